@@ -1,0 +1,67 @@
+"""A bounded loss history: recent steps at full resolution, older steps merged."""
+from __future__ import annotations
+
+import numpy as np
+
+FIELDS = ("step", "loss", "loss_pos", "loss_neg")
+
+
+class LossHistory:
+    """Per-step loss record whose memory stays bounded on long runs.
+
+    Points are appended one per step. When ``max_points`` is reached, the older half
+    is merged pairwise (weighted means, so a merged point is the mean loss of the
+    steps it covers), and the recent half keeps its full resolution. Memory is
+    therefore O(max_points) however long training runs.
+
+    Parameters
+    ----------
+    max_points : int
+        Upper bound on the number of stored points (at least 8).
+    """
+
+    def __init__(self, max_points=2000):
+        if int(max_points) < 8:
+            raise ValueError(f"max_points={max_points!r} must be at least 8")
+        self.max_points = int(max_points)
+        self.clear()
+
+    def clear(self):
+        """Forget every point."""
+        self._data = np.zeros((self.max_points, len(FIELDS)), dtype=np.float64)
+        self._weight = np.zeros(self.max_points, dtype=np.float64)
+        self._n = 0
+        self.total_steps = 0  # steps ever appended, merged or not
+
+    def __len__(self):
+        return self._n
+
+    def append(self, step, loss, loss_pos, loss_neg):
+        """Record one step's losses."""
+        if self._n == self.max_points:
+            self._merge_older_half()
+        self._data[self._n] = (step, loss, loss_pos, loss_neg)
+        self._weight[self._n] = 1.0
+        self._n += 1
+        self.total_steps += 1
+
+    def _merge_older_half(self):
+        half = (self._n // 2) & ~1  # an even number of the oldest points
+        d, w = self._data[:half], self._weight[:half]
+        pw = w.reshape(-1, 2)  # (half/2, 2)
+        merged_w = pw.sum(axis=1)  # (half/2,)
+        merged = (d.reshape(-1, 2, len(FIELDS)) * pw[:, :, None]).sum(axis=1)
+        merged /= merged_w[:, None]
+        m = half // 2
+        rest = self._n - half
+        self._data[:m] = merged
+        self._weight[:m] = merged_w
+        self._data[m:m + rest] = self._data[half:self._n]
+        self._weight[m:m + rest] = self._weight[half:self._n]
+        self._n = m + rest
+
+    def as_arrays(self):
+        """dict of ndarrays of shape (n,): step, loss, loss_pos, loss_neg, weight."""
+        out = {f: self._data[:self._n, i].copy() for i, f in enumerate(FIELDS)}
+        out["weight"] = self._weight[:self._n].copy()
+        return out

@@ -1,0 +1,49 @@
+"""TrainConfig checks every field and names it, its value and the allowed range."""
+import math
+
+import pytest
+
+from negsamp.config import TrainConfig
+
+
+@pytest.mark.parametrize("field, value, words", [
+    ("model", "glove", ["model", "'glove'", "cbow", "skipgram"]),
+    ("optimizer", "rmsprop", ["optimizer", "adam", "sgd"]),
+    ("hidden_size", 0, ["hidden_size=0", "between 1 and 1024"]),
+    ("window", 0, ["window=0", "between 1 and 20"]),
+    ("num_negatives", 0, ["num_negatives=0", "between 1 and 100"]),
+    ("batch_size", 0, ["batch_size=0", "between 1"]),
+    ("power", math.nan, ["power=nan", "between 0.0 and 1.0"]),
+    ("power", math.inf, ["power=inf", "between 0.0 and 1.0"]),
+    ("power", -math.inf, ["power=-inf"]),
+    ("power", -0.5, ["power=-0.5"]),
+    ("power", 1.5, ["power=1.5"]),
+    ("lr", 0.0, ["lr=0.0", "(0, 10]"]),
+    ("lr", math.nan, ["lr=nan"]),
+    ("subsample", -1e-3, ["subsample=-0.001"]),
+    ("epochs", 0, ["epochs=0"]),
+    ("hidden_size", 2.5, ["hidden_size=2.5", "whole number"]),
+])
+def test_each_bad_field_is_named(field, value, words):
+    with pytest.raises(ValueError) as err:
+        TrainConfig(**{field: value}).validate()
+    for w in words:
+        assert w in str(err.value)
+
+
+def test_corpus_dependent_limits():
+    with pytest.raises(ValueError, match=r"window=3 needs at least 7 tokens; the corpus has 5"):
+        TrainConfig(window=3).validate(vocab_size=5, n_tokens=5)
+    with pytest.raises(ValueError, match=r"batch_size=100 must be between 1 and 6"):
+        TrainConfig(window=1, batch_size=100).validate(vocab_size=7, n_tokens=8)
+    with pytest.raises(ValueError, match=r"num_negatives=6 must be at most 5 without repeats"):
+        TrainConfig(num_negatives=6, replace=False, batch_size=10).validate(vocab_size=7, n_tokens=100)
+    # the same k is fine when negatives may repeat
+    TrainConfig(num_negatives=6, replace=True, batch_size=10).validate(vocab_size=7, n_tokens=100)
+
+
+def test_round_trip_through_dict_ignores_unknown_keys():
+    c = TrainConfig(model="skipgram", power=0.5, epochs=None)
+    d = c.to_dict()
+    d["from_the_future"] = 1
+    assert TrainConfig.from_dict(d) == c
