@@ -1,0 +1,56 @@
+"""Argument checks shared by the figure functions (private)."""
+import numpy as np
+
+
+def as_1d(name, values, *, dtype=float):
+    """``values`` as a 1-D array, or ``ValueError`` naming the argument."""
+    try:
+        arr = np.asarray(values, dtype=dtype)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must be a 1-D array of numbers: {exc}") from None
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be 1-D, got shape {arr.shape}")
+    return arr
+
+
+def as_words(name, words):
+    """``words`` as a list of str."""
+    if isinstance(words, str):
+        raise ValueError(f"{name} must be a sequence of words, not one string {words!r}")
+    return [str(w) for w in words]
+
+
+def same_length(**arrays):
+    """Raise ``ValueError`` unless every argument has the same length."""
+    lengths = {name: len(a) for name, a in arrays.items() if a is not None}
+    if len(set(lengths.values())) > 1:
+        shown = ", ".join(f"len({n})={l}" for n, l in lengths.items())
+        raise ValueError(f"lengths differ: {shown}")
+
+
+def probabilities(name, p):
+    """A 1-D array of finite non-negative numbers with a positive sum."""
+    p = as_1d(name, p)
+    if p.size == 0:
+        raise ValueError(f"{name} is empty")
+    if not np.all(np.isfinite(p)) or np.any(p < 0):
+        raise ValueError(f"{name} must be finite and >= 0")
+    if p.sum() <= 0:
+        raise ValueError(f"{name} must have a positive sum, got {p.sum()!r}")
+    return p
+
+
+def powered(raw_p, power):
+    """``raw_p ** power / Z`` with zero-probability words kept at 0 (also at power 0)."""
+    power = float(power)
+    if not (np.isfinite(power) and 0.0 <= power <= 1.0):
+        raise ValueError(f"power={power!r} must be between 0 and 1")
+    out = np.where(raw_p > 0, np.power(raw_p, power, where=raw_p > 0, out=np.zeros_like(raw_p)), 0.0)
+    return out / out.sum()
+
+
+def positive_int(name, value):
+    """``value`` as an int >= 1."""
+    if isinstance(value, bool) or int(value) != value or value < 1:
+        raise ValueError(f"{name}={value!r} must be an integer >= 1")
+    return int(value)

@@ -1,0 +1,89 @@
+"""One colour scheme and one layout helper for every figure in negsamp.figures.
+
+Colours are the Okabe-Ito palette (safe for the common kinds of colour blindness)
+and readable on Streamlit's light theme. The same idea always gets the same colour:
+the raw unigram distribution is blue everywhere, the powered one orange, the
+positive part of the loss green and the negative part vermillion.
+"""
+import plotly.graph_objects as go
+
+TEMPLATE = "plotly_white"
+
+PALETTE = {
+    "raw": "#0072B2",        # blue: raw unigram p(w), observed draws, softmax
+    "powered": "#E69F00",    # orange: p(w)^α / Z, expected draws, negative sampling
+    "loss": "#0072B2",       # the total loss
+    "positive": "#009E73",   # green: -log σ(s_pos)
+    "negative": "#D55E00",   # vermillion: -Σ log σ(-s_neg)
+    "highlight": "#CC79A7",  # reddish purple: words the learner picked
+    "neutral": "#999999",    # grey: reference lines, "no group"
+    "text": "#333333",
+}
+
+# Categorical colours for groups and overlays (Okabe-Ito without black, then Plotly's).
+COLORWAY = [
+    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
+    "#636EFA", "#EF553B", "#00CC96", "#AB63FA", "#FFA15A", "#19D3F3", "#FF6692",
+]
+
+SEQUENTIAL = "Viridis"   # continuous values that are all of one sign (frequencies)
+DIVERGING = "RdBu_r"     # signed values (weights, gradients), centred at zero
+
+FONT_SIZE = 13
+
+
+def base_layout(title, x_title=None, y_title=None, **overrides):
+    """Layout shared by every figure: template, palette, title and axis titles.
+
+    Parameters
+    ----------
+    title : str
+        Figure title.
+    x_title, y_title : str, optional
+        Axis titles.
+    **overrides
+        Any further ``plotly.graph_objects.Layout`` properties; they win over the defaults.
+
+    Returns
+    -------
+    dict
+        Keyword arguments for ``go.Layout`` / ``fig.update_layout``.
+    """
+    layout = dict(
+        template=TEMPLATE,
+        colorway=COLORWAY,
+        title=dict(text=title, x=0.0, xanchor="left"),
+        font=dict(size=FONT_SIZE, color=PALETTE["text"]),
+        margin=dict(l=60, r=20, t=60, b=60),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1.0),
+        hoverlabel=dict(namelength=-1),
+    )
+    if x_title is not None:
+        layout["xaxis"] = dict(title=dict(text=x_title))
+    if y_title is not None:
+        layout["yaxis"] = dict(title=dict(text=y_title))
+    layout.update(overrides)
+    return layout
+
+
+def new_figure(title, x_title=None, y_title=None, **overrides):
+    """An empty ``go.Figure`` with :func:`base_layout` applied."""
+    return go.Figure(layout=base_layout(title, x_title, y_title, **overrides))
+
+
+def add_note(fig, text, *, y=-0.18):
+    """Add a small grey note under the plot area (e.g. "3 non-finite points dropped")."""
+    fig.add_annotation(
+        text=text, xref="paper", yref="paper", x=0.0, y=y, xanchor="left",
+        yanchor="top", showarrow=False, font=dict(size=FONT_SIZE - 2, color=PALETTE["neutral"]),
+    )
+    return fig
+
+
+def add_empty_message(fig, text="no data yet"):
+    """Write ``text`` in the middle of an empty figure so it does not look broken."""
+    fig.add_annotation(
+        text=text, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
+        font=dict(size=FONT_SIZE + 3, color=PALETTE["neutral"]),
+    )
+    return fig
