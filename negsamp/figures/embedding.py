@@ -1,0 +1,164 @@
+"""Word vectors: a 2-D or 3-D PCA scatter and a bar chart of nearest neighbours."""
+import numpy as np
+import plotly.graph_objects as go
+
+from . import _checks
+from .style import COLORWAY, PALETTE, SEQUENTIAL, new_figure
+
+
+def _axis_titles(dims, explained):
+    if explained is None:
+        return [f"PC{i + 1}" for i in range(dims)]
+    explained = _checks.as_1d("explained", explained)
+    if explained.size < dims:
+        raise ValueError(f"explained has {explained.size} values, coords has {dims} columns")
+    return [f"PC{i + 1} ({explained[i]:.1%} of variance)" for i in range(dims)]
+
+
+def _groups(color, group_names):
+    """Categorical colour: ordered list of (group value, display name)."""
+    values = list(dict.fromkeys(color.tolist()))
+    try:
+        values.sort()
+    except TypeError:
+        pass
+    names = dict(group_names or {})
+    out = []
+    for v in values:
+        if isinstance(v, (int, np.integer)) and not isinstance(v, bool):
+            default = "no group" if v < 0 else f"group {v}"
+        else:
+            default = str(v)
+        out.append((v, str(names.get(v, default))))
+    return out
+
+
+def pca_figure(coords, words, color=None, color_label=None, highlight=None, explained=None,
+               group_names=None, max_labels=60):
+    """Scatter of the word vectors projected on their first principal components.
+
+    Parameters
+    ----------
+    coords : array_like of shape (V, 2) or (V, 3)
+        Projected coordinates, one row per word (e.g. from ``projection.stable_pca``).
+        Three columns give a 3-D scatter.
+    words : sequence of str of length V
+        The word of each row; shown on hover, and as a label when V <= ``max_labels``.
+    color : array_like of shape (V,), optional
+        Integers or strings are groups (one trace per group, in the legend; negative
+        integers mean "no group", drawn grey). Floats are a continuous value such as
+        log frequency, drawn with a colour bar.
+    color_label : str, optional
+        Legend title / colour bar title (e.g. "planted group", "log10 count").
+    highlight : sequence of str, optional
+        Words drawn larger with a dark outline and always labelled.
+    explained : array_like of shape (2,) or (3,), optional
+        Explained variance ratio of each component, shown in the axis titles.
+    group_names : dict, optional
+        Display names of the group values, e.g. ``{0: "animals", 1: "numbers"}``.
+    max_labels : int, default 60
+        Vocabularies up to this size get a text label on every point.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Exactly one point per word across all traces (``go.Scatter`` or ``go.Scatter3d``).
+    """
+    xy = np.asarray(coords, dtype=float)
+    if xy.ndim != 2 or xy.shape[1] not in (2, 3):
+        raise ValueError(f"coords must have shape (V, 2) or (V, 3), got {xy.shape}")
+    if not np.all(np.isfinite(xy)):
+        raise ValueError("coords must be finite")
+    words = _checks.as_words("words", words)
+    _checks.same_length(coords=xy, words=words)
+    V, dims = xy.shape
+    wanted = set(highlight or [])
+    is_hi = np.array([w in wanted for w in words], dtype=bool)
+    labels = np.array([w if (V <= max_labels or h) else "" for w, h in zip(words, is_hi)],
+                      dtype=object)
+    titles = _axis_titles(dims, explained)
+    title = f"Word vectors, PCA to {dims}-D ({V} words)"
+    if dims == 3:
+        fig = new_figure(title, scene=dict(xaxis_title=titles[0], yaxis_title=titles[1],
+                                           zaxis_title=titles[2]))
+    else:
+        fig = new_figure(title, titles[0], titles[1])
+        fig.update_yaxes(scaleanchor="x", scaleratio=1)
+    size = np.where(is_hi, 14, 8 if dims == 2 else 4)
+
+    def add(mask, name, marker, hover_extra="", customdata=None):
+        marker = dict(marker, size=size[mask])
+        if dims == 2:  # Scatter3d has no per-point outline width
+            marker["line"] = dict(width=np.where(is_hi[mask], 2, 0), color="#222222")
+        cols = dict(x=xy[mask, 0], y=xy[mask, 1])
+        if dims == 3:
+            cols["z"] = xy[mask, 2]
+        fig.add_trace((go.Scatter3d if dims == 3 else go.Scatter)(
+            **cols, name=name, mode="markers+text", text=labels[mask],
+            textposition="top center", hovertext=np.array(words, dtype=object)[mask],
+            customdata=customdata, marker=marker,
+            hovertemplate=f"<b>%{{hovertext}}</b>{hover_extra}<extra>{name}</extra>",
+        ))
+
+    color_arr = None if color is None else np.asarray(color)
+    if color_arr is not None and color_arr.shape != (V,):
+        raise ValueError(f"color must have shape ({V},), got {color_arr.shape}")
+    everyone = np.ones(V, dtype=bool)
+    if color_arr is None:
+        add(everyone, "words", dict(color=PALETTE["raw"], opacity=0.85))
+    elif color_arr.dtype.kind == "f":
+        if not np.all(np.isfinite(color_arr)):
+            raise ValueError("a continuous color must be finite")
+        label = color_label or "value"
+        add(everyone, "words",
+            dict(color=color_arr, colorscale=SEQUENTIAL, showscale=True,
+                 colorbar=dict(title=dict(text=label))),
+            hover_extra=f"<br>{label} = %{{customdata:.3g}}", customdata=color_arr)
+    else:
+        for i, (value, name) in enumerate(_groups(color_arr, group_names)):
+            is_id = isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+            grey = is_id and value < 0
+            slot = int(value) if is_id else i  # a group id keeps its colour in any subset
+            add(color_arr == value, name,
+                dict(color=PALETTE["neutral"] if grey else COLORWAY[slot % len(COLORWAY)],
+                     opacity=0.5 if grey else 0.9))
+        fig.update_layout(legend=dict(title=dict(text=color_label or "group")))
+    return fig
+
+
+def neighbours_figure(words, sims, query=None):
+    """Horizontal bars of the nearest neighbours of a word, most similar on top.
+
+    Parameters
+    ----------
+    words : sequence of str of length n
+        The neighbours, most similar first (as ``WordVectors.most_similar`` returns them).
+    sims : array_like of shape (n,)
+        Their cosine similarities, in [-1, 1].
+    query : str, optional
+        The word whose neighbours these are, for the title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One ``go.Bar`` (orientation "h") named "cosine similarity"; the y axis keeps the
+        given order from the top.
+    """
+    words = _checks.as_words("words", words)
+    sims = _checks.as_1d("sims", sims)
+    _checks.same_length(words=words, sims=sims)
+    if not np.all(np.isfinite(sims)):
+        raise ValueError("sims must be finite")
+    title = f"Nearest neighbours of “{query}”" if query else "Nearest neighbours"
+    fig = new_figure(title, "cosine similarity", None,
+                     height=max(250, 60 + 26 * len(words)))
+    fig.add_trace(go.Bar(
+        x=sims, y=words, orientation="h", name="cosine similarity",
+        marker_color=np.where(sims >= 0, PALETTE["raw"], PALETTE["negative"]).tolist(),
+        text=[f"{s:.3f}" for s in sims], textposition="auto",
+        hovertemplate="<b>%{y}</b><br>cos = %{x:.4f}<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed", type="category")
+    lo = min(0.0, float(sims.min())) if sims.size else 0.0
+    fig.update_xaxes(range=[lo - 0.02, 1.02])
+    return fig

@@ -1,0 +1,139 @@
+"""The loss curve while the model trains: raw, smoothed, its two parts, earlier runs."""
+import numpy as np
+import plotly.graph_objects as go
+
+from . import _checks
+from .style import COLORWAY, PALETTE, add_empty_message, add_note, new_figure
+
+
+def ema(values, beta=0.9, debias=True):
+    """Exponential moving average, as TensorBoard and Adam smooth a noisy series.
+
+    ``s_t = beta · s_{t-1} + (1 - beta) · x_t`` with ``s_0 = 0``. Debiasing divides by
+    ``1 - beta**t`` so the early values are not pulled towards 0: the first smoothed
+    value then equals the first input, and a constant series stays constant.
+
+    Parameters
+    ----------
+    values : array_like of shape (T,)
+        Finite numbers, in order.
+    beta : float in [0, 1), default 0.9
+        Weight of the past; 0 returns the input unchanged.
+    debias : bool, default True
+        Divide by ``1 - beta**t``.
+
+    Returns
+    -------
+    ndarray of shape (T,), float64
+    """
+    x = _checks.as_1d("values", values)
+    beta = float(beta)
+    if not (np.isfinite(beta) and 0.0 <= beta < 1.0):
+        raise ValueError(f"beta={beta!r} must be in [0, 1)")
+    if not np.all(np.isfinite(x)):
+        raise ValueError(f"values has {int((~np.isfinite(x)).sum())} non-finite entries; "
+                         "drop them first")
+    out = np.empty_like(x)
+    s = 0.0
+    for t, v in enumerate(x.tolist()):
+        s = beta * s + (1.0 - beta) * v
+        out[t] = s
+    if debias and x.size:
+        out /= 1.0 - beta ** np.arange(1, x.size + 1)
+    return out
+
+
+def _finite(name, steps, values):
+    """Pairs (steps, values) with both finite, and the number dropped."""
+    steps = _checks.as_1d(f"{name} steps", steps)
+    values = _checks.as_1d(name, values)
+    _checks.same_length(steps=steps, **{name: values})
+    keep = np.isfinite(steps) & np.isfinite(values)
+    return steps[keep], values[keep], int((~keep).sum())
+
+
+def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=None,
+                initial_loss=None, log_y=False):
+    """Training loss against step: raw, smoothed, positive/negative parts, earlier runs.
+
+    Non-finite points (NaN, ±inf, e.g. from a diverged run) are never plotted: they are
+    dropped from each series before smoothing and a note says how many were dropped.
+
+    Parameters
+    ----------
+    steps : array_like of shape (T,)
+        Step number of each point (may be irregular, as in a bounded history).
+    loss : array_like of shape (T,)
+        Total loss per point.
+    loss_pos, loss_neg : array_like of shape (T,), optional
+        The positive part ``-log σ(s_pos)`` and the negative part ``-Σ log σ(-s_neg)``;
+        drawn smoothed and dashed.
+    smooth : float in [0, 1), default 0.9
+        EMA weight ``beta`` (debiased). 0 draws the raw loss only.
+    overlays : list of dict, optional
+        Earlier runs, each ``{"label": str, "steps": (T_i,), "loss": (T_i,)}``; each one
+        adds one smoothed trace named by its label, drawn thin and faded.
+    initial_loss : float, optional
+        A horizontal reference, e.g. the untrained loss ``(k+1)·ln 2``.
+    log_y : bool, default False
+        Logarithmic loss axis.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        The raw loss trace is always named "loss"; the smoothed one "loss (smoothed)".
+    """
+    smooth = float(smooth)
+    if not (np.isfinite(smooth) and 0.0 <= smooth < 1.0):
+        raise ValueError(f"smooth={smooth!r} must be in [0, 1)")
+    fig = new_figure("Training loss", "step", "loss", hovermode="x unified")
+    s, y, dropped = _finite("loss", steps, loss)
+    for i, run in enumerate(overlays or []):
+        try:
+            label, r_steps, r_loss = str(run["label"]), run["steps"], run["loss"]
+        except (KeyError, TypeError):
+            raise ValueError(f"overlays[{i}] must be a dict with keys label, steps, loss")
+        rs, ry, n_bad = _finite(f"overlays[{i}] loss", r_steps, r_loss)
+        dropped += n_bad
+        fig.add_trace(go.Scatter(
+            x=rs, y=ema(ry, smooth), name=label, mode="lines",
+            line=dict(width=1.5, color=COLORWAY[(i + 5) % len(COLORWAY)], dash="dot"),
+            opacity=0.6, legendgroup="overlays",
+            hovertemplate=f"{label}: %{{y:.4f}}<extra></extra>",
+        ))
+    raw_style = dict(width=1, color=PALETTE["loss"])
+    fig.add_trace(go.Scatter(
+        x=s, y=y, name="loss", mode="lines", line=raw_style,
+        opacity=0.35 if smooth > 0 else 1.0,
+        hovertemplate="loss %{y:.4f}<extra></extra>",
+    ))
+    if smooth > 0:
+        fig.add_trace(go.Scatter(
+            x=s, y=ema(y, smooth), name="loss (smoothed)", mode="lines",
+            line=dict(width=2.5, color=PALETTE["loss"]),
+            hovertemplate=f"EMA β={smooth:g}: %{{y:.4f}}<extra></extra>",
+        ))
+    for name, part, color in (("loss_pos", loss_pos, "positive"),
+                              ("loss_neg", loss_neg, "negative")):
+        if part is None:
+            continue
+        ps, py, n_bad = _finite(name, steps, part)
+        dropped += n_bad
+        label = f"{name} (smoothed)" if smooth > 0 else name
+        fig.add_trace(go.Scatter(
+            x=ps, y=ema(py, smooth), name=label, mode="lines",
+            line=dict(width=1.5, color=PALETTE[color], dash="dash"),
+            hovertemplate=f"{name} %{{y:.4f}}<extra></extra>",
+        ))
+    if initial_loss is not None and np.isfinite(initial_loss):
+        fig.add_hline(y=float(initial_loss), line=dict(color=PALETTE["neutral"], dash="dot"),
+                      annotation_text=f"untrained {float(initial_loss):.3f}",
+                      annotation_position="top right")
+    if log_y:
+        fig.update_yaxes(type="log")
+    if dropped:
+        add_note(fig, f"{dropped} non-finite point{'s' if dropped != 1 else ''} dropped "
+                      "(NaN or inf: the run may have diverged)")
+    if s.size == 0 and not overlays:
+        add_empty_message(fig, "no steps yet")
+    return fig
