@@ -1,0 +1,54 @@
+"""Why negative sampling: the time per step of a full softmax grows with V, ours does not."""
+import numpy as np
+import plotly.graph_objects as go
+
+from . import _checks
+from .style import PALETTE, add_note, new_figure
+
+
+def cost_figure(vocab_sizes, softmax_ms, negsamp_ms, log_y=False):
+    """Time per training step against vocabulary size, softmax vs negative sampling.
+
+    Parameters
+    ----------
+    vocab_sizes : array_like of shape (n,)
+        Vocabulary sizes V measured (positive).
+    softmax_ms : array_like of shape (n,)
+        Milliseconds per step with a full softmax; NaN where it was not measured.
+    negsamp_ms : array_like of shape (n,)
+        Milliseconds per step with negative sampling; NaN where not measured.
+    log_y : bool, default False
+        Logarithmic time axis (the x axis is always logarithmic).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Two line traces, "softmax" and "negative sampling", sorted by V, non-finite
+        points left out; a note gives the speed-up at the largest V both measured.
+    """
+    V = _checks.as_1d("vocab_sizes", vocab_sizes)
+    soft = _checks.as_1d("softmax_ms", softmax_ms)
+    ns = _checks.as_1d("negsamp_ms", negsamp_ms)
+    _checks.same_length(vocab_sizes=V, softmax_ms=soft, negsamp_ms=ns)
+    if np.any(~np.isfinite(V) | (V <= 0)):
+        raise ValueError("vocab_sizes must be finite and > 0")
+    order = np.argsort(V, kind="stable")
+    V, soft, ns = V[order], soft[order], ns[order]
+    fig = new_figure("Time per training step vs vocabulary size",
+                     "vocabulary size V", "ms per step")
+    for name, ms, color in (("softmax", soft, "raw"), ("negative sampling", ns, "powered")):
+        keep = np.isfinite(ms)
+        fig.add_trace(go.Scatter(
+            x=V[keep], y=ms[keep], name=name, mode="lines+markers",
+            line=dict(color=PALETTE[color], width=2),
+            hovertemplate=f"{name}<br>V = %{{x:,.0f}}<br>%{{y:.3g}} ms<extra></extra>",
+        ))
+    fig.update_xaxes(type="log")
+    if log_y:
+        fig.update_yaxes(type="log")
+    both = np.isfinite(soft) & np.isfinite(ns) & (ns > 0)
+    if both.any():
+        i = np.flatnonzero(both)[-1]
+        add_note(fig, f"at V = {V[i]:,.0f} negative sampling is {soft[i] / ns[i]:.1f}× "
+                      "faster than the full softmax")
+    return fig

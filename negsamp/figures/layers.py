@@ -1,0 +1,87 @@
+"""Heatmaps of the arrays inside a forward/backward pass (h, scores, dW, ...)."""
+import numpy as np
+import plotly.graph_objects as go
+
+from . import _checks
+from .style import DIVERGING, SEQUENTIAL, new_figure
+
+
+def heatmap_figure(array, title, row_labels=None, col_labels=None, max_rows=200,
+                   max_cols=200):
+    """A heatmap of a 1-D or 2-D array, with its shape in the title.
+
+    Signed arrays use a diverging colour scale centred at 0 (so the sign of a gradient is
+    its colour); arrays of one sign use a sequential one.
+
+    Parameters
+    ----------
+    array : array_like of shape (n,) or (rows, cols)
+        The values. A 1-D array is drawn as one row.
+    title : str
+        What the array is, e.g. "h = mean of W_in[contexts]"; the shape is appended.
+    row_labels : sequence of str of length rows, optional
+        E.g. the words of a batch. Defaults to the row index.
+    col_labels : sequence of str of length cols, optional
+        E.g. "pos", "neg 1", ... Defaults to the column index.
+    max_rows, max_cols : int, default 200
+        Larger arrays are cut to their first rows/columns (the title says so), to keep
+        the figure light in a browser.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One ``go.Heatmap`` named after ``title``; row 0 at the top. Non-finite cells are
+        left blank and counted in the title.
+    """
+    a = np.asarray(array, dtype=float)
+    shape = a.shape
+    if a.ndim == 1:
+        a = a[None, :]
+    if a.ndim != 2:
+        raise ValueError(f"array must be 1-D or 2-D, got shape {shape}")
+    # labels are strings so the category axes keep the given order
+    rows = [str(r) for r in (row_labels if row_labels is not None else range(a.shape[0]))]
+    cols = [str(c) for c in (col_labels if col_labels is not None else range(a.shape[1]))]
+    if len(rows) != a.shape[0] or len(cols) != a.shape[1]:
+        raise ValueError(f"labels ({len(rows)} rows, {len(cols)} cols) do not match "
+                         f"shape {a.shape}")
+    max_rows = _checks.positive_int("max_rows", max_rows)
+    max_cols = _checks.positive_int("max_cols", max_cols)
+    full = f"{title} — shape {shape}"
+    if a.shape[0] > max_rows or a.shape[1] > max_cols:
+        a = a[:max_rows, :max_cols]
+        rows, cols = rows[:max_rows], cols[:max_cols]
+        full += f", showing {a.shape[0]}×{a.shape[1]}"
+    bad = ~np.isfinite(a)
+    if bad.any():
+        full += f", {int(bad.sum())} non-finite cells blank"
+        a = np.where(bad, np.nan, a)
+    finite = a[~bad]
+    signed = finite.size > 0 and finite.min() < 0 < finite.max()
+    scale = dict(colorscale=DIVERGING, zmid=0.0) if signed else dict(colorscale=SEQUENTIAL)
+    fig = new_figure(full, "column", "row")
+    fig.add_trace(go.Heatmap(
+        z=a, x=cols, y=rows, name=title, **scale,
+        hovertemplate="row %{y}, column %{x}<br>value %{z:.4g}<extra></extra>",
+        colorbar=dict(thickness=12),
+    ))
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(type="category", autorange="reversed")
+    return fig
+
+
+def stage_figures(arrays):
+    """One heatmap per named stage of a forward/backward pass.
+
+    Parameters
+    ----------
+    arrays : dict of str to array_like
+        E.g. ``{"h (B, D)": h, "scores (B, k+1)": scores, "dh (B, D)": dh}``, in the
+        order the stages happen.
+
+    Returns
+    -------
+    dict of str to plotly.graph_objects.Figure
+        Same keys and order, each value ``heatmap_figure(array, key)``.
+    """
+    return {name: heatmap_figure(a, name) for name, a in arrays.items()}
