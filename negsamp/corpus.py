@@ -1,0 +1,302 @@
+"""From text to word ids, and from word ids to (contexts, target) batches.
+
+The book's ``preprocess`` + ``create_contexts_target``, rebuilt so that a large
+corpus fits in memory: batches are gathered lazily from a shuffled list of centre
+positions (``ids[pos + offsets]``) instead of materialising every window.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+import numpy as np
+
+# A token is a bracketed marker like <unk>/<eos>, a word (letters/digits, inner
+# apostrophes kept: "don't"), or any single other non-space character (".", "!").
+_TOKEN_RE = re.compile(r"<\w+>|\w+(?:'\w+)*|[^\w\s]")
+
+
+def tokenize(text: str, lowercase: bool = True) -> list[str]:
+    """Split text into words and punctuation marks.
+
+    Parameters
+    ----------
+    text : str
+    lowercase : bool
+        Lower-case the text first (the book does).
+
+    Returns
+    -------
+    list of str
+        ``"You say goodbye."`` -> ``["you", "say", "goodbye", "."]``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}")
+    if lowercase:
+        text = text.lower()
+    return _TOKEN_RE.findall(text)
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """Word <-> id mapping with counts.
+
+    Attributes
+    ----------
+    words : list of str
+        ``words[i]`` is the word with id ``i``; most frequent first when built by
+        :func:`build_vocab` (the toy corpus keeps the book's first-seen order).
+    counts : ndarray of shape (V,), int64
+        Occurrences of each id in the corpus it was built from.
+    unk : str or None
+        The word standing for cut words, or None when cut words are dropped.
+    word_to_id : dict
+        Inverse of ``words`` (derived, not an argument).
+    """
+
+    words: list[str]
+    counts: np.ndarray  # (V,) int64
+    unk: str | None = None
+    word_to_id: dict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        words = list(self.words)
+        counts = np.asarray(self.counts, dtype=np.int64)
+        if counts.shape != (len(words),):
+            raise ValueError(f"counts has shape {counts.shape}, expected ({len(words)},)")
+        if len(words) == 0:
+            raise ValueError("a vocabulary needs at least 1 word, got 0")
+        if np.any(counts < 0):
+            raise ValueError("counts must be >= 0")
+        word_to_id = {w: i for i, w in enumerate(words)}
+        if len(word_to_id) != len(words):
+            raise ValueError("words must be unique")
+        if self.unk is not None and self.unk not in word_to_id:
+            raise ValueError(f"unk={self.unk!r} is not one of the words")
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "counts", counts)
+        object.__setattr__(self, "word_to_id", word_to_id)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __contains__(self, word) -> bool:
+        return word in self.word_to_id
+
+    def encode(self, tokens: Iterable[str]) -> np.ndarray:
+        """Ids of ``tokens`` (N,) int32; unknown words map to ``unk`` or are dropped."""
+        w2i = self.word_to_id
+        if self.unk is None:
+            out = [w2i[t] for t in tokens if t in w2i]
+        else:
+            u = w2i[self.unk]
+            out = [w2i.get(t, u) for t in tokens]
+        return np.asarray(out, dtype=np.int32)
+
+    def decode(self, ids: Iterable[int]) -> list[str]:
+        """Words of ``ids``."""
+        return [self.words[int(i)] for i in ids]
+
+
+def _check_int(name: str, value, low: int, allow_none: bool = False):
+    if value is None and allow_none:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+        more = " or None" if allow_none else ""
+        raise ValueError(f"{name}={value!r} must be an integer >= {low}{more}")
+
+
+def build_vocab(tokens: Iterable[str], min_count: int = 1, max_size: int | None = None,
+                unk: str | None = "<unk>") -> Vocab:
+    """Count tokens and keep the frequent ones, most frequent first.
+
+    Words seen fewer than ``min_count`` times, and words beyond the ``max_size``
+    most frequent, are *cut*. With ``unk`` a string they are merged into that
+    word (its count is the sum, and it takes one of the ``max_size`` places);
+    with ``unk=None`` they are left out (and :meth:`Vocab.encode` drops them).
+    ``unk`` appears only if something was cut or the text itself contains it.
+    Ties keep first-appearance order.
+
+    Raises
+    ------
+    ValueError
+        For bad arguments, no tokens, or when nothing survives the cut.
+    """
+    _check_int("min_count", min_count, 1)
+    _check_int("max_size", max_size, 1, allow_none=True)
+    counter = Counter(tokens)  # insertion order = first appearance
+    if not counter:
+        raise ValueError("no tokens: cannot build a vocabulary from empty text")
+    unk_count = counter.pop(unk, 0) if unk is not None else 0
+    ranked = sorted(counter.items(), key=lambda kv: -kv[1])  # stable
+    kept = [(w, c) for w, c in ranked if c >= min_count]
+    cut = len(kept) < len(ranked)
+    if max_size is not None and len(kept) > max_size:
+        kept, cut = kept[:max_size], True
+    if unk is not None and (cut or unk_count > 0):
+        if max_size is not None and len(kept) >= max_size:
+            kept = kept[:max_size - 1]  # make room for unk
+        unk_count = sum(counter.values()) + unk_count - sum(c for _, c in kept)
+        kept = sorted(kept + [(unk, unk_count)], key=lambda kv: -kv[1])
+    else:
+        unk = None
+    if not kept:
+        raise ValueError(f"no word occurs at least min_count={min_count} times "
+                         f"(most frequent: {ranked[0][1]} times)")
+    words = [w for w, _ in kept]
+    return Vocab(words, np.array([c for _, c in kept], dtype=np.int64), unk)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A text as word ids plus its vocabulary.
+
+    Attributes
+    ----------
+    ids : ndarray of shape (N,), int32
+    vocab : Vocab
+    name : str
+    groups : ndarray of shape (V,), int, or None
+        Planted group of each word id (-1 = none), for synthetic corpora.
+    group_names : list of str or None
+        ``group_names[g]`` names group ``g``.
+    """
+
+    ids: np.ndarray  # (N,) int32
+    vocab: Vocab
+    name: str = "corpus"
+    groups: np.ndarray | None = None  # (V,) int, -1 = no group
+    group_names: list[str] | None = None
+
+    def __post_init__(self):
+        ids = np.asarray(self.ids)
+        if ids.ndim != 1 or (ids.size and not np.issubdtype(ids.dtype, np.integer)):
+            raise ValueError(f"ids must be a 1-D integer array, got shape {ids.shape} "
+                             f"dtype {ids.dtype}")
+        V = len(self.vocab)
+        if ids.size and (ids.min() < 0 or ids.max() >= V):
+            raise ValueError(f"ids must be in [0, {V}), got [{ids.min()}, {ids.max()}]")
+        object.__setattr__(self, "ids", ids.astype(np.int32, copy=False))
+        if self.groups is not None:
+            groups = np.asarray(self.groups, dtype=np.int64)
+            if groups.shape != (V,):
+                raise ValueError(f"groups has shape {groups.shape}, expected ({V},)")
+            object.__setattr__(self, "groups", groups)
+
+    @classmethod
+    def from_tokens(cls, tokens: Iterable[str], name: str = "corpus", min_count: int = 1,
+                    max_size: int | None = None, unk: str | None = "<unk>") -> "Corpus":
+        """Build the vocabulary of ``tokens`` and encode them."""
+        tokens = list(tokens)
+        vocab = build_vocab(tokens, min_count=min_count, max_size=max_size, unk=unk)
+        return cls(vocab.encode(tokens), vocab, name)
+
+    @property
+    def vocab_size(self) -> int:
+        return len(self.vocab)
+
+    @property
+    def n_tokens(self) -> int:
+        return int(self.ids.size)
+
+    def __len__(self) -> int:
+        return self.n_tokens
+
+
+def subsample(ids: np.ndarray, counts: np.ndarray, t: float,
+              rng: np.random.Generator) -> np.ndarray:
+    """Mikolov's frequent-word subsampling (as in word2vec.c).
+
+    Each token of a word with relative frequency ``f = count / total`` is kept
+    with probability ``min(1, (sqrt(f / t) + 1) * t / f)``; order is preserved.
+
+    Parameters
+    ----------
+    ids : ndarray of shape (N,), int
+    counts : ndarray of shape (V,)
+        Word counts defining ``f`` (usually ``corpus.vocab.counts``).
+    t : float
+        Threshold, e.g. 1e-3 (word2vec's default) or 1e-5; 0 keeps every token.
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    ndarray of shape (M,), M <= N, same dtype as ``ids``.
+    """
+    if not (isinstance(t, (int, float, np.floating)) and np.isfinite(t) and 0 <= t <= 1):
+        raise ValueError(f"t={t!r} must be a finite number in [0, 1] (0 disables)")
+    ids = np.asarray(ids)
+    if t == 0:
+        return ids.copy()
+    counts = np.asarray(counts, dtype=np.float64)
+    f = counts / counts.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        keep = (np.sqrt(f / t) + 1.0) * t / f
+    keep = np.where(f > 0, np.minimum(keep, 1.0), 1.0)  # (V,)
+    return ids[rng.random(ids.size) < keep[ids]]
+
+
+def num_windows(n_tokens: int, window: int) -> int:
+    """Number of centre positions with a full window on both sides."""
+    return max(0, int(n_tokens) - 2 * int(window))
+
+
+def context_offsets(window: int) -> np.ndarray:
+    """Offsets of the context columns: -window..-1, 1..window (the book's order)."""
+    return np.r_[np.arange(-window, 0), np.arange(1, window + 1)]  # (2*window,)
+
+
+def context_target_batches(ids: np.ndarray, window: int, batch_size: int,
+                           rng: np.random.Generator | None = None,
+                           shuffle: bool = True) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Yield one epoch of (contexts, targets) batches, lazily.
+
+    Every centre position ``window .. N-window-1`` appears exactly once, in a
+    random order when ``shuffle`` (only the shuffled positions are held in
+    memory, never the windows). The last batch may be smaller. Skip-gram uses the
+    same batches and forms the (target, context) pairs itself.
+
+    Parameters
+    ----------
+    ids : ndarray of shape (N,), int
+    window : int >= 1
+    batch_size : int >= 1
+    rng : numpy.random.Generator, required when ``shuffle``
+    shuffle : bool
+
+    Yields
+    ------
+    contexts : ndarray of shape (B, 2*window), dtype of ``ids``
+        Columns ordered -window..-1, +1..+window.
+    targets : ndarray of shape (B,), dtype of ``ids``
+
+    Raises
+    ------
+    ValueError
+        Checked at call time, before the first batch.
+    """
+    ids = np.asarray(ids)
+    if ids.ndim != 1:
+        raise ValueError(f"ids must be 1-D, got shape {ids.shape}")
+    _check_int("window", window, 1)
+    _check_int("batch_size", batch_size, 1)
+    n = num_windows(ids.size, window)
+    if n == 0:
+        raise ValueError(f"corpus has {ids.size} tokens; window={window} needs at least "
+                         f"{2 * window + 1}")
+    if shuffle and rng is None:
+        raise ValueError("rng=None: a numpy.random.Generator is required when shuffle=True")
+    dtype = np.int32 if ids.size < 2**31 else np.int64
+    positions = np.arange(window, window + n, dtype=dtype)  # (n,)
+    if shuffle:
+        rng.shuffle(positions)
+    offsets = context_offsets(window).astype(dtype)  # (2*window,)
+    return _batches(ids, positions, offsets, int(batch_size))
+
+
+def _batches(ids, positions, offsets, batch_size):
+    for start in range(0, positions.size, batch_size):
+        pos = positions[start:start + batch_size]  # (B,)
+        yield ids[pos[:, None] + offsets], ids[pos]  # (B, 2w), (B,)
