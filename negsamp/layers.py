@@ -1,0 +1,269 @@
+"""The book's layers for Negative Sampling, with the seed note's bugs fixed.
+
+Every layer keeps the contract of "Deep Learning from Scratch 2": ``params`` and
+``grads`` are lists of equal length, ``forward(...)`` and ``backward(dout)``; gradients
+are written in place so an optimizer's references stay valid.
+
+An embedding matrix's gradient is either dense (``dense_grad=True``, the book's ``dW``
+of shape (V, D)) or a :class:`RowGrad` holding only the rows a batch touched.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .functions import log_softmax, sigmoid, softmax
+
+
+class RowGrad:
+    """Gradient of a (V, D) matrix that is non-zero only on some rows.
+
+    Parameters
+    ----------
+    shape : tuple of int
+        (V, D), the shape of the matrix it belongs to.
+    dtype : numpy dtype, default float64
+        dtype of ``rows`` (the matrix's dtype).
+
+    Attributes
+    ----------
+    idx : ndarray of shape (N,), int64
+        Row ids; they may repeat.
+    rows : ndarray of shape (N, D)
+        The gradient for each entry of ``idx``; rows of repeated ids add up.
+    """
+
+    def __init__(self, shape, dtype=np.float64):
+        self.shape = tuple(int(n) for n in shape)
+        self.dtype = np.dtype(dtype)
+        self.idx = np.zeros(0, dtype=np.int64)  # (N,)
+        self.rows = np.zeros((0, self.shape[1]), dtype=self.dtype)  # (N, D)
+
+    def set(self, idx, rows):
+        """Replace the contents in place (the object stays the same).
+
+        Parameters
+        ----------
+        idx : array_like of int, any shape with N elements
+        rows : array_like of shape idx.shape + (D,)
+        """
+        V, D = self.shape
+        idx = np.asarray(idx, dtype=np.int64).reshape(-1)  # (N,)
+        rows = np.asarray(rows, dtype=self.dtype).reshape(idx.shape[0], D)  # (N, D)
+        if idx.size and (idx.min() < 0 or idx.max() >= V):
+            raise ValueError(f"row ids must be in [0, {V}); got {idx.min()}..{idx.max()}")
+        self.idx, self.rows = idx, rows
+
+    def coalesce(self):
+        """Sum the rows of repeated ids (sort and reduce; O(N log N), not O(V·D)).
+
+        Returns
+        -------
+        ids : ndarray of shape (U,), int64
+            Sorted unique row ids.
+        rows : ndarray of shape (U, D)
+            Summed gradient of each id.
+        """
+        if self.idx.size == 0:
+            return self.idx.copy(), self.rows.copy()
+        order = np.argsort(self.idx, kind="stable")  # (N,)
+        s = self.idx[order]
+        starts = np.flatnonzero(np.concatenate(([True], s[1:] != s[:-1])))  # (U,)
+        return s[starts], np.add.reduceat(self.rows[order], starts, axis=0)
+
+    def to_dense(self):
+        """Return the dense gradient, ndarray of shape (V, D) (``np.add.at`` of rows)."""
+        dW = np.zeros(self.shape, dtype=self.dtype)
+        np.add.at(dW, self.idx, self.rows)
+        return dW
+
+
+def _zero_grad(W, dense_grad):
+    return np.zeros_like(W) if dense_grad else RowGrad(W.shape, W.dtype)
+
+
+class Embedding:
+    """Look up rows of a weight matrix: ``forward(idx)`` returns ``W[idx]``.
+
+    Parameters
+    ----------
+    W : ndarray of shape (V, D)
+        The weight matrix (kept by reference, updated in place by optimizers).
+    dense_grad : bool, default False
+        True: ``grads[0]`` is a dense (V, D) array (the book's ``dW``);
+        False: a :class:`RowGrad` of the looked-up rows.
+    """
+
+    def __init__(self, W, dense_grad=False):
+        self.params = [W]
+        self.grads = [_zero_grad(W, dense_grad)]
+        self.dense_grad = bool(dense_grad)
+        self.idx = None
+
+    def forward(self, idx):
+        """Return ``W[idx]``, ndarray of shape idx.shape + (D,)."""
+        W, = self.params
+        self.idx = np.asarray(idx)
+        return W[self.idx]
+
+    def backward(self, dout):
+        """Store the gradient for ``W`` (rows of repeated ids add up); return None.
+
+        Parameters
+        ----------
+        dout : ndarray of shape idx.shape + (D,)
+        """
+        W, = self.params
+        dW, = self.grads  # the seed's bug: ``dw = self.grads`` kept the list
+        idx = self.idx.reshape(-1)  # (N,)
+        dout = np.asarray(dout, dtype=W.dtype).reshape(idx.shape[0], W.shape[1])  # (N, D)
+        if self.dense_grad:
+            dW[...] = 0
+            np.add.at(dW, idx, dout)
+        else:
+            dW.set(idx, dout)
+        return None
+
+
+class EmbeddingDot:
+    """Score hidden vectors against rows of ``W``: ``s[b, j] = W[idx[b, j]] · h[b]``.
+
+    Parameters
+    ----------
+    W : ndarray of shape (V, D)
+    dense_grad : bool, default False
+        See :class:`Embedding`.
+    """
+
+    def __init__(self, W, dense_grad=False):
+        self.embed = Embedding(W, dense_grad)
+        self.params = self.embed.params  # a list [W] (the seed gave the layer itself)
+        self.grads = self.embed.grads
+        self.cache = None
+
+    def forward(self, h, idx):
+        """Return the scores.
+
+        Parameters
+        ----------
+        h : ndarray of shape (B, D)
+        idx : ndarray of int, shape (B,) or (B, m)
+
+        Returns
+        -------
+        ndarray of shape (B,) or (B, m)
+        """
+        idx = np.asarray(idx)
+        if idx.ndim not in (1, 2) or idx.shape[0] != h.shape[0]:
+            raise ValueError(f"idx of shape {idx.shape} must be (B,) or (B, m) with "
+                             f"B = h.shape[0] = {h.shape[0]}")
+        target_W = self.embed.forward(idx)  # (B, D) or (B, m, D)
+        if idx.ndim == 1:
+            out = np.sum(target_W * h, axis=1)  # (B,)
+        else:
+            out = np.matmul(target_W, h[:, :, None])[:, :, 0]  # (B, m)
+        self.cache = (h, target_W)
+        return out
+
+    def backward(self, dout):
+        """Store dW and return dh, ndarray of shape (B, D).
+
+        Parameters
+        ----------
+        dout : ndarray of shape (B,) or (B, m), the gradient of the scores
+        """
+        h, target_W = self.cache
+        dout = np.asarray(dout, dtype=target_W.dtype)
+        if dout.ndim == 1:
+            d_target_W = dout[:, None] * h  # (B, D)
+            dh = dout[:, None] * target_W  # (B, D); the seed returned dout itself
+        else:
+            d_target_W = dout[:, :, None] * h[:, None, :]  # (B, m, D)
+            dh = np.matmul(dout[:, None, :], target_W)[:, 0, :]  # (B, D)
+        self.embed.backward(d_target_W)
+        return dh
+
+
+class SigmoidWithLoss:
+    """Sigmoid followed by binary cross-entropy, averaged over the batch.
+
+    ``loss = Σ (logaddexp(0, x) - t·x) / B`` over all elements of x, where B =
+    x.shape[0]: the positive and the k negatives of a row add up, rows are averaged.
+    ``logaddexp(0, x) - t·x`` equals ``-t·log σ(x) - (1-t)·log(1-σ(x))`` without
+    overflow or ``log(0)``.
+
+    Attributes
+    ----------
+    y : ndarray, σ(x) of the last forward
+    t : ndarray, the labels of the last forward (1 = positive, 0 = negative)
+    losses : ndarray, the per-element cross-entropy of the last forward
+    loss : float, the last loss
+    """
+
+    def __init__(self):
+        self.params, self.grads = [], []
+        self.loss = None
+        self.losses = None
+        self.y = None
+        self.t = None
+
+    def forward(self, x, t):
+        """Return the loss (float).
+
+        Parameters
+        ----------
+        x : ndarray of shape (B,) or (B, m), the scores
+        t : array_like of the same shape, labels in [0, 1]
+        """
+        x = np.asarray(x)
+        if not np.issubdtype(x.dtype, np.floating):
+            x = x.astype(np.float64)
+        self.t = np.broadcast_to(np.asarray(t, dtype=x.dtype), x.shape)
+        self.y = sigmoid(x)
+        with np.errstate(under="ignore"):
+            self.losses = np.logaddexp(np.zeros((), x.dtype), x) - self.t * x
+        self.loss = float(np.sum(self.losses, dtype=np.float64) / x.shape[0])
+        return self.loss
+
+    def backward(self, dout=1):
+        """Return dx = (σ(x) - t) · dout / B, same shape and dtype as x."""
+        B = self.y.shape[0]
+        return (self.y - self.t) * (np.asarray(dout, dtype=self.y.dtype) / B)
+
+
+class SoftmaxWithLoss:
+    """Softmax followed by cross-entropy, averaged over the batch (the full-softmax
+    baseline that Negative Sampling approximates)."""
+
+    def __init__(self):
+        self.params, self.grads = [], []
+        self.loss = None
+        self.y = None
+        self.t = None
+
+    def forward(self, x, t):
+        """Return the mean cross-entropy (float).
+
+        Parameters
+        ----------
+        x : ndarray of shape (B, V), scores
+        t : ndarray of shape (B,), int ids of the correct classes (a one-hot
+            (B, V) array is accepted too, as in the book)
+        """
+        x = np.asarray(x)
+        t = np.asarray(t)
+        if t.shape == x.shape:
+            t = t.argmax(axis=1)
+        B = x.shape[0]
+        self.t = t.astype(np.int64)  # (B,)
+        self.y = softmax(x)  # (B, V)
+        logp = log_softmax(x)[np.arange(B), self.t]  # (B,)
+        self.loss = float(-np.sum(logp, dtype=np.float64) / B)
+        return self.loss
+
+    def backward(self, dout=1):
+        """Return dx = (softmax(x) - onehot(t)) · dout / B, ndarray of shape (B, V)."""
+        B = self.y.shape[0]
+        dx = self.y.copy()
+        dx[np.arange(B), self.t] -= 1
+        dx *= np.asarray(dout, dtype=dx.dtype) / B
+        return dx

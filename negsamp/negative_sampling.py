@@ -1,0 +1,139 @@
+"""Negative Sampling: a V-way softmax replaced by k+1 binary decisions.
+
+For each row the true word (label 1) and k words drawn from the unigram sampler
+(label 0) are scored against the hidden vector h in one ``EmbeddingDot`` pass over
+ids of shape (B, k+1), and a ``SigmoidWithLoss`` turns the scores into
+
+    loss = mean over rows of  -log σ(s_pos) - Σ_k log σ(-s_neg).
+
+(The seed note's comments call the positive "0" and the negatives "1"; its code, and
+ours, label the positive 1.) The weight matrix appears once in ``params``; the seed
+listed it k+1 times, once per EmbeddingDot copy.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .layers import EmbeddingDot, SigmoidWithLoss
+from .sampler import UnigramSampler
+
+
+class NegativeSamplingLoss:
+    """Negative Sampling loss over the output matrix ``W``.
+
+    Parameters
+    ----------
+    W : ndarray of shape (V, D)
+        Output word vectors (``W_out``), updated in place by an optimizer.
+    corpus : array_like of int
+        Word ids from which the unigram counts are taken (see ``from_counts``).
+    power : float, default 0.75
+        Exponent on the counts for the negative distribution, in [0, 1].
+    sample_size : int, default 5
+        k, negatives per positive.
+    rng : numpy.random.Generator or None
+        Source of the negatives (None: ``np.random.default_rng()``).
+    dense_grad : bool, default False
+        Gradient of ``W`` as a dense (V, D) array instead of a ``RowGrad``.
+    replace : bool, default True
+        False: no repeated negative within a row.
+
+    Attributes
+    ----------
+    params : list, ``[W]``
+    grads : list, ``[dW]`` (ndarray of shape (V, D) or ``RowGrad``)
+    sampler : UnigramSampler
+    loss_pos, loss_neg : float
+        The positive and negative parts of the last loss (they add up to it).
+    negatives : ndarray of shape (B, k), int64
+        The negatives of the last forward.
+    scores : ndarray of shape (B, k+1)
+        The last scores; column 0 is the positive.
+    """
+
+    def __init__(self, W, corpus, power=0.75, sample_size=5, rng=None, *,
+                 dense_grad=False, replace=True):
+        sampler = UnigramSampler(corpus, power, sample_size, rng,
+                                 vocab_size=W.shape[0], replace=replace)
+        self._build(W, sampler, dense_grad)
+
+    @classmethod
+    def from_counts(cls, W, counts, power=0.75, sample_size=5, rng=None, *,
+                    dense_grad=False, replace=True):
+        """Build from word counts, array_like of shape (V,), instead of a corpus."""
+        counts = np.asarray(counts)
+        if counts.shape != (W.shape[0],):
+            raise ValueError(f"counts of shape {counts.shape} must have shape "
+                             f"({W.shape[0]},), one count per row of W")
+        self = cls.__new__(cls)
+        sampler = UnigramSampler.from_counts(counts, power, sample_size, rng,
+                                             replace=replace)
+        self._build(W, sampler, dense_grad)
+        return self
+
+    def _build(self, W, sampler, dense_grad):
+        self.sampler = sampler
+        self.embed_dot = EmbeddingDot(W, dense_grad=dense_grad)
+        self.loss_layer = SigmoidWithLoss()
+        self.params = self.embed_dot.params  # [W], listed once
+        self.grads = self.embed_dot.grads
+        self.loss_pos = self.loss_neg = None
+        self.negatives = self.scores = None
+
+    @property
+    def sample_size(self):
+        """int: k, negatives per positive; can change between steps."""
+        return self.sampler.sample_size
+
+    @sample_size.setter
+    def sample_size(self, value):
+        self.sampler.sample_size = value
+
+    @property
+    def power(self):
+        """float: exponent of the negative distribution; can change between steps."""
+        return self.sampler.power
+
+    @power.setter
+    def power(self, value):
+        self.sampler.power = value
+
+    def forward(self, h, target, negatives=None):
+        """Return the loss (float) of one batch.
+
+        Parameters
+        ----------
+        h : ndarray of shape (B, D)
+            Hidden vectors.
+        target : ndarray of shape (B,), int
+            The true word of each row.
+        negatives : ndarray of shape (B, k), int, optional
+            Negatives to use instead of drawing (to replay a step).
+        """
+        target = np.asarray(target)
+        B, V = target.shape[0], self.sampler.vocab_size
+        if negatives is None:
+            negatives = self.sampler.get_negative_sample(target)  # (B, k)
+        else:
+            negatives = np.asarray(negatives)
+            if negatives.ndim != 2 or negatives.shape[0] != B \
+                    or not np.issubdtype(negatives.dtype, np.integer):
+                raise ValueError(f"negatives of shape {negatives.shape} and dtype "
+                                 f"{negatives.dtype} must be int with shape ({B}, k)")
+            if negatives.size and (negatives.min() < 0 or negatives.max() >= V):
+                raise ValueError(f"negatives must be ids in [0, {V})")
+        idx = np.concatenate([target.reshape(B, 1), negatives], axis=1)  # (B, k+1)
+        s = self.embed_dot.forward(h, idx)  # (B, k+1)
+        t = np.zeros(s.shape, dtype=s.dtype)  # (B, k+1) labels [1, 0, ..., 0]
+        t[:, 0] = 1
+        self.loss_layer.forward(s, t)
+        losses = self.loss_layer.losses  # (B, k+1)
+        self.loss_pos = float(np.sum(losses[:, 0], dtype=np.float64) / B)
+        self.loss_neg = float(np.sum(losses[:, 1:], dtype=np.float64) / B)
+        self.negatives, self.scores = negatives, s
+        return self.loss_pos + self.loss_neg
+
+    def backward(self, dout=1):
+        """Store the gradient of ``W`` in ``grads[0]`` and return dh (B, D)."""
+        ds = self.loss_layer.backward(dout)  # (B, k+1)
+        return self.embed_dot.backward(ds)  # (B, D)

@@ -1,0 +1,182 @@
+"""Optimizers: SGD with word2vec's linear decay, and Adam (lazy on sparse rows).
+
+``update(params, grads)`` follows the book: params and grads are parallel lists and
+params are changed in place. A grad is a dense array (the whole matrix is updated) or
+a :class:`~negsamp.layers.RowGrad` (only its rows are updated, repeated ids summed
+first, so a step costs O(rows used · D), not O(V · D)).
+
+Every update is validate-then-commit: all new values are computed first and, if any
+is NaN or ±inf, :class:`NonFiniteUpdateError` is raised and nothing is written.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .layers import RowGrad
+
+
+class NonFiniteUpdateError(FloatingPointError):
+    """An update would write NaN or ±inf; the parameters were left unchanged."""
+
+
+def _check_positive(name, value):
+    if not isinstance(value, (int, float, np.number)) or not math.isfinite(value) \
+            or value <= 0:
+        raise ValueError(f"{name}={value!r} must be a finite number > 0")
+    return float(value)
+
+
+def _check_fraction(name, value, include_one):
+    ok = isinstance(value, (int, float, np.number)) and math.isfinite(value)
+    if not ok or not 0 <= value <= 1 or (value == 1 and not include_one):
+        interval = "[0, 1]" if include_one else "[0, 1)"
+        raise ValueError(f"{name}={value!r} must be a number in {interval}")
+    return float(value)
+
+
+def _rows(g):
+    """(ids, summed rows) of a RowGrad, or (None, g) for a dense gradient."""
+    return g.coalesce() if isinstance(g, RowGrad) else (None, g)
+
+
+def _raise_if_non_finite(i, *arrays):
+    for a in arrays:
+        if not np.all(np.isfinite(a)):
+            raise NonFiniteUpdateError(
+                f"the update of params[{i}] is not finite (NaN or inf); nothing was "
+                f"changed")
+
+
+def _check_lists(params, grads):
+    if len(params) != len(grads):
+        raise ValueError(f"params ({len(params)}) and grads ({len(grads)}) must have "
+                         f"the same length")
+    if len({id(p) for p in params}) != len(params):
+        raise ValueError("params lists the same array more than once; list each "
+                         "matrix once")
+
+
+class SGD:
+    """Stochastic gradient descent, ``W -= lr · dW``, with optional linear decay.
+
+    Parameters
+    ----------
+    lr : float, default 0.025
+        Initial learning rate (word2vec's default for skip-gram; it uses 0.05 for CBOW).
+    min_lr_ratio : float, default 1e-4
+        The rate never falls below ``lr · min_lr_ratio`` (word2vec's floor).
+    total_steps : int or None
+        When given, the rate falls linearly from ``lr`` to ``lr · min_lr_ratio`` over
+        this many updates; None keeps it constant.
+
+    Attributes
+    ----------
+    step_count : int, the number of updates done
+    """
+
+    def __init__(self, lr=0.025, min_lr_ratio=1e-4, total_steps=None):
+        self.lr = lr
+        self.min_lr_ratio = _check_fraction("min_lr_ratio", min_lr_ratio, True)
+        if total_steps is not None and (not isinstance(total_steps, (int, np.integer))
+                                        or total_steps < 1):
+            raise ValueError(f"total_steps={total_steps!r} must be None or an int >= 1")
+        self.total_steps = total_steps
+        self.step_count = 0
+
+    @property
+    def lr(self):
+        """float: the current rate. Setting it sets the initial rate; the decay
+        continues from ``step_count``."""
+        if self.total_steps is None:
+            return self.base_lr
+        frac = max(self.min_lr_ratio, 1.0 - self.step_count / self.total_steps)
+        return self.base_lr * frac
+
+    @lr.setter
+    def lr(self, value):
+        self.base_lr = _check_positive("lr", value)
+
+    def update(self, params, grads):
+        """Apply one step to every param in place (nothing written if not finite)."""
+        _check_lists(params, grads)
+        lr, new = self.lr, []
+        with np.errstate(over="ignore", invalid="ignore"):
+            for i, (p, g) in enumerate(zip(params, grads)):
+                ids, dW = _rows(g)
+                W = p if ids is None else p[ids]  # (V, D) or (U, D)
+                W_new = W - lr * dW
+                _raise_if_non_finite(i, W_new)
+                new.append((ids, W_new))
+        for p, (ids, W_new) in zip(params, new):
+            if ids is None:
+                p[...] = W_new
+            else:
+                p[ids] = W_new
+        self.step_count += 1
+
+
+class Adam:
+    """Adam (Kingma & Ba), the book's form; lazy on ``RowGrad`` like SparseAdam.
+
+    For a ``RowGrad`` only the rows present in the batch move, and only their moments
+    ``m``, ``v`` are updated; other rows keep their moments (no decay) and values.
+    On the first step lazy and dense Adam agree; later they differ on rows that
+    dense Adam would still move by momentum. Bias correction uses ``step_count``.
+
+    Parameters
+    ----------
+    lr : float, default 0.001
+    beta1, beta2 : float, default 0.9, 0.999
+    eps : float, default 1e-8
+
+    Attributes
+    ----------
+    m, v : list of ndarray, first and second moments (same shapes as params)
+    step_count : int, the number of updates done
+    """
+
+    def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+        self.lr = lr
+        self.beta1 = _check_fraction("beta1", beta1, False)
+        self.beta2 = _check_fraction("beta2", beta2, False)
+        self.eps = _check_positive("eps", eps)
+        self.m = self.v = None
+        self.step_count = 0
+
+    @property
+    def lr(self):
+        """float: the step size."""
+        return self._lr
+
+    @lr.setter
+    def lr(self, value):
+        self._lr = _check_positive("lr", value)
+
+    def update(self, params, grads):
+        """Apply one step to every param in place (nothing written if not finite)."""
+        _check_lists(params, grads)
+        if self.m is not None and len(self.m) != len(params):
+            raise ValueError(f"Adam was used with {len(self.m)} params; got {len(params)}")
+        if self.m is None:
+            self.m = [np.zeros_like(p) for p in params]
+            self.v = [np.zeros_like(p) for p in params]
+        t, b1, b2 = self.step_count + 1, self.beta1, self.beta2
+        lr_t = self._lr * math.sqrt(1.0 - b2 ** t) / (1.0 - b1 ** t)
+        new = []
+        with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+            for i, (p, g) in enumerate(zip(params, grads)):
+                ids, dW = _rows(g)
+                sel = slice(None) if ids is None else ids
+                m, v = self.m[i][sel], self.v[i][sel]  # (V, D) or (U, D)
+                m_new = m + (1 - b1) * (dW - m)
+                v_new = v + (1 - b2) * (dW * dW - v)
+                W_new = p[sel] - lr_t * m_new / (np.sqrt(v_new) + self.eps)
+                _raise_if_non_finite(i, W_new, m_new, v_new)
+                new.append((sel, W_new, m_new, v_new))
+        for i, (sel, W_new, m_new, v_new) in enumerate(new):
+            params[i][sel] = W_new
+            self.m[i][sel] = m_new
+            self.v[i][sel] = v_new
+        self.step_count += 1
