@@ -146,6 +146,8 @@ def sample_histogram_figure(words, observed_counts, expected_p, top_n=30, chi2=N
         fit = goodness_of_fit(obs, p)
         chi2, p_value, dof = fit["chi2"], fit["p_value"], fit["dof"]
         fit_text = f"over all {len(words)} words: χ² = {chi2:.1f} on {dof} dof, p = {p_value:.3g}"
+        if fit["n_impossible"]:
+            fit_text += f" ({fit['n_impossible']} draws of words with probability 0!)"
     else:
         fit_text = f"χ² = {float(chi2):.1f}, p = {float(p_value):.3g}"
     order = np.argsort(-p, kind="stable")[:top_n]

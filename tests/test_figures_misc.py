@@ -1,0 +1,81 @@
+"""negsamp.figures: heatmaps, the cost figure, the shared style and the package surface."""
+import json
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+import negsamp.figures as F
+from negsamp.figures import cost_figure, heatmap_figure, stage_figures
+from negsamp.figures.style import DIVERGING, PALETTE, SEQUENTIAL
+
+
+def test_heatmap_shows_the_array_with_its_shape_and_a_centred_scale_when_signed():
+    a = np.array([[1.0, -2.0, 3.0], [0.5, 0.0, -1.0]])
+    fig = heatmap_figure(a, "dW_out", row_labels=["the", "cat"], col_labels=["x", "y", "z"])
+    (t,) = fig.data
+    np.testing.assert_array_equal(t.z, a)
+    assert list(t.y) == ["the", "cat"] and list(t.x) == ["x", "y", "z"]
+    assert fig.layout.title.text == "dW_out — shape (2, 3)"
+    assert t.zmid == 0.0 and fig.layout.yaxis.autorange == "reversed"
+    positive = heatmap_figure(np.abs(a), "counts").data[0]
+    assert positive.zmid is None
+    json.loads(fig.to_json())
+
+
+def test_heatmap_of_1d_large_and_non_finite_arrays():
+    fig = heatmap_figure(np.arange(4.0), "scores")
+    assert np.asarray(fig.data[0].z).shape == (1, 4) and "shape (4,)" in fig.layout.title.text
+    big = heatmap_figure(np.ones((500, 8)), "W_in", max_rows=100)
+    assert np.asarray(big.data[0].z).shape == (100, 8)
+    assert "shape (500, 8), showing 100×8" in big.layout.title.text
+    bad = heatmap_figure([[1.0, np.inf], [np.nan, 2.0]], "h")
+    assert "2 non-finite cells blank" in bad.layout.title.text
+    with pytest.raises(ValueError, match="1-D or 2-D"):
+        heatmap_figure(np.zeros((2, 2, 2)), "x")
+    with pytest.raises(ValueError, match="labels"):
+        heatmap_figure(np.zeros((2, 2)), "x", row_labels=["a"])
+
+
+def test_stage_figures_keep_names_and_order():
+    figs = stage_figures({"h (B, D)": np.ones((2, 3)), "scores (B, k+1)": np.zeros((2, 6))})
+    assert list(figs) == ["h (B, D)", "scores (B, k+1)"]
+    assert "shape (2, 6)" in figs["scores (B, k+1)"].layout.title.text
+
+
+def test_cost_figure_two_lines_sorted_on_log_x_with_the_speed_up():
+    fig = cost_figure([10000, 100, 1000], [40.0, 0.5, 4.0], [0.5, 0.4, np.nan])
+    soft, ns = fig.data
+    assert (soft.name, ns.name) == ("softmax", "negative sampling")
+    assert list(soft.x) == [100, 1000, 10000] and list(soft.y) == [0.5, 4.0, 40.0]
+    assert list(ns.x) == [100, 10000]                       # the unmeasured point is left out
+    assert fig.layout.xaxis.type == "log"
+    assert "80.0×" in fig.layout.annotations[0].text and "10,000" in fig.layout.annotations[0].text
+    assert cost_figure([1, 2], [1, 2], [1, 1], log_y=True).layout.yaxis.type == "log"
+    with pytest.raises(ValueError, match="vocab_sizes"):
+        cost_figure([0, 1], [1, 1], [1, 1])
+
+
+def test_base_layout_and_every_figure_share_template_and_titles():
+    layout = F.base_layout("T", "x", "y", height=300)
+    assert layout["template"] == "plotly_white" and layout["height"] == 300
+    assert go.Figure(layout=layout).layout.xaxis.title.text == "x"
+    p = np.array([0.5, 0.3, 0.2])
+    figs = [
+        F.unigram_figure(list("abc"), p), F.zipf_figure(p), F.loss_figure([0, 1], [2.0, 1.0]),
+        F.pca_figure(np.eye(3)[:, :2], list("abc")), F.neighbours_figure(["a"], [0.5]),
+        F.heatmap_figure(np.eye(2), "I"), F.cost_figure([10, 100], [1, 2], [1, 1]),
+        F.sample_histogram_figure(list("abc"), [5, 3, 2], p),
+        F.negatives_table_figure(["a"], [["b", "c"]]),
+    ]
+    white = go.Figure(layout=dict(template="plotly_white")).layout.template
+    for fig in figs:
+        assert fig.layout.template == white
+        assert fig.layout.title.text
+        json.loads(fig.to_json())
+    assert PALETTE["raw"] != PALETTE["powered"] and SEQUENTIAL != DIVERGING
+
+
+def test_public_names_are_exported():
+    for name in F.__all__:
+        assert callable(getattr(F, name)) or name == "PALETTE"

@@ -1,0 +1,86 @@
+"""negsamp.figures.sampler: the negatives table, the draw histogram and its chi-square."""
+import json
+
+import numpy as np
+import pytest
+from scipy.stats import chisquare
+
+from negsamp.figures import goodness_of_fit, negatives_table_figure, sample_histogram_figure
+
+
+def draws(p, n, seed=0):
+    rng = np.random.default_rng(seed)
+    return np.bincount(rng.choice(p.size, size=n, p=p), minlength=p.size)
+
+
+P = np.array([0.4, 0.1, 0.25, 0.05, 0.2])
+WORDS = ["a", "b", "c", "d", "e"]
+
+
+def test_negatives_table_has_target_then_k_columns_and_marks_clashes():
+    fig = negatives_table_figure(["cat", "dog"], np.array([["the", "a", "dog"], ["a", "dog", "of"]]))
+    (table,) = fig.data
+    assert table.type == "table"
+    assert list(table.header.values) == ["<b>target</b>", "neg 1", "neg 2", "neg 3"]
+    cells = [list(c) for c in table.cells.values]
+    assert cells == [["cat", "dog"], ["the", "a"], ["a", "dog"], ["dog", "of"]]
+    fills = table.cells.fill.color
+    assert fills[2][1] != "white" and fills[2][0] == "white"     # "dog" under target "dog"
+    assert "1 negative(s) equal their target" in fig.layout.annotations[0].text
+    assert "2 targets" in fig.layout.title.text and "k = 3" in fig.layout.title.text
+    json.loads(fig.to_json())
+
+
+def test_negatives_table_validates_shapes_and_cuts_rows():
+    with pytest.raises(ValueError, match="lengths differ"):
+        negatives_table_figure(["a"], [["b"], ["c"]])
+    with pytest.raises(ValueError, match="same number k"):
+        negatives_table_figure(["a", "b"], [["c"], ["d", "e"]])
+    fig = negatives_table_figure([f"t{i}" for i in range(9)], [["x"]] * 9, max_rows=4)
+    assert len(fig.data[0].cells.values[0]) == 4 and "first 4 rows" in fig.layout.title.text
+
+
+def test_histogram_expected_trace_sums_to_the_number_of_draws_and_is_in_order():
+    obs = draws(P, 1000)
+    fig = sample_histogram_figure(WORDS, obs, P * 7, top_n=5)   # unnormalised p is fine
+    (observed,) = [t for t in fig.data if t.name == "observed"]
+    (expected,) = [t for t in fig.data if t.name == "expected"]
+    assert list(observed.x) == list(expected.x) == ["a", "c", "e", "b", "d"]
+    assert np.sum(expected.y) == pytest.approx(1000)
+    np.testing.assert_allclose(expected.y, 1000 * P[[0, 2, 4, 1, 3]])
+    np.testing.assert_array_equal(observed.y, obs[[0, 2, 4, 1, 3]])
+    assert "χ²" in fig.layout.annotations[0].text and "p = " in fig.layout.annotations[0].text
+    assert len(sample_histogram_figure(WORDS, obs, P, top_n=2).data[0].x) == 2
+    json.loads(fig.to_json())
+
+
+def test_histogram_shows_a_given_fit_result():
+    fig = sample_histogram_figure(WORDS, draws(P, 100), P, chi2=12.5, p_value=0.0123)
+    assert "χ² = 12.5, p = 0.0123" in fig.layout.annotations[0].text
+
+
+def test_goodness_of_fit_matches_scipy_when_no_bins_are_pooled():
+    obs = draws(P, 2000)
+    fit = goodness_of_fit(obs, P)
+    ref = chisquare(obs, P * 2000)
+    assert fit["chi2"] == pytest.approx(ref.statistic) and fit["p_value"] == pytest.approx(ref.pvalue)
+    assert fit["dof"] == 4 and fit["n_draws"] == 2000 and fit["n_impossible"] == 0
+
+
+def test_goodness_of_fit_accepts_the_right_distribution_and_rejects_a_wrong_one():
+    V = 300
+    c = 1.0 / np.arange(1, V + 1)
+    p = c / c.sum()
+    obs = draws(p, 3000, seed=1)
+    right = goodness_of_fit(obs, p)
+    assert right["n_bins"] < V                 # the long tail was pooled
+    assert right["p_value"] > 1e-3
+    wrong = goodness_of_fit(obs, c ** 0.75)   # the powered distribution is not what was drawn
+    assert wrong["p_value"] < 1e-6
+
+
+def test_goodness_of_fit_flags_draws_of_impossible_words():
+    fit = goodness_of_fit([5, 5, 1], [0.5, 0.5, 0.0])
+    assert fit["n_impossible"] == 1 and fit["chi2"] == np.inf and fit["p_value"] == 0.0
+    fig = sample_histogram_figure(["x", "y", "z"], [5, 5, 1], [0.5, 0.5, 0.0])
+    assert "1 draws of words with probability 0" in fig.layout.annotations[0].text

@@ -1,0 +1,98 @@
+"""negsamp.figures.training: the EMA helper and the loss figure."""
+import json
+
+import numpy as np
+import pytest
+
+from negsamp.figures import ema, loss_figure
+
+
+def names(fig):
+    return [t.name for t in fig.data]
+
+
+def trace(fig, name):
+    (t,) = [t for t in fig.data if t.name == name]
+    return t
+
+
+def test_ema_of_a_constant_is_the_constant_and_debiased_starts_at_the_first_value():
+    np.testing.assert_allclose(ema(np.full(50, 2.5), 0.9), 2.5)
+    x = np.array([4.0, 0.0, 1.0, 7.0])
+    assert ema(x, 0.99)[0] == pytest.approx(4.0)
+    assert ema(x, 0.9, debias=False)[0] == pytest.approx(0.4)    # biased towards 0
+    np.testing.assert_array_equal(ema(x, 0.0), x)
+    assert ema([], 0.9).shape == (0,)
+
+
+def test_ema_matches_the_recursion_written_out():
+    x = np.array([1.0, 3.0, -2.0, 5.0])
+    b = 0.6
+    s, want = 0.0, []
+    for t, v in enumerate(x, start=1):
+        s = b * s + (1 - b) * v
+        want.append(s / (1 - b ** t))
+    np.testing.assert_allclose(ema(x, b), want)
+
+
+def test_ema_rejects_bad_beta_and_non_finite_values():
+    with pytest.raises(ValueError, match="beta"):
+        ema([1.0], 1.0)
+    with pytest.raises(ValueError, match="non-finite"):
+        ema([1.0, np.nan], 0.5)
+
+
+def test_loss_figure_has_a_stable_loss_trace_and_a_smoothed_one():
+    steps = np.arange(10)
+    loss = np.linspace(4.0, 1.0, 10)
+    fig = loss_figure(steps, loss, smooth=0.8)
+    np.testing.assert_array_equal(trace(fig, "loss").y, loss)
+    np.testing.assert_allclose(trace(fig, "loss (smoothed)").y, ema(loss, 0.8))
+    assert fig.layout.xaxis.title.text == "step" and fig.layout.yaxis.title.text == "loss"
+    assert names(loss_figure(steps, loss, smooth=0.0)) == ["loss"]
+    assert loss_figure(steps, loss, log_y=True).layout.yaxis.type == "log"
+
+
+def test_loss_figure_never_plots_non_finite_points_and_says_how_many_it_dropped():
+    steps = np.arange(6)
+    loss = np.array([4.0, np.nan, 3.0, np.inf, 2.0, -np.inf])
+    pos = np.array([1.0, 1.0, np.nan, 1.0, 1.0, 1.0])
+    neg = np.array([3.0, 2.0, 2.0, 2.0, 1.0, 1.0])
+    fig = loss_figure(steps, loss, pos, neg, overlays=[
+        {"label": "α = 0.5", "steps": [0, 1, 2], "loss": [5.0, np.nan, 3.0]}])
+    for t in fig.data:
+        assert np.all(np.isfinite(np.asarray(t.y, dtype=float))), t.name
+        assert np.all(np.isfinite(np.asarray(t.x, dtype=float))), t.name
+    np.testing.assert_array_equal(trace(fig, "loss").x, [0, 2, 4])
+    notes = [a.text for a in fig.layout.annotations]
+    assert any("5 non-finite points dropped" in n for n in notes), notes   # 3 + 1 + 1
+    clean = loss_figure(steps, neg)
+    assert not any("dropped" in (a.text or "") for a in clean.layout.annotations)
+    json.loads(fig.to_json())
+
+
+def test_loss_parts_and_overlays_add_one_trace_each_with_their_labels():
+    steps = np.arange(5)
+    loss = np.ones(5)
+    base = loss_figure(steps, loss)
+    overlays = [{"label": "run 1 (k=5)", "steps": steps, "loss": loss * 2},
+                {"label": "run 2 (k=15)", "steps": steps[:3], "loss": loss[:3] * 3}]
+    fig = loss_figure(steps, loss, loss * 0.3, loss * 0.7, overlays=overlays)
+    assert len(fig.data) == len(base.data) + 2 + 2
+    assert {"run 1 (k=5)", "run 2 (k=15)", "loss_pos (smoothed)", "loss_neg (smoothed)"} <= set(names(fig))
+    np.testing.assert_allclose(trace(fig, "run 2 (k=15)").y, 3.0)
+    np.testing.assert_allclose(trace(fig, "loss_neg (smoothed)").y, 0.7)
+    with pytest.raises(ValueError, match="overlays\\[0\\]"):
+        loss_figure(steps, loss, overlays=[{"steps": steps, "loss": loss}])
+
+
+def test_loss_figure_with_no_points_yet_and_the_untrained_reference():
+    fig = loss_figure([], [])
+    assert len(trace(fig, "loss").y) == 0
+    assert any("no steps yet" in a.text for a in fig.layout.annotations)
+    fig = loss_figure([0, 1], [4.1, 4.0], initial_loss=6 * np.log(2))
+    assert any(s.type == "line" and s.y0 == pytest.approx(6 * np.log(2)) for s in fig.layout.shapes)
+    with pytest.raises(ValueError, match="lengths differ"):
+        loss_figure([0, 1, 2], [1.0, 2.0])
+    with pytest.raises(ValueError, match="smooth"):
+        loss_figure([0], [1.0], smooth=1.0)
