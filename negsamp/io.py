@@ -1,0 +1,354 @@
+"""Saving and loading: checkpoints (.npz, never pickle), word2vec text, Projector TSV.
+
+Every writer builds the whole content in memory (`checkpoint_bytes`, `word2vec_text`,
+`projector_tsv`: also what the dashboard offers as downloads) and then writes it with
+`atomic_write`: a temporary file in the target's directory, flush + fsync, `os.replace`.
+An interrupted save leaves the previous file untouched and no temporary file behind.
+"""
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from negsamp.vectors import WordVectors
+
+FORMAT_VERSION = 1
+_RESERVED = ("__format_version__", "__words__", "__config__", "__meta__")
+_CHUNK = 1 << 20  # bytes per write call
+
+
+# ----------------------------------------------------------------------------- atomic
+def _write_all(f, data: bytes) -> None:
+    for start in range(0, len(data), _CHUNK):
+        f.write(data[start:start + _CHUNK])
+
+
+def atomic_write(path, data: bytes | str) -> None:
+    """Write `data` (str is UTF-8 encoded) to `path` so readers see old or new, never half.
+
+    New files get mode 0o644; an existing file's mode is kept.
+    """
+    path = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            _write_all(f, data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:  # make the rename itself durable (best effort: not every OS allows this)
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
+
+
+# ------------------------------------------------------------------------ checkpoints
+@dataclass(frozen=True)
+class Checkpoint:
+    """Contents of a checkpoint file."""
+
+    arrays: dict                  # name -> ndarray, dtype and shape as saved
+    words: list                   # vocabulary, row order of the per-word arrays
+    config: dict                  # JSON-decoded (tuples come back as lists)
+    meta: dict = field(default_factory=dict)
+    format_version: int = FORMAT_VERSION
+
+    def word_vectors(self, name: str = "W_in") -> WordVectors:
+        """`WordVectors` of the (V, D) array `name`."""
+        if name not in self.arrays:
+            raise ValueError(f"checkpoint has no array {name!r} (has {sorted(self.arrays)})")
+        return WordVectors(self.words, self.arrays[name])
+
+
+def _json(value, what: str) -> str:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.asdict(value)
+    if not isinstance(value, dict):
+        raise ValueError(f"{what} must be a dict, got {type(value).__name__}")
+
+    def default(o):
+        if isinstance(o, (np.generic, np.ndarray)):
+            return o.tolist()
+        raise TypeError(type(o).__name__)
+    try:
+        return json.dumps(value, default=default, sort_keys=True)
+    except (TypeError, ValueError) as e:
+        raise ValueError(f"{what} must be JSON-serialisable: {e}") from None
+
+
+def checkpoint_bytes(*, arrays: dict, words, config: dict, meta: dict | None = None) -> bytes:
+    """The `.npz` bytes of a checkpoint (see `save_checkpoint`)."""
+    words = list(words)
+    if not all(isinstance(w, str) and "\x00" not in w for w in words):
+        raise ValueError("words must all be str without NUL characters")
+    payload = {"__format_version__": np.array(FORMAT_VERSION, dtype=np.int64),
+               "__words__": np.array(words, dtype=str).reshape(len(words)),
+               "__config__": np.array(_json(config, "config")),
+               "__meta__": np.array(_json({} if meta is None else meta, "meta"))}
+    for name, value in arrays.items():
+        if not isinstance(name, str) or not name or name.startswith("__") or "/" in name:
+            raise ValueError(f"array name {name!r} must be a non-empty str without '/' "
+                             f"and not starting with '__'")
+        a = np.asarray(value)
+        if a.dtype.hasobject:
+            raise ValueError(f"array {name!r} has dtype object, which would need pickle")
+        payload[name] = a
+    buf = io.BytesIO()
+    np.savez(buf, **payload)
+    return buf.getvalue()
+
+
+def save_checkpoint(path, *, arrays: dict, words, config: dict, meta: dict | None = None) -> None:
+    """Save arrays, vocabulary, config and meta atomically as an `.npz` file.
+
+    Parameters
+    ----------
+    path : str or PathLike
+        Written as given (numpy's habit of appending ".npz" is not applied).
+    arrays : dict of str to ndarray
+        Saved bit for bit with their dtypes; object arrays are refused.
+    words : list of str
+        Stored as a unicode array.
+    config, meta : dict
+        JSON-serialisable (numpy scalars and arrays become numbers and lists; a
+        dataclass is converted with `dataclasses.asdict`); stored as 0-d unicode arrays.
+    """
+    atomic_write(path, checkpoint_bytes(arrays=arrays, words=words, config=config, meta=meta))
+
+
+def _field(data, key: str, kind: str, ndim: int, where: str) -> np.ndarray:
+    if key not in data:
+        raise ValueError(f"{where}: missing key {key!r}; not a negsamp checkpoint")
+    a = data[key]
+    if a.dtype.kind != kind or a.ndim != ndim:
+        raise ValueError(f"{where}: {key!r} has dtype {a.dtype} and shape {a.shape}, "
+                         f"expected kind {kind!r} with {ndim} dimension(s)")
+    return a
+
+
+def _decode_json(a: np.ndarray, key: str, where: str) -> dict:
+    try:
+        value = json.loads(str(a[()]))
+    except ValueError as e:
+        raise ValueError(f"{where}: {key!r} is not valid JSON ({e})") from None
+    if not isinstance(value, dict):
+        raise ValueError(f"{where}: {key!r} must hold a JSON object, got {type(value).__name__}")
+    return value
+
+
+def read_checkpoint(source, *, word_arrays=(), name: str | None = None) -> Checkpoint:
+    """Read a checkpoint from a path, bytes, or binary file object.
+
+    Parameters
+    ----------
+    source : str, PathLike, bytes or binary file
+    word_arrays : iterable of str
+        Arrays that must be present with first dimension len(words) (e.g. "W_in").
+    name : str, optional
+        How to name the source in error messages.
+
+    Raises
+    ------
+    ValueError
+        Not an .npz archive, corrupt or truncated, pickled content, missing keys,
+        wrong dtypes or shapes, unknown format version. Never unpickles anything.
+    FileNotFoundError
+        `source` is a path that does not exist.
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        source, where = io.BytesIO(bytes(source)), name or "checkpoint bytes"
+    else:
+        where = name or str(source)
+    if isinstance(source, (str, os.PathLike)) and not Path(source).exists():
+        raise FileNotFoundError(f"checkpoint {where} does not exist")
+    try:
+        loaded = np.load(source, allow_pickle=False)
+        if hasattr(loaded, "files"):
+            with loaded:
+                data = {k: loaded[k] for k in loaded.files}  # read all inside the guard
+    except Exception as e:  # zipfile, zlib, EOF, numpy format or pickle refusal
+        raise ValueError(f"{where}: not a readable .npz checkpoint "
+                         f"({type(e).__name__}: {e})") from None
+    if not hasattr(loaded, "files"):
+        raise ValueError(f"{where}: is a single .npy array, not an .npz checkpoint")
+    version = _field(data, "__format_version__", "i", 0, where)
+    if int(version) != FORMAT_VERSION:
+        raise ValueError(f"{where}: format version {int(version)} is not supported "
+                         f"(this negsamp reads version {FORMAT_VERSION})")
+    words = _field(data, "__words__", "U", 1, where).tolist()
+    config = _decode_json(_field(data, "__config__", "U", 0, where), "__config__", where)
+    meta = _decode_json(_field(data, "__meta__", "U", 0, where), "__meta__", where)
+    arrays = {k: v for k, v in data.items() if k not in _RESERVED}
+    for key in word_arrays:
+        if key not in arrays:
+            raise ValueError(f"{where}: missing array {key!r} (has {sorted(arrays)})")
+        if arrays[key].ndim < 1 or arrays[key].shape[0] != len(words):
+            raise ValueError(f"{where}: array {key!r} has shape {arrays[key].shape} but the "
+                             f"vocabulary has {len(words)} words")
+    return Checkpoint(arrays, words, config, meta, int(version))
+
+
+def load_checkpoint(path, *, word_arrays=()) -> Checkpoint:
+    """Load a checkpoint written by `save_checkpoint` (see `read_checkpoint`)."""
+    return read_checkpoint(Path(path), word_arrays=word_arrays)
+
+
+# ---------------------------------------------------------------------- text formats
+def _check_table(words, vectors, any_space: bool) -> tuple[list, np.ndarray]:
+    words = list(words)
+    vectors = np.asarray(vectors)
+    if vectors.ndim != 2 or vectors.dtype.kind not in "fiu":
+        raise ValueError(f"vectors must be a 2-D numeric array, got shape {vectors.shape} "
+                         f"dtype {vectors.dtype}")
+    if len(words) != vectors.shape[0]:
+        raise ValueError(f"len(words)={len(words)} must equal the number of vectors "
+                         f"{vectors.shape[0]}")
+    if not np.all(np.isfinite(vectors)):
+        raise ValueError("vectors contain NaN or infinity")
+    for i, w in enumerate(words):
+        if not isinstance(w, str) or not w or (w.split() != [w] if any_space else _bad_cell(w)):
+            what = "whitespace" if any_space else "a tab or line break"
+            raise ValueError(f"word {i} {w!r} must be a non-empty str without {what}")
+    return words, vectors
+
+
+def _bad_cell(s: str) -> bool:
+    return "\t" in s or s.splitlines() not in ([s], [])
+
+
+def _rows(vectors: np.ndarray, sep: str) -> list[str]:
+    digits = 17 if vectors.dtype.itemsize > 4 else 9  # enough to read back the same float
+    fmt = sep.join([f"%.{digits}g"] * vectors.shape[1])
+    return [fmt % tuple(row) for row in vectors.tolist()]
+
+
+def word2vec_text(words, vectors) -> str:
+    """word2vec text format: a ``V D`` header, then ``word v1 ... vD`` per line.
+
+    Words containing any whitespace (or empty) are refused with `ValueError`: the
+    format separates fields with spaces, and escaping would not survive other readers.
+    Numbers have 9 significant digits for float32 (17 for float64): reading back gives
+    the same values.
+    """
+    words, vectors = _check_table(words, vectors, True)
+    lines = [f"{vectors.shape[0]} {vectors.shape[1]}"]
+    lines += [f"{w} {row}" for w, row in zip(words, _rows(vectors, " "))]
+    return "\n".join(lines) + "\n"
+
+
+def save_word2vec_format(path, words, vectors) -> None:
+    """Write `word2vec_text` atomically to `path` (UTF-8); gensim reads it."""
+    atomic_write(path, word2vec_text(words, vectors))
+
+
+def parse_word2vec_text(text: str, *, dtype=np.float32) -> WordVectors:
+    """Parse word2vec text format; `ValueError` names the line of any problem."""
+    lines = text.splitlines()
+    while lines and not lines[-1].strip():
+        lines.pop()
+    head = lines[0].split() if lines else []
+    if len(head) != 2 or not all(h.isdigit() for h in head) or int(head[1]) < 1:
+        raise ValueError(f"line 1: header must be 'V D' with V >= 0 and D >= 1, "
+                         f"got {lines[0] if lines else ''!r}")
+    V, D = int(head[0]), int(head[1])
+    if len(lines) - 1 != V:
+        where = f"line {V + 2}: more" if len(lines) - 1 > V else "fewer"
+        raise ValueError(f"{where} vector lines than the header's V={V} "
+                         f"(found {len(lines) - 1})")
+    words, vectors = [], np.empty((V, D), dtype=dtype)  # (V, D)
+    for i, line in enumerate(lines[1:]):
+        parts = [p for p in line.rstrip().split(" ") if p]  # like gensim: spaces only
+        if len(parts) != D + 1:
+            raise ValueError(f"line {i + 2}: expected a word and {D} numbers, "
+                             f"found {len(parts)} fields")
+        try:
+            vectors[i] = [float(x) for x in parts[1:]]
+        except ValueError:
+            bad = next(x for x in parts[1:] if not _is_float(x))
+            raise ValueError(f"line {i + 2}: {bad!r} is not a number") from None
+        if not np.all(np.isfinite(vectors[i])):
+            raise ValueError(f"line {i + 2}: values must be finite")
+        words.append(parts[0])
+    seen = {}
+    for i, w in enumerate(words):
+        if w in seen:
+            raise ValueError(f"line {i + 2}: word {w!r} already appeared on line {seen[w] + 2}")
+        seen[w] = i
+    return WordVectors(words, vectors)
+
+
+def _is_float(x: str) -> bool:
+    try:
+        float(x)
+        return True
+    except ValueError:
+        return False
+
+
+def load_word2vec_format(path, *, dtype=np.float32) -> WordVectors:
+    """Read a word2vec text file (UTF-8) into `WordVectors` (see `parse_word2vec_text`)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"{path}: not UTF-8 text (binary word2vec is not supported): {e}") \
+            from None
+    return parse_word2vec_text(text, dtype=dtype)
+
+
+def projector_tsv(words, vectors, extra_columns: dict | None = None) -> tuple[str, str]:
+    """TensorFlow Embedding Projector files: (vectors TSV, metadata TSV).
+
+    The vectors file has one tab-separated row per word and no header. The metadata file
+    is one word per line without header when there are no `extra_columns`; otherwise a
+    header ``word<TAB>name...`` and one row per word. Words and values containing a tab
+    or a line break are refused (`ValueError`).
+    """
+    words, vectors = _check_table(words, vectors, False)
+    vec = "".join(row + "\n" for row in _rows(vectors, "\t"))
+    columns = {"word": words}
+    for col, values in (extra_columns or {}).items():
+        values = [str(v) for v in values]
+        if str(col) in columns:
+            raise ValueError(f"extra column {col!r} repeats a column name")
+        if len(values) != len(words):
+            raise ValueError(f"extra column {col!r} has {len(values)} values for "
+                             f"{len(words)} words")
+        columns[str(col)] = values
+    for col, values in columns.items():
+        for cell in [col, *values]:
+            if _bad_cell(cell):
+                raise ValueError(f"column {col!r}: {cell!r} contains a tab or line break")
+    if len(columns) == 1:
+        return vec, "".join(w + "\n" for w in words)
+    rows = zip(*columns.values())
+    meta = "\t".join(columns) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
+    return vec, meta
+
+
+def save_projector_tsv(vectors_path, metadata_path, words, vectors,
+                       extra_columns: dict | None = None) -> None:
+    """Write `projector_tsv` atomically to two files (each atomic, not the pair)."""
+    vec, meta = projector_tsv(words, vectors, extra_columns)
+    atomic_write(vectors_path, vec)
+    atomic_write(metadata_path, meta)
