@@ -27,11 +27,11 @@ class SimilarityResult:
 
     rho: float                   # Spearman's rho (nan when fewer than 3 pairs or constant)
     pvalue: float                # two-sided p-value from scipy (nan alike)
-    n_pairs: int                 # pairs with both words in the vocabulary
-    n_skipped: int               # pairs with a word out of the vocabulary
+    pairs_used: int              # pairs with both words in the vocabulary
+    pairs_skipped: int           # pairs with a word out of the vocabulary
     pairs: list = field(default_factory=list)    # [(w1, w2)] used, file order
-    model: np.ndarray = None     # (n_pairs,) cosine similarities
-    human: np.ndarray = None     # (n_pairs,) gold scores
+    model: np.ndarray = None     # (pairs_used,) cosine similarities
+    human: np.ndarray = None     # (pairs_used,) gold scores
 
 
 @dataclass(frozen=True)

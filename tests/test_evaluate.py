@@ -23,7 +23,7 @@ def test_spearman_perfect_monotone_is_one(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     res = word_similarity_spearman(angle_vectors(), path)
     assert res.rho == pytest.approx(1.0)
-    assert res.n_pairs == 7 and res.n_skipped == 0
+    assert res.pairs_used == 7 and res.pairs_skipped == 0
     assert res.pairs[0] == ("w0", "w1") and res.human[0] == 9.5
     reversed_res = word_similarity_spearman(angle_vectors(), [f"w0 w{j} {j}" for j in range(1, 8)])
     assert reversed_res.rho == pytest.approx(-1.0)
@@ -38,12 +38,12 @@ def test_spearman_matches_scipy_on_crafted_file_with_oov():
     used = [(a, b) for a, b in gold if b != "oov"]
     cos = [wv.similarity(a.lower(), b) for a, b in used]
     expected = stats.spearmanr(cos, [gold[p] for p in used])
-    assert res.n_pairs == 6 and res.n_skipped == 1
+    assert res.pairs_used == 6 and res.pairs_skipped == 1
     assert res.rho == pytest.approx(expected.statistic)
     assert res.pvalue == pytest.approx(expected.pvalue)
     assert not math.isclose(res.rho, 1.0)
     strict = word_similarity_spearman(wv, lines, case_insensitive=False)
-    assert strict.n_pairs == 5 and strict.n_skipped == 2
+    assert strict.pairs_used == 5 and strict.pairs_skipped == 2
 
 
 def test_spearman_too_few_pairs_or_constant_gives_nan():
