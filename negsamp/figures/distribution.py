@@ -79,7 +79,7 @@ def unigram_figure(words, raw_p, powered_p=None, top_n=30, log_y=False, power=0.
     if log_y:
         fig.update_yaxes(type="log")
     if len(shown) < raw_p.size:
-        add_note(fig, f"{raw_p.size - len(shown)} less frequent words not shown", y=-0.3)
+        add_note(fig, f"{raw_p.size - len(shown)} less frequent words not shown", below=130)
     return fig
 
 

@@ -51,7 +51,7 @@ def negatives_table_figure(target_words, negative_words, max_rows=50):
     fig.update_layout(margin=dict(l=10, r=10, t=50, b=40),
                       height=min(120 + 28 * len(targets), 700))
     if n_clash:
-        add_note(fig, f"{n_clash} negative(s) equal their target (shaded)", y=0.0)
+        add_note(fig, f"{n_clash} negative(s) equal their target (shaded)", below=5)
     return fig
 
 
@@ -171,5 +171,5 @@ def sample_histogram_figure(words, observed_counts, expected_p, top_n=30, chi2=N
     note = f"goodness of fit {fit_text}"
     if len(shown) < len(words):
         note += f"; {len(words) - len(shown)} less probable words not shown"
-    add_note(fig, note, y=-0.3)
+    add_note(fig, note, below=130)
     return fig

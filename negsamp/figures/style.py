@@ -26,6 +26,9 @@ COLORWAY = [
     "#636EFA", "#EF553B", "#00CC96", "#AB63FA", "#FFA15A", "#19D3F3", "#FF6692",
 ]
 
+# Earlier runs drawn under the live loss: none of them is the loss blue or a part's colour.
+OVERLAY_COLORS = ["#CC79A7", "#E69F00", "#882255", "#44AA99", "#999933", "#AA4499"]
+
 SEQUENTIAL = "Viridis"   # continuous values that are all of one sign (frequencies)
 DIVERGING = "RdBu_r"     # signed values (weights, gradients), centred at zero
 
@@ -58,10 +61,9 @@ def base_layout(title, x_title=None, y_title=None, **overrides):
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1.0),
         hoverlabel=dict(namelength=-1),
     )
-    if x_title is not None:
-        layout["xaxis"] = dict(title=dict(text=x_title))
-    if y_title is not None:
-        layout["yaxis"] = dict(title=dict(text=y_title))
+    # automargin: rotated word labels and axis titles get the room they need
+    layout["xaxis"] = dict(automargin=True, title=dict(text=x_title))
+    layout["yaxis"] = dict(automargin=True, title=dict(text=y_title))
     layout.update(overrides)
     return layout
 
@@ -71,12 +73,17 @@ def new_figure(title, x_title=None, y_title=None, **overrides):
     return go.Figure(layout=base_layout(title, x_title, y_title, **overrides))
 
 
-def add_note(fig, text, *, y=-0.18):
-    """Add a small grey note under the plot area (e.g. "3 non-finite points dropped")."""
+def add_note(fig, text, *, below=70):
+    """Add a small grey note ``below`` pixels under the plot area, making room for it.
+
+    Use a larger ``below`` when the x axis has rotated tick labels.
+    """
     fig.add_annotation(
-        text=text, xref="paper", yref="paper", x=0.0, y=y, xanchor="left",
-        yanchor="top", showarrow=False, font=dict(size=FONT_SIZE - 2, color=PALETTE["neutral"]),
+        text=text, xref="paper", yref="paper", x=0.0, y=0.0, xanchor="left",
+        yanchor="top", yshift=-below, showarrow=False,
+        font=dict(size=FONT_SIZE - 2, color=PALETTE["neutral"]),
     )
+    fig.update_layout(margin=dict(b=max(fig.layout.margin.b or 0, below + 30)))
     return fig
 
 

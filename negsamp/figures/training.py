@@ -3,7 +3,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from . import _checks
-from .style import COLORWAY, PALETTE, add_empty_message, add_note, new_figure
+from .style import OVERLAY_COLORS, PALETTE, add_empty_message, add_note, new_figure
 
 
 def ema(values, beta=0.9, debias=True):
@@ -97,7 +97,7 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         dropped += n_bad
         fig.add_trace(go.Scatter(
             x=rs, y=ema(ry, smooth), name=label, mode="lines",
-            line=dict(width=1.5, color=COLORWAY[(i + 5) % len(COLORWAY)], dash="dot"),
+            line=dict(width=1.5, color=OVERLAY_COLORS[i % len(OVERLAY_COLORS)], dash="dot"),
             opacity=0.6, legendgroup="overlays",
             hovertemplate=f"{label}: %{{y:.4f}}<extra></extra>",
         ))
