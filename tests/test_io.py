@@ -296,3 +296,24 @@ def test_json_of_config_in_file_is_plain_text():
     data = checkpoint_bytes(arrays={}, words=["a"], config={"b": 1, "a": [1.5]})
     with np.load(pyio.BytesIO(data), allow_pickle=False) as z:
         assert json.loads(str(z["__config__"])) == {"a": [1.5], "b": 1}
+
+
+def test_text_round_trips_are_exact_for_any_float32_and_word():
+    hyp = pytest.importorskip("hypothesis")
+    st = hyp.strategies
+    hnp = pytest.importorskip("hypothesis.extra.numpy")
+    word = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")),
+                   min_size=1, max_size=6).filter(lambda w: w.split() == [w] and "\x00" not in w)
+
+    @hyp.settings(max_examples=60, deadline=None)
+    @hyp.given(st.lists(word, min_size=1, max_size=6, unique=True), st.data())
+    def check(words, data):
+        vectors = data.draw(hnp.arrays(np.float32, (len(words), 3),
+                                       elements=st.floats(width=32, allow_nan=False,
+                                                          allow_infinity=False)))
+        back = parse_word2vec_text(word2vec_text(words, vectors))
+        assert back.words == words and back.vectors.tobytes() == vectors.tobytes()
+        ck = read_checkpoint(checkpoint_bytes(arrays={"W": vectors}, words=words, config={}))
+        assert ck.words == words and ck.arrays["W"].tobytes() == vectors.tobytes()
+
+    check()
