@@ -16,6 +16,7 @@ import numpy as np
 # A token is a bracketed marker like <unk>/<eos>, a word (letters/digits, inner
 # apostrophes kept: "don't"), or any single other non-space character (".", "!").
 _TOKEN_RE = re.compile(r"<\w+>|\w+(?:'\w+)*|[^\w\s]")
+_SPACE_RE = re.compile(r"\s")
 
 
 def tokenize(text: str, lowercase: bool = True) -> list[str]:
@@ -124,29 +125,56 @@ def build_vocab(tokens: Iterable[str], min_count: int = 1, max_size: int | None 
     ValueError
         For bad arguments, no tokens, or when nothing survives the cut.
     """
+    counter = Counter(tokens)  # insertion order = first appearance
+    return _vocab_from_counts(list(counter), list(counter.values()), min_count, max_size,
+                              unk)[0]
+
+
+def _vocab_from_counts(words, counts, min_count, max_size, unk):
+    """build_vocab on (words, counts) in first-appearance order; also returns the
+    (len(words),) map from those positions to new ids, -1 where dropped."""
     _check_int("min_count", min_count, 1)
     _check_int("max_size", max_size, 1, allow_none=True)
-    counter = Counter(tokens)  # insertion order = first appearance
-    if not counter:
+    if not words:
         raise ValueError("no tokens: cannot build a vocabulary from empty text")
-    unk_count = counter.pop(unk, 0) if unk is not None else 0
-    ranked = sorted(counter.items(), key=lambda kv: -kv[1])  # stable
-    kept = [(w, c) for w, c in ranked if c >= min_count]
+    total = int(sum(counts))
+    unk_pos = words.index(unk) if unk is not None and unk in words else None
+    unk_count = counts[unk_pos] if unk_pos is not None else 0
+    ranked = sorted((i for i in range(len(words)) if i != unk_pos),
+                    key=lambda i: -counts[i])  # stable: ties keep first appearance
+    kept = [i for i in ranked if counts[i] >= min_count]
     cut = len(kept) < len(ranked)
     if max_size is not None and len(kept) > max_size:
         kept, cut = kept[:max_size], True
     if unk is not None and (cut or unk_count > 0):
         if max_size is not None and len(kept) >= max_size:
             kept = kept[:max_size - 1]  # make room for unk
-        unk_count = sum(counter.values()) + unk_count - sum(c for _, c in kept)
-        kept = sorted(kept + [(unk, unk_count)], key=lambda kv: -kv[1])
+        unk_count = total - sum(counts[i] for i in kept)
+        entries = sorted([(words[i], counts[i], i) for i in kept] + [(unk, unk_count, -2)],
+                         key=lambda e: -e[1])
     else:
         unk = None
-    if not kept:
+        entries = [(words[i], counts[i], i) for i in kept]
+    if not entries:
         raise ValueError(f"no word occurs at least min_count={min_count} times "
-                         f"(most frequent: {ranked[0][1]} times)")
-    words = [w for w, _ in kept]
-    return Vocab(words, np.array([c for _, c in kept], dtype=np.int64), unk)
+                         f"(most frequent: {max(counts)} times)")
+    vocab = Vocab([e[0] for e in entries], np.array([e[1] for e in entries], dtype=np.int64),
+                  unk)
+    new_id = np.full(len(words), vocab.word_to_id[unk] if unk else -1, dtype=np.int64)
+    for j, (_, _, i) in enumerate(entries):
+        if i >= 0:
+            new_id[i] = j
+    return vocab, new_id
+
+
+def _text_chunks(text: str, size: int) -> Iterator[str]:
+    """Pieces of about ``size`` characters, cut at whitespace (no token is split)."""
+    start = 0
+    while start < len(text):
+        m = _SPACE_RE.search(text, min(start + size, len(text)))
+        end = m.end() if m else len(text)
+        yield text[start:end]
+        start = end
 
 
 @dataclass(frozen=True)
@@ -188,10 +216,34 @@ class Corpus:
     @classmethod
     def from_tokens(cls, tokens: Iterable[str], name: str = "corpus", min_count: int = 1,
                     max_size: int | None = None, unk: str | None = "<unk>") -> "Corpus":
-        """Build the vocabulary of ``tokens`` and encode them."""
-        tokens = list(tokens)
-        vocab = build_vocab(tokens, min_count=min_count, max_size=max_size, unk=unk)
-        return cls(vocab.encode(tokens), vocab, name)
+        """Build the vocabulary of ``tokens`` (see :func:`build_vocab`) and encode them."""
+        return cls._from_token_lists([list(tokens)], name, min_count, max_size, unk)
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "corpus", min_count: int = 1,
+                  max_size: int | None = None, unk: str | None = "<unk>",
+                  lowercase: bool = True, chunk_chars: int = 1 << 18) -> "Corpus":
+        """Tokenize ``text`` piece by piece and encode it.
+
+        Same result as ``from_tokens(tokenize(text, lowercase), ...)``, but only one
+        piece's token strings exist at a time, so a 100 MB text costs its ids (4
+        bytes a token), not tens of bytes per token string.
+        """
+        _check_int("chunk_chars", chunk_chars, 1)
+        pieces = (tokenize(piece, lowercase) for piece in _text_chunks(text, chunk_chars))
+        return cls._from_token_lists(pieces, name, min_count, max_size, unk)
+
+    @classmethod
+    def _from_token_lists(cls, token_lists, name, min_count, max_size, unk):
+        w2i, parts = {}, []
+        for toks in token_lists:  # ids in first-appearance order, then remapped
+            parts.append(np.fromiter((w2i.setdefault(t, len(w2i)) for t in toks),
+                                     dtype=np.int32, count=len(toks)))
+        first_ids = np.concatenate(parts) if parts else np.zeros(0, np.int32)  # (N,)
+        counts = np.bincount(first_ids, minlength=len(w2i)).tolist()
+        vocab, new_id = _vocab_from_counts(list(w2i), counts, min_count, max_size, unk)
+        ids = new_id.astype(np.int32)[first_ids]  # (N,)
+        return cls(ids[ids >= 0] if vocab.unk is None else ids, vocab, name)
 
     @property
     def vocab_size(self) -> int:

@@ -143,7 +143,7 @@ def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group:
 
 
 # ---------------------------------------------------------------- any text
-MAX_BYTES = 50_000_000
+MAX_BYTES = 200_000_000  # text8 (17M tokens) is 100 MB
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _PATHLIKE_SUFFIXES = {".txt", ".text", ".md", ".csv", ".tokens"}
 
@@ -156,27 +156,26 @@ def _looks_like_path(s: str) -> bool:
 
 def _read_source(source, max_bytes: int) -> tuple[str, str]:
     """Return (text, default name) of a path, bytes or str, checking size and encoding."""
-    if isinstance(source, str):
-        path = Path(source).expanduser() if _looks_like_path(source) else None
-        if path is None or not path.exists():
-            if path is not None:
-                raise ValueError(f"no such file: {source!r} (pass the text as bytes, "
-                                 "or a str containing whitespace, to use it as text)")
-            size = len(source.encode("utf-8", "surrogatepass"))
-            if size > max_bytes:
-                raise ValueError(f"text is {size} bytes; max_bytes={max_bytes} allows at most "
-                                 f"{max_bytes}")
-            return source, "text"
-        source = path
-    if isinstance(source, Path):
-        source = source.expanduser()
-        if not source.is_file():
-            raise ValueError(f"no such file: {str(source)!r}")
-        size = source.stat().st_size
+    if isinstance(source, str) and not _looks_like_path(source):
+        size = len(source.encode("utf-8", "surrogatepass"))
         if size > max_bytes:
-            raise ValueError(f"file {source.name!r} is {size} bytes; max_bytes={max_bytes} "
-                             f"allows at most {max_bytes}")
-        data, name = source.read_bytes(), source.stem
+            raise ValueError(f"text is {size} bytes; max_bytes={max_bytes} allows at most "
+                             f"{max_bytes}")
+        return source, "text"
+    if isinstance(source, (str, Path)):
+        shown = str(source)
+        try:
+            source = Path(source).expanduser()
+            if not source.is_file():
+                raise ValueError(f"no such file: {shown!r} (pass a str with spaces, or "
+                                 "bytes, to use it as text)")
+            size = source.stat().st_size
+            if size > max_bytes:
+                raise ValueError(f"file {source.name!r} is {size} bytes; "
+                                 f"max_bytes={max_bytes} allows at most {max_bytes}")
+            data, name = source.read_bytes(), source.stem
+        except (OSError, RuntimeError) as e:  # unreadable, name too long, unknown ~user
+            raise ValueError(f"cannot read file {shown!r}: {e}") from None
     elif isinstance(source, (bytes, bytearray, memoryview)):
         data, name = bytes(source), "text"
     else:
@@ -212,9 +211,10 @@ def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
     Parameters
     ----------
     source : str, pathlib.Path or bytes
-        A ``Path`` or bytes is unambiguous. A ``str`` is read as a file name when it
-        names an existing file (or looks like one: no whitespace and a ``.txt``-like
-        suffix or a leading ``/``, ``~``, ``./``); otherwise it is the text itself.
+        A ``Path`` or bytes is unambiguous. A ``str`` is a file name when it looks
+        like one (no whitespace, and a ``.txt``/``.md``/``.csv``-like suffix or a
+        leading ``/``, ``~``, ``./``, ``../``); otherwise it is the text itself. Pass
+        a ``Path`` for any other file name.
     min_count, max_size, unk
         Passed to :func:`negsamp.corpus.build_vocab`.
     window : int or None
@@ -235,14 +235,11 @@ def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
     _check_int("min_count", min_count, 1)
     _check_int("max_size", max_size, 2, allow_none=True)
     text, default_name = _read_source(source, max_bytes)
-    if not text.strip():
+    if not text or text.isspace():
         raise ValueError("text is empty (no words found); give at least a few sentences")
     _check_text(text)
-    tokens = tokenize(text)
-    if not tokens:
-        raise ValueError("text contains no words or punctuation tokens")
-    corpus = Corpus.from_tokens(tokens, name or default_name, min_count=min_count,
-                                max_size=max_size, unk=unk)
+    corpus = Corpus.from_text(text, name or default_name, min_count=min_count,
+                              max_size=max_size, unk=unk)  # tokenized piece by piece
     if corpus.vocab_size < 2:
         raise ValueError(f"text has {corpus.vocab_size} distinct word after "
                          f"min_count={min_count}; at least 2 are needed")

@@ -1,5 +1,6 @@
 """datasets.py: toy, synthetic (planted truth), text and PTB corpora. No network."""
 import hashlib
+import tracemalloc
 
 import numpy as np
 import pytest
@@ -124,11 +125,28 @@ def test_text_corpus_min_count_and_max_size():
     ("a b c", {"window": 0}, "window=0 must be an integer >= 1"),
     ("a b c", {"min_count": 0}, "min_count=0 must be an integer >= 1"),
     ("missing/corpus.txt", {}, "no such file: 'missing/corpus.txt'"),
+    ("~no_such_user_here/a.txt", {}, "cannot read file '~no_such_user_here/a.txt'"),
     ("a \ud800 b", {}, "lone surrogate"),
 ])
 def test_text_corpus_errors_say_what_is_wrong(source, kwargs, message):
     with pytest.raises(ValueError, match=message):
         text_corpus(source, **kwargs)
+
+
+def test_text_corpus_does_not_hold_every_token_string():
+    """~570k tokens: a list of their str objects alone would take > 30 MB; the
+    streaming build holds the text (4 MB), its ids (2.3 MB) and one piece."""
+    rng = np.random.default_rng(0)
+    vocab = np.array([f"w{i}" for i in range(2000)])
+    data = " ".join(vocab[rng.integers(0, 2000, 570_000)]).encode()
+    tracemalloc.start()
+    try:
+        c = text_corpus(data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert c.n_tokens == 570_000
+    assert peak < 20e6, f"peak {peak / 1e6:.1f} MB"
 
 
 def test_text_corpus_rejects_large_and_binary_files(tmp_path):
