@@ -1,0 +1,118 @@
+"""CBOW and skip-gram with Negative Sampling, in the book's layer style.
+
+Both models own two matrices, ``W_in`` (the word vectors we keep) and ``W_out``
+(the output vectors scored by Negative Sampling), and keep the layer contract:
+``params``, ``grads``, ``forward(contexts, target)``, ``backward(dout=1)``.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .layers import Embedding
+from .negative_sampling import NegativeSamplingLoss
+
+MODEL_NAMES = ("cbow", "skipgram")
+
+
+def init_weights(vocab_size, hidden_size, rng):
+    """word2vec's initialisation: W_in ~ U(-0.5/D, 0.5/D), W_out = 0 (float32)."""
+    D = hidden_size
+    W_in = ((rng.random((vocab_size, D), dtype=np.float32) - 0.5) / D).astype(np.float32)
+    W_out = np.zeros((vocab_size, D), dtype=np.float32)
+    return W_in, W_out
+
+
+class _NSModel:
+    """Shared parts: the two matrices, the Negative Sampling head, word vectors."""
+
+    def __init__(self, vocab_size, hidden_size, counts, power=0.75, sample_size=5,
+                 rng=None, *, dense_grad=False, replace=True):
+        if int(vocab_size) < 2:
+            raise ValueError(f"vocab_size={vocab_size!r} must be at least 2")
+        if int(hidden_size) < 1:
+            raise ValueError(f"hidden_size={hidden_size!r} must be at least 1")
+        rng = np.random.default_rng() if rng is None else rng
+        W_in, W_out = init_weights(int(vocab_size), int(hidden_size), rng)
+        self.in_layer = Embedding(W_in, dense_grad=dense_grad)
+        self.ns_loss = NegativeSamplingLoss.from_counts(
+            W_out, counts, power=power, sample_size=sample_size, rng=rng,
+            dense_grad=dense_grad, replace=replace)
+        self.params = self.in_layer.params + self.ns_loss.params  # [W_in, W_out]
+        self.grads = self.in_layer.grads + self.ns_loss.grads
+
+    @property
+    def word_vecs(self):
+        """ndarray of shape (V, D): the learned input vectors ``W_in``."""
+        return self.params[0]
+
+    @property
+    def loss_pos(self):
+        """Positive part of the last loss (batch mean of -log σ(s_pos))."""
+        return self.ns_loss.loss_pos
+
+    @property
+    def loss_neg(self):
+        """Negative part of the last loss (batch mean of -Σ_k log σ(-s_neg))."""
+        return self.ns_loss.loss_neg
+
+    @property
+    def negatives(self):
+        """ndarray of shape (B', k): the negatives drawn in the last forward."""
+        return self.ns_loss.negatives
+
+
+class CBOW(_NSModel):
+    """Continuous bag of words: predict the centre word from the mean of its context.
+
+    ``forward(contexts (B, C), target (B,), negatives=None)`` returns the loss;
+    ``negatives`` (B, k) replays a step with given negative ids.
+    """
+
+    name = "cbow"
+
+    def forward(self, contexts, target, negatives=None):
+        self._C = contexts.shape[1]
+        h = self.in_layer.forward(contexts).mean(axis=1)  # (B, C, D) -> (B, D)
+        return self.ns_loss.forward(h, target, negatives)
+
+    def backward(self, dout=1):
+        dh = self.ns_loss.backward(dout)  # (B, D)
+        dh_ctx = np.broadcast_to((dh / self._C)[:, None, :],
+                                 (dh.shape[0], self._C, dh.shape[1]))  # (B, C, D)
+        self.in_layer.backward(dh_ctx)
+        return None
+
+
+class SkipGram(_NSModel):
+    """Skip-gram: predict every context word from the centre word.
+
+    The loss is the mean over (target, context) pairs, so that, like CBOW, it starts
+    at (k+1)·ln 2 with zero output weights. (The book sums the C context columns'
+    losses instead: the book's skip-gram loss is C times ours.)
+    ``negatives``, when given, has shape (B·C, k) in row-major (target, column) order.
+    """
+
+    name = "skipgram"
+
+    def forward(self, contexts, target, negatives=None):
+        B, C = contexts.shape
+        self._B, self._C = B, C
+        h = self.in_layer.forward(target)  # (B, D)
+        h_pairs = np.repeat(h, C, axis=0)  # (B·C, D)
+        return self.ns_loss.forward(h_pairs, contexts.reshape(-1), negatives)
+
+    def backward(self, dout=1):
+        dh_pairs = self.ns_loss.backward(dout)  # (B·C, D)
+        dh = dh_pairs.reshape(self._B, self._C, -1).sum(axis=1)  # (B, D)
+        self.in_layer.backward(dh)
+        return None
+
+
+def build_model(name, vocab_size, hidden_size, counts, power=0.75, sample_size=5,
+                rng=None, *, dense_grad=False, replace=True):
+    """Build ``"cbow"`` or ``"skipgram"`` by name (see :class:`CBOW`, :class:`SkipGram`)."""
+    classes = {"cbow": CBOW, "skipgram": SkipGram}
+    if name not in classes:
+        raise ValueError(f"model={name!r} must be one of {list(classes)}")
+    return classes[name](vocab_size, hidden_size, counts, power, sample_size, rng,
+                         dense_grad=dense_grad, replace=replace)

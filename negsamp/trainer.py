@@ -1,0 +1,226 @@
+"""The one training loop, shared by the dashboard, the command line and the tests.
+
+It advances by N steps on request (a UI runs it in chunks), reports per-step metrics,
+is deterministic for a seed, and never prints or plots. A non-finite loss or update
+stops it with a clear reason and the weights of the last good step.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .config import TrainConfig
+from .corpus import context_offsets, subsample as subsample_ids
+from .history import LossHistory
+from .models import build_model
+from .optim import SGD, Adam, NonFiniteUpdateError
+
+
+@dataclass(frozen=True)
+class StepMetrics:
+    """What one training step did."""
+
+    step: int                 # 1-based count of steps taken
+    epoch: int                # 0-based epoch the step belongs to
+    loss: float               # batch mean of -log σ(s_pos) - Σ log σ(-s_neg)
+    loss_pos: float           # positive part
+    loss_neg: float           # negative part
+    lr: float                 # learning rate used
+    words_per_sec: float      # targets trained per second in this step
+    targets: np.ndarray       # (B,) target ids
+    negatives: np.ndarray     # (B', k) negative ids (B' = B, or B·C for skip-gram)
+
+
+class Trainer:
+    """Train a CBOW or skip-gram model with Negative Sampling on a corpus.
+
+    Parameters
+    ----------
+    corpus : negsamp.corpus.Corpus
+        Token ids and vocabulary.
+    config : TrainConfig
+        Settings; validated against the corpus (``ValueError`` names the field).
+    history_points : int
+        Bound on the stored loss history (older points are merged).
+    """
+
+    def __init__(self, corpus, config=TrainConfig(), history_points=2000):
+        V, N = len(corpus.vocab.words), int(corpus.ids.shape[0])
+        config.validate(vocab_size=V, n_tokens=N)
+        self.corpus, self.config = corpus, config
+        ss_init, ss_batch, ss_sub = np.random.SeedSequence(config.seed).spawn(3)
+        self._rng_batch = np.random.default_rng(ss_batch)
+        self._rng_sub = np.random.default_rng(ss_sub)
+        self.model = build_model(
+            config.model, V, config.hidden_size, corpus.vocab.counts, config.power,
+            config.num_negatives, np.random.default_rng(ss_init),
+            dense_grad=config.dense_grad, replace=config.replace)
+        self._start_epoch()
+        self.optimizer = self._make_optimizer()
+        self.history = LossHistory(history_points)
+        self.step_count = 0
+        self.epoch = 0
+        self.status = "ready"        # ready | running | finished | diverged
+        self.stop_reason = None
+        self.words_trained = 0
+        self.words_per_sec = 0.0     # over the last run() call
+        self._offsets = context_offsets(config.window)  # (C,)
+
+    # -- set-up -----------------------------------------------------------------
+    def _make_optimizer(self):
+        c = self.config
+        if c.optimizer == "adam":
+            return Adam(lr=c.lr)
+        total = None if c.epochs is None else c.epochs * self.steps_per_epoch
+        return SGD(lr=c.lr, total_steps=total)
+
+    @property
+    def steps_per_epoch(self):
+        """Steps in the current epoch's pass (after subsampling) at the current batch size."""
+        return max(1, -(-self._centres.shape[0] // self.config.batch_size))
+
+    @property
+    def progress(self):
+        """Fraction of the run done, in [0, 1] (0 when it trains until stopped)."""
+        if self.config.epochs is None:
+            return 0.0
+        n = max(1, self._centres.shape[0])
+        done = self.epoch + (0.0 if self.finished else min(1.0, self._cursor / n))
+        return min(1.0, done / self.config.epochs)
+
+    @property
+    def total_steps(self):
+        """Steps of the whole run, or None when it trains until stopped."""
+        e = self.config.epochs
+        return None if e is None else e * self.steps_per_epoch
+
+    def _start_epoch(self):
+        ids = self.corpus.ids
+        if self.config.subsample > 0:
+            ids = subsample_ids(ids, self.corpus.vocab.counts, self.config.subsample,
+                                self._rng_sub)
+        w = self.config.window
+        self._ids = ids
+        centres = np.arange(w, max(w, ids.shape[0] - w), dtype=np.int64)  # (n_windows,)
+        self._rng_batch.shuffle(centres)
+        self._centres, self._cursor = centres, 0
+
+    def _next_batch(self):
+        pos = self._centres[self._cursor:self._cursor + self.config.batch_size]  # (B,)
+        contexts = self._ids[pos[:, None] + self._offsets]  # (B, C)
+        return pos.shape[0], contexts, self._ids[pos]
+
+    def _advance(self, n_rows):
+        self._cursor += n_rows
+        if self._cursor >= self._centres.shape[0]:
+            self.epoch += 1
+            if not self.finished:
+                self._start_epoch()
+
+    # -- live settings ----------------------------------------------------------
+    def update_settings(self, **changes):
+        """Change power, num_negatives, lr or batch_size without resetting weights.
+
+        All changes are validated first; on error nothing changes.
+        """
+        bad = set(changes) - set(TrainConfig.LIVE)
+        if bad:
+            raise ValueError(f"{sorted(bad)} need a reset; live settings are "
+                             f"{list(TrainConfig.LIVE)}")
+        new = replace(self.config, **changes)
+        new.validate(vocab_size=len(self.corpus.vocab.words),
+                     n_tokens=int(self.corpus.ids.shape[0]))
+        ns = self.model.ns_loss
+        if new.power != self.config.power:
+            ns.power = new.power
+        if new.num_negatives != self.config.num_negatives:
+            ns.sample_size = new.num_negatives
+        if new.lr != self.config.lr:
+            self.optimizer.lr = new.lr
+        self.config = new
+
+    # -- training ---------------------------------------------------------------
+    @property
+    def finished(self):
+        """True when the configured number of epochs is done."""
+        return self.config.epochs is not None and self.epoch >= self.config.epochs
+
+    def step(self):
+        """Take one step; return its StepMetrics (raises on a non-finite loss/update)."""
+        t0 = time.perf_counter()
+        n_rows, contexts, targets = self._next_batch()
+        model, B = self.model, targets.shape[0]
+        lr = self.optimizer.lr
+        loss = model.forward(contexts, targets)
+        if not np.isfinite(loss):
+            raise NonFiniteUpdateError(f"the loss became {loss}")
+        # SGD's lr is per example, as in word2vec: the gradient of the summed loss.
+        model.backward(B if self.config.optimizer == "sgd" else 1)
+        self.optimizer.update(model.params, model.grads)
+        epoch = self.epoch
+        self._advance(n_rows)
+        self.step_count += 1
+        self.words_trained += B
+        self.history.append(self.step_count, loss, model.loss_pos, model.loss_neg)
+        dt = time.perf_counter() - t0
+        return StepMetrics(self.step_count, epoch, float(loss),
+                           float(model.loss_pos), float(model.loss_neg), float(lr),
+                           B / dt if dt > 0 else float("inf"), targets, model.negatives)
+
+    def run(self, n_steps):
+        """Advance by up to ``n_steps`` steps; return their metrics.
+
+        Stops early when the run is finished or diverges; then ``status`` and
+        ``stop_reason`` say why, and the weights are those of the last good step.
+        """
+        metrics = []
+        if self.finished:
+            self.status = "finished"
+            return metrics
+        self.status, self.stop_reason = "running", None
+        t0, words0 = time.perf_counter(), self.words_trained
+        for _ in range(int(n_steps)):
+            try:
+                metrics.append(self.step())
+            except (NonFiniteUpdateError, FloatingPointError) as err:
+                self.status = "diverged"
+                self.stop_reason = (
+                    f"Training stopped at step {self.step_count + 1}: {err} "
+                    f"(lr={self.config.lr:g}). The weights are those of step "
+                    f"{self.step_count}; lower the learning rate and continue, or reset.")
+                break
+            if self.finished:
+                self.status = "finished"
+                self.stop_reason = f"Finished {self.config.epochs} epochs."
+                break
+        dt = time.perf_counter() - t0
+        if dt > 0 and self.words_trained > words0:
+            self.words_per_sec = (self.words_trained - words0) / dt
+        return metrics
+
+    def run_for(self, seconds, max_steps=100_000):
+        """Advance for about ``seconds`` of wall time (at least one step)."""
+        t0, words0 = time.perf_counter(), self.words_trained
+        metrics, deadline = [], t0 + seconds
+        while len(metrics) < max_steps:
+            got = self.run(1)
+            metrics += got
+            if not got or self.status != "running" or time.perf_counter() >= deadline:
+                break
+        dt = time.perf_counter() - t0
+        if dt > 0 and self.words_trained > words0:
+            self.words_per_sec = (self.words_trained - words0) / dt
+        return metrics
+
+    # -- results ----------------------------------------------------------------
+    @property
+    def word_vecs(self):
+        """ndarray of shape (V, D): the learned word vectors (``W_in``)."""
+        return self.model.word_vecs
+
+    def vectors(self):
+        """The learned vectors as :class:`negsamp.vectors.WordVectors`."""
+        from .vectors import WordVectors
+        return WordVectors(list(self.corpus.vocab.words), self.word_vecs.copy())
