@@ -40,7 +40,7 @@ def tokenize(text: str, lowercase: bool = True) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # arrays inside: compare by identity
 class Vocab:
     """Word <-> id mapping with counts.
 
@@ -160,7 +160,7 @@ def _vocab_from_counts(words, counts, min_count, max_size, unk):
                          f"(most frequent: {max(counts)} times)")
     vocab = Vocab([e[0] for e in entries], np.array([e[1] for e in entries], dtype=np.int64),
                   unk)
-    new_id = np.full(len(words), vocab.word_to_id[unk] if unk else -1, dtype=np.int64)
+    new_id = np.full(len(words), vocab.word_to_id[unk] if unk is not None else -1, dtype=np.int64)
     for j, (_, _, i) in enumerate(entries):
         if i >= 0:
             new_id[i] = j
@@ -177,7 +177,7 @@ def _text_chunks(text: str, size: int) -> Iterator[str]:
         start = end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # arrays inside: compare by identity
 class Corpus:
     """A text as word ids plus its vocabulary.
 
@@ -188,15 +188,16 @@ class Corpus:
     name : str
     groups : ndarray of shape (V,), int, or None
         Planted group of each word id (-1 = none), for synthetic corpora.
-    group_names : list of str or None
-        ``group_names[g]`` names group ``g``.
+    group_names : dict of int to str, or None
+        ``group_names[g]`` names group ``g`` (a dict, so ``dict(group_names)`` and
+        indexing both work; -1 is not listed).
     """
 
     ids: np.ndarray  # (N,) int32
     vocab: Vocab
     name: str = "corpus"
     groups: np.ndarray | None = None  # (V,) int, -1 = no group
-    group_names: list[str] | None = None
+    group_names: dict[int, str] | None = None  # {group id: name}
 
     def __post_init__(self):
         ids = np.asarray(self.ids)
@@ -212,6 +213,9 @@ class Corpus:
             if groups.shape != (V,):
                 raise ValueError(f"groups has shape {groups.shape}, expected ({V},)")
             object.__setattr__(self, "groups", groups)
+        if self.group_names is not None:
+            object.__setattr__(self, "group_names", {int(g): str(n) for g, n in
+                                                     dict(self.group_names).items()})
 
     @classmethod
     def from_tokens(cls, tokens: Iterable[str], name: str = "corpus", min_count: int = 1,

@@ -98,7 +98,7 @@ def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group:
     -------
     Corpus
         Ids most frequent first; ``groups`` (V,) with -1 for function words and
-        ``group_names`` (G,). V = n_function_words + n_groups * words_per_group.
+        ``group_names`` {g: name}. V = n_function_words + n_groups * words_per_group.
     """
     for name, value, low, high in [("n_tokens", n_tokens, 100, 20_000_000),
                                    ("n_groups", n_groups, 2, 50),
@@ -139,7 +139,7 @@ def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group:
     new_id[order] = np.arange(V)
     vocab = Vocab(list(names[order]), counts[order])
     return Corpus(new_id[raw], vocab, "synthetic", groups=raw_groups[order],
-                  group_names=group_names)
+                  group_names=dict(enumerate(group_names)))
 
 
 # ---------------------------------------------------------------- any text
@@ -164,11 +164,11 @@ def _read_source(source, max_bytes: int) -> tuple[str, str]:
         return source, "text"
     if isinstance(source, (str, Path)):
         shown = str(source)
+        hint = " (pass bytes to use the string itself as text)" if isinstance(source, str) else ""
         try:
             source = Path(source).expanduser()
             if not source.is_file():
-                raise ValueError(f"no such file: {shown!r} (pass a str with spaces, or "
-                                 "bytes, to use it as text)")
+                raise ValueError(f"no such file: {shown!r}{hint}")
             size = source.stat().st_size
             if size > max_bytes:
                 raise ValueError(f"file {source.name!r} is {size} bytes; "

@@ -205,3 +205,9 @@ def test_batch_errors_are_raised_at_call_time(args, message):
 def test_num_windows():
     assert num_windows(8, 1) == 6
     assert num_windows(4, 2) == 0
+
+
+def test_corpus_and_vocab_compare_by_identity_without_raising():
+    c = Corpus.from_tokens("a b a".split())
+    assert c == c and c != Corpus.from_tokens("a b a".split())
+    assert len({c, c.vocab}) == 2  # hashable

@@ -32,7 +32,8 @@ def cooccurrence(ids, V, window=2):
 def test_synthetic_default_shape_and_names():
     c = synthetic_corpus()
     assert (c.n_tokens, c.vocab_size) == (30_000, 10 + 6 * 8)
-    assert c.group_names == ["animals", "colours", "fruits", "tools", "weather", "music"]
+    assert c.group_names == dict(enumerate(["animals", "colours", "fruits", "tools",
+                                            "weather", "music"]))
     assert (c.groups == -1).sum() == 10
     assert np.bincount(c.groups[c.groups >= 0]).tolist() == [8] * 6
     assert c.vocab.words[0] == "the"
