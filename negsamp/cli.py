@@ -94,7 +94,7 @@ def _load_corpus(args, parser):
         parser.error(f"corpus={name!r} is neither a file nor one of {list(BUILTIN_CORPORA)}")
     return datasets.text_corpus(Path(name), min_count=args.min_count,
                                 max_size=args.max_vocab, window=args.window,
-                                max_bytes=None)
+                                max_bytes=1 << 40)  # a file on disk: no upload limit
 
 
 def _train(args, parser):

@@ -1,0 +1,29 @@
+"""Shared fixtures: the repository root and pages opened with Streamlit's AppTest."""
+import pathlib
+import sys
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `ui` and `negsamp` import from the checkout
+    sys.path.insert(0, str(ROOT))
+
+APPTEST_TIMEOUT = 60  # seconds one script run may take under AppTest
+
+
+@pytest.fixture
+def open_page():
+    """Open a page of the dashboard under AppTest: ``at = open_page("pages/x.py")``.
+
+    The app is started from ``dashboard.py`` (as ``streamlit run`` does) and switched to
+    the page, which is run once; the test then drives its widgets.
+    """
+    def _open(page="dashboard.py"):
+        from streamlit.testing.v1 import AppTest
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
+        if page != "dashboard.py":
+            at.switch_page(page)
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+    return _open

@@ -1,0 +1,1 @@
+"""Texts of each page, one module per page, one dict per language."""
