@@ -97,11 +97,12 @@ class Trainer:
         return None if e is None else e * self.steps_per_epoch
 
     def _start_epoch(self):
-        ids = self.corpus.ids
+        ids, w = self.corpus.ids, self.config.window
         if self.config.subsample > 0:
-            ids = subsample_ids(ids, self.corpus.vocab.counts, self.config.subsample,
-                                self._rng_sub)
-        w = self.config.window
+            kept = subsample_ids(ids, self.corpus.vocab.counts, self.config.subsample,
+                                 self._rng_sub)
+            if kept.shape[0] > 2 * w:  # a tiny corpus keeps all its words rather than none
+                ids = kept
         self._ids = ids
         centres = np.arange(w, max(w, ids.shape[0] - w), dtype=np.int64)  # (n_windows,)
         self._rng_batch.shuffle(centres)
@@ -153,7 +154,8 @@ class Trainer:
         n_rows, contexts, targets = self._next_batch()
         model, B = self.model, targets.shape[0]
         lr = self.optimizer.lr
-        loss = model.forward(contexts, targets)
+        with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+            loss = model.forward(contexts, targets)
         if not np.isfinite(loss):
             raise NonFiniteUpdateError(f"the loss became {loss}")
         # SGD's lr is per example, as in word2vec: the gradient of the summed loss.

@@ -1,0 +1,95 @@
+"""The command line: train writes vectors that eval and gensim read; bad flags exit 2."""
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from negsamp.cli import main
+
+
+def _run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "negsamp", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=120)
+
+
+def test_train_then_eval_round_trip(tmp_path, capsys):
+    out = tmp_path / "run"
+    code = main(["train", "synthetic", "--epochs", "2", "--dim", "20", "--window", "2",
+                 "--min-count", "1", "--subsample", "0", "--batch-size", "100",
+                 "--optimizer", "adam", "--lr", "0.01", "--out", str(out), "--quiet"])
+    assert code == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["status"] == "finished" and summary["vocab_size"] == 58
+    assert summary["words_per_sec"] > 0 and summary["final_loss"] < 6 * np.log(2)
+    for name in ("vectors.txt", "checkpoint.npz"):
+        assert (out / name).stat().st_size > 0
+    capsys.readouterr()
+    # eval reads both formats and they agree
+    assert main(["eval", str(out / "vectors.txt"), "--neighbours", "cat"]) == 0
+    a = json.loads(capsys.readouterr().out)
+    assert main(["eval", str(out / "checkpoint.npz"), "--neighbours", "cat"]) == 0
+    b = json.loads(capsys.readouterr().out)
+    assert a["vocab_size"] == 58 and a["dim"] == 20
+    assert [w for w, _ in a["neighbours"]["cat"]] == [w for w, _ in b["neighbours"]["cat"]]
+
+
+def test_train_on_a_text_file_and_evaluate_similarity(tmp_path):
+    text = tmp_path / "corpus.txt"
+    text.write_text("the cat sat on the mat . the dog sat on the log . " * 200)
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("cat\tdog\t8\ncat\tmat\t3\ndog\tlog\t3\nsat\tthe\t1\nzzz\tcat\t5\n")
+    r = _run("train", str(text), "--epochs", "1", "--dim", "10", "--window", "2",
+             "--min-count", "1", "--out", str(tmp_path / "o"), "--quiet")
+    assert r.returncode == 0, r.stderr
+    r = _run("eval", str(tmp_path / "o" / "vectors.txt"), "--similarity", str(pairs))
+    assert r.returncode == 0, r.stderr
+    sim = json.loads(r.stdout)["similarity"]
+    assert sim["pairs"] == 4 and sim["skipped"] == 1 and -1 <= sim["spearman"] <= 1
+
+
+def test_gensim_reads_the_vectors(tmp_path):
+    gensim = pytest.importorskip("gensim")
+    assert main(["train", "toy", "--epochs", "3", "--dim", "8", "--window", "1",
+                 "--batch-size", "2", "--min-count", "1", "--out", str(tmp_path),
+                 "--quiet"]) == 0
+    kv = gensim.models.KeyedVectors.load_word2vec_format(str(tmp_path / "vectors.txt"))
+    assert kv.vector_size == 8 and len(kv.index_to_key) == 7 and "goodbye" in kv
+
+
+@pytest.mark.parametrize("flags, message", [
+    (["--power", "1.5"], "--power: power=1.5 must be a finite number between 0.0 and 1.0"),
+    (["--power", "nan"], "--power: power=nan"),
+    (["--dim", "0"], "--dim: hidden_size=0 must be a whole number between 1 and 1024"),
+    (["--negatives", "0"], "--negatives: num_negatives=0"),
+    (["--window", "0"], "--window: window=0"),
+    (["--batch-size", "0"], "--batch-size: batch_size=0"),
+    (["--lr", "-1"], "--lr: lr=-1.0"),
+    (["--epochs", "0"], "--epochs: epochs=0"),
+    (["--min-count", "0"], "--min-count: min_count=0 must be at least 1"),
+    (["--model", "glove"], "invalid choice: 'glove'"),
+    (["--dim", "ten"], "invalid int value: 'ten'"),
+])
+def test_flags_out_of_range_exit_2_with_usage_not_traceback(tmp_path, flags, message):
+    r = _run("train", "toy", "--out", str(tmp_path), "--quiet", *flags)
+    assert r.returncode == 2
+    assert r.stderr.startswith("usage: negsamp train"), r.stderr
+    assert message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_missing_corpus_and_bad_text_are_clear(tmp_path):
+    r = _run("train", str(tmp_path / "nope.txt"), "--quiet")
+    assert r.returncode == 2 and "neither a file nor one of" in r.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    r = _run("train", str(empty), "--quiet", "--out", str(tmp_path / "o"))
+    assert r.returncode == 1 and "text is empty" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_help_explains_each_flag():
+    r = _run("train", "--help")
+    assert r.returncode == 0
+    for flag in ("--model", "--dim", "--window", "--negatives", "--power", "--epochs",
+                 "--min-count", "--lr", "--batch-size", "--subsample", "--seed", "--out"):
+        assert flag in r.stdout

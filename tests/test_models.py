@@ -1,0 +1,83 @@
+"""CBOW and skip-gram: whole-model gradients against central differences, conventions."""
+import numpy as np
+import pytest
+
+from negsamp.gradcheck import assert_grad_close, numeric_grad
+from negsamp.models import CBOW, SkipGram, build_model
+
+V, D, B, C, K = 9, 4, 3, 4, 3
+
+
+def _model(cls, dense_grad, seed=0):
+    rng = np.random.default_rng(seed)
+    counts = rng.integers(1, 20, size=V)
+    m = cls(V, D, counts, power=0.75, sample_size=K, rng=rng, dense_grad=dense_grad)
+    # float64 weights, both non-zero, so every gradient path is exercised
+    W_in = rng.normal(0, 0.5, size=(V, D))
+    W_out = rng.normal(0, 0.5, size=(V, D))
+    return m, W_in, W_out, rng
+
+
+def _as_float64(m, W_in, W_out, dense_grad):
+    """Rebuild the model's layers on float64 copies for a precise check."""
+    from negsamp.layers import Embedding
+    from negsamp.negative_sampling import NegativeSamplingLoss
+    m.in_layer = Embedding(W_in, dense_grad=dense_grad)
+    sampler = m.ns_loss.sampler
+    m.ns_loss = NegativeSamplingLoss.from_counts(W_out, sampler.counts, power=0.75,
+                                                 sample_size=K, dense_grad=dense_grad)
+    m.params = [W_in, W_out]
+    m.grads = m.in_layer.grads + m.ns_loss.grads
+    return m
+
+
+@pytest.mark.parametrize("cls", [CBOW, SkipGram])
+@pytest.mark.parametrize("dense_grad", [False, True])
+def test_whole_model_gradients_match_central_differences(cls, dense_grad):
+    m, W_in, W_out, rng = _model(cls, dense_grad)
+    m = _as_float64(m, W_in, W_out, dense_grad)
+    contexts = rng.integers(0, V, size=(B, C))
+    target = rng.integers(0, V, size=B)
+    rows = B * C if cls is SkipGram else B
+    negatives = rng.integers(0, V, size=(rows, K))  # fixed: the loss is a function of W
+
+    def f(_):
+        return m.forward(contexts, target, negatives)
+
+    f(None)
+    m.backward()
+    analytic = [g.to_dense() if hasattr(g, "to_dense") else g.copy() for g in m.grads]
+    for W, g in zip(m.params, analytic):
+        assert_grad_close(g, numeric_grad(f, W))
+
+
+@pytest.mark.parametrize("name", ["cbow", "skipgram"])
+def test_loss_starts_at_k_plus_one_ln2_and_parts_add_up(name):
+    rng = np.random.default_rng(1)
+    m = build_model(name, V, D, np.arange(1, V + 1), 0.75, K, rng)
+    contexts = rng.integers(0, V, size=(B, C))
+    loss = m.forward(contexts, rng.integers(0, V, size=B))
+    # W_out starts at zero, so every score is 0 and each of the k+1 terms is ln 2
+    assert loss == pytest.approx((K + 1) * np.log(2), rel=1e-6)
+    assert m.loss_pos + m.loss_neg == pytest.approx(loss)
+    assert m.params[0].dtype == np.float32 and m.params[1].dtype == np.float32
+
+
+def test_skipgram_scores_every_context_column_of_every_target():
+    rng = np.random.default_rng(2)
+    m = build_model("skipgram", V, D, np.ones(V, dtype=int), 0.75, K, rng)
+    contexts = rng.integers(0, V, size=(B, C))
+    m.forward(contexts, rng.integers(0, V, size=B))
+    assert m.negatives.shape == (B * C, K)
+    # the positive column of the scores is (target vector) . (each context's W_out row)
+    np.testing.assert_array_equal(m.ns_loss.scores.shape, (B * C, K + 1))
+
+
+def test_weights_are_listed_once_and_word_vecs_is_w_in():
+    m = build_model("cbow", V, D, np.ones(V, dtype=int), 0.75, K, np.random.default_rng(0))
+    assert len(m.params) == 2 and m.params[0] is not m.params[1]
+    assert m.word_vecs is m.params[0]
+    with pytest.raises(ValueError, match="model='glove' must be one of"):
+        build_model("glove", V, D, np.ones(V, dtype=int), 0.75, K, np.random.default_rng(0))
+    with pytest.raises(ValueError, match="hidden_size=0 must be at least 1"):
+        build_model("cbow", V, 0, np.ones(V, dtype=int), 0.75, K, np.random.default_rng(0))

@@ -1,0 +1,120 @@
+"""The Trainer: determinism, chunks, live settings, learning, and divergence without loss."""
+import numpy as np
+import pytest
+
+from negsamp.config import TrainConfig
+from negsamp.datasets import synthetic_corpus, toy_corpus
+from negsamp.evaluate import chance_group_neighbour_rate, group_neighbour_rate
+from negsamp.trainer import Trainer
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return synthetic_corpus(n_tokens=20_000, seed=3)
+
+
+def _losses(trainer, n):
+    return np.array([m.loss for m in trainer.run(n)])
+
+
+def test_same_seed_same_loss_curve_and_weights(corpus):
+    cfg = TrainConfig(seed=7, epochs=None)
+    a, b = Trainer(corpus, cfg), Trainer(corpus, cfg)
+    np.testing.assert_array_equal(_losses(a, 60), _losses(b, 60))
+    np.testing.assert_array_equal(a.word_vecs, b.word_vecs)
+    c = Trainer(corpus, TrainConfig(seed=8, epochs=None))
+    assert not np.array_equal(_losses(c, 60), _losses(Trainer(corpus, cfg), 60))
+
+
+def test_chunks_add_up_to_one_run(corpus):
+    cfg = TrainConfig(seed=1, epochs=None)
+    one, chunked = Trainer(corpus, cfg), Trainer(corpus, cfg)
+    whole = _losses(one, 50)
+    parts = np.concatenate([_losses(chunked, n) for n in (7, 13, 30)])
+    np.testing.assert_array_equal(whole, parts)
+    assert chunked.step_count == 50 and len(chunked.history) == 50
+
+
+def test_epochs_end_the_run_and_every_window_is_trained_once_per_epoch(corpus):
+    cfg = TrainConfig(epochs=2, batch_size=128)
+    t = Trainer(corpus, cfg)
+    metrics = t.run(10**6)
+    windows = corpus.n_tokens - 2 * cfg.window
+    assert t.status == "finished" and t.finished and t.progress == 1.0
+    assert t.words_trained == 2 * windows
+    assert [m.epoch for m in metrics].count(0) == -(-windows // 128)
+    assert t.run(5) == []  # nothing more to do
+
+
+def test_metrics_report_what_the_step_did(corpus):
+    t = Trainer(corpus, TrainConfig(num_negatives=4, batch_size=32, epochs=None))
+    m = t.run(3)[-1]
+    assert m.step == 3 and m.epoch == 0
+    assert m.loss == pytest.approx(m.loss_pos + m.loss_neg)
+    assert m.negatives.shape == (32, 4) and m.targets.shape == (32,)
+    assert not np.any(m.negatives == m.targets[:, None])  # the positive is never drawn
+    assert m.words_per_sec > 0 and m.lr == pytest.approx(0.01)
+
+
+def test_live_settings_change_without_touching_the_weights(corpus):
+    t = Trainer(corpus, TrainConfig(epochs=None))
+    t.run(20)
+    before = [p.copy() for p in t.model.params]
+    t.update_settings(power=0.25, num_negatives=9, lr=0.02, batch_size=50)
+    for p, q in zip(before, t.model.params):
+        np.testing.assert_array_equal(p, q)
+    m = t.run(1)[0]
+    assert m.negatives.shape == (50, 9) and m.lr == pytest.approx(0.02)
+    assert t.model.ns_loss.sampler.power == 0.25
+
+
+def test_bad_live_setting_changes_nothing(corpus):
+    t = Trainer(corpus, TrainConfig(epochs=None))
+    with pytest.raises(ValueError, match="power=1.5"):
+        t.update_settings(num_negatives=3, power=1.5)
+    assert t.config.num_negatives == 5 and t.model.ns_loss.sample_size == 5
+    with pytest.raises(ValueError, match="need a reset"):
+        t.update_settings(hidden_size=10)
+
+
+def test_diverging_learning_rate_stops_with_the_last_good_weights(corpus):
+    t = Trainer(corpus, TrainConfig(optimizer="sgd", lr=10.0, epochs=None))
+    good = None
+    for _ in range(500):
+        snapshot = [p.copy() for p in t.model.params]
+        t.run(1)
+        if t.status == "diverged":
+            good = snapshot
+            break
+    assert good is not None, "lr=10 with SGD should diverge"
+    assert "lower the learning rate" in t.stop_reason
+    for p, q in zip(good, t.model.params):  # the failed step wrote nothing
+        np.testing.assert_array_equal(p, q)
+        assert np.all(np.isfinite(q))
+    h = t.history.as_arrays()
+    assert np.all(np.isfinite(h["loss"])) and len(h["loss"]) == t.step_count
+
+
+@pytest.mark.parametrize("model", ["cbow", "skipgram"])
+def test_learning_finds_the_planted_groups(model):
+    corpus = synthetic_corpus(seed=0)
+    t = Trainer(corpus, TrainConfig(model=model, epochs=3, seed=0))
+    losses = _losses(t, 10**6)
+    assert losses[-20:].mean() < 0.7 * losses[:5].mean()
+    rate = group_neighbour_rate(t.word_vecs, corpus.groups)
+    chance = chance_group_neighbour_rate(corpus.groups)
+    assert rate >= 0.9 > 5 * chance, (rate, chance)
+
+
+def test_toy_corpus_trains_with_dense_gradients():
+    t = Trainer(toy_corpus(), TrainConfig(window=1, batch_size=3, num_negatives=2,
+                                          hidden_size=5, dense_grad=True, epochs=50))
+    losses = _losses(t, 10**6)
+    assert t.status == "finished" and losses[-5:].mean() < losses[:5].mean()
+
+
+def test_subsampling_trains_on_fewer_frequent_words(corpus):
+    full = Trainer(corpus, TrainConfig(epochs=1, batch_size=64))
+    sub = Trainer(corpus, TrainConfig(epochs=1, batch_size=64, subsample=1e-3))
+    full.run(10**6), sub.run(10**6)
+    assert sub.words_trained < 0.8 * full.words_trained
