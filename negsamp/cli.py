@@ -51,6 +51,8 @@ def build_parser():
     t.add_argument("--seed", type=int, default=0, help="seed of every random stream")
     t.add_argument("--out", type=Path, default=Path("out"),
                    help="folder for vectors.txt, checkpoint.npz and summary.json")
+    t.add_argument("--synthetic-tokens", type=int, default=30_000,
+                   help="length of the built-in synthetic corpus (100 to 20,000,000)")
     t.add_argument("--quiet", action="store_true", help="no progress bar")
     t.set_defaults(subparser=t)
 
@@ -87,7 +89,11 @@ def _load_corpus(args, parser):
     if name == "toy":
         return datasets.toy_corpus()
     if name == "synthetic":
-        return datasets.synthetic_corpus(seed=args.seed)
+        n = args.synthetic_tokens
+        groups = max(6, min(50, n // 10_000))  # larger corpora plant more, larger groups
+        return datasets.synthetic_corpus(n_tokens=n, n_groups=groups,
+                                         words_per_group=max(8, min(50, n // 10_000)),
+                                         seed=args.seed)
     if name == "ptb":
         return datasets.load_ptb("train")
     if not Path(name).is_file():
