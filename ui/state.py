@@ -35,11 +35,20 @@ def settings():
 
 
 def bind(widget, name, *args, **kwargs):
-    """Draw ``widget`` bound to ``settings()[name]`` so its value holds across pages."""
+    """Draw ``widget`` bound to ``settings()[name]`` so its value holds across pages.
+
+    The widget's state is seeded from the settings on every run: the same key on
+    another page is another widget, whose value Streamlit would not carry over (it
+    came back at the slider's minimum). A user's change reaches the settings first,
+    through ``on_change``, which runs before the script.
+    """
     s, key = settings(), f"w_{name}"
-    if key not in st.session_state:
-        st.session_state[key] = s[name]
-    value = widget(*args, key=key, **kwargs)
+    st.session_state[key] = s[name]
+
+    def keep():
+        s[name] = st.session_state[key]
+
+    value = widget(*args, key=key, on_change=keep, **kwargs)
     s[name] = value
     return value
 
