@@ -14,14 +14,31 @@ from .config import TrainConfig
 from .projection import stable_pca
 from .trainer import Trainer
 
+MAX_KEPT = 8              # kept curves overlaid on the loss chart
+MAX_STEPS_PER_CHUNK = 10_000
+
 
 @dataclass
 class KeptRun:
-    """A finished or paused run's smoothed curve, kept to overlay on later runs."""
+    """A finished or paused run's loss curve, kept to overlay on later runs."""
 
     label: str
     steps: np.ndarray   # (n,)
     loss: np.ndarray    # (n,)
+
+
+def _check_chunk(steps_per_chunk):
+    n = steps_per_chunk
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) \
+            or not 1 <= n <= MAX_STEPS_PER_CHUNK:
+        raise ValueError(f"steps_per_chunk={n!r} must be a whole number between 1 and "
+                         f"{MAX_STEPS_PER_CHUNK}")
+    return int(n)
+
+
+def run_label(config):
+    """Short label of a run for the legend: α, k, model and seed."""
+    return f"α={config.power:g}, k={config.num_negatives}, {config.model}, seed {config.seed}"
 
 
 @dataclass
@@ -32,6 +49,7 @@ class LiveTraining:
     ----------
     corpus : negsamp.corpus.Corpus
     config : TrainConfig
+        Validated against the corpus (``ValueError`` names the field).
     steps_per_chunk : int
         Steps in one chunk: Step runs one chunk; a live tick runs whole chunks.
     """
@@ -43,13 +61,12 @@ class LiveTraining:
     message: str | None = None          # last error or stop reason, for the page
     kept: list = field(default_factory=list)
     last_metrics: object = None
+    last_sample: tuple | None = None    # (positives (B',), negatives (B', k)) of last_metrics
     chunks: int = 0
     _previous_components: np.ndarray | None = None
 
     def __post_init__(self):
-        if not 1 <= int(self.steps_per_chunk) <= 10_000:
-            raise ValueError(f"steps_per_chunk={self.steps_per_chunk!r} must be between "
-                             "1 and 10000")
+        self.steps_per_chunk = _check_chunk(self.steps_per_chunk)
         self.trainer = Trainer(self.corpus, self.config)
 
     # -- buttons ----------------------------------------------------------------
@@ -62,33 +79,50 @@ class LiveTraining:
         """Stop after the chunk in progress; weights and history stay."""
         self.running = False
 
-    def reset(self, config=None):
-        """New weights and an empty history (with a new config if given).
+    def reset(self, config=None, corpus=None):
+        """New weights and an empty history, with a new config and corpus if given.
 
-        The config is validated first: on error the current model stays.
+        The new trainer is built first: on ``ValueError`` the current model stays.
+        Kept curves stay (they are there to compare runs).
         """
         config = self.config if config is None else config
-        trainer = Trainer(self.corpus, config)  # may raise ValueError: nothing lost
-        self.config, self.trainer = config, trainer
+        corpus = self.corpus if corpus is None else corpus
+        trainer = Trainer(corpus, config)  # may raise ValueError: nothing lost
+        self.corpus, self.config, self.trainer = corpus, config, trainer
         self.running, self.message, self.chunks = False, None, 0
-        self.last_metrics, self._previous_components = None, None
+        self.last_metrics = self.last_sample = self._previous_components = None
+
+    def set_steps_per_chunk(self, steps_per_chunk):
+        """Change the chunk size (takes effect on the next chunk)."""
+        self.steps_per_chunk = _check_chunk(steps_per_chunk)
 
     def step_chunk(self):
-        """Run exactly one chunk; return its StepMetrics list."""
+        """Run exactly one chunk (fewer steps if it diverges); return its StepMetrics."""
         metrics = self.trainer.run(self.steps_per_chunk)
         self.chunks += 1
         if metrics:
             self.last_metrics = metrics[-1]
+            if self.trainer.status != "diverged":  # else the layer holds the failed step
+                self._keep_sample()
         if self.trainer.status in ("diverged", "finished"):
             self.running = False
             self.message = self.trainer.stop_reason
         return metrics
 
+    def _keep_sample(self):
+        # The scored ids of the last forward pass: column 0 the positive word (the
+        # target for CBOW, the context word for skip-gram), then the k negatives.
+        idx = self.trainer.model.ns_loss.embed_dot.embed.idx  # (B', k+1)
+        self.last_sample = (idx[:, 0].copy(), idx[:, 1:].copy())
+
     def tick(self, budget_seconds=0.35):
-        """One live refresh: whole chunks until the time budget is used (at least one)."""
+        """One live refresh: whole chunks until the time budget is used (at least one).
+
+        Returns [] at once when not running; stops early when the run diverges.
+        """
         if not self.running:
             return []
-        metrics, deadline = [], time.perf_counter() + budget_seconds
+        metrics, deadline = [], time.perf_counter() + float(budget_seconds)
         while self.running:
             metrics += self.step_chunk()
             if time.perf_counter() >= deadline:
@@ -108,25 +142,49 @@ class LiveTraining:
         self.config = self.trainer.config
         return None
 
-    def needs_reset(self, config):
-        """True when ``config`` differs from the running one in a field that needs a reset."""
+    def reset_changes(self, config):
+        """``{field: (running value, wanted value)}`` for the fields that need a reset."""
         live = set(TrainConfig.LIVE)
         a, b = self.config.to_dict(), config.to_dict()
-        return any(a[k] != b[k] for k in a if k not in live)
+        return {k: (a[k], b[k]) for k in a if k not in live and a[k] != b[k]}
+
+    def needs_reset(self, config):
+        """True when ``config`` differs from the running one in a field that needs a reset."""
+        return bool(self.reset_changes(config))
 
     # -- kept runs and views ----------------------------------------------------
-    def keep_run(self, label):
-        """Keep the current loss curve to overlay on later runs (at most 8 kept)."""
+    def keep_run(self, label=None):
+        """Keep the current loss curve to overlay on later runs (the last MAX_KEPT)."""
         h = self.trainer.history.as_arrays()
         if h["step"].size:
-            self.kept = (self.kept + [KeptRun(label, h["step"], h["loss"])])[-8:]
+            label = run_label(self.config) if label is None else str(label)
+            self.kept = (self.kept + [KeptRun(label, h["step"], h["loss"])])[-MAX_KEPT:]
+
+    def clear_kept(self):
+        """Forget every kept curve."""
+        self.kept = []
+
+    def overlays(self):
+        """The kept curves as ``loss_figure(overlays=...)`` takes them."""
+        return [{"label": r.label, "steps": r.steps, "loss": r.loss} for r in self.kept]
+
+    def sample_words(self, n_rows=8):
+        """The last step's first rows as words: (positive words, rows of k negative words)."""
+        if self.last_sample is None:
+            return [], []
+        words = self.corpus.vocab.words
+        pos, neg = self.last_sample[0][:n_rows], self.last_sample[1][:n_rows]
+        return [words[i] for i in pos], [[words[j] for j in row] for row in neg]
 
     def projection(self, n_words=None, n_components=2):
-        """Stable PCA of the first ``n_words`` (most frequent) word vectors."""
+        """Stable PCA of the first ``n_words`` (most frequent) word vectors.
+
+        Raises ``ValueError`` when the vectors are not finite.
+        """
         W = self.trainer.word_vecs
         n = W.shape[0] if n_words is None else min(int(n_words), W.shape[0])
         prev = self._previous_components
-        if prev is not None and prev.shape[0] != n_components:
+        if prev is not None and (prev.shape[0] != n_components or prev.shape[1] != W.shape[1]):
             prev = None
         result = stable_pca(W[:n].astype(np.float64), n_components, previous=prev)
         self._previous_components = result.components
