@@ -55,11 +55,21 @@ def _missing_browser() -> str | None:
     return None
 
 
+_SKIP_BANNER = "!!! E2E BROWSER TESTS NOT RUN"
+
+
 def _skip_or_fail(reason: str) -> None:
-    message = f"!!! E2E BROWSER TESTS NOT RUN: {reason}. CI installs both and must run them. !!!"
+    """Skip locally; fail when the CI environment variable is set (CI installs both)."""
+    message = f"{_SKIP_BANNER}: {reason}. CI installs both and must run them. !!!"
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+def pytest_terminal_summary(terminalreporter):
+    skipped = terminalreporter.stats.get("skipped", [])
+    if any(_SKIP_BANNER in str(r.longrepr) for r in skipped):
+        terminalreporter.write_sep("!", "E2E BROWSER TESTS WERE SKIPPED (reasons in the short summary)", red=True)
 
 
 @dataclass

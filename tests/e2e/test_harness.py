@@ -7,6 +7,7 @@ from streamlit_page import (
     error_elements,
     error_texts,
     finished_runs,
+    goto_page,
     open_app,
     plotly_trace_data,
     set_slider,
@@ -61,3 +62,11 @@ def test_error_elements_finds_the_error(harness):
     click_button(harness, "Show error")
     assert error_elements(harness).count() == 1
     assert error_texts(harness) == ["Deliberate harness error"]
+
+
+def test_goto_page_uses_the_sidebar(harness):
+    goto_page(harness, "Other page")
+    assert harness.get_by_test_id("stHeading").inner_text() == "Other page"
+    assert harness.url.endswith("/other_page")
+    goto_page(harness, "Chart page")
+    assert plotly_trace_data(harness, 0, "line")["x"] == [0, 1, 2, 3, 4]
