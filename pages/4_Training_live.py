@@ -1,0 +1,60 @@
+"""Training (live): start, pause, step and reset a model; watch the loss and vectors move.
+
+Training runs in chunks inside a fragment that refreshes every REFRESH_SECONDS while
+running (each refresh trains whole chunks for about TICK_SECONDS, then redraws) and
+never while paused. Start, Pause and Reset act in button callbacks, so the full run
+that follows defines the fragment with the right refresh.
+"""
+import streamlit as st
+
+from negsamp.config import TrainConfig
+from ui import live_controls as lc
+from ui import state
+from ui.i18n import texts
+from ui.texts.training import CODE, LOSS_LATEX, TEXT
+
+st.set_page_config(page_title="negsamp: training, live", layout="wide")
+T = texts(TEXT)
+state.shared_sidebar()
+st.title(T["title"])
+st.markdown(T["intro"])
+
+corpus, problem = state.current_corpus()
+if corpus is None:
+    st.warning(problem)
+    st.stop()
+controls = st.container()  # buttons on top, drawn once the settings are known
+wanted, chunk = lc.settings_panel(T)
+live, error = lc.get_live(corpus, wanted, chunk)
+if live is None:
+    st.error(T["cannot_build"].format(error=error))
+    st.stop()
+apply_error = live.apply_live_settings(**{f: getattr(wanted, f) for f in TrainConfig.LIVE})
+with controls:
+    lc.buttons(live, T, wanted, corpus)
+    st.caption(T["running"] if live.running else T["paused"])
+lc.notices(live, T, wanted, corpus, apply_error)
+
+st.caption(T["loss_caption"])
+st.latex(LOSS_LATEX)
+
+
+@st.fragment(run_every=lc.REFRESH_SECONDS if live.running else None)
+def live_view():
+    was_running = live.running
+    live.tick(budget_seconds=lc.TICK_SECONDS)  # whole chunks; no Streamlit call inside
+    if was_running and not live.running:
+        st.rerun()  # it stopped (diverged): a full run turns the refresh off and says why
+    lc.progress(live, T)
+    lc.loss_chart(live)
+    left, right = st.columns([2, 3])
+    with left:
+        lc.negatives_chart(live, T)
+    with right:
+        lc.pca_chart(live, T)
+
+
+live_view()
+
+st.caption(T["code_caption"])
+st.code(CODE.format(chunk=live.steps_per_chunk, **live.config.to_dict()), language="python")

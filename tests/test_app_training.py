@@ -1,0 +1,192 @@
+"""Training (live) page through AppTest: buttons, live settings, resets, kept curves, PCA.
+
+Fragments with run_every do not tick by themselves under AppTest; the fragment runs
+once per script run (one tick while running). LiveTraining.tick is tested on its own
+in tests/test_live.py.
+"""
+import base64
+import json
+
+import numpy as np
+import pytest
+
+from negsamp.datasets import synthetic_corpus
+
+PAGE = "pages/4_Training_live.py"
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page(PAGE)
+
+
+def _values(v):
+    """A plotly JSON array (a list or a typed {"dtype", "bdata"} dict) as an ndarray."""
+    if isinstance(v, dict) and "bdata" in v:
+        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
+    return np.asarray(v if v is not None else [], dtype=object)
+
+
+def _chart(at, key):
+    """The figure dict of the plotly chart drawn with ``key`` (None when not drawn)."""
+    found = [c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}")]
+    return json.loads(found[0].proto.spec) if found else None
+
+
+def _traces(at, key):
+    return {t.get("name"): t for t in _chart(at, key)["data"]}
+
+
+def _n_points(trace):
+    return _values(trace.get("x")).size
+
+
+def _live(at):
+    return at.session_state["live"]
+
+
+def _click(at, key):
+    at.button(key=key).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_page_shows_buttons_formula_and_code_before_any_step(page):
+    labels = {b.key: b for b in page.button}
+    assert not labels["live_start"].disabled and labels["live_pause"].disabled
+    assert labels["live_keep"].disabled and labels["live_clear"].disabled
+    assert any(r"\sigma(-u_" in x.value for x in page.latex)
+    code = page.code[0].value
+    assert "trainer = Trainer(corpus, config)" in code and "trainer.run(20)" in code
+    assert "No step yet" in page.info[0].value
+    assert _n_points(_traces(page, "loss_chart")["loss"]) == 0
+    assert not _live(page).running and _live(page).config.epochs is None
+
+
+def test_step_grows_the_loss_history_by_exactly_one_chunk(page):
+    page.slider(key="w_live_steps_per_chunk").set_value(7).run()
+    _click(page, "live_step")
+    assert _n_points(_traces(page, "loss_chart")["loss"]) == 7
+    _click(page, "live_step")
+    assert _n_points(_traces(page, "loss_chart")["loss"]) == 14
+    assert {m.label: m.value for m in page.metric}["steps so far"] == "14"
+    table = _chart(page, "negatives_chart")["data"][0]
+    assert len(table["header"]["values"]) == 1 + 5  # target + k negatives
+
+
+def test_pca_has_one_point_per_shown_word(page):
+    V = synthetic_corpus().vocab_size
+    _click(page, "live_step")
+    assert sum(_n_points(t) for t in _chart(page, "pca_chart")["data"]) == V  # V ≤ 300: all
+    page.slider(key=f"w_live_pca_words_{V}").set_value(20).run()
+    fig = _chart(page, "pca_chart")
+    assert sum(_n_points(t) for t in fig["data"]) == 20
+    assert "animals" in {t["name"] for t in fig["data"]}  # coloured by planted group
+
+
+def test_reset_clears_the_history(page):
+    _click(page, "live_step")
+    _click(page, "live_reset")
+    assert _n_points(_traces(page, "loss_chart")["loss"]) == 0
+    assert len(_live(page).trainer.history) == 0
+
+
+def test_alpha_and_k_apply_on_the_next_chunk_and_keep_the_weights(page):
+    _click(page, "live_step")
+    W = _live(page).trainer.word_vecs.copy()
+    page.sidebar.slider(key="w_power").set_value(0.3)
+    page.sidebar.slider(key="w_num_negatives").set_value(9).run()
+    live = _live(page)
+    np.testing.assert_array_equal(live.trainer.word_vecs, W)  # the change alone kept them
+    sampler = live.trainer.model.ns_loss.sampler
+    assert (sampler.power, sampler.sample_size) == (0.3, 9)
+    assert not page.warning  # no reset needed
+    _click(page, "live_step")
+    assert live.last_metrics.negatives.shape[1] == 9
+    assert len(_chart(page, "negatives_chart")["data"][0]["header"]["values"]) == 1 + 9
+    assert not np.array_equal(live.trainer.word_vecs, W)
+
+
+def test_a_reset_setting_shows_the_notice_and_applies_only_on_reset(page):
+    _click(page, "live_step")
+    W = _live(page).trainer.word_vecs.copy()
+    page.radio(key="w_live_model").set_value("skipgram")
+    page.select_slider(key="w_live_hidden_size").set_value(10).run()
+    notice = " ".join(w.value for w in page.warning)
+    assert "press Reset to apply" in notice and "skipgram" in notice
+    assert _live(page).config.model == "cbow"
+    np.testing.assert_array_equal(_live(page).trainer.word_vecs, W)
+    _click(page, "live_reset")
+    assert _live(page).config.model == "skipgram"
+    assert _live(page).trainer.word_vecs.shape[1] == 10 and not page.warning
+
+
+def test_a_diverging_rate_shows_the_message_and_nothing_non_finite(page):
+    page.radio(key="w_live_optimizer").set_value("sgd").run()
+    _click(page, "live_reset")
+    page.select_slider(key="w_live_lr").set_value(10.0).run()
+    _click(page, "live_step")
+    assert any("Training stopped" in e.value for e in page.error)
+    live = _live(page)
+    assert live.trainer.status == "diverged" and not live.running
+    assert 0 < _n_points(_traces(page, "loss_chart")["loss"]) < 20
+    for key in ("loss_chart", "pca_chart"):
+        for trace in _chart(page, key)["data"]:
+            for axis in ("x", "y"):
+                values = _values(trace.get(axis))
+                assert values.dtype.kind == "f" and np.all(np.isfinite(values)), (key, axis)
+
+
+def test_start_sets_running_and_the_refresh_trains_then_pause(page):
+    _click(page, "live_start")
+    live = _live(page)
+    assert live.running and page.button(key="live_start").disabled
+    assert not page.button(key="live_pause").disabled and page.button(key="live_step").disabled
+    assert live.trainer.step_count > 0  # the fragment ticked once during this run
+    assert any("Training…" in c.value for c in page.caption)
+    _click(page, "live_pause")
+    steps = live.trainer.step_count
+    page.run()
+    assert not live.running and live.trainer.step_count == steps
+    assert any("Paused" in c.value for c in page.caption)
+
+
+def test_keep_this_curve_adds_a_labelled_overlay_and_clear_removes_it(page):
+    _click(page, "live_step")
+    _click(page, "live_keep")
+    label = "α=0.75, k=5, cbow, seed 0"
+    assert _n_points(_traces(page, "loss_chart")[label]) == 20
+    _click(page, "live_reset")
+    page.sidebar.slider(key="w_num_negatives").set_value(2).run()
+    _click(page, "live_step")
+    _click(page, "live_keep")
+    traces = _traces(page, "loss_chart")
+    assert label in traces and "α=0.75, k=2, cbow, seed 0" in traces
+    _click(page, "live_clear")
+    assert set(_traces(page, "loss_chart")) == {"loss", "loss (smoothed)",
+                                                 "loss_pos (smoothed)", "loss_neg (smoothed)"}
+
+
+def test_a_new_corpus_keeps_the_model_until_reset(page):
+    _click(page, "live_step")
+    settings = page.session_state["settings"]
+    settings["corpus"] = "toy"
+    page.session_state["settings"] = settings
+    page.run()
+    assert any("corpus changed" in w.value for w in page.warning)
+    assert _live(page).trainer.step_count == 20
+    _click(page, "live_reset")  # batch 100 > the toy corpus's 4 windows: refused
+    assert any("batch_size=100" in e.value for e in page.error)
+    assert _live(page).trainer.step_count == 20
+    page.select_slider(key="w_live_batch_size").set_value(2).run()
+    _click(page, "live_reset")
+    assert _live(page).corpus.vocab_size == 7 and not page.warning
+    _click(page, "live_step")
+    assert sum(_n_points(t) for t in _chart(page, "pca_chart")["data"]) == 7
+
+
+def test_two_sessions_train_independently(open_page):
+    a, b = open_page(PAGE), open_page(PAGE)
+    _click(a, "live_step")
+    b.run()
+    assert _live(a).trainer.step_count == 20 and _live(b).trainer.step_count == 0

@@ -1,0 +1,159 @@
+"""Streamlit glue of the Training (live) page: settings, buttons, notices and charts.
+
+The model lives in ``st.session_state[KEY]`` (a :class:`negsamp.live.LiveTraining`,
+one per browser session). Every numerical step happens in negsamp; this module only
+draws widgets and figures around it.
+"""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from negsamp.config import MODELS, OPTIMIZERS
+from negsamp.figures import loss_figure, negatives_table_figure, pca_figure
+from negsamp.live import LiveTraining
+
+from ui import state
+
+KEY = "live"                 # st.session_state[KEY]: this session's LiveTraining
+REFRESH_SECONDS = 0.5        # fragment run_every while running
+TICK_SECONDS = 0.35          # training time budget of one refresh (whole chunks)
+MAX_PCA_WORDS = 2000
+LR_OPTIONS = (1e-4, 3e-4, 0.001, 0.003, 0.01, 0.025, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0)
+BATCH_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+HIDDEN_OPTIONS = (2, 5, 10, 20, 50, 100, 200, 300)
+MODEL_NAMES = {"cbow": "CBOW", "skipgram": "skip-gram"}
+DEFAULTS = {"lr": 0.01, "batch_size": 100, "steps_per_chunk": 20, "model": "cbow",
+            "optimizer": "adam", "hidden_size": 50, "window": 2, "seed": 0}
+
+
+def _bind(widget, name, *args, **kwargs):
+    """A widget whose value holds across pages, as settings()["live_<name>"]."""
+    state.settings().setdefault(f"live_{name}", DEFAULTS[name])
+    return state.bind(widget, f"live_{name}", *args, **kwargs)
+
+
+def settings_panel(T):
+    """Draw the page's settings; return (wanted TrainConfig, steps per chunk)."""
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{T['live_header']}**")
+        lr = _bind(st.select_slider, "lr", T["lr"], LR_OPTIONS, help=T["lr_help"])
+        batch = _bind(st.select_slider, "batch_size", T["batch_size"], BATCH_OPTIONS)
+        chunk = _bind(st.slider, "steps_per_chunk", T["steps_per_chunk"], 1, 500,
+                      help=T["chunk_help"])
+    with right:
+        st.markdown(f"**{T['reset_header']}**")
+        a, b = st.columns(2)
+        model = _bind(a.radio, "model", T["model"], MODELS, format_func=MODEL_NAMES.get,
+                      horizontal=True)
+        optimizer = _bind(b.radio, "optimizer", T["optimizer"], OPTIMIZERS, horizontal=True)
+        hidden = _bind(st.select_slider, "hidden_size", T["hidden_size"], HIDDEN_OPTIONS)
+        a, b = st.columns(2)
+        window = _bind(a.slider, "window", T["window"], 1, 10)
+        seed = _bind(b.number_input, "seed", T["seed"], 0, 2**32 - 1, step=1)
+    config = state.live_config(model=model, optimizer=optimizer, hidden_size=int(hidden),
+                               window=int(window), seed=int(seed), lr=float(lr),
+                               batch_size=int(batch), epochs=None)
+    return config, int(chunk)
+
+
+def get_live(corpus, config, steps_per_chunk):
+    """This session's LiveTraining, built on first use: (live, None) or (None, error)."""
+    live = st.session_state.get(KEY)
+    if live is None:
+        try:
+            live = LiveTraining(corpus, config, steps_per_chunk)
+        except ValueError as err:
+            return None, str(err)
+        st.session_state[KEY] = live
+    live.set_steps_per_chunk(steps_per_chunk)
+    return live, None
+
+
+def _reset(config, corpus):
+    try:
+        st.session_state[KEY].reset(config, corpus)
+    except ValueError as err:  # the current model stays
+        st.session_state["live_reset_error"] = str(err)
+
+
+def buttons(live, T, config, corpus):
+    """Start, Pause, Step, Reset, Keep and Clear; callbacks act before the next run."""
+    c = st.columns(6)
+    c[0].button(T["start"], key="live_start", on_click=live.start, disabled=live.running,
+                type="primary")
+    c[1].button(T["pause"], key="live_pause", on_click=live.pause, disabled=not live.running)
+    c[2].button(T["step"], key="live_step", on_click=live.step_chunk, disabled=live.running)
+    c[3].button(T["reset"], key="live_reset", on_click=_reset, args=(config, corpus))
+    c[4].button(T["keep"], key="live_keep", on_click=live.keep_run,
+                disabled=len(live.trainer.history) == 0)
+    c[5].button(T["clear"], key="live_clear", on_click=live.clear_kept, disabled=not live.kept)
+
+
+def notices(live, T, config, corpus, apply_error):
+    """Errors, the divergence message and what waits for a Reset."""
+    if apply_error:
+        st.error(apply_error)
+    if "live_reset_error" in st.session_state:
+        st.error(T["cannot_build"].format(error=st.session_state.pop("live_reset_error")))
+    if live.message and live.trainer.status == "diverged":
+        st.error(live.message)
+        st.caption(T["diverged_hint"])
+    elif live.message:
+        st.info(live.message)
+    changes = live.reset_changes(config)
+    if changes:
+        text = ", ".join(f"{k} {a} → {b}" for k, (a, b) in changes.items())
+        st.warning(T["needs_reset"].format(changes=text))
+    if live.corpus is not corpus:
+        st.warning(T["corpus_changed"].format(old=live.corpus.name, new=corpus.name))
+    if live.kept:
+        st.caption(T["kept"].format(n=len(live.kept)))
+
+
+def progress(live, T):
+    """Steps so far (the run is unbounded), epoch, speed and the last loss."""
+    t, m = live.trainer, live.last_metrics
+    c = st.columns(4)
+    c[0].metric(T["step_metric"], f"{t.step_count:,}")
+    c[1].metric(T["epoch_metric"], f"{t.epoch + 1}")
+    c[2].metric(T["speed_metric"], f"{t.words_per_sec:,.0f}")
+    c[3].metric(T["loss_metric"], "—" if m is None else f"{m.loss:.4f}")
+
+
+def loss_chart(live):
+    h, k = live.trainer.history.as_arrays(), live.config.num_negatives
+    fig = loss_figure(h["step"], h["loss"], h["loss_pos"], h["loss_neg"],
+                      overlays=live.overlays(), initial_loss=(k + 1) * np.log(2))
+    st.plotly_chart(fig, key="loss_chart")
+
+
+def negatives_chart(live, T, rows=8):
+    positives, negatives = live.sample_words(rows)
+    if not positives:
+        st.info(T["no_step"])
+        return
+    st.plotly_chart(negatives_table_figure(positives, negatives), key="negatives_chart")
+    st.caption(T["negatives_caption"])
+
+
+def pca_chart(live, T):
+    """PCA of the most frequent words, coloured by planted group or by frequency."""
+    c = live.corpus
+    top = min(c.vocab_size, MAX_PCA_WORDS)
+    n = top if top <= 2 else st.slider(T["pca_words"], 2, top, min(top, 300),
+                                       key=f"w_live_pca_words_{c.vocab_size}")
+    try:
+        p = live.projection(n)
+    except ValueError:  # non-finite vectors: draw nothing rather than NaN
+        st.warning(T["not_finite"])
+        return
+    if c.groups is not None:
+        color, label, names = c.groups[:n], T["by_group"], c.group_names
+    else:
+        color, label, names = np.log10(np.maximum(c.vocab.counts[:n], 1.0)), T["by_count"], None
+    st.plotly_chart(pca_figure(p.coords, c.vocab.words[:n], color=color, color_label=label,
+                               explained=p.explained_variance_ratio, group_names=names),
+                    key="pca_chart")
+    st.caption(T["pca_caption"].format(n=n))

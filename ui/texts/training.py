@@ -1,0 +1,71 @@
+"""Texts of the Training (live) page (pages/4_Training_live.py)."""
+
+TEXT = {
+    "en": {
+        "title": "Training, live",
+        "intro": (
+            "Press **Start** and watch the model learn: the loss falls from "
+            "(k+1)·ln 2, the word vectors spread out and words of a planted group "
+            "gather. α and k (sidebar), the learning rate and the batch size apply on "
+            "the next chunk of steps, without losing the weights. **Keep this curve**, "
+            "change α or k, press **Reset** and **Start** again to compare two settings "
+            "on the same corpus and seed."),
+        "start": "▶ Start", "pause": "⏸ Pause", "step": "Step one chunk",
+        "reset": "↺ Reset", "keep": "Keep this curve", "clear": "Clear kept curves",
+        "running": "Training… (refreshing twice a second)",
+        "paused": "Paused.",
+        "live_header": "Apply on the next chunk",
+        "reset_header": "Apply on Reset",
+        "lr": "learning rate", "batch_size": "batch size B",
+        "steps_per_chunk": "steps per chunk",
+        "model": "model", "optimizer": "optimizer", "hidden_size": "hidden size D",
+        "window": "window (each side)", "seed": "seed",
+        "lr_help": "Adam's step size, or SGD's rate per example (word2vec uses 0.025)",
+        "chunk_help": "Step runs one chunk; while running, whole chunks fill each refresh",
+        "needs_reset": "Changed settings ({changes}): press Reset to apply.",
+        "corpus_changed": ("The corpus changed (the model was built on **{old}**): press "
+                           "Reset to train on **{new}**."),
+        "diverged_hint": (
+            "The loss became non-finite only after the weights had grown huge, so the "
+            "last good weights are usually past saving: press Reset (with a lower "
+            "learning rate) rather than continue. Nothing non-finite is plotted."),
+        "cannot_build": "The model cannot be built with these settings: {error}",
+        "kept": "{n} kept curve(s) are drawn dotted under the live loss.",
+        "step_metric": "steps so far", "epoch_metric": "epoch",
+        "speed_metric": "words / second", "loss_metric": "loss (last step)",
+        "negatives_caption": (
+            "The negatives drawn at the last step for the first rows of the batch. "
+            "The first column is the positive word: the target for CBOW, the context "
+            "word for skip-gram (rows then go through one centre word's context)."),
+        "no_step": "No step yet: press Step or Start.",
+        "pca_words": "words shown in the PCA",
+        "pca_caption": ("The {n} most frequent words' vectors (W_in) on their first two "
+                        "principal components; the axes keep their direction between "
+                        "refreshes."),
+        "not_finite": "The word vectors are not finite; nothing to project.",
+        "by_group": "planted group", "by_count": "log10 count",
+        "loss_caption": ("The loss plotted: the batch mean, over B rows, of the positive "
+                         "part and the negative part (dashed on the chart)."),
+        "code_caption": "What the page runs, chunk by chunk (the same loop as the command line):",
+    },
+}
+
+# The loss plotted (the same for both models; skip-gram averages over (target, context) pairs).
+LOSS_LATEX = (
+    r"L = \frac{1}{B}\sum_{b=1}^{B}\Big["
+    r"\underbrace{-\log \sigma(u_{o_b}^\top h_b)}_{\text{positive part}}"
+    r"\;\underbrace{-\sum_{i=1}^{k} \log \sigma(-u_{w_{b,i}}^\top h_b)}_{\text{negative part}}"
+    r"\Big],\qquad w_{b,i} \sim P_\alpha")
+
+# The lines of negsamp behind the page; formatted with the running config.
+CODE = """\
+from negsamp.config import TrainConfig
+from negsamp.trainer import Trainer
+
+config = TrainConfig(model={model!r}, hidden_size={hidden_size}, window={window},
+                     power={power:g}, num_negatives={num_negatives}, optimizer={optimizer!r},
+                     lr={lr:g}, batch_size={batch_size}, seed={seed}, epochs=None)
+trainer = Trainer(corpus, config)      # epochs=None: train until stopped
+metrics = trainer.run({chunk})           # one chunk: a list of StepMetrics
+trainer.update_settings(power=0.5)     # α, k, lr, B change between chunks, weights kept
+"""
