@@ -1,0 +1,230 @@
+"""One CBOW mini-batch through every layer and back, with every array kept to look at.
+
+:func:`trace_cbow_step` runs the model's own layers stage by stage (Embedding → mean
+→ EmbeddingDot → SigmoidWithLoss, then backward) and returns the intermediate arrays;
+:func:`gradcheck_cbow` checks the gradients on a float64 copy; :class:`CBOWStepper`
+holds a small model, its optimizer and its batches for the Layers page.
+"""
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+
+from .corpus import context_target_batches
+from .gradcheck import TOL, numeric_grad, rel_error
+from .layers import Embedding
+from .models import CBOW
+from .negative_sampling import NegativeSamplingLoss
+from .optim import SGD, Adam
+
+
+def _dense(g):
+    return g.to_dense() if hasattr(g, "to_dense") else np.array(g, copy=True)
+
+
+def trace_cbow_step(model, contexts, target, negatives):
+    """Forward and backward through a CBOW model, keeping every intermediate array.
+
+    The same layers and the same formulas as ``CBOW.forward`` / ``backward`` (a test
+    checks the loss and the gradients agree); afterwards ``model.grads`` hold this
+    batch's gradients, ready for an optimizer.
+
+    Parameters
+    ----------
+    model : CBOW
+    contexts : ndarray of shape (B, C), int
+    target : ndarray of shape (B,), int
+    negatives : ndarray of shape (B, k), int
+
+    Returns
+    -------
+    dict of str to ndarray
+        ``contexts`` (B, C), ``idx`` (B, k+1) [target, negatives], ``W_in_rows``
+        (B, C, D), ``h`` (B, D), ``W_out_rows`` (B, k+1, D), ``scores``, ``sigma``,
+        ``labels``, ``loss_terms``, ``dscores`` (all (B, k+1)), ``dh`` (B, D),
+        ``dW_in`` and ``dW_out`` (V, D, dense), and 0-d ``loss``, ``loss_pos``,
+        ``loss_neg`` (batch means; the two parts add up to the loss).
+    """
+    if not isinstance(model, CBOW):
+        raise ValueError(f"model must be a CBOW, got {type(model).__name__}")
+    contexts, target = np.asarray(contexts), np.asarray(target)
+    negatives = np.asarray(negatives)
+    B, C = contexts.shape
+    ns = model.ns_loss
+    W_in_rows = model.in_layer.forward(contexts)  # (B, C, D)
+    h = W_in_rows.mean(axis=1)  # (B, D)
+    idx = np.concatenate([target.reshape(B, 1), negatives], axis=1)  # (B, k+1)
+    scores = ns.embed_dot.forward(h, idx)  # (B, k+1)
+    labels = np.zeros(scores.shape, dtype=scores.dtype)  # (B, k+1) [1, 0, ..., 0]
+    labels[:, 0] = 1
+    loss = ns.loss_layer.forward(scores, labels)
+    terms = ns.loss_layer.losses  # (B, k+1) per-element binary cross-entropy
+    dscores = ns.loss_layer.backward(1)  # (B, k+1) (σ - t) / B
+    dh = ns.embed_dot.backward(dscores)  # (B, D); fills dW_out
+    dh_ctx = np.broadcast_to((dh / C)[:, None, :], W_in_rows.shape)  # (B, C, D)
+    model.in_layer.backward(dh_ctx)  # fills dW_in
+    dW_in, dW_out = (_dense(g) for g in model.grads)
+    return dict(
+        contexts=contexts, idx=idx, W_in_rows=W_in_rows, h=h,
+        W_out_rows=ns.embed_dot.cache[1], scores=scores, sigma=ns.loss_layer.y,
+        labels=labels, loss_terms=terms, dscores=dscores, dh=dh,
+        dW_in=dW_in, dW_out=dW_out, loss=np.asarray(loss),
+        loss_pos=np.asarray(terms[:, 0].sum(dtype=np.float64) / B),
+        loss_neg=np.asarray(terms[:, 1:].sum(dtype=np.float64) / B),
+    )
+
+
+def float64_copy(model):
+    """A CBOW sharing nothing with ``model``: float64 copies of W_in, W_out, dense grads."""
+    m = copy.copy(model)
+    W_in, W_out = (np.array(W, dtype=np.float64) for W in model.params)
+    s = model.ns_loss.sampler
+    m.in_layer = Embedding(W_in, dense_grad=True)
+    m.ns_loss = NegativeSamplingLoss.from_counts(W_out, s.counts, s.power, s.sample_size,
+                                                 dense_grad=True, replace=s.replace)
+    m.params, m.grads = [W_in, W_out], m.in_layer.grads + m.ns_loss.grads
+    return m
+
+
+def gradcheck_cbow(model, contexts, target, negatives, eps=1e-6):
+    """Analytic against central-difference gradients of one batch, on a float64 copy.
+
+    Returns
+    -------
+    dict
+        For ``"dW_in"`` and ``"dW_out"``: ``rel_error`` (‖a - n‖ / (‖a‖ + ‖n‖)),
+        ``norm`` (‖analytic‖; 0 means the check is empty, e.g. dW_in while W_out is
+        still all zero) and ``ok`` (rel_error < tol); plus ``tol``.
+    """
+    m = float64_copy(model)
+
+    def f(_):
+        return m.forward(contexts, target, negatives)
+
+    f(None)
+    m.backward()
+    analytic = [_dense(g) for g in m.grads]
+    out = {"tol": TOL}
+    for name, W, a in zip(("dW_in", "dW_out"), m.params, analytic):
+        err = rel_error(a, numeric_grad(f, W, eps))
+        out[name] = dict(rel_error=err, norm=float(np.linalg.norm(a)), ok=err < TOL)
+    return out
+
+
+class CBOWStepper:
+    """A small CBOW model stepped one mini-batch at a time (the Layers page's state).
+
+    Parameters
+    ----------
+    corpus_ids : ndarray of shape (N,), int
+    counts : ndarray of shape (V,), int
+    hidden_size, window, batch_size : int
+        D, context words on each side, B.
+    power, num_negatives : float, int
+        α and k of the sampler.
+    optimizer : {"sgd", "adam"}
+    lr : float
+    seed : int
+        Seeds the weights, the batch order and the negatives.
+
+    Attributes
+    ----------
+    model : CBOW (dense gradients)
+    step : int, updates applied so far
+    batch : (contexts (B, C), target (B,), negatives (B, k)), the current mini-batch
+    history : list of dict, per update ``loss_before`` and ``loss_after`` (same batch)
+    """
+
+    def __init__(self, corpus_ids, counts, *, hidden_size=8, window=1, batch_size=4,
+                 power=0.75, num_negatives=5, optimizer="sgd", lr=0.5, seed=0):
+        if optimizer not in ("sgd", "adam"):
+            raise ValueError(f"optimizer={optimizer!r} must be 'sgd' or 'adam'")
+        self.ids, self.window, self.batch_size = np.asarray(corpus_ids), window, batch_size
+        self.rng = np.random.default_rng(seed)
+        counts = np.asarray(counts)
+        self.model = CBOW(counts.size, hidden_size, counts, power, num_negatives, self.rng,
+                          dense_grad=True)
+        self.optimizer = SGD(lr) if optimizer == "sgd" else Adam(lr)
+        self.step, self.history = 0, []
+        self._batches = context_target_batches(self.ids, window, batch_size, self.rng)
+        self.batch = self._next_batch()
+        self._check = None
+
+    def _next_batch(self):
+        batch = next(self._batches, None)
+        if batch is None:  # a new epoch, in a new order
+            self._batches = context_target_batches(self.ids, self.window,
+                                                   self.batch_size, self.rng)
+            batch = next(self._batches)
+        contexts, target = (a.astype(np.int64) for a in batch)
+        return contexts, target, self.model.ns_loss.sampler.get_negative_sample(target)
+
+    def trace(self):
+        """:func:`trace_cbow_step` on the current batch (model.grads are left filled)."""
+        return trace_cbow_step(self.model, *self.batch)
+
+    def gradcheck(self):
+        """:func:`gradcheck_cbow` on the current batch, computed once per step."""
+        if self._check is None or self._check[0] != self.step:
+            self._check = (self.step, gradcheck_cbow(self.model, *self.batch))
+        return self._check[1]
+
+    def next_step(self):
+        """Apply one update from the current batch, then move to the next batch.
+
+        Returns
+        -------
+        dict
+            ``loss_before`` and ``loss_after``: the loss of the batch just used,
+            before and after the update (the same negatives).
+        """
+        before = float(self.trace()["loss"])
+        self.optimizer.update(self.model.params, self.model.grads)
+        after = float(self.model.forward(*self.batch))
+        self.step += 1
+        self.history.append(dict(loss_before=before, loss_after=after))
+        self.batch = self._next_batch()
+        return self.history[-1]
+
+
+def stage_panels(trace, words):
+    """The arrays of a :func:`trace_cbow_step` as labelled 2-D panels, in pass order.
+
+    Parameters
+    ----------
+    trace : dict from :func:`trace_cbow_step`
+    words : sequence of str, the vocabulary (row labels of dW_in and dW_out)
+
+    Returns
+    -------
+    list of dict
+        ``name`` (the trace key), ``array`` (2-D), ``rows`` and ``cols`` (labels) and
+        ``stage`` ("forward" or "backward").
+    """
+    idx = trace["idx"]
+    B, C = trace["contexts"].shape
+    k = idx.shape[1] - 1
+    w = int(C // 2)
+    offsets = [f"{o:+d}" for o in list(range(-w, 0)) + list(range(1, C - w + 1))]
+    rows = [f"{b}: {words[t]}" for b, t in enumerate(idx[:, 0])]
+    ctx_rows = [f"{b}: {words[c]} ({o})" for b in range(B)
+                for c, o in zip(trace["contexts"][b], offsets)]
+    cols_k = ["pos"] + [f"neg {j + 1}" for j in range(k)]
+    dims = [f"d{j}" for j in range(trace["h"].shape[1])]
+    vocab = [str(x) for x in words]
+    W_in_rows = trace["W_in_rows"].reshape(B * C, -1)  # (B·C, D)
+    spec = [("contexts", trace["contexts"], rows, offsets, "forward"),
+            ("W_in_rows", W_in_rows, ctx_rows, dims, "forward"),
+            ("h", trace["h"], rows, dims, "forward"),
+            ("idx", idx, rows, cols_k, "forward"),
+            ("scores", trace["scores"], rows, cols_k, "forward"),
+            ("sigma", trace["sigma"], rows, cols_k, "forward"),
+            ("labels", trace["labels"], rows, cols_k, "forward"),
+            ("loss_terms", trace["loss_terms"], rows, cols_k, "forward"),
+            ("dscores", trace["dscores"], rows, cols_k, "backward"),
+            ("dh", trace["dh"], rows, dims, "backward"),
+            ("dW_out", trace["dW_out"], vocab, dims, "backward"),
+            ("dW_in", trace["dW_in"], vocab, dims, "backward")]
+    return [dict(name=n, array=np.asarray(a), rows=r, cols=c, stage=s)
+            for n, a, r, c, s in spec]

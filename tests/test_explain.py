@@ -1,0 +1,61 @@
+"""negsamp.explain: expected negative distribution, sampled draws, batch checks."""
+import numpy as np
+import pytest
+from scipy.stats import chisquare
+
+from negsamp.explain import (draw_batch, expected_negative_p, extremes, row_checks,
+                             sample_negatives)
+from negsamp.sampler import UnigramSampler
+
+COUNTS = np.array([50, 20, 10, 5, 0, 3, 1])
+
+
+def test_expected_p_is_the_mean_of_each_rows_renormalised_distribution():
+    s = UnigramSampler.from_counts(COUNTS, 0.75, 2)
+    targets = np.array([0, 0, 1, 3, 6])
+    brute = np.zeros(COUNTS.size)
+    for t in targets:  # one row at a time, the definition
+        p = s.word_p.copy()
+        p[t] = 0
+        brute += p / p.sum()
+    np.testing.assert_allclose(expected_negative_p(s.word_p, targets), brute / targets.size,
+                               atol=1e-15)
+    assert expected_negative_p(s.word_p, [4, 4]) == pytest.approx(s.word_p)  # no target cut
+    with pytest.raises(ValueError, match="empty"):
+        expected_negative_p(s.word_p, [])
+
+
+@pytest.mark.parametrize("replace", [True, False])
+def test_sampled_draws_fit_the_expected_distribution(replace):
+    rng = np.random.default_rng(3)
+    ids = np.repeat(np.arange(COUNTS.size), COUNTS)
+    s = UnigramSampler.from_counts(COUNTS, 0.5, 3, rng, replace=replace)
+    out = sample_negatives(s, ids, 30_000, rng)
+    assert out["n_clashes"] == 0 and out["observed"].sum() == out["n_draws"]
+    assert out["columns"] == ("all" if replace else "first")
+    assert out["n_draws"] == (30_000 // 3 * 3 if replace else 30_000)
+    assert out["observed"][4] == 0  # never-seen word
+    seen = out["expected_p"] > 0
+    pval = chisquare(out["observed"][seen], out["expected_p"][seen] * out["n_draws"]).pvalue
+    assert pval > 1e-3
+
+
+def test_draw_batch_and_row_checks():
+    rng = np.random.default_rng(0)
+    ids = np.repeat(np.arange(COUNTS.size), COUNTS)
+    s = UnigramSampler.from_counts(COUNTS, 0.75, 4, rng, replace=False)
+    targets, negatives = draw_batch(s, ids, 50, rng)
+    assert negatives.shape == (50, 4)
+    assert row_checks(targets, negatives) == dict(clashes=0, rows_with_repeats=0)
+    bad = negatives.copy()
+    bad[0, 0] = targets[0]
+    bad[1, 1] = bad[1, 0]
+    assert row_checks(targets, bad) == dict(clashes=1, rows_with_repeats=1)
+
+
+def test_extremes_name_the_most_frequent_and_rarest_seen_word():
+    s = UnigramSampler.from_counts(COUNTS, 0.75, 5)
+    ex = extremes(list("abcdefg"), s.raw_p, s.word_p, 5)
+    assert ex["top"]["word"] == "a" and ex["rare"]["word"] == "g"  # "e" has count 0
+    assert ex["top"]["gain"] < 1 < ex["rare"]["gain"]
+    assert ex["top"]["in_row"] == pytest.approx(1 - (1 - s.word_p[0]) ** 5)
