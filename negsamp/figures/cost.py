@@ -52,3 +52,42 @@ def cost_figure(vocab_sizes, softmax_ms, negsamp_ms, log_y=False):
         add_note(fig, f"at V = {V[i]:,.0f} negative sampling is {soft[i] / ns[i]:.1f}× "
                       "faster than the full softmax")
     return fig
+
+
+def heldout_figure(softmax_x, softmax_ce, negsamp_x, negsamp_ce, x_title="step",
+                   references=None):
+    """Held-out full-softmax cross-entropy of both models against steps or seconds.
+
+    Parameters
+    ----------
+    softmax_x, softmax_ce : array_like of shape (n,)
+        Checkpoints (step or seconds) and held-out cross-entropy of the softmax model.
+    negsamp_x, negsamp_ce : array_like of shape (m,)
+        The same for the Negative Sampling model (its ``W_out`` put through a softmax).
+    x_title : str, default "step"
+    references : dict of str to float, optional
+        Horizontal reference lines, e.g. ``{"uniform (ln V)": 8.5}``.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Two line traces, "softmax" and "negative sampling"; non-finite points left out.
+    """
+    fig = new_figure("Held-out cross-entropy (full softmax, nats)", x_title,
+                     "cross-entropy")
+    for name, x, y, color in (("softmax", softmax_x, softmax_ce, "raw"),
+                              ("negative sampling", negsamp_x, negsamp_ce, "powered")):
+        x, y = _checks.as_1d(f"{name} x", x), _checks.as_1d(f"{name} cross-entropy", y)
+        _checks.same_length(x=x, cross_entropy=y)
+        keep = np.isfinite(x) & np.isfinite(y)
+        fig.add_trace(go.Scatter(
+            x=x[keep], y=y[keep], name=name, mode="lines+markers",
+            line=dict(color=PALETTE[color], width=2),
+            hovertemplate=f"{name}<br>%{{x:.3g}}<br>%{{y:.4f}} nats<extra></extra>",
+        ))
+    for label, value in (references or {}).items():
+        if np.isfinite(value):
+            fig.add_hline(y=float(value), line=dict(color=PALETTE["neutral"], dash="dot"),
+                          annotation_text=f"{label} {float(value):.3f}",
+                          annotation_position="top right")
+    return fig

@@ -1,0 +1,242 @@
+"""The cost argument, measured: full-softmax CBOW against Negative Sampling CBOW.
+
+- :func:`time_per_step` times one training step (forward + backward + update) of
+  either model at a given vocabulary size, on random word ids.
+- :func:`work_per_step` counts the multiply-adds of that step: 3·B·V·D + V·D for the
+  softmax (scores, two gradient products, the dense update of W_out) against
+  4·B·(k+1)·D for Negative Sampling, independent of V.
+- :func:`compare_losses` trains both on the same corpus, from the same initial
+  ``W_in`` and on the same batches, and judges them on one metric: the full-softmax
+  cross-entropy on held-out windows (the Negative Sampling model's ``W_out`` put
+  through a softmax over all V words), next to each model's own training loss.
+
+No Streamlit here: the Softmax vs Negative Sampling page calls these functions.
+"""
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+
+from .corpus import context_target_batches, num_windows
+from .models import CBOW
+from .optim import SGD, Adam
+from .softmax_model import SoftmaxCBOW, softmax_cross_entropy
+
+MODEL_NAMES = ("softmax", "negsamp")
+_EVAL_FLOATS = 1 << 21  # rows · V per held-out block (16 MB of float64)
+
+
+def _check_name(model_name):
+    if model_name not in MODEL_NAMES:
+        raise ValueError(f"model_name={model_name!r} must be one of {list(MODEL_NAMES)}")
+
+
+def _check_int(name, value, low):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+        raise ValueError(f"{name}={value!r} must be an integer >= {low}")
+    return int(value)
+
+
+def build_cost_model(model_name, vocab_size, hidden_size, counts, *, power=0.75,
+                     num_negatives=5, rng=None):
+    """``"softmax"`` (:class:`SoftmaxCBOW`) or ``"negsamp"`` (:class:`CBOW`) by name."""
+    _check_name(model_name)
+    if model_name == "softmax":
+        return SoftmaxCBOW(vocab_size, hidden_size, rng)
+    return CBOW(vocab_size, hidden_size, counts, power, num_negatives, rng)
+
+
+def work_per_step(model_name, vocab_size, hidden_size, batch_size, num_negatives=5):
+    """Multiply-adds of one output-layer training step (the input side is the same for both).
+
+    softmax: ``3·B·V·D + V·D`` (scores h·W_outᵀ, dW_out = dsᵀ·h, dh = ds·W_out, and
+    the dense update of W_out); Negative Sampling: ``4·B·(k+1)·D`` (the same three
+    products on k+1 rows per example, and the update of those rows only).
+    """
+    _check_name(model_name)
+    V, D = _check_int("vocab_size", vocab_size, 2), _check_int("hidden_size", hidden_size, 1)
+    B, k = _check_int("batch_size", batch_size, 1), _check_int("num_negatives", num_negatives, 1)
+    if model_name == "softmax":
+        return 3 * B * V * D + V * D
+    return 4 * B * (k + 1) * D
+
+
+def _zipf_counts(vocab_size):
+    return np.ceil(1e6 / np.arange(1, vocab_size + 1)).astype(np.int64)  # (V,)
+
+
+def time_per_step(model_name, vocab_size, hidden_size=100, batch_size=100, num_negatives=5,
+                  repeats=5, rng=None, *, window=2):
+    """Median wall time of one training step, in milliseconds.
+
+    One step is forward + backward + an SGD update (the softmax's W_out gradient is
+    dense, Negative Sampling's touches B·(k+1) rows). Word ids are uniform random,
+    the negatives' counts Zipf-like; one untimed step runs first.
+
+    Parameters
+    ----------
+    model_name : {"softmax", "negsamp"}
+    vocab_size, hidden_size, batch_size, num_negatives : int
+        V, D, B and k.
+    repeats : int >= 1
+        Timed steps; the median is returned.
+    rng : numpy.random.Generator, optional
+    window : int
+        Context words on each side (C = 2·window columns).
+
+    Returns
+    -------
+    float
+        Milliseconds per step.
+    """
+    _check_name(model_name)
+    V = _check_int("vocab_size", vocab_size, 2)
+    B, repeats = _check_int("batch_size", batch_size, 1), _check_int("repeats", repeats, 1)
+    _check_int("window", window, 1)
+    rng = np.random.default_rng() if rng is None else rng
+    model = build_cost_model(model_name, V, hidden_size, _zipf_counts(V),
+                             num_negatives=num_negatives, rng=rng)
+    optimizer = SGD(lr=0.025)
+    times = []
+    for i in range(repeats + 1):
+        contexts = rng.integers(0, V, size=(B, 2 * window))  # (B, C)
+        target = rng.integers(0, V, size=B)  # (B,)
+        t0 = time.perf_counter()
+        model.forward(contexts, target)
+        model.backward()
+        optimizer.update(model.params, model.grads)
+        if i:
+            times.append(time.perf_counter() - t0)
+    return 1000.0 * float(np.median(times))
+
+
+def measure_costs(vocab_sizes, hidden_size=100, batch_size=100, num_negatives=5, repeats=3,
+                  seed=0, progress=None):
+    """:func:`time_per_step` of both models for each V, and their multiply-adds.
+
+    ``progress(fraction, text)`` is called after each measurement. Returns a dict of
+    lists, one entry per V: ``V``, ``softmax_ms``, ``negsamp_ms``, ``softmax_madds``,
+    ``negsamp_madds``.
+    """
+    rng = np.random.default_rng(seed)
+    sizes = [_check_int("vocab size", v, 2) for v in vocab_sizes]
+    out = {key: [] for key in ("V", "softmax_ms", "negsamp_ms", "softmax_madds",
+                               "negsamp_madds")}
+    for i, V in enumerate(sizes):
+        out["V"].append(V)
+        for name in MODEL_NAMES:
+            out[f"{name}_ms"].append(time_per_step(name, V, hidden_size, batch_size,
+                                                   num_negatives, repeats, rng))
+            out[f"{name}_madds"].append(work_per_step(name, V, hidden_size, batch_size,
+                                                      num_negatives))
+        if progress is not None:
+            progress((i + 1) / len(sizes), f"V = {V:,}")
+    return out
+
+
+def _batches_forever(ids, window, batch_size, seed):
+    rng = np.random.default_rng(seed)
+    while True:
+        yield from context_target_batches(ids, window, batch_size, rng)
+
+
+def _heldout_ce(model, contexts, target):
+    W_in, W_out = model.params
+    rows = max(1, _EVAL_FLOATS // W_out.shape[0])
+    total = 0.0
+    for s in range(0, target.shape[0], rows):
+        total += softmax_cross_entropy(W_in, W_out, contexts[s:s + rows],
+                                       target[s:s + rows]) * target[s:s + rows].shape[0]
+    return total / target.shape[0]
+
+
+def _train(model, batches, steps, seconds, lr, heldout, n_points, report):
+    """Adam steps until ``steps`` or ``seconds`` of training time; held-out checkpoints."""
+    optimizer = Adam(lr=lr)
+    losses, curve, spent, error = [], [(0, 0.0, _heldout_ce(model, *heldout))], 0.0, None
+    next_point = 1
+    while len(losses) < steps and (seconds is None or spent < seconds):
+        contexts, target = next(batches)
+        t0 = time.perf_counter()
+        try:
+            loss = model.forward(contexts, target)
+            if not math.isfinite(loss):
+                raise FloatingPointError(f"the loss became {loss}")
+            model.backward()
+            optimizer.update(model.params, model.grads)
+        except FloatingPointError as err:
+            error = f"stopped at step {len(losses) + 1}: {err}"
+            break
+        spent += time.perf_counter() - t0
+        losses.append(loss)
+        done = max(len(losses) / steps, 0.0 if seconds is None else spent / seconds)
+        if done >= next_point / n_points:
+            curve.append((len(losses), spent, _heldout_ce(model, *heldout)))
+            next_point = int(done * n_points) + 1
+            report(min(done, 1.0))
+    if curve[-1][0] != len(losses):
+        curve.append((len(losses), spent, _heldout_ce(model, *heldout)))
+    steps_done, secs, ce = (np.array(c) for c in zip(*curve))
+    n_tail = max(1, len(losses) // 10)
+    return dict(steps=len(losses), seconds=spent,
+                ms_per_step=1000.0 * spent / len(losses) if losses else math.nan,
+                train_loss=np.array(losses), final_train_loss=float(np.mean(losses[-n_tail:]))
+                if losses else math.nan, curve_steps=steps_done.astype(int),
+                curve_seconds=secs, heldout_ce=ce, final_heldout_ce=float(ce[-1]), error=error)
+
+
+def compare_losses(corpus, steps=200, seconds=None, *, hidden_size=50, batch_size=100,
+                   num_negatives=5, power=0.75, window=2, lr=0.01, seed=0,
+                   heldout_fraction=0.1, heldout_windows=1000, n_points=10, progress=None):
+    """Train a full-softmax CBOW and a Negative Sampling CBOW on ``corpus`` and compare them.
+
+    Both start from the same ``W_in`` (same seed), see the same batches in the same
+    order from the first ``1 - heldout_fraction`` of the tokens, and use Adam with the
+    same ``lr``. Each trains for ``steps`` steps, or until ``seconds`` of its own
+    training time (evaluation excluded) when given, whichever comes first.
+
+    Returns
+    -------
+    dict
+        ``vocab_size``, ``batch_size`` (clipped to the training windows),
+        ``heldout_windows``, ``uniform_ce`` (ln V) and ``unigram_ce`` (held-out
+        cross-entropy of the add-one training unigram, which ignores the context), and
+        for each of ``"softmax"`` and ``"negsamp"`` a dict: ``steps``, ``seconds``,
+        ``ms_per_step``, ``train_loss`` (steps,) each model's own loss (cross-entropy,
+        or the Negative Sampling loss: not comparable with each other),
+        ``final_train_loss`` (mean of the last 10 %), ``curve_steps``,
+        ``curve_seconds``, ``heldout_ce`` (the common metric at checkpoints),
+        ``final_heldout_ce`` and ``error`` (None, or why training stopped).
+    """
+    steps = _check_int("steps", steps, 1)
+    if seconds is not None and not (math.isfinite(seconds) and seconds > 0):
+        raise ValueError(f"seconds={seconds!r} must be None or a number > 0")
+    if not 0 < heldout_fraction < 1:
+        raise ValueError(f"heldout_fraction={heldout_fraction!r} must be in (0, 1)")
+    ids, V = np.asarray(corpus.ids), len(corpus.vocab.words)
+    split = int(round(ids.size * (1 - heldout_fraction)))
+    need = 2 * window + 1
+    if split < need or ids.size - split < need:
+        raise ValueError(f"the corpus has {ids.size} tokens; comparing needs at least "
+                         f"{need} for training and {need} held out "
+                         f"(window={window}, heldout_fraction={heldout_fraction})")
+    train, held = ids[:split], ids[split:]
+    B = min(_check_int("batch_size", batch_size, 1), num_windows(train.size, window))
+    m = min(_check_int("heldout_windows", heldout_windows, 1), num_windows(held.size, window))
+    heldout = next(context_target_batches(held, window, m, np.random.default_rng(seed)))
+    unigram = (np.bincount(train, minlength=V) + 1.0) / (train.size + V)  # (V,)
+    result = dict(vocab_size=V, batch_size=B, heldout_windows=m, uniform_ce=math.log(V),
+                  unigram_ce=float(-np.mean(np.log(unigram[heldout[1]]))))
+    for i, name in enumerate(MODEL_NAMES):
+        model = build_cost_model(name, V, hidden_size, corpus.vocab.counts, power=power,
+                                 num_negatives=num_negatives, rng=np.random.default_rng(seed))
+
+        def report(done, i=i, name=name):
+            if progress is not None:
+                progress((i + done) / len(MODEL_NAMES), name)
+        result[name] = _train(model, _batches_forever(train, window, B, seed + 1), steps,
+                              seconds, lr, heldout, n_points, report)
+        report(1.0)
+    return result

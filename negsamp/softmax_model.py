@@ -1,0 +1,115 @@
+"""CBOW with a full softmax over the vocabulary: the baseline Negative Sampling replaces.
+
+Same layer contract and the same two matrices as :class:`negsamp.models.CBOW`
+(``W_in`` the word vectors, ``W_out`` one output vector per word, both (V, D)), but the
+centre word is predicted with a V-way softmax: every step scores all V words,
+
+    s = h · W_out^T            # (B, V): O(V·D) per example
+    loss = mean cross-entropy of softmax(s) against the target ids,
+
+and the gradient of ``W_out`` is dense (every row gets one). That is the cost
+Negative Sampling removes by scoring only the target and k negatives.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .functions import log_softmax
+from .layers import Embedding, SoftmaxWithLoss
+from .models import init_weights
+
+
+class SoftmaxCBOW:
+    """Continuous bag of words with a full-softmax output layer.
+
+    Parameters
+    ----------
+    vocab_size : int >= 2
+        V.
+    hidden_size : int >= 1
+        D.
+    rng : numpy.random.Generator, optional
+        Source of the initial ``W_in`` (``init_weights``: U(-0.5/D, 0.5/D), W_out = 0).
+    dense_grad : bool, default False
+        Gradient of ``W_in`` as a dense (V, D) array instead of a ``RowGrad``. The
+        gradient of ``W_out`` is always dense: the softmax touches every row.
+    dtype : numpy dtype, default float32
+        dtype of the weights (float64 for gradient checks).
+
+    Attributes
+    ----------
+    params : list, ``[W_in, W_out]``, both ndarray of shape (V, D)
+    grads : list, ``[dW_in (RowGrad or (V, D)), dW_out (V, D)]``, written in place
+    scores : ndarray of shape (B, V), the last forward's scores
+    """
+
+    name = "softmax_cbow"
+
+    def __init__(self, vocab_size, hidden_size, rng=None, *, dense_grad=False,
+                 dtype=np.float32):
+        if int(vocab_size) < 2:
+            raise ValueError(f"vocab_size={vocab_size!r} must be at least 2")
+        if int(hidden_size) < 1:
+            raise ValueError(f"hidden_size={hidden_size!r} must be at least 1")
+        rng = np.random.default_rng() if rng is None else rng
+        W_in, W_out = (W.astype(dtype, copy=False)
+                       for W in init_weights(int(vocab_size), int(hidden_size), rng))
+        self.in_layer = Embedding(W_in, dense_grad=dense_grad)
+        self.loss_layer = SoftmaxWithLoss()
+        self.params = [W_in, W_out]
+        self.grads = [self.in_layer.grads[0], np.zeros_like(W_out)]
+        self.scores = None
+        self._h = self._C = None
+
+    @property
+    def word_vecs(self):
+        """ndarray of shape (V, D): the learned input vectors ``W_in``."""
+        return self.params[0]
+
+    def forward(self, contexts, target):
+        """Return the mean cross-entropy (float) of predicting ``target`` from ``contexts``.
+
+        Parameters
+        ----------
+        contexts : ndarray of shape (B, C), int
+        target : ndarray of shape (B,), int
+        """
+        W_out = self.params[1]
+        self._C = contexts.shape[1]
+        self._h = self.in_layer.forward(contexts).mean(axis=1)  # (B, C, D) -> (B, D)
+        self.scores = self._h @ W_out.T  # (B, V)
+        return self.loss_layer.forward(self.scores, target)
+
+    def backward(self, dout=1):
+        """Fill ``grads`` (dW_out dense, written in place) and return None."""
+        W_out = self.params[1]
+        ds = self.loss_layer.backward(dout)  # (B, V)
+        self.grads[1][...] = ds.T @ self._h  # (V, D)
+        dh = ds @ W_out  # (B, D)
+        B, D = dh.shape
+        self.in_layer.backward(np.broadcast_to((dh / self._C)[:, None, :],
+                                               (B, self._C, D)))  # (B, C, D)
+        return None
+
+
+def softmax_cross_entropy(W_in, W_out, contexts, target):
+    """Full-softmax cross-entropy of a CBOW's weights on a batch (no gradients).
+
+    The one metric both models can be judged on: a Negative Sampling model is
+    evaluated as if its ``W_out`` fed a softmax over all V words.
+
+    Parameters
+    ----------
+    W_in, W_out : ndarray of shape (V, D)
+    contexts : ndarray of shape (B, C), int
+    target : ndarray of shape (B,), int
+
+    Returns
+    -------
+    float
+        Mean of ``-log softmax(h · W_out^T)[target]`` with h the mean context vector,
+        in nats (ln V for a model that knows nothing).
+    """
+    h = W_in[contexts].mean(axis=1).astype(np.float64)  # (B, D)
+    logp = log_softmax(h @ W_out.T.astype(np.float64))  # (B, V)
+    return float(-np.mean(logp[np.arange(target.shape[0]), target]))

@@ -1,0 +1,120 @@
+"""negsamp.cost: work counted from the models' own arrays, timings, the loss comparison.
+
+Timed thresholds are avoided: the one timing assertion is a ratio measured in the same
+test at V = 100k, where the softmax does >= 1.5e9 multiply-adds a step (>= ~15 ms even
+at 100 GFLOP/s) and Negative Sampling ~1.2e5 (well under a millisecond plus Python
+overhead), so a factor of 5 holds with a wide margin on a loaded 2-core machine.
+"""
+import math
+
+import numpy as np
+import pytest
+
+from negsamp.cost import (build_cost_model, compare_losses, measure_costs, time_per_step,
+                          work_per_step)
+from negsamp.datasets import synthetic_corpus, toy_corpus
+from negsamp.layers import RowGrad
+from negsamp.optim import SGD
+
+D, B, K = 8, 16, 5
+
+
+def _one_step(name, V, rng):
+    counts = np.ceil(1e4 / np.arange(1, V + 1)).astype(np.int64)
+    m = build_cost_model(name, V, D, counts, num_negatives=K, rng=rng)
+    m.forward(rng.integers(0, V, size=(B, 4)), rng.integers(0, V, size=B))
+    m.backward()
+    SGD().update(m.params, m.grads)
+    return m
+
+
+@pytest.mark.parametrize("V", [1_000, 100_000])
+def test_work_per_step_counts_the_arrays_each_model_really_computes(V):
+    rng = np.random.default_rng(0)
+    soft, ns = _one_step("softmax", V, rng), _one_step("negsamp", V, rng)
+    assert soft.scores.shape == (B, V)  # every word scored
+    assert soft.grads[1].shape == (V, D)  # and every output row gets a gradient
+    assert ns.ns_loss.scores.shape == (B, K + 1)  # the true word and k negatives only
+    dW_out = ns.grads[1]
+    assert isinstance(dW_out, RowGrad) and dW_out.rows.shape == (B * (K + 1), D)
+    assert work_per_step("softmax", V, D, B, K) == 3 * soft.scores.size * D + soft.grads[1].size
+    assert work_per_step("negsamp", V, D, B, K) == 4 * ns.ns_loss.scores.size * D
+
+
+def test_softmax_work_grows_with_V_and_negative_samplings_does_not():
+    soft = [work_per_step("softmax", V, 100, 100, 5) for V in (1_000, 100_000)]
+    ns = [work_per_step("negsamp", V, 100, 100, 5) for V in (1_000, 100_000)]
+    assert soft[1] / soft[0] == pytest.approx(100)
+    assert ns[0] == ns[1] == 4 * 100 * 6 * 100
+    assert soft[1] / ns[1] > 1000
+
+
+def test_at_V_100k_negative_sampling_steps_are_far_faster_than_softmax():
+    rng = np.random.default_rng(0)
+    ns = time_per_step("negsamp", 100_000, 50, 100, 5, repeats=3, rng=rng)
+    soft = time_per_step("softmax", 100_000, 50, 100, 5, repeats=3, rng=rng)
+    assert 0 < ns and math.isfinite(soft)
+    assert soft / ns > 5, (soft, ns)
+
+
+def test_measure_costs_gives_one_positive_row_per_V_and_reports_progress():
+    seen = []
+    out = measure_costs([300, 100], hidden_size=8, batch_size=8, num_negatives=2, repeats=1,
+                        progress=lambda f, text: seen.append(f))
+    assert out["V"] == [300, 100]
+    for key in ("softmax_ms", "negsamp_ms"):
+        assert len(out[key]) == 2 and all(t > 0 and math.isfinite(t) for t in out[key])
+    assert out["softmax_madds"] == [work_per_step("softmax", v, 8, 8, 2) for v in (300, 100)]
+    assert seen == [0.5, 1.0]
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(model_name="hs"), "model_name"), (dict(vocab_size=1), "vocab_size"),
+    (dict(repeats=0), "repeats"), (dict(batch_size=True), "batch_size")])
+def test_time_per_step_checks_its_arguments(kwargs, message):
+    args = dict(model_name="negsamp", vocab_size=50, hidden_size=4, batch_size=4) | kwargs
+    with pytest.raises(ValueError, match=message):
+        time_per_step(**args)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return synthetic_corpus(n_tokens=6_000)
+
+
+@pytest.fixture(scope="module")
+def compared(corpus):
+    return compare_losses(corpus, steps=400, hidden_size=20, batch_size=50, seed=3)
+
+
+def test_both_models_start_at_ln_V_on_the_common_metric_and_the_softmax_learns(compared,
+                                                                             corpus):
+    V = corpus.vocab_size
+    assert compared["uniform_ce"] == pytest.approx(math.log(V))
+    for name in ("softmax", "negsamp"):
+        r = compared[name]
+        assert r["error"] is None and r["steps"] == 400 and r["train_loss"].shape == (400,)
+        # same W_in, W_out = 0: both predict the uniform distribution before training
+        assert r["heldout_ce"][0] == pytest.approx(math.log(V), rel=1e-9)
+        assert r["curve_steps"][0] == 0 and r["curve_steps"][-1] == 400
+        assert np.all(np.isfinite(r["heldout_ce"])) and r["ms_per_step"] > 0
+        assert np.all(np.diff(r["curve_seconds"]) >= 0)
+    soft = compared["softmax"]
+    assert soft["final_heldout_ce"] < compared["unigram_ce"] < math.log(V)
+    assert soft["train_loss"][0] == pytest.approx(math.log(V), rel=1e-5)
+    assert compared["negsamp"]["train_loss"][0] == pytest.approx(6 * math.log(2), rel=1e-5)
+
+
+def test_compare_is_deterministic_and_a_time_budget_stops_each_model(corpus, compared):
+    again = compare_losses(corpus, steps=400, hidden_size=20, batch_size=50, seed=3)
+    for name in ("softmax", "negsamp"):
+        np.testing.assert_array_equal(again[name]["heldout_ce"], compared[name]["heldout_ce"])
+    timed = compare_losses(corpus, steps=10**6, seconds=0.05, hidden_size=20, batch_size=50)
+    for name in ("softmax", "negsamp"):
+        assert 1 <= timed[name]["steps"] < 10**6
+        assert timed[name]["seconds"] >= 0.05
+
+
+def test_a_corpus_too_small_to_hold_out_gives_a_clear_error():
+    with pytest.raises(ValueError, match="8 tokens"):
+        compare_losses(toy_corpus(), steps=5)
