@@ -1,0 +1,157 @@
+"""Embeddings page through AppTest: quick model, PCA, neighbours, analogies, group rate,
+downloads. One session is trained once per module; tests then drive its widgets."""
+import base64
+import json
+
+import numpy as np
+import pytest
+
+from conftest import APPTEST_TIMEOUT, ROOT
+from negsamp.io import parse_word2vec_text
+from negsamp.projection import stable_pca
+
+PAGE = "pages/5_Embeddings.py"
+
+
+def _arr(v):
+    """A plotly JSON array: a list, or plotly's typed array {"dtype", "bdata"}."""
+    if isinstance(v, dict) and "bdata" in v:
+        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"])
+    return np.asarray(v)
+
+
+def _figure(at, key):
+    charts = [c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}")]
+    assert len(charts) == 1, f"one chart with key {key!r} expected, found {len(charts)}"
+    return json.loads(charts[0].proto.spec)
+
+
+def _metrics(at):
+    return {m.label: m.value for m in at.metric}
+
+
+def _percent(text):
+    return float(text.rstrip("%")) / 100
+
+
+@pytest.fixture(scope="module")
+def app():
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
+    at.switch_page(PAGE)
+    at.run()
+    at.button(key="quick_train").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture
+def wv(app):
+    return app.session_state["quick_model"].vectors()
+
+
+def test_without_a_model_the_page_offers_quick_training_and_then_groups_beat_chance(open_page):
+    at = open_page(PAGE)
+    assert any("No trained model" in i.value for i in at.info)
+    assert not at.get("plotly_chart")
+    at.button(key="quick_train").click().run()
+    assert not at.exception and not at.error
+    assert "quick model" in at.caption[0].value
+    m = _metrics(at)
+    rate, chance = (_percent(m["nearest neighbour in the same group"]),
+                    _percent(m["chance (random neighbour)"]))
+    assert 0 < chance < 0.2 and rate > chance + 0.3, (rate, chance)
+
+
+def test_pca_has_one_point_per_word_in_2d_and_3d(app, wv):
+    for dims, kind in ((2, "scatter"), (3, "scatter3d")):
+        app.radio(key="w_emb_dims").set_value(dims).run()
+        fig = _figure(app, "pca_chart")
+        assert {t["type"] for t in fig["data"]} == {kind}
+        words = [w for t in fig["data"] for w in t["hovertext"]]
+        assert sorted(words) == sorted(wv.words)  # every word exactly once
+        if dims == 3:
+            assert sum(len(_arr(t["z"])) for t in fig["data"]) == len(wv)
+    app.radio(key="w_emb_dims").set_value(2).run()
+
+
+def test_explained_variance_shown_matches_stable_pca(app, wv):
+    app.radio(key="w_emb_dims").set_value(3).run()
+    ratio = stable_pca(wv.vectors, 3).explained_variance_ratio
+    m = _metrics(app)
+    assert [m[f"PC{i + 1}"] for i in range(3)] == [f"{r:.1%}" for r in ratio]
+    assert m["total"] == f"{ratio.sum():.1%}"
+    title = _figure(app, "pca_chart")["layout"]["scene"]["xaxis"]["title"]["text"]
+    assert f"{ratio[0]:.1%}" in title
+    app.radio(key="w_emb_dims").set_value(2).run()
+
+
+def test_neighbours_listed_are_most_similars(app, wv):
+    word = wv.words[-1]
+    app.selectbox(key="w_emb_word").set_value(word).run()
+    bars = _figure(app, "neighbours_chart")["data"][0]
+    expected = wv.most_similar(word, topn=10)
+    assert list(bars["y"]) == [w for w, _ in expected]
+    np.testing.assert_allclose(_arr(bars["x"]), [s for _, s in expected])
+
+
+def test_analogy_answers_and_unknown_words_give_a_message(app, wv):
+    a, b, c = wv.words[10:13]
+    for name, w in zip("abc", (a, b, c)):
+        app.text_input(key=f"w_emb_{name}").set_value(w)
+    app.run()
+    table = app.dataframe[0].value
+    assert list(table["word"]) == [w for w, _ in wv.analogy(a, b, c, topn=5)]
+    app.text_input(key="w_emb_b").set_value("zzzunknown").run()
+    assert not app.exception
+    errors = [e.value for e in app.error]
+    assert len(errors) == 1 and "'zzzunknown' is not in the vocabulary" in errors[0]
+
+
+def test_download_buttons_serve_files_that_parse_back(app, wv, monkeypatch):
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    served = {}
+    original = MediaFileManager.add_deferred
+
+    def spy(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        served[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kw)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    app.run()
+    assert [b.label for b in app.download_button] == [
+        "word2vec text (vectors.txt)", "Projector vectors.tsv", "Projector metadata.tsv"]
+    back = parse_word2vec_text(served["vectors.txt"]())
+    assert back.words == wv.words
+    np.testing.assert_array_equal(back.vectors, wv.vectors)  # float32, exact
+    tsv = np.loadtxt(served["vectors.tsv"]().splitlines(), delimiter="\t", dtype=np.float32)
+    np.testing.assert_array_equal(tsv, wv.vectors)
+    meta = [line.split("\t") for line in served["metadata.tsv"]().splitlines()]
+    assert meta[0] == ["word", "count", "group"] and [r[0] for r in meta[1:]] == wv.words
+    corpus = app.session_state["quick_model"].corpus
+    assert [int(r[1]) for r in meta[1:]] == corpus.vocab.counts.tolist()
+
+
+def test_the_training_pages_model_is_shown_when_there_is_one(app):
+    from negsamp.config import TrainConfig
+    from negsamp.live import LiveTraining
+    corpus = app.session_state["quick_model"].corpus
+    live = LiveTraining(corpus, TrainConfig(epochs=1))
+    live.step_chunk()
+    app.session_state["live"] = live
+    app.run()
+    assert not app.exception
+    assert app.caption[0].value.startswith("Vectors of the model on the Training page: 20 steps")
+    assert not app.button  # no quick training offered over a live model
+    del app.session_state["live"]
+    app.run()
+
+
+def test_the_toy_corpus_works_with_a_clipped_batch(open_page):
+    at = open_page("dashboard.py")
+    at.radio(key="w_corpus").set_value("toy").run()
+    at.switch_page(PAGE).run()
+    at.button(key="quick_train").click().run()
+    assert not at.exception and not at.error
+    fig = _figure(at, "pca_chart")
+    assert sum(len(t["hovertext"]) for t in fig["data"]) == 7
