@@ -1,0 +1,74 @@
+"""Unigram distribution: raw word probabilities against count^α / Z, and who gains."""
+import streamlit as st
+
+from negsamp.explain import extremes
+from negsamp.figures import mass_table, unigram_figure, zipf_figure
+from negsamp.sampler import UnigramSampler
+from ui import state
+from ui.i18n import texts
+from ui.texts.unigram import TEXT
+
+T = texts(TEXT)
+s = state.shared_sidebar()
+st.title(T["title"])
+st.markdown(T["intro"])
+corpus, problem = state.current_corpus()
+if corpus is None:
+    st.warning(T["no_corpus"].format(problem=problem))
+    st.stop()
+
+power, k = float(s["power"]), int(s["num_negatives"])
+try:
+    sampler = UnigramSampler.from_counts(corpus.vocab.counts, power, k)
+except ValueError as err:
+    st.error(str(err))
+    st.stop()
+words, raw_p, word_p = corpus.vocab.words, sampler.raw_p, sampler.word_p
+
+left, right = st.columns(2)
+with left:
+    st.caption(T["formula_caption"])
+    st.latex(r"p(w) = \frac{\mathrm{count}(w)}{\sum_v \mathrm{count}(v)} \qquad "
+             r"P_\alpha(w) = \frac{\mathrm{count}(w)^\alpha}{\sum_v \mathrm{count}(v)^\alpha}")
+with right:
+    st.caption(T["code_caption"])
+    st.code("self.raw_p = self.counts / self.counts.sum()                 # (V,)\n"
+            "w[nz] = self.counts[nz].astype(np.float64) ** value  # 0 stays 0\n"
+            "self.word_p = w / w.sum()                                     # (V,)",
+            language="python")
+
+ex = extremes(words, raw_p, word_p, k)
+st.markdown(T["summary"].format(
+    power=power, top=ex["top"]["word"], top_raw=ex["top"]["raw"],
+    top_pow=ex["top"]["powered"], top_gain=ex["top"]["gain"], rare=ex["rare"]["word"],
+    rare_raw=ex["rare"]["raw"], rare_pow=ex["rare"]["powered"],
+    rare_gain=ex["rare"]["gain"]))
+
+st.header(T["bars_header"])
+V = len(words)
+c1, c2 = st.columns(2)
+top_n = c1.slider(T["top_n"], 1, min(V, 100), min(V, 30), key="w_unigram_top_n")
+log_y = c2.checkbox(T["log_y"], value=False, key="w_unigram_log_y")
+st.plotly_chart(unigram_figure(words, raw_p, word_p, top_n=top_n, log_y=log_y, power=power),
+                key="powered_chart")
+
+st.header(T["zipf_header"])
+st.caption(T["zipf_caption"])
+st.plotly_chart(zipf_figure(raw_p, word_p, power=power), key="zipf_chart")
+
+st.header(T["mass_header"])
+st.caption(T["mass_caption"])
+rows = mass_table(raw_p, word_p, top_fracs=(0.01, 0.1, 0.5), bottom_fracs=(0.5, 0.1))
+by_group = {r["group"]: r for r in rows}
+m1, m2 = st.columns(2)
+m1.metric(T["top_metric"], f"{by_group['top 10%']['powered_share']:.1%}",
+          delta=f"{by_group['top 10%']['powered_share'] - by_group['top 10%']['raw_share']:+.1%}"
+          " vs raw", delta_color="off")
+m2.metric(T["rare_metric"], f"{by_group['bottom 50%']['powered_share']:.1%}",
+          delta=f"×{by_group['bottom 50%']['gain']:.2f} vs raw", delta_color="off")
+st.dataframe({T["mass_group"]: [r["group"] for r in rows],
+              T["mass_n"]: [r["n_words"] for r in rows],
+              T["mass_raw"]: [round(r["raw_share"], 4) for r in rows],
+              T["mass_powered"]: [round(r["powered_share"], 4) for r in rows],
+              T["mass_gain"]: [round(r["gain"], 3) for r in rows]},
+             hide_index=True, key="mass_table")
