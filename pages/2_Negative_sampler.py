@@ -1,0 +1,87 @@
+"""Negative sampler: one batch of negatives as words, and many draws against theory."""
+import numpy as np
+import streamlit as st
+
+from negsamp.explain import draw_batch, extremes, row_checks, sample_negatives
+from negsamp.figures import goodness_of_fit, negatives_table_figure, sample_histogram_figure
+from negsamp.sampler import UnigramSampler
+from ui import state
+from ui.i18n import texts
+from ui.texts.sampler import TEXT
+
+N_DRAWS = 20_000  # negatives counted in the histogram
+
+T = texts(TEXT)
+s = state.shared_sidebar()
+st.title(T["title"])
+st.markdown(T["intro"])
+corpus, problem = state.current_corpus()
+if corpus is None:
+    st.warning(T["no_corpus"].format(problem=problem))
+    st.stop()
+
+
+def next_seed():
+    st.session_state["w_sampler_seed"] += 1
+
+
+power, k, words = float(s["power"]), int(s["num_negatives"]), corpus.vocab.words
+c1, c2, c3, c4 = st.columns([2, 2, 2, 1], vertical_alignment="bottom")
+st.session_state.setdefault("w_sampler_seed", 0)
+seed = int(c1.number_input(T["seed"], 0, 2**31 - 1, step=1, key="w_sampler_seed"))
+B = c2.slider(T["batch"], 1, 20, 8, key="w_sampler_batch")
+no_repeats = c3.checkbox(T["no_repeats"], value=False, key="w_sampler_no_repeats")
+c4.button(T["draw"], help=T["draw_help"], on_click=next_seed, key="draw_batch")
+
+left, right = st.columns(2)
+with left:
+    st.caption(T["formula_caption"])
+    st.latex(r"P(w \mid t) = \frac{P_\alpha(w)\,[w \ne t]}{1 - P_\alpha(t)} \qquad "
+             r"\mathbb{E}[n_w] = \sum_{\text{rows } r} k\,P(w \mid t_r)")
+with right:
+    st.caption(T["code_caption"])
+    st.code(T["code_no_repeats" if no_repeats else "code_replace"], language="python")
+
+rng = np.random.default_rng(seed)
+try:
+    sampler = UnigramSampler.from_counts(corpus.vocab.counts, power, k, rng,
+                                         replace=not no_repeats)
+except ValueError as err:
+    st.error(str(err))
+    st.stop()
+
+st.header(T["batch_header"])
+targets, negatives = draw_batch(sampler, corpus.ids, B, rng)
+st.plotly_chart(negatives_table_figure([words[t] for t in targets],
+                                       [[words[w] for w in row] for row in negatives]),
+                key="negatives_table")
+checks = row_checks(targets, negatives)
+if checks["clashes"] == 0:
+    st.success(T["check_ok"].format(n=negatives.size))
+else:
+    st.error(T["check_bad"].format(**checks))
+st.caption(T["repeats"].format(rows=checks["rows_with_repeats"], B=B))
+
+st.header(T["changes_header"])
+ex = extremes(words, sampler.raw_p, sampler.word_p, k)
+st.markdown(T["changes"].format(
+    power=power, k=k, top=ex["top"]["word"], top_pow=ex["top"]["powered"],
+    top_raw=ex["top"]["raw"], top_row=ex["top"]["in_row"], rare=ex["rare"]["word"],
+    rare_pow=ex["rare"]["powered"], rare_raw=ex["rare"]["raw"],
+    rare_gain=ex["rare"]["gain"], rare_row=ex["rare"]["in_row"]))
+
+st.header(T["hist_header"])
+sample = sample_negatives(sampler, corpus.ids, N_DRAWS, rng)
+st.caption(T["hist_" + sample["columns"]].format(n=sample["n_draws"], rows=sample["n_rows"],
+                                                 k=k))
+fit = goodness_of_fit(sample["observed"], sample["expected_p"])
+st.plotly_chart(sample_histogram_figure(words, sample["observed"], sample["expected_p"],
+                                        top_n=min(len(words), 60), chi2=fit["chi2"],
+                                        p_value=fit["p_value"]),
+                key="sample_histogram")
+m = st.columns(4)
+m[0].metric(T["chi2"], f"{fit['chi2']:.1f}")
+m[1].metric(T["dof"], fit["dof"])
+m[2].metric(T["p_value"], f"{fit['p_value']:.3g}")
+m[3].metric(T["hist_clashes"], sample["n_clashes"])
+st.caption(T["fit_note"])
