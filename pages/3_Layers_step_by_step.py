@@ -1,0 +1,94 @@
+"""Layers step by step: one CBOW mini-batch forward and back, then one update at a time."""
+import streamlit as st
+
+from negsamp.datasets import toy_corpus
+from negsamp.figures import heatmap_figure
+from negsamp.walkthrough import CBOWStepper, stage_panels
+from ui import state
+from ui.i18n import texts
+from ui.texts.layers import TEXT
+
+MAX_V = 60  # largest vocabulary whose dense V × D gradients this page draws
+LR = {"sgd": ([0.01, 0.05, 0.1, 0.5, 1.0, 2.0], 1.0), "adam": ([0.001, 0.01, 0.05, 0.1], 0.05)}
+
+T = texts(TEXT)
+s = state.shared_sidebar()
+st.title(T["title"])
+st.markdown(T["intro"])
+current, problem = state.current_corpus()
+if current is None:
+    st.warning(T["no_corpus"].format(problem=problem))
+    st.stop()
+
+c = st.columns(7)
+which = c[0].radio(T["corpus"], ["toy", "current"], key="w_layers_corpus",
+                   format_func=lambda o: T["corpus_" + o].format(max_v=MAX_V))
+corpus = current if which == "current" and current.vocab_size <= MAX_V else toy_corpus()
+if which == "current" and current.vocab_size > MAX_V:
+    st.info(T["too_big"].format(V=current.vocab_size))
+D = c[1].slider(T["hidden"], 2, 16, 8, key="w_layers_hidden")
+window = c[2].slider(T["window"], 1, 2, 1, key="w_layers_window")
+B = c[3].slider(T["batch"], 1, 8, 4, key="w_layers_batch")
+opt = c[4].radio(T["optimizer"], ["sgd", "adam"], key="w_layers_optimizer",
+                 format_func=str.upper)
+lr = c[5].select_slider(T["lr"], LR[opt][0], LR[opt][1], key=f"w_layers_lr_{opt}")
+seed = int(c[6].number_input(T["seed"], 0, 2**31 - 1, 0, key="w_layers_seed"))
+
+cfg = dict(hidden_size=D, window=window, batch_size=B, power=float(s["power"]),
+           num_negatives=int(s["num_negatives"]), optimizer=opt, lr=lr, seed=seed)
+key = (corpus.name, corpus.n_tokens, corpus.vocab_size, tuple(cfg.items()))
+b1, b2, _ = st.columns([1, 1, 6])
+try:
+    if b2.button(T["restart"], key="restart") or st.session_state.get("layers_key") != key:
+        st.session_state["layers"] = CBOWStepper(corpus.ids, corpus.vocab.counts, **cfg)
+        st.session_state["layers_key"] = key
+    stepper = st.session_state["layers"]
+    if b1.button(T["next"], key="next_step", type="primary"):
+        stepper.next_step()
+    trace, check = stepper.trace(), stepper.gradcheck()
+except (ValueError, FloatingPointError) as err:
+    st.error(T["error"].format(err=err))
+    st.stop()
+
+words = corpus.vocab.words
+m = st.columns(4)
+prev = stepper.history[-1]["loss_before"] if stepper.history else None
+m[0].metric(T["step"], stepper.step)
+m[1].metric(T["loss"], f"{float(trace['loss']):.4f}",
+            delta=None if prev is None else f"{float(trace['loss']) - prev:+.4f}",
+            delta_color="inverse")
+m[2].metric(T["loss_pos"], f"{float(trace['loss_pos']):.4f}")
+m[3].metric(T["loss_neg"], f"{float(trace['loss_neg']):.4f}")
+if stepper.history:
+    h = stepper.history[-1]
+    st.caption(T["last_update"].format(step=stepper.step, before=h["loss_before"],
+                                       after=h["loss_after"]))
+st.latex(r"L = \frac{1}{B}\sum_{b=1}^{B}\Big[-\log\sigma(s_{b,0})"
+         r" - \sum_{j=1}^{k}\log\sigma(-s_{b,j})\Big],\quad s_{b,j} = W_{out}[idx_{b,j}]"
+         r"\cdot h_b,\quad h_b = \frac{1}{C}\sum_{c} W_{in}[ctx_{b,c}]")
+
+main, side = st.columns([3, 1])
+with side:
+    st.subheader(T["gradcheck_header"])
+    st.caption(T["gradcheck_caption"].format(tol=check["tol"]))
+    for name in ("dW_in", "dW_out"):
+        r = check[name]
+        st.metric(f"{name} rel. error", f"{r['rel_error']:.2e}",
+                  delta="< 1e-6 ✓" if r["ok"] else "≥ 1e-6 ✗", delta_color="off")
+        if r["norm"] == 0:
+            st.caption(T["gradcheck_empty"].format(name=name))
+    st.subheader(T["batch_header"])
+    contexts, target, negatives = stepper.batch
+    st.dataframe({T["batch_target"]: [words[t] for t in target],
+                  T["batch_contexts"]: [" ".join(words[i] for i in r) for r in contexts],
+                  T["batch_negatives"]: [" ".join(words[i] for i in r) for r in negatives]},
+                 hide_index=True, key="batch_table")
+with main:
+    for stage in ("forward", "backward"):
+        st.subheader(T[stage])
+        st.code(T[stage + "_code"], language="python")
+        panels = [p for p in stage_panels(trace, words) if p["stage"] == stage]
+        cols = st.columns(2)
+        for i, p in enumerate(panels):
+            fig = heatmap_figure(p["array"], T["panel"][p["name"]], p["rows"], p["cols"])
+            cols[i % 2].plotly_chart(fig, key=f"stage_{p['name']}")

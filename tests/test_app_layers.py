@@ -1,0 +1,86 @@
+"""Layers step by step page through AppTest: arrays, loss parts, Next step, grad check."""
+import numpy as np
+import pytest
+
+from chart_data import chart
+
+PAGE = "pages/3_Layers_step_by_step.py"
+STAGES = ["contexts", "W_in_rows", "h", "idx", "scores", "sigma", "labels", "loss_terms",
+          "dscores", "dh", "dW_out", "dW_in"]
+
+
+def heat(at, name):
+    spec = chart(at, f"stage_{name}")
+    return np.array(spec["data"][0]["z"], dtype=float), spec["layout"]["title"]["text"]
+
+
+def metrics(at):
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page(PAGE)
+
+
+def test_every_stage_is_drawn_with_its_shape_and_the_loss_parts_add_up(page):
+    assert sorted(c.key for c in page.get("plotly_chart")) == sorted(f"stage_{s}" for s in STAGES)
+    m = metrics(page)
+    assert m["step"] == "0"
+    k = 5
+    assert float(m["loss"]) == pytest.approx((k + 1) * np.log(2), abs=1e-4)  # W_out = 0
+    assert float(m["positive part"]) + float(m["negative part"]) == pytest.approx(
+        float(m["loss"]), abs=2e-4)
+    z, title = heat(page, "dW_in")
+    assert title.endswith("shape (7, 8)") and z.shape == (7, 8)  # toy corpus, D = 8
+    z, title = heat(page, "scores")
+    assert title.endswith(f"shape (4, {k + 1})")
+    labels, _ = heat(page, "labels")
+    assert (labels[:, 0] == 1).all() and (labels[:, 1:] == 0).all()
+    sigma, _ = heat(page, "sigma")
+    dscores, _ = heat(page, "dscores")
+    np.testing.assert_allclose(dscores, (sigma - labels) / 4, rtol=1e-5)
+    assert any("SigmoidWithLoss" in mk.value for mk in page.markdown)
+    assert any(r"\log\sigma" in l.value for l in page.latex)
+    assert any("embed_dot.backward" in c.value for c in page.code)
+
+
+def test_next_step_moves_the_counter_and_the_loss_and_grad_check_passes(page):
+    loss0 = float(metrics(page)["loss"])
+    for step in (1, 2, 3):
+        page.button(key="next_step").click().run()
+        m = metrics(page)
+        assert m["step"] == str(step)
+    assert float(m["loss"]) != loss0
+    for name in ("dW_in", "dW_out"):
+        assert float(m[f"{name} rel. error"]) < 1e-6
+    assert not [c for c in page.caption if "check is empty" in c.value]
+    page.button(key="restart").click().run()
+    assert metrics(page)["step"] == "0"
+
+
+def test_grad_check_of_dW_in_is_reported_empty_at_step_0(page):
+    assert float(metrics(page)["dW_in rel. error"]) == 0
+    assert any("dW_in is exactly zero" in c.value for c in page.caption)
+
+
+def test_current_corpus_is_used_when_small_and_replaced_when_large(page):
+    page.radio(key="w_layers_corpus").set_value("current").run()  # synthetic, V = 58
+    assert heat(page, "dW_out")[0].shape[0] == 58 and not page.info
+    page.switch_page("dashboard.py").run()
+    page.radio(key="w_corpus").set_value("synthetic_large").run()
+    page.switch_page(PAGE).run()
+    page.radio(key="w_layers_corpus").set_value("current").run()
+    assert not page.exception
+    assert "uses the toy sentence" in page.info[0].value
+    assert heat(page, "dW_out")[0].shape[0] == 7
+
+
+def test_settings_rebuild_the_model_and_adam_steps(page):
+    page.sidebar.slider(key="w_num_negatives").set_value(2).run()
+    assert heat(page, "scores")[0].shape == (4, 3)
+    page.radio(key="w_layers_optimizer").set_value("adam").run()
+    page.slider(key="w_layers_batch").set_value(2).run()
+    page.button(key="next_step").click().run()
+    assert metrics(page)["step"] == "1" and heat(page, "h")[0].shape == (2, 8)
+    assert not page.exception and not page.error

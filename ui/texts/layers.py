@@ -1,0 +1,64 @@
+"""Texts of the Layers step by step page (pages/3_Layers_step_by_step.py)."""
+
+TEXT = {
+    "en": {
+        "title": "Layers step by step: one CBOW mini-batch",
+        "intro": (
+            "One mini-batch of CBOW goes through the book's layers and back: **Embedding** "
+            "looks up the context words' rows of W_in, their mean is the hidden vector h, "
+            "**EmbeddingDot** scores h against the positive word and its k negatives in "
+            "one pass, and **SigmoidWithLoss** turns the scores into the loss. Every array "
+            "is shown with its shape; gradients are the book's dense dW (V × D). "
+            "**Next step** applies one update and moves to the next mini-batch; changing a "
+            "setting starts again from step 0."),
+        "no_corpus": "No corpus: {problem}",
+        "corpus": "vocabulary",
+        "corpus_toy": "the book's toy sentence (V = 7)",
+        "corpus_current": "the current corpus (if V ≤ {max_v})",
+        "too_big": (
+            "The current corpus has V = {V:,} words: dense V × D gradients of that size "
+            "are too large to look at, so this page uses the toy sentence."),
+        "hidden": "hidden size D", "window": "window (each side)", "batch": "batch size B",
+        "optimizer": "optimizer", "lr": "learning rate", "seed": "seed",
+        "next": "Next step", "restart": "Restart",
+        "step": "step", "loss": "loss", "loss_pos": "positive part", "loss_neg": "negative part",
+        "last_update": (
+            "Last update (step {step}) on its own batch: loss {before:.4f} → {after:.4f}."),
+        "batch_header": "This mini-batch",
+        "batch_target": "target", "batch_contexts": "contexts", "batch_negatives": "negatives",
+        "forward": "Forward", "backward": "Backward",
+        "forward_code": (
+            "W_in_rows = model.in_layer.forward(contexts)       # (B, C, D)\n"
+            "h = W_in_rows.mean(axis=1)                         # (B, D)\n"
+            "idx = np.concatenate([target[:, None], negatives], axis=1)  # (B, k+1)\n"
+            "scores = ns.embed_dot.forward(h, idx)              # (B, k+1)\n"
+            "loss = ns.loss_layer.forward(scores, labels)       # labels [1, 0, ..., 0]"),
+        "backward_code": (
+            "dscores = ns.loss_layer.backward(1)                # (σ - t) / B, (B, k+1)\n"
+            "dh = ns.embed_dot.backward(dscores)                # (B, D); fills dW_out\n"
+            "dh_ctx = np.broadcast_to((dh / C)[:, None, :], (B, C, D))  # mean's backward\n"
+            "model.in_layer.backward(dh_ctx)                    # fills dW_in"),
+        "gradcheck_header": "Gradient check (float64 copy of this batch)",
+        "gradcheck_caption": (
+            "Relative error ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) against "
+            "central differences; below {tol:g} the backward pass is right."),
+        "gradcheck_empty": (
+            "{name} is exactly zero here (W_out starts at zero, so the scores do not depend "
+            "on W_in yet): its check is empty until the first update."),
+        "error": "Could not run this step: {err}",
+        "panel": {
+            "contexts": "context word ids",
+            "W_in_rows": "W_in rows of the contexts",
+            "h": "h = mean of the context rows",
+            "idx": "ids scored: target, then negatives",
+            "scores": "scores s = W_out[idx] · h",
+            "sigma": "σ(scores)",
+            "labels": "labels t",
+            "loss_terms": "loss terms (per element)",
+            "dscores": "dscores = (σ − t) / B",
+            "dh": "dh",
+            "dW_out": "dW_out",
+            "dW_in": "dW_in",
+        },
+    },
+}
