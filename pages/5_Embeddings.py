@@ -46,8 +46,7 @@ if trainer.status == "diverged":
     st.warning(trainer.stop_reason)
 wv = trainer.vectors()
 V, groups, counts = len(wv), corpus.groups, corpus.vocab.counts
-st.caption(T["model_caption"].format(source=source, steps=trainer.step_count, V=V, D=wv.dim,
-                                     status=trainer.status))
+st.caption(T["model_caption"].format(source=source, steps=trainer.step_count, V=V, D=wv.dim))
 
 st.header(T["pca_header"])
 left, mid, right = st.columns(3)

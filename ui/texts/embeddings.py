@@ -17,7 +17,7 @@ TEXT = {
         "quick_spinner": "Training a quick model…",
         "from_live": "Vectors of the model on the Training page",
         "from_quick": "Vectors of the quick model trained on this page",
-        "model_caption": "{source}: {steps:,} steps, V = {V:,}, D = {D}, status {status}.",
+        "model_caption": "{source}: {steps:,} steps, V = {V:,}, D = {D}.",
         "pca_header": "The vectors in 2-D or 3-D (PCA)",
         "dims": "dimensions",
         "n_words": "words shown (most frequent first)",
