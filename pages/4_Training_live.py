@@ -46,7 +46,7 @@ def live_view():
     if was_running and not live.running:
         st.rerun()  # it stopped (diverged): a full run turns the refresh off and says why
     lc.progress(live, T)
-    lc.loss_chart(live)
+    lc.loss_chart(live, T)
     left, right = st.columns([2, 3])
     with left:
         lc.negatives_chart(live, T)

@@ -70,6 +70,7 @@ def test_step_grows_the_loss_history_by_exactly_one_chunk(page):
     _click(page, "live_step")
     assert _n_points(_traces(page, "loss_chart")["loss"]) == 14
     assert {m.label: m.value for m in page.metric}["steps so far"] == "14"
+    assert "trainer.run(7)" in page.code[0].value
     table = _chart(page, "negatives_chart")["data"][0]
     assert len(table["header"]["values"]) == 1 + 5  # target + k negatives
 
@@ -135,6 +136,9 @@ def test_a_diverging_rate_shows_the_message_and_nothing_non_finite(page):
             for axis in ("x", "y"):
                 values = _values(trace.get(axis))
                 assert values.dtype.kind == "f" and np.all(np.isfinite(values)), (key, axis)
+    assert any("diverged within its first chunk" in i.value for i in page.info)
+    page.toggle(key="w_live_log_y").set_value(True).run()  # the explosion on a log axis
+    assert _chart(page, "loss_chart")["layout"]["yaxis"]["type"] == "log"
 
 
 def test_start_sets_running_and_the_refresh_trains_then_pause(page):

@@ -82,10 +82,12 @@ def buttons(live, T, config, corpus):
     """Start, Pause, Step, Reset, Keep and Clear; callbacks act before the next run."""
     c = st.columns(6)
     c[0].button(T["start"], key="live_start", on_click=live.start, disabled=live.running,
-                type="primary")
-    c[1].button(T["pause"], key="live_pause", on_click=live.pause, disabled=not live.running)
+                type="primary", icon=":material/play_arrow:")
+    c[1].button(T["pause"], key="live_pause", on_click=live.pause, disabled=not live.running,
+                icon=":material/pause:")
     c[2].button(T["step"], key="live_step", on_click=live.step_chunk, disabled=live.running)
-    c[3].button(T["reset"], key="live_reset", on_click=_reset, args=(config, corpus))
+    c[3].button(T["reset"], key="live_reset", on_click=_reset, args=(config, corpus),
+                icon=":material/restart_alt:")
     c[4].button(T["keep"], key="live_keep", on_click=live.keep_run,
                 disabled=len(live.trainer.history) == 0)
     c[5].button(T["clear"], key="live_clear", on_click=live.clear_kept, disabled=not live.kept)
@@ -119,20 +121,21 @@ def progress(live, T):
     c[0].metric(T["step_metric"], f"{t.step_count:,}")
     c[1].metric(T["epoch_metric"], f"{t.epoch + 1}")
     c[2].metric(T["speed_metric"], f"{t.words_per_sec:,.0f}")
-    c[3].metric(T["loss_metric"], "—" if m is None else f"{m.loss:.4f}")
+    c[3].metric(T["loss_metric"], "—" if m is None else f"{m.loss:.4g}")
 
 
-def loss_chart(live):
+def loss_chart(live, T):
     h, k = live.trainer.history.as_arrays(), live.config.num_negatives
+    log_y = st.toggle(T["log_y"], key="w_live_log_y", help=T["log_y_help"])
     fig = loss_figure(h["step"], h["loss"], h["loss_pos"], h["loss_neg"],
-                      overlays=live.overlays(), initial_loss=(k + 1) * np.log(2))
+                      overlays=live.overlays(), initial_loss=(k + 1) * np.log(2), log_y=log_y)
     st.plotly_chart(fig, key="loss_chart")
 
 
 def negatives_chart(live, T, rows=8):
     positives, negatives = live.sample_words(rows)
-    if not positives:
-        st.info(T["no_step"])
+    if not positives:  # no step yet, or the run diverged within its first chunk
+        st.info(T["no_step"] if live.trainer.step_count == 0 else T["no_sample"])
         return
     st.plotly_chart(negatives_table_figure(positives, negatives), key="negatives_chart")
     st.caption(T["negatives_caption"])

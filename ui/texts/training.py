@@ -10,8 +10,8 @@ TEXT = {
             "the next chunk of steps, without losing the weights. **Keep this curve**, "
             "change α or k, press **Reset** and **Start** again to compare two settings "
             "on the same corpus and seed."),
-        "start": "▶ Start", "pause": "⏸ Pause", "step": "Step one chunk",
-        "reset": "↺ Reset", "keep": "Keep this curve", "clear": "Clear kept curves",
+        "start": "Start", "pause": "Pause", "step": "Step one chunk",
+        "reset": "Reset", "keep": "Keep this curve", "clear": "Clear kept curves",
         "running": "Training… (refreshing twice a second)",
         "paused": "Paused.",
         "live_header": "Apply on the next chunk",
@@ -38,6 +38,9 @@ TEXT = {
             "The first column is the positive word: the target for CBOW, the context "
             "word for skip-gram (rows then go through one centre word's context)."),
         "no_step": "No step yet: press Step or Start.",
+        "no_sample": "The run diverged within its first chunk: no sampled negatives to show.",
+        "log_y": "logarithmic loss axis",
+        "log_y_help": "Shows both a diverging loss and the curves near (k+1)·ln 2",
         "pca_words": "words shown in the PCA",
         "pca_caption": ("The {n} most frequent words' vectors (W_in) on their first two "
                         "principal components; the axes keep their direction between "
@@ -65,7 +68,9 @@ from negsamp.trainer import Trainer
 config = TrainConfig(model={model!r}, hidden_size={hidden_size}, window={window},
                      power={power:g}, num_negatives={num_negatives}, optimizer={optimizer!r},
                      lr={lr:g}, batch_size={batch_size}, seed={seed}, epochs=None)
-trainer = Trainer(corpus, config)      # epochs=None: train until stopped
-metrics = trainer.run({chunk})           # one chunk: a list of StepMetrics
-trainer.update_settings(power=0.5)     # α, k, lr, B change between chunks, weights kept
+trainer = Trainer(corpus, config)   # epochs=None: train until stopped
+# one chunk (Step, or each refresh while running): a list of StepMetrics
+metrics = trainer.run({chunk})
+# α, k, lr and B change between chunks; the weights stay
+trainer.update_settings(power=0.5, num_negatives=10)
 """
