@@ -18,6 +18,7 @@ import math
 import time
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from .corpus import context_target_batches, num_windows
 from .models import CBOW
@@ -68,12 +69,14 @@ def _zipf_counts(vocab_size):
 
 
 def time_per_step(model_name, vocab_size, hidden_size=100, batch_size=100, num_negatives=5,
-                  repeats=5, rng=None, *, window=2):
-    """Median wall time of one training step, in milliseconds.
+                  repeats=5, rng=None, *, window=2, threads=1):
+    """Wall time of one training step, in milliseconds: the fastest of ``repeats``.
 
     One step is forward + backward + an SGD update (the softmax's W_out gradient is
     dense, Negative Sampling's touches B·(k+1) rows). Word ids are uniform random,
-    the negatives' counts Zipf-like; one untimed step runs first.
+    the negatives' counts Zipf-like; one untimed step runs first. The minimum, as
+    ``timeit`` advises: slower repeats are the same work interrupted by other
+    processes, which on a shared machine is most of the noise.
 
     Parameters
     ----------
@@ -81,10 +84,15 @@ def time_per_step(model_name, vocab_size, hidden_size=100, batch_size=100, num_n
     vocab_size, hidden_size, batch_size, num_negatives : int
         V, D, B and k.
     repeats : int >= 1
-        Timed steps; the median is returned.
+        Timed steps; the fastest is returned.
     rng : numpy.random.Generator, optional
     window : int
         Context words on each side (C = 2·window columns).
+    threads : int or None, default 1
+        BLAS threads while timing (threadpoolctl, which scikit-learn brings). One
+        thread measures the work: on a busy shared machine a multi-threaded product
+        stalls for a scheduler slice (tens of ms, seen here) whenever one of its
+        threads is descheduled. None leaves the library's default.
 
     Returns
     -------
@@ -100,20 +108,21 @@ def time_per_step(model_name, vocab_size, hidden_size=100, batch_size=100, num_n
                              num_negatives=num_negatives, rng=rng)
     optimizer = SGD(lr=0.025)
     times = []
-    for i in range(repeats + 1):
-        contexts = rng.integers(0, V, size=(B, 2 * window))  # (B, C)
-        target = rng.integers(0, V, size=B)  # (B,)
-        t0 = time.perf_counter()
-        model.forward(contexts, target)
-        model.backward()
-        optimizer.update(model.params, model.grads)
-        if i:
-            times.append(time.perf_counter() - t0)
-    return 1000.0 * float(np.median(times))
+    with threadpool_limits(limits=threads):
+        for i in range(repeats + 1):
+            contexts = rng.integers(0, V, size=(B, 2 * window))  # (B, C)
+            target = rng.integers(0, V, size=B)  # (B,)
+            t0 = time.perf_counter()
+            model.forward(contexts, target)
+            model.backward()
+            optimizer.update(model.params, model.grads)
+            if i:
+                times.append(time.perf_counter() - t0)
+    return 1000.0 * min(times)
 
 
 def measure_costs(vocab_sizes, hidden_size=100, batch_size=100, num_negatives=5, repeats=3,
-                  seed=0, progress=None):
+                  seed=0, progress=None, threads=1):
     """:func:`time_per_step` of both models for each V, and their multiply-adds.
 
     ``progress(fraction, text)`` is called after each measurement. Returns a dict of
@@ -128,7 +137,8 @@ def measure_costs(vocab_sizes, hidden_size=100, batch_size=100, num_negatives=5,
         out["V"].append(V)
         for name in MODEL_NAMES:
             out[f"{name}_ms"].append(time_per_step(name, V, hidden_size, batch_size,
-                                                   num_negatives, repeats, rng))
+                                                   num_negatives, repeats, rng,
+                                                   threads=threads))
             out[f"{name}_madds"].append(work_per_step(name, V, hidden_size, batch_size,
                                                       num_negatives))
         if progress is not None:

@@ -15,9 +15,10 @@ TEXT = {
                          "negsamp/negative_sampling.py):"),
         "timing_header": "Time per training step as V grows",
         "timing_caption": ("Forward + backward + SGD update of a CBOW step on random word "
-                           "ids, median of 5 timed steps after one warm-up; B = {B}, "
-                           "D = {D}, k = {k} (the sidebar's). The multiply-adds are "
-                           "counted, not measured: 3·B·V·D + V·D against 4·B·(k+1)·D."),
+                           "ids, on one BLAS thread, the fastest of 5 timed steps after one "
+                           "warm-up; B = {B}, D = {D}, k = {k} (the sidebar's). The "
+                           "multiply-adds are counted, not measured: 3·B·V·D + V·D against "
+                           "4·B·(k+1)·D."),
         "sizes": "vocabulary sizes V",
         "hidden": "hidden size D",
         "batch": "batch size B",
