@@ -166,7 +166,9 @@ class UnigramSampler:
         B, k = target.shape[0], self._sample_size
         out = np.empty((B, k), dtype=np.int64)
         todo = np.ones((B, k), dtype=bool)
-        while todo.any():
+        for _ in range(100):  # clashes come from rounding only: one round in practice
+            if not todo.any():
+                return out
             rows = np.nonzero(todo)[0]  # (M,) row of each entry still to draw
             t = target[rows]  # (M,)
             p_t, lo_t = self.word_p[t], self._lo[t]  # (M,)
@@ -174,7 +176,9 @@ class UnigramSampler:
             u = np.where(u >= lo_t, u + p_t, u)
             ids = np.minimum(np.searchsorted(self._cdf, u, side="right"), self._last)
             out[todo] = ids
-            todo[todo] = ids == t  # clashes from rounding only
+            todo[todo] = ids == t
+        if todo.any():
+            raise RuntimeError("negative sampling could not avoid the target")
         return out
 
     def _draw_without_replacement(self, target):

@@ -1,0 +1,221 @@
+"""SGD and Adam: sparse (RowGrad) against dense updates, laziness, cost in rows used,
+validate-then-commit on non-finite values, dtype."""
+import tracemalloc
+
+import numpy as np
+import pytest
+
+from negsamp.layers import RowGrad
+from negsamp.negative_sampling import NegativeSamplingLoss
+from negsamp.optim import SGD, Adam, NonFiniteUpdateError
+
+V, D = 12, 4
+
+
+def row_grad(idx, rows, dtype=np.float64):
+    g = RowGrad((V, D), dtype)
+    g.set(idx, rows)
+    return g
+
+
+def random_steps(n, seed=0, dtype=np.float64):
+    """n RowGrads with repeated ids (rows 10 and 11 are never used)."""
+    rng = np.random.default_rng(seed)
+    return [row_grad(rng.integers(0, 10, size=9), rng.normal(size=(9, D)), dtype)
+            for _ in range(n)]
+
+
+def adam_reference(W, grads, lr=0.001, b1=0.9, b2=0.999, eps=1e-8):
+    """Kingma & Ba's dense Adam with bias-corrected moments, written out
+    independently. The book (and negsamp) put ε outside the bias correction, which
+    is this form with ε / sqrt(1 - β2^t)."""
+    W, m, v = W.copy(), np.zeros_like(W), np.zeros_like(W)
+    for t, g in enumerate(grads, start=1):
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        m_hat, v_hat = m / (1 - b1 ** t), v / (1 - b2 ** t)
+        W -= lr * m_hat / (np.sqrt(v_hat) + eps / np.sqrt(1 - b2 ** t))
+    return W
+
+
+# -- SGD -------------------------------------------------------------------------
+def test_sgd_sparse_equals_dense_over_several_steps():
+    W0 = np.random.default_rng(1).normal(size=(V, D))
+    Ws, Wd = W0.copy(), W0.copy()
+    sparse, dense = SGD(lr=0.1, total_steps=10), SGD(lr=0.1, total_steps=10)
+    expect = W0.copy()
+    for k, g in enumerate(random_steps(5)):
+        sparse.update([Ws], [g])
+        dense.update([Wd], [g.to_dense()])
+        expect -= 0.1 * (1 - k / 10) * g.to_dense()  # linear decay, by hand
+    np.testing.assert_allclose(Ws, Wd, rtol=1e-12)
+    np.testing.assert_allclose(Ws, expect, rtol=1e-12)
+    np.testing.assert_array_equal(Ws[10:], W0[10:])  # untouched rows bit-identical
+
+
+def test_sgd_sparse_equals_dense_through_negative_sampling():
+    rng = np.random.default_rng(2)
+    W0 = rng.normal(size=(V, D)).astype(np.float32)
+    Ws, Wd = W0.copy(), W0.copy()
+    ns_s = NegativeSamplingLoss(Ws, list(range(V)), sample_size=4, rng=rng)
+    ns_d = NegativeSamplingLoss(Wd, list(range(V)), sample_size=4, dense_grad=True)
+    opt_s, opt_d = SGD(lr=0.5), SGD(lr=0.5)
+    for _ in range(4):
+        h, target = rng.normal(size=(6, D)).astype(np.float32), rng.integers(0, 3, 6)
+        ns_s.forward(h, target)
+        ns_d.forward(h, target, ns_s.negatives)
+        ns_s.backward(), ns_d.backward()
+        opt_s.update(ns_s.params, ns_s.grads)
+        opt_d.update(ns_d.params, ns_d.grads)
+    assert Ws.dtype == Wd.dtype == np.float32
+    np.testing.assert_allclose(Ws, Wd, rtol=1e-5, atol=1e-6)
+    assert not np.allclose(Ws, W0)
+
+
+def test_sgd_linear_decay_and_floor():
+    opt = SGD(lr=0.2, min_lr_ratio=0.01, total_steps=100)
+    W, g = np.zeros((V, D)), row_grad([0], np.ones((1, D)))
+    rates = []
+    for _ in range(120):
+        rates.append(opt.lr)
+        opt.update([W], [g])
+    assert rates[0] == 0.2 and rates[50] == pytest.approx(0.1)
+    assert rates[99] == pytest.approx(0.2 * 0.01) and rates[119] == pytest.approx(0.002)
+    assert np.all(np.diff(rates) <= 0) and opt.step_count == 120
+    assert W[0, 0] == pytest.approx(-sum(rates))
+    opt.lr = 0.4  # sets the initial rate; the schedule continues
+    assert opt.lr == pytest.approx(0.004)
+    assert SGD(lr=0.3).lr == 0.3
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(lr=0), "lr=0"), (dict(lr=float("nan")), "lr=nan"),
+    (dict(min_lr_ratio=2), "min_lr_ratio=2"), (dict(total_steps=0), "total_steps=0"),
+])
+def test_sgd_validates_its_settings(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        SGD(**kwargs)
+
+
+# -- Adam ------------------------------------------------------------------------
+def test_dense_adam_matches_the_textbook():
+    W0 = np.random.default_rng(3).normal(size=(V, D))
+    grads = [g.to_dense() for g in random_steps(4)]
+    W, opt = W0.copy(), Adam(lr=0.01)
+    for g in grads:
+        opt.update([W], [g])
+    np.testing.assert_allclose(W, adam_reference(W0, grads, lr=0.01), rtol=1e-6,
+                               atol=1e-10)
+
+
+def test_lazy_adam_equals_dense_adam_on_the_first_step():
+    W0 = np.random.default_rng(4).normal(size=(V, D))
+    g = random_steps(1)[0]
+    Ws, Wd = W0.copy(), W0.copy()
+    lazy, dense = Adam(lr=0.01), Adam(lr=0.01)
+    lazy.update([Ws], [g])
+    dense.update([Wd], [g.to_dense()])
+    np.testing.assert_allclose(Ws, Wd, rtol=1e-12)
+    np.testing.assert_allclose(lazy.m[0], dense.m[0], rtol=1e-12)
+    np.testing.assert_allclose(lazy.v[0], dense.v[0], rtol=1e-12)
+
+
+def test_lazy_adam_only_touches_used_rows():
+    """Untouched rows keep their values bit-for-bit and their moments stay zero;
+    a row used once and then idle does not move by momentum (dense Adam would)."""
+    W0 = np.random.default_rng(5).normal(size=(V, D))
+    W, opt = W0.copy(), Adam(lr=0.01)
+    opt.update([W], [row_grad([9, 9], np.ones((2, D)))])
+    W_after_first = W.copy()
+    for g in random_steps(3, seed=6):
+        g.set(g.idx[g.idx != 9], g.rows[g.idx != 9])  # row 9 idle from now on
+        opt.update([W], [g])
+    np.testing.assert_array_equal(W[10:], W0[10:])
+    assert not np.any(opt.m[0][10:]) and not np.any(opt.v[0][10:])
+    np.testing.assert_array_equal(W[9], W_after_first[9])
+    Wd, dense = W0.copy(), Adam(lr=0.01)
+    dense.update([Wd], [row_grad([9, 9], np.ones((2, D))).to_dense()])
+    dense.update([Wd], [np.zeros((V, D))])
+    assert not np.allclose(Wd[9], W_after_first[9])  # the difference laziness makes
+
+
+@pytest.mark.parametrize("opt_class", [SGD, Adam])
+def test_sparse_update_memory_is_in_rows_used_not_vocabulary(opt_class):
+    """Structural cost check (not timing): after the first step (Adam allocates its
+    moments once), a sparse step allocates far less than one (V, D) matrix."""
+    big_V, D_ = 200_000, 16
+    W = np.zeros((big_V, D_), np.float32)  # 12.8 MB
+    g = RowGrad(W.shape, np.float32)
+    g.set(np.array([5, 7, 5, 199_999]), np.ones((4, D_)))
+    opt = opt_class(lr=0.01)
+    opt.update([W], [g])
+    tracemalloc.start()
+    opt.update([W], [g])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < W.nbytes / 100, peak
+    assert np.count_nonzero(W.any(axis=1)) == 3
+
+
+# -- both ------------------------------------------------------------------------
+@pytest.mark.parametrize("opt_class", [SGD, Adam])
+@pytest.mark.parametrize("sparse", [True, False])
+def test_non_finite_update_writes_nothing(opt_class, sparse):
+    rng = np.random.default_rng(8)
+    W1, W2 = rng.normal(size=(V, D)), rng.normal(size=(V, D))
+    opt = opt_class(lr=0.1)
+    good = row_grad([0, 1], np.ones((2, D)))
+    opt.update([W1, W2], [good, good])  # one good step: moments are non-zero
+    before = [a.copy() for a in (W1, W2)]
+    moments = [a.copy() for a in (opt.m + opt.v)] if opt_class is Adam else []
+    bad_rows = np.ones((2, D))
+    bad_rows[1, 2] = np.nan
+    bad = row_grad([3, 4], bad_rows)
+    # params[0] is fine, params[1] is not: neither may be written
+    with pytest.raises(NonFiniteUpdateError, match=r"params\[1\]"):
+        opt.update([W1, W2], [good, bad if sparse else bad.to_dense()])
+    for a, b in zip((W1, W2), before):
+        np.testing.assert_array_equal(a, b)
+    if opt_class is Adam:
+        for a, b in zip(opt.m + opt.v, moments):
+            np.testing.assert_array_equal(a, b)
+    assert opt.step_count == 1
+
+
+def test_overflow_to_inf_is_caught_in_float32():
+    W = np.ones((V, D), np.float32)
+    W0 = W.copy()
+    with np.errstate(all="raise"):
+        with pytest.raises(NonFiniteUpdateError):
+            SGD(lr=1e3).update([W], [row_grad([2], np.full((1, D), 1e38), np.float32)])
+    np.testing.assert_array_equal(W, W0)
+
+
+def test_adam_refuses_a_second_moment_that_overflows():
+    """g = 1e20 in float32: g² overflows v to inf while the new W (m / sqrt(v) → 0)
+    is still finite; the moments must be checked too, not only W."""
+    W = np.ones((V, D), np.float32)
+    opt = Adam(lr=0.1)
+    with pytest.raises(NonFiniteUpdateError):
+        opt.update([W], [row_grad([2], np.full((1, D), 1e20), np.float32)])
+    np.testing.assert_array_equal(W, 1.0)
+    assert not np.any(opt.m[0]) and not np.any(opt.v[0]) and opt.step_count == 0
+
+
+@pytest.mark.parametrize("opt_class", [SGD, Adam])
+@pytest.mark.parametrize("sparse", [True, False])
+def test_float32_params_stay_float32(opt_class, sparse):
+    W = np.ones((V, D), np.float32)
+    opt = opt_class(lr=0.1)
+    for g in random_steps(3, dtype=np.float32):
+        opt.update([W], [g if sparse else g.to_dense()])
+    assert W.dtype == np.float32
+    if opt_class is Adam:
+        assert opt.m[0].dtype == opt.v[0].dtype == np.float32
+
+
+def test_same_matrix_listed_twice_is_refused():
+    W = np.zeros((V, D))
+    g = row_grad([0], np.ones((1, D)))
+    with pytest.raises(ValueError, match="more than once"):
+        SGD().update([W, W], [g, g])
