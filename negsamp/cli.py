@@ -83,6 +83,12 @@ def main(argv=None):
         return 1
 
 
+def _flag_error(parser, err):
+    """Exit 2 with the usage line, naming the flag of the config field in ``err``."""
+    field = str(err).split("=", 1)[0]
+    parser.error(f"{FLAG_OF.get(field, '--' + field.replace('_', '-'))}: {err}")
+
+
 def _load_corpus(args, parser):
     from . import datasets
     name = args.corpus
@@ -104,7 +110,7 @@ def _load_corpus(args, parser):
 
 
 def _train(args, parser):
-    from .io import save_checkpoint, save_word2vec_format
+    from .io import atomic_write, save_checkpoint, save_word2vec_format
     from .trainer import Trainer
     lr = args.lr if args.lr is not None else (0.025 if args.optimizer == "sgd" else 0.001)
     try:
@@ -115,11 +121,19 @@ def _train(args, parser):
         config.validate()
         if args.min_count < 1:
             raise ValueError(f"min_count={args.min_count!r} must be at least 1")
+        if args.max_vocab is not None and args.max_vocab < 2:
+            raise ValueError(f"max_vocab={args.max_vocab!r} must be at least 2")
+        if not 100 <= args.synthetic_tokens <= 20_000_000:
+            raise ValueError(f"synthetic_tokens={args.synthetic_tokens!r} must be a whole "
+                             f"number between 100 and 20000000")
     except ValueError as err:
-        field = str(err).split("=", 1)[0]
-        parser.error(f"{FLAG_OF.get(field, '--' + field.replace('_', '-'))}: {err}")
+        _flag_error(parser, err)
     corpus = _load_corpus(args, parser)
-    trainer = Trainer(corpus, config)
+    try:  # settings that depend on the corpus (batch size, window) are flags too
+        trainer = Trainer(corpus, config)
+    except ValueError as err:
+        _flag_error(parser, err)
+    args.out.mkdir(parents=True, exist_ok=True)  # fail before training, not after
     bar = None
     if not args.quiet:
         from tqdm import tqdm
@@ -137,7 +151,6 @@ def _train(args, parser):
         bar.close()
     if trainer.status == "diverged":
         print(f"negsamp train: {trainer.stop_reason}", file=sys.stderr)
-    args.out.mkdir(parents=True, exist_ok=True)
     words = list(corpus.vocab.words)
     save_word2vec_format(args.out / "vectors.txt", words, trainer.word_vecs)
     W_in, W_out = trainer.model.params
@@ -151,7 +164,7 @@ def _train(args, parser):
                "words_per_sec": round(trainer.words_trained / seconds, 1) if seconds else None,
                "final_loss": float(hist["loss"][-1]) if len(hist["loss"]) else None,
                "status": trainer.status, "config": config.to_dict()}
-    (args.out / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    atomic_write(args.out / "summary.json", json.dumps(summary, indent=2))
     print(json.dumps({k: summary[k] for k in ("tokens", "vocab_size", "steps",
                                               "words_per_sec", "final_loss", "status")}))
     return 0 if trainer.status == "finished" else 1
@@ -160,14 +173,12 @@ def _train(args, parser):
 def _eval(args, parser):
     from .evaluate import analogy_accuracy, word_similarity_spearman
     from .io import load_checkpoint, load_word2vec_format
-    from .vectors import WordVectors
     if args.topn < 1:
         parser.error(f"topn={args.topn!r} must be at least 1")
     if not args.vectors.is_file():
         parser.error(f"vectors={str(args.vectors)!r} is not a file")
     if args.vectors.suffix == ".npz":
-        ckpt = load_checkpoint(args.vectors)
-        wv = WordVectors(list(ckpt.words), ckpt.arrays["W_in"])
+        wv = load_checkpoint(args.vectors, word_arrays=["W_in"]).word_vectors("W_in")
     else:
         wv = load_word2vec_format(args.vectors)
     report = {"vocab_size": len(wv.words), "dim": int(wv.vectors.shape[1])}
