@@ -240,6 +240,9 @@ def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
     _check_text(text)
     corpus = Corpus.from_text(text, name or default_name, min_count=min_count,
                               max_size=max_size, unk=unk)  # tokenized piece by piece
+    if corpus.vocab.words == [unk] and min_count > 1:
+        raise ValueError(f"min_count={min_count} removes every word (none occurs "
+                         f"{min_count} times or more); lower min_count")
     if corpus.vocab_size < 2:
         raise ValueError(f"text has {corpus.vocab_size} distinct word after "
                          f"min_count={min_count}; at least 2 are needed")
