@@ -6,6 +6,8 @@ stops it with a clear reason and the weights of the last good step.
 """
 from __future__ import annotations
 
+import copy
+import math
 import time
 from dataclasses import dataclass, replace
 
@@ -44,7 +46,17 @@ class Trainer:
         Settings; validated against the corpus (``ValueError`` names the field).
     history_points : int
         Bound on the stored loss history (older points are merged).
+
+    Notes
+    -----
+    Divergence: a step whose loss is not finite, or above ``DIVERGENCE_FACTOR`` times
+    the untrained loss (k+1)·ln 2, stops the run. Weights that produce such a loss are
+    already damaged, so the trainer rolls back to the start of the ``run`` call (a
+    chunk) in which it happened: weights, optimizer state, history, batch position and
+    random streams are restored to that last good point.
     """
+
+    DIVERGENCE_FACTOR = 20.0  # a loss above this × its untrained value counts as diverged
 
     def __init__(self, corpus, config=TrainConfig(), history_points=2000):
         V, N = len(corpus.vocab.words), int(corpus.ids.shape[0])
@@ -156,8 +168,11 @@ class Trainer:
         lr = self.optimizer.lr
         with np.errstate(over="ignore", invalid="ignore"):  # checked just below
             loss = model.forward(contexts, targets)
-        if not np.isfinite(loss):
-            raise NonFiniteUpdateError(f"the loss became {loss}")
+        limit = self.DIVERGENCE_FACTOR * (self.config.num_negatives + 1) * math.log(2)
+        if not np.isfinite(loss) or loss > limit:
+            raise NonFiniteUpdateError(
+                f"the loss reached {loss:.4g} (the limit is {limit:.4g}, "
+                f"{self.DIVERGENCE_FACTOR:g} × the untrained loss)")
         # SGD's lr is per example, as in word2vec: the gradient of the summed loss.
         model.backward(B if self.config.optimizer == "sgd" else 1)
         self.optimizer.update(model.params, model.grads)
@@ -183,16 +198,20 @@ class Trainer:
             return metrics
         self.status, self.stop_reason = "running", None
         t0, words0 = time.perf_counter(), self.words_trained
+        good = self._snapshot()
         for _ in range(int(n_steps)):
             try:
                 metrics.append(self.step())
             except (NonFiniteUpdateError, FloatingPointError) as err:
+                failed_at = self.step_count + 1
+                self._restore(good)
                 self.status = "diverged"
                 self.stop_reason = (
-                    f"Training stopped at step {self.step_count + 1}: {err} "
-                    f"(lr={self.config.lr:g}). The weights are those of step "
-                    f"{self.step_count}; lower the learning rate and continue, or reset.")
-                break
+                    f"Training stopped at step {failed_at}: {err} with "
+                    f"lr={self.config.lr:g}. The model was rolled back to step "
+                    f"{self.step_count}, the last good one; lower the learning rate and "
+                    f"continue, or reset.")
+                return []
             if self.finished:
                 self.status = "finished"
                 self.stop_reason = f"Finished {self.config.epochs} epochs."
@@ -202,12 +221,12 @@ class Trainer:
             self.words_per_sec = (self.words_trained - words0) / dt
         return metrics
 
-    def run_for(self, seconds, max_steps=100_000):
-        """Advance for about ``seconds`` of wall time (at least one step)."""
+    def run_for(self, seconds, max_steps=100_000, chunk=20):
+        """Advance for about ``seconds`` of wall time, in chunks of ``chunk`` steps."""
         t0, words0 = time.perf_counter(), self.words_trained
         metrics, deadline = [], t0 + seconds
         while len(metrics) < max_steps:
-            got = self.run(1)
+            got = self.run(min(chunk, max_steps - len(metrics)))
             metrics += got
             if not got or self.status != "running" or time.perf_counter() >= deadline:
                 break
@@ -215,6 +234,27 @@ class Trainer:
         if dt > 0 and self.words_trained > words0:
             self.words_per_sec = (self.words_trained - words0) / dt
         return metrics
+
+    # -- last good state ----------------------------------------------------------
+    def _snapshot(self):
+        """Everything a step changes, copied: O(V·D) once per run() call, not per step."""
+        rngs = (self.model.ns_loss.sampler.rng, self._rng_batch, self._rng_sub)
+        return {"params": [p.copy() for p in self.model.params],
+                "optimizer": copy.deepcopy(self.optimizer),
+                "history": copy.deepcopy(self.history),
+                "rng": [r.bit_generator.state for r in rngs],
+                "scalars": (self.step_count, self.epoch, self.words_trained, self._cursor,
+                            self._centres, self._ids)}
+
+    def _restore(self, snap):
+        for p, saved in zip(self.model.params, snap["params"]):
+            p[...] = saved  # in place: the layers hold these arrays
+        self.optimizer, self.history = snap["optimizer"], snap["history"]
+        rngs = (self.model.ns_loss.sampler.rng, self._rng_batch, self._rng_sub)
+        for r, state in zip(rngs, snap["rng"]):
+            r.bit_generator.state = state
+        (self.step_count, self.epoch, self.words_trained, self._cursor,
+         self._centres, self._ids) = snap["scalars"]
 
     # -- results ----------------------------------------------------------------
     @property

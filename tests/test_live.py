@@ -151,9 +151,12 @@ def test_sample_words_pairs_each_positive_with_its_negatives(corpus, model):
 
 def test_a_diverging_rate_stops_with_the_last_good_model(corpus):
     live = LiveTraining(corpus, TrainConfig(epochs=None, optimizer="sgd", lr=10.0), 50)
+    W0 = live.trainer.word_vecs.copy()
     live.start()
     metrics = live.tick(budget_seconds=5.0)
-    assert 0 < len(metrics) < 50 and not live.running
+    # the chunk that diverged is rolled back whole: here, to the untrained model
+    assert metrics == [] and not live.running and live.trainer.step_count == 0
+    np.testing.assert_array_equal(live.trainer.word_vecs, W0)
     assert live.trainer.status == "diverged" and "Training stopped" in live.message
     assert np.all(np.isfinite(live.trainer.history.as_arrays()["loss"]))
     assert np.all(np.isfinite(live.trainer.word_vecs))
@@ -163,3 +166,6 @@ def test_a_diverging_rate_stops_with_the_last_good_model(corpus):
     live.tick(budget_seconds=5.0)  # still diverging: stops again, nothing written
     assert not live.running and live.trainer.status == "diverged"
     np.testing.assert_array_equal(live.trainer.word_vecs, W)
+    assert live.apply_live_settings(lr=0.05) is None  # a sane rate goes on from there
+    live.start()
+    assert len(live.tick(budget_seconds=0.0)) == 50 and live.trainer.status == "running"

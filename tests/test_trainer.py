@@ -77,22 +77,39 @@ def test_bad_live_setting_changes_nothing(corpus):
         t.update_settings(hidden_size=10)
 
 
-def test_diverging_learning_rate_stops_with_the_last_good_weights(corpus):
+def test_diverging_learning_rate_rolls_back_to_the_last_good_chunk(corpus):
     t = Trainer(corpus, TrainConfig(optimizer="sgd", lr=10.0, epochs=None))
-    good = None
-    for _ in range(500):
-        snapshot = [p.copy() for p in t.model.params]
-        t.run(1)
+    for _ in range(100):
+        before = [p.copy() for p in t.model.params]
+        steps_before, points_before = t.step_count, len(t.history)
+        got = t.run(5)
         if t.status == "diverged":
-            good = snapshot
             break
-    assert good is not None, "lr=10 with SGD should diverge"
+    assert t.status == "diverged", "lr=10 with SGD should diverge"
+    assert got == [] and "rolled back to step" in t.stop_reason
     assert "lower the learning rate" in t.stop_reason
-    for p, q in zip(good, t.model.params):  # the failed step wrote nothing
+    # the whole failing chunk is undone: weights, step count, history
+    for p, q in zip(before, t.model.params):
         np.testing.assert_array_equal(p, q)
-        assert np.all(np.isfinite(q))
+    assert t.step_count == steps_before and len(t.history) == points_before
     h = t.history.as_arrays()
-    assert np.all(np.isfinite(h["loss"])) and len(h["loss"]) == t.step_count
+    assert np.all(np.isfinite(h["loss"]))
+    # the kept model is good: with a sane rate, training goes on from it
+    t.update_settings(lr=0.01)
+    more = t.run(50)
+    assert t.status == "running" and len(more) == 50
+    assert np.all(np.isfinite([m.loss for m in more]))
+    assert more[-1].loss < Trainer.DIVERGENCE_FACTOR * 6 * np.log(2)
+
+
+def test_a_rolled_back_run_is_deterministic(corpus):
+    cfg = TrainConfig(optimizer="sgd", lr=10.0, epochs=None, seed=4)
+    a, b = Trainer(corpus, cfg), Trainer(corpus, cfg)
+    for t in (a, b):
+        while t.status != "diverged":
+            t.run(5)
+    assert a.stop_reason == b.stop_reason
+    np.testing.assert_array_equal(a.word_vecs, b.word_vecs)
 
 
 @pytest.mark.parametrize("model", ["cbow", "skipgram"])

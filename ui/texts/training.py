@@ -26,9 +26,9 @@ TEXT = {
         "corpus_changed": ("The corpus changed (the model was built on **{old}**): press "
                            "Reset to train on **{new}**."),
         "diverged_hint": (
-            "The loss became non-finite only after the weights had grown huge, so the "
-            "last good weights are usually past saving: press Reset (with a lower "
-            "learning rate) rather than continue. Nothing non-finite is plotted."),
+            "The chunk in which the loss blew up was undone: the model is back at its "
+            "last good step, and nothing non-finite is plotted. Lower the learning rate "
+            "and press Start or Step to go on from there, or Reset."),
         "cannot_build": "The model cannot be built with these settings: {error}",
         "kept": "{n} kept curve(s) are drawn dotted under the live loss.",
         "step_metric": "steps so far", "epoch_metric": "epoch",
@@ -38,7 +38,7 @@ TEXT = {
             "The first column is the positive word: the target for CBOW, the context "
             "word for skip-gram (rows then go through one centre word's context)."),
         "no_step": "No step yet: press Step or Start.",
-        "no_sample": "The run diverged within its first chunk: no sampled negatives to show.",
+        "no_sample": "No sampled negatives to show yet.",
         "log_y": "logarithmic loss axis",
         "log_y_help": "Shows both a diverging loss and the curves near (k+1)·ln 2",
         "pca_words": "words shown in the PCA",
