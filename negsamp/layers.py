@@ -10,12 +10,17 @@ of shape (V, D)) or a :class:`RowGrad` holding only the rows a batch touched.
 from __future__ import annotations
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from .functions import log_softmax, sigmoid, softmax
 
 
 class RowGrad:
     """Gradient of a (V, D) matrix that is non-zero only on some rows.
+
+    The rows are given either as an array (``set``) or in factored form
+    (``set_outer``: row n is ``coef[n] * H[src[n]]``, as an embedding's gradient
+    is), so a step never has to build the (N, D) array; ``rows`` builds it on demand.
 
     Parameters
     ----------
@@ -36,7 +41,16 @@ class RowGrad:
         self.shape = tuple(int(n) for n in shape)
         self.dtype = np.dtype(dtype)
         self.idx = np.zeros(0, dtype=np.int64)  # (N,)
-        self.rows = np.zeros((0, self.shape[1]), dtype=self.dtype)  # (N, D)
+        self._rows = np.zeros((0, self.shape[1]), dtype=self.dtype)  # (N, D) or None
+        self._outer = None  # (H (M, D), src (N,), coef (N,)) when factored
+        self._slot = self._mark = None  # (V,) scratch for coalesce, made once
+
+    def _check_idx(self, idx):
+        V = self.shape[0]
+        idx = np.asarray(idx, dtype=np.int64).reshape(-1)  # (N,)
+        if idx.size and (idx.min() < 0 or idx.max() >= V):
+            raise ValueError(f"row ids must be in [0, {V}); got {idx.min()}..{idx.max()}")
+        return idx
 
     def set(self, idx, rows):
         """Replace the contents in place (the object stays the same).
@@ -46,15 +60,52 @@ class RowGrad:
         idx : array_like of int, any shape with N elements
         rows : array_like of shape idx.shape + (D,)
         """
-        V, D = self.shape
-        idx = np.asarray(idx, dtype=np.int64).reshape(-1)  # (N,)
-        rows = np.asarray(rows, dtype=self.dtype).reshape(idx.shape[0], D)  # (N, D)
-        if idx.size and (idx.min() < 0 or idx.max() >= V):
-            raise ValueError(f"row ids must be in [0, {V}); got {idx.min()}..{idx.max()}")
-        self.idx, self.rows = idx, rows
+        idx = self._check_idx(idx)
+        rows = np.asarray(rows, dtype=self.dtype).reshape(idx.shape[0], self.shape[1])
+        self.idx, self._rows, self._outer = idx, rows, None
+
+    def set_outer(self, idx, H, src, coef):
+        """Replace the contents with rows in factored form: ``rows[n] = coef[n] * H[src[n]]``.
+
+        Parameters
+        ----------
+        idx : array_like of int with N elements
+        H : ndarray of shape (M, D)
+        src : ndarray of shape (N,), int, row of ``H`` for each entry
+        coef : ndarray of shape (N,), scale of each entry
+        """
+        idx = self._check_idx(idx)
+        H = np.asarray(H, dtype=self.dtype)
+        src = np.asarray(src).reshape(-1)
+        coef = np.asarray(coef, dtype=self.dtype).reshape(-1)
+        if H.ndim != 2 or H.shape[1] != self.shape[1] or src.shape != idx.shape \
+                or coef.shape != idx.shape:
+            raise ValueError(f"H {H.shape}, src {src.shape}, coef {coef.shape} must be "
+                             f"(M, {self.shape[1]}), ({idx.size},), ({idx.size},)")
+        self.idx, self._rows, self._outer = idx, None, (H, src, coef)
+
+    @property
+    def rows(self):
+        """ndarray of shape (N, D): the gradient of each entry (built if factored)."""
+        if self._rows is None:
+            H, src, coef = self._outer
+            self._rows = coef[:, None] * H[src]  # (N, D)
+        return self._rows
+
+    def _unique(self):
+        """Sorted unique ids (U,) and each entry's position among them (N,), in O(N)
+        plus one pass over a (V,) bit mask (no sort of the N entries)."""
+        if self._slot is None:
+            self._slot = np.zeros(self.shape[0], dtype=np.int64)  # (V,)
+            self._mark = np.zeros(self.shape[0], dtype=bool)  # (V,)
+        self._mark[self.idx] = True
+        ids = np.flatnonzero(self._mark)  # (U,) sorted
+        self._mark[ids] = False
+        self._slot[ids] = np.arange(ids.shape[0])
+        return ids, self._slot[self.idx]
 
     def coalesce(self):
-        """Sum the rows of repeated ids (sort and reduce; O(N log N), not O(V·D)).
+        """Sum the rows of repeated ids as one sparse (U, M) by (M, D) product.
 
         Returns
         -------
@@ -63,12 +114,16 @@ class RowGrad:
         rows : ndarray of shape (U, D)
             Summed gradient of each id.
         """
-        if self.idx.size == 0:
-            return self.idx.copy(), self.rows.copy()
-        order = np.argsort(self.idx, kind="stable")  # (N,)
-        s = self.idx[order]
-        starts = np.flatnonzero(np.concatenate(([True], s[1:] != s[:-1])))  # (U,)
-        return s[starts], np.add.reduceat(self.rows[order], starts, axis=0)
+        N = self.idx.shape[0]
+        if N == 0:
+            return self.idx.copy(), np.zeros((0, self.shape[1]), dtype=self.dtype)
+        ids, inv = self._unique()  # (U,), (N,)
+        if self._outer is not None:
+            H, src, coef = self._outer
+        else:
+            H, src, coef = self._rows, np.arange(N), np.ones(N, dtype=self.dtype)
+        A = csr_matrix((coef, (inv, src)), shape=(ids.shape[0], H.shape[0]))  # (U, M)
+        return ids, np.asarray(A @ H, dtype=self.dtype)  # duplicates summed by csr
 
     def to_dense(self):
         """Return the dense gradient, ndarray of shape (V, D) (``np.add.at`` of rows)."""
@@ -123,6 +178,23 @@ class Embedding:
             dW.set(idx, dout)
         return None
 
+    def backward_outer(self, H, src, coef):
+        """``backward(dout)`` for ``dout[n] = coef[n] * H[src[n]]`` (n over the looked-up
+        ids, flattened), without building dout when the gradient is a RowGrad.
+
+        Parameters
+        ----------
+        H : ndarray of shape (M, D)
+        src : ndarray of shape (N,), int
+        coef : ndarray of shape (N,)
+        """
+        W, = self.params
+        if self.dense_grad:
+            dout = np.asarray(coef, W.dtype).reshape(-1, 1) * np.asarray(H, W.dtype)[src]
+            return self.backward(dout)
+        self.grads[0].set_outer(self.idx, H, src, coef)
+        return None
+
 
 class EmbeddingDot:
     """Score hidden vectors against rows of ``W``: ``s[b, j] = W[idx[b, j]] · h[b]``.
@@ -173,13 +245,15 @@ class EmbeddingDot:
         """
         h, target_W = self.cache
         dout = np.asarray(dout, dtype=target_W.dtype)
+        B = h.shape[0]
         if dout.ndim == 1:
-            d_target_W = dout[:, None] * h  # (B, D)
             dh = dout[:, None] * target_W  # (B, D); the seed returned dout itself
+            src = np.arange(B)  # (B,)
         else:
-            d_target_W = dout[:, :, None] * h[:, None, :]  # (B, m, D)
             dh = np.matmul(dout[:, None, :], target_W)[:, 0, :]  # (B, D)
-        self.embed.backward(d_target_W)
+            src = np.repeat(np.arange(B), dout.shape[1])  # (B·m,)
+        # dW row of entry (b, j) is dout[b, j] * h[b]: passed factored, never (B, m, D)
+        self.embed.backward_outer(h, src, dout.reshape(-1))
         return dh
 
 

@@ -77,9 +77,10 @@ class CBOW(_NSModel):
 
     def backward(self, dout=1):
         dh = self.ns_loss.backward(dout)  # (B, D)
-        dh_ctx = np.broadcast_to((dh / self._C)[:, None, :],
-                                 (dh.shape[0], self._C, dh.shape[1]))  # (B, C, D)
-        self.in_layer.backward(dh_ctx)
+        B, C = dh.shape[0], self._C
+        # every context word of row b gets dh[b] / C; passed factored, never (B, C, D)
+        self.in_layer.backward_outer(dh, np.repeat(np.arange(B), C),
+                                     np.full(B * C, 1.0 / C, dtype=dh.dtype))
         return None
 
 
