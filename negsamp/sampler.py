@@ -110,6 +110,7 @@ class UnigramSampler:
         w = np.zeros(self.counts.shape, dtype=np.float64)  # (V,)
         w[nz] = self.counts[nz].astype(np.float64) ** value  # 0 stays 0, even at power 0
         self.word_p = w / w.sum()  # (V,)
+        self._alias = alias_table(self.word_p)
         self._cdf = np.cumsum(self.word_p)  # (V,)
         self._lo = self._cdf - self.word_p  # (V,) table start of each word
         with np.errstate(divide="ignore"):
@@ -156,29 +157,50 @@ class UnigramSampler:
         return self._draw_without_replacement(target)
 
     def _draw_with_replacement(self, target):
-        """Inverse-CDF over the table with the target's slice cut out.
+        """Alias-method draws (O(1) each, exact); entries equal to their row's target
+        are drawn again, which gives P' renormalised without the target.
+
+        After a few rounds (only a target holding most of the mass gets there) the
+        remaining entries use the exact cut-out table of :meth:`_draw_excluding`.
+        """
+        B, k = target.shape[0], self._sample_size
+        out = self._alias_draw(B * k).reshape(B, k)  # (B, k)
+        clash = np.flatnonzero(out == target[:, None])  # flat positions to redraw
+        flat, t_flat = out.reshape(-1), np.repeat(target, k)
+        for _ in range(4):
+            if clash.size == 0:
+                return out
+            flat[clash] = self._alias_draw(clash.size)
+            clash = clash[flat[clash] == t_flat[clash]]
+        if clash.size:
+            flat[clash] = self._draw_excluding(t_flat[clash])
+        return out
+
+    def _alias_draw(self, n):
+        """n ids from word_p by Walker's alias method, int64 array of shape (n,)."""
+        ids, prob, alias = self._alias
+        j = self.rng.integers(0, ids.shape[0], size=n)  # (n,) column
+        keep = self.rng.random(n, dtype=np.float32) < prob[j]  # (n,)
+        return ids[np.where(keep, j, alias[j])]
+
+    def _draw_excluding(self, target):
+        """One draw per entry from P' without that entry's target (inverse CDF).
 
         u is uniform on [0, Z - p_t); values at or past the target's start move up by
         p_t, so the target's slice is skipped: exactly P' renormalised without the
         target, with no rejection loop even when the target holds most of the mass.
         Rounding can still land on the target's edge; those few entries are redrawn.
         """
-        B, k = target.shape[0], self._sample_size
-        out = np.empty((B, k), dtype=np.int64)
-        todo = np.ones((B, k), dtype=bool)
-        for _ in range(100):  # clashes come from rounding only: one round in practice
-            if not todo.any():
-                return out
-            rows = np.nonzero(todo)[0]  # (M,) row of each entry still to draw
-            t = target[rows]  # (M,)
+        out = np.empty(target.shape[0], dtype=np.int64)
+        todo = np.ones(target.shape[0], dtype=bool)
+        while todo.any():
+            t = target[todo]  # (M,)
             p_t, lo_t = self.word_p[t], self._lo[t]  # (M,)
-            u = self.rng.random(rows.shape[0]) * (self._cdf[-1] - p_t)  # (M,)
+            u = self.rng.random(t.shape[0]) * (self._cdf[-1] - p_t)  # (M,)
             u = np.where(u >= lo_t, u + p_t, u)
             ids = np.minimum(np.searchsorted(self._cdf, u, side="right"), self._last)
             out[todo] = ids
-            todo[todo] = ids == t
-        if todo.any():
-            raise RuntimeError("negative sampling could not avoid the target")
+            todo[todo] = ids == t  # clashes from rounding only
         return out
 
     def _draw_without_replacement(self, target):
@@ -192,3 +214,34 @@ class UnigramSampler:
         top = np.argpartition(-g, k - 1, axis=1)[:, :k]  # (B, k) unordered
         order = np.argsort(-np.take_along_axis(g, top, axis=1), axis=1)
         return np.take_along_axis(top, order, axis=1)
+
+
+def alias_table(p):
+    """Walker's alias table of a distribution (Vose's construction, O(V)).
+
+    Parameters
+    ----------
+    p : ndarray of shape (V,), non-negative, summing to 1
+
+    Returns
+    -------
+    ids : ndarray of shape (U,), int64, the words with p > 0
+    prob : ndarray of shape (U,), float32, chance to keep column j
+    alias : ndarray of shape (U,), int64, the other word of column j (index into ids)
+
+    Drawing column j uniformly, then j with probability prob[j] and alias[j]
+    otherwise, gives each word exactly its p (up to float rounding).
+    """
+    ids = np.flatnonzero(p > 0)
+    q = (p[ids] / p[ids].sum() * ids.shape[0]).tolist()  # scaled so the mean is 1
+    prob, alias = [1.0] * len(q), list(range(len(q)))
+    small = [j for j, x in enumerate(q) if x < 1.0]
+    large = [j for j, x in enumerate(q) if x >= 1.0]
+    while small and large:
+        j, l = small.pop(), large[-1]
+        prob[j], alias[j] = q[j], l
+        q[l] += q[j] - 1.0
+        if q[l] < 1.0:
+            small.append(large.pop())
+    # what is left is 1 up to rounding: keep prob 1
+    return ids, np.asarray(prob, dtype=np.float32), np.asarray(alias, dtype=np.int64)
