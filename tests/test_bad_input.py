@@ -1,0 +1,516 @@
+"""A catalogue of bad input, one table per layer: library, command line, dashboard.
+
+Each case feeds one bad input and checks the exact message it gets and that nothing
+was lost (weights, history, settings, files on disk are what they were before).
+The tables also render docs/bad_input.md; ``test_catalogue_doc_is_current`` fails when
+the file differs (``NEGSAMP_WRITE_DOCS=1 pytest tests/test_bad_input.py`` rewrites it).
+"""
+from __future__ import annotations
+
+import math
+import os
+import pathlib
+from dataclasses import dataclass, replace
+from typing import Callable
+
+import numpy as np
+import pytest
+
+from negsamp.cli import main as cli
+from negsamp.config import TrainConfig
+from negsamp.datasets import synthetic_corpus, text_corpus, toy_corpus
+from negsamp.io import checkpoint_bytes, parse_word2vec_text, read_checkpoint
+from negsamp.live import LiveTraining
+
+DOC = pathlib.Path(__file__).resolve().parents[1] / "docs" / "bad_input.md"
+
+
+@dataclass(frozen=True)
+class Case:
+    input: str       # what the user gave
+    message: str     # the exact message they get ({dir} stands for the run's folder)
+    kept: str        # what is still there afterwards (checked)
+    run: Callable
+
+
+LIBRARY, COMMAND_LINE, DASHBOARD = [], [], []
+
+
+def case(table, input, message, kept):
+    def register(run):
+        table.append(Case(input, message, kept, run))
+        return run
+    return register
+
+
+def error_of(fn, *args, **kwargs):
+    """The message of the ValueError that ``fn(*args, **kwargs)`` raises."""
+    with pytest.raises(ValueError) as err:
+        fn(*args, **kwargs)
+    return str(err.value)
+
+
+# ---------------------------------------------------------------------- library
+# Every library case gets a LiveTraining that has trained one chunk; after the case its
+# weights, history, config, corpus and counters must be exactly what they were.
+SMALL = synthetic_corpus(n_tokens=2000, seed=0)
+LIVE_CONFIG = TrainConfig(epochs=None, hidden_size=10, batch_size=20, window=2)
+KEPT = "model weights, history, settings"
+T = "the previous corpus; " + KEPT
+
+
+def new_live():
+    live = LiveTraining(SMALL, LIVE_CONFIG, steps_per_chunk=5)
+    live.step_chunk()
+    return live
+
+
+def snapshot(live):
+    t = live.trainer
+    return ([p.copy() for p in t.model.params], t.history.as_arrays(), live.config,
+            t.config, live.corpus, t.step_count, t.epoch, t.status, live.steps_per_chunk,
+            t.model.ns_loss.sampler.word_p.copy(), t.optimizer.step_count)
+
+
+def same(a, b):
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    if isinstance(a, np.ndarray):
+        return np.array_equal(a, b)
+    return a is b or a == b
+
+
+for data, what, msg in [
+    (b"", "empty text", "text is empty (no words found); give at least a few sentences"),
+    (b"  \n\t ", "only whitespace", "text is empty (no words found); give at least a few "
+     "sentences"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary (a PNG header)",
+     "text contains NUL bytes: it looks like a binary file, not UTF-8 text"),
+    ("café crème".encode("latin-1"), "non-UTF-8 (Latin-1)",
+     "text is not valid UTF-8 (byte 3: b'\\xe9'); save it as UTF-8"),
+    (b"\x01\x02\x03\x04 ab", "mostly control characters",
+     "text is 57% control characters (at most 10% allowed): it looks like binary data, "
+     "not text"),
+    (b"hello", "one word", "text has 1 distinct word after min_count=1; at least 2 are needed"),
+    (b"hello hello hello", "one word repeated",
+     "text has 1 distinct word after min_count=1; at least 2 are needed"),
+]:
+    case(LIBRARY, f"`text_corpus` of {what}", msg, T)(
+        lambda live, data=data: error_of(text_corpus, data))
+
+case(LIBRARY, "`text_corpus` over `max_bytes` (huge)",
+     "text is 2001 bytes; max_bytes=2000 allows at most 2000", T)(
+    lambda live: error_of(text_corpus, b"a" * 2001, max_bytes=2000))
+case(LIBRARY, "`text_corpus` too short for the window (3 tokens, window 2)",
+     "text has 3 tokens; window=2 needs at least 5", T)(
+    lambda live: error_of(text_corpus, b"a b c", window=2))
+case(LIBRARY, "`text_corpus` with a min count that removes every word",
+     "min_count=5 removes every word (none occurs 5 times or more); lower min_count", T)(
+    lambda live: error_of(text_corpus, b"the cat sat on the mat", min_count=5))
+
+for value, shown in [(math.nan, "nan"), (math.inf, "inf"), (-math.inf, "-inf"),
+                     (-0.5, "-0.5"), (1.5, "1.5")]:
+    case(LIBRARY, f"power {shown} through `apply_live_settings`",
+         f"power={shown} must be a finite number between 0.0 and 1.0", KEPT)(
+        lambda live, v=value: live.apply_live_settings(power=v))
+case(LIBRARY, "power nan set on the sampler itself",
+     "power=nan must be a finite number between 0 and 1", KEPT)(
+    lambda live: error_of(setattr, live.trainer.model.ns_loss.sampler, "power", math.nan))
+case(LIBRARY, "k ≥ vocabulary without repeats (k = V = 58)",
+     "num_negatives=58 must be at most 56 without repeats (vocabulary size 58, the target "
+     "excluded)", KEPT)(
+    lambda live: error_of(live.reset, replace(LIVE_CONFIG, replace=False, num_negatives=58)))
+case(LIBRARY, "k ≥ vocabulary without repeats, on the sampler",
+     "sample_size=58 must be between 1 and 57 when replace=False (words with non-zero "
+     "probability minus the target)", KEPT)(
+    lambda live: error_of(_no_repeat_sampler, 58))
+case(LIBRARY, "batch size 0", "batch_size=0 must be a whole number between 1 and 1000000",
+     KEPT)(lambda live: live.apply_live_settings(batch_size=0))
+case(LIBRARY, "batch size larger than the corpus",
+     "batch_size=5000 must be between 1 and 1996 (the number of training windows in this "
+     "corpus)", KEPT)(lambda live: live.apply_live_settings(batch_size=5000))
+case(LIBRARY, "learning rate nan", "lr=nan must be a number in (0, 10]", KEPT)(
+    lambda live: live.apply_live_settings(lr=math.nan))
+case(LIBRARY, "hidden size 0 (reset)",
+     "hidden_size=0 must be a whole number between 1 and 1024", KEPT)(
+    lambda live: error_of(live.reset, replace(LIVE_CONFIG, hidden_size=0)))
+case(LIBRARY, "reset onto the toy corpus with batch size 20",
+     "batch_size=20 must be between 1 and 4 (the number of training windows in this corpus)",
+     KEPT)(lambda live: error_of(live.reset, corpus=toy_corpus()))
+case(LIBRARY, "steps per chunk 0",
+     "steps_per_chunk=0 must be a whole number between 1 and 10000", KEPT)(
+    lambda live: error_of(live.set_steps_per_chunk, 0))
+case(LIBRARY, "unknown word in `most_similar`",
+     "word 'zebra' is not in the vocabulary (V=58)", KEPT)(
+    lambda live: error_of(live.trainer.vectors().most_similar, "zebra"))
+case(LIBRARY, "unknown word in `analogy`", "word 'queen' is not in the vocabulary (V=58)",
+     KEPT)(lambda live: error_of(live.trainer.vectors().analogy, "cat", "dog", "queen"))
+case(LIBRARY, "corrupt checkpoint (not a zip)",
+     "checkpoint bytes: not a readable .npz checkpoint (BadZipFile: File is not a zip file)",
+     KEPT)(lambda live: error_of(read_checkpoint, b"PK\x03\x04 this is not a zip"))
+case(LIBRARY, "truncated checkpoint (first half of a real one)",
+     "checkpoint bytes: not a readable .npz checkpoint (BadZipFile: File is not a zip file)",
+     KEPT)(lambda live: error_of(read_checkpoint, _checkpoint(live)[:len(_checkpoint(live)) // 2]))
+case(LIBRARY, "wrong-shape checkpoint (W_in with one row too few)",
+     "checkpoint bytes: array 'W_in' has shape (57, 10) but the vocabulary has 58 words",
+     KEPT)(lambda live: error_of(read_checkpoint, _checkpoint(live, rows=57),
+                                 word_arrays=["W_in"]))
+case(LIBRARY, "vectors file with a bad header",
+     "line 1: header must be 'V D' with V >= 0 and D >= 1, got 'vectors 3 10'", KEPT)(
+    lambda live: error_of(parse_word2vec_text, "vectors 3 10\na 1 2\n"))
+case(LIBRARY, "vectors file with fewer lines than its header says",
+     "fewer vector lines than the header's V=3 (found 1)", KEPT)(
+    lambda live: error_of(parse_word2vec_text, "3 2\na 1 2\n"))
+
+
+def _no_repeat_sampler(k):
+    from negsamp.sampler import UnigramSampler
+    return UnigramSampler.from_counts(SMALL.vocab.counts, 0.75, k, replace=False)
+
+
+def _checkpoint(live, rows=None):
+    W_in, W_out = live.trainer.model.params
+    return checkpoint_bytes(arrays={"W_in": W_in[:rows], "W_out": W_out},
+                            words=live.corpus.vocab.words, config=live.config.to_dict())
+
+
+@pytest.mark.parametrize("c", LIBRARY, ids=[c.input for c in LIBRARY])
+def test_library(c):
+    live = new_live()
+    before = snapshot(live)
+    assert c.run(live) == c.message
+    assert same(snapshot(live), before), "the bad input changed the model"
+
+
+def test_diverging_learning_rate_stops_with_the_last_good_weights():
+    live = new_live()  # 5 good steps at Adam's lr 0.01
+    before = snapshot(live)
+    assert live.apply_live_settings(lr=10.0) is None
+    live.start()
+    assert live.tick(budget_seconds=5.0) == []  # the diverging chunk is rolled back whole
+    assert live.message.startswith("Training stopped at step ")
+    assert "rolled back to step 5, the last good one" in live.message
+    assert not live.running and live.trainer.status == "diverged"
+    h = live.trainer.history.as_arrays()
+    assert np.all(np.isfinite(h["loss"])) and h["loss"].size == 5
+    params, history = snapshot(live)[:2]
+    assert same(params, before[0]) and same(history, before[1])
+    assert live.apply_live_settings(lr=0.01) is None  # and it trains on from there
+    live.start()
+    assert len(live.step_chunk()) == 5 and live.trainer.step_count == 10
+
+
+LIBRARY_DIVERGED = Case("learning rate 10 (Adam, after 5 good steps): diverges",
+                        "Training stopped at step n: the loss reached … (the limit is …, 20 × "
+                        "the untrained loss) with lr=10. The model was rolled back to step 5, "
+                        "the last good one; lower the learning rate and continue, or reset.",
+                        "weights, optimizer and history of step 5 (bit for bit), no NaN; "
+                        "training goes on at a lower rate", None)
+
+
+# ------------------------------------------------------------------ command line
+USAGE = "usage: "
+
+
+def _files(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def previous_run(tmp_path_factory):
+    """A folder holding a finished run's vectors, checkpoint and summary."""
+    out = tmp_path_factory.mktemp("previous")
+    assert cli(["train", "toy", "--epochs", "2", "--dim", "8", "--window", "1",
+                "--batch-size", "2", "--min-count", "1", "--out", str(out), "--quiet"]) == 0
+    texts = out / "texts"
+    texts.mkdir()
+    for name, data in CLI_FILES.items():
+        (texts / name).write_bytes(data() if callable(data) else data)
+    return out
+
+
+def _bad_checkpoint(out):
+    return (out / "checkpoint.npz").read_bytes()
+
+
+CLI_FILES = {
+    "empty.txt": b"",
+    "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00",
+    "latin1.txt": "café crème".encode("latin-1"),
+    "one.txt": b"hello hello hello",
+    "short.txt": b"the cat sat on the mat",
+    "rare.txt": b"the cat sat on the mat and the dog sat on the log",
+    "garbage.npz": b"PK\x03\x04 this is not a zip",
+    "header.txt": b"vectors 7 8\nyou 1 2 3 4 5 6 7 8\n",
+    "binary_vectors.bin": b"7 8\nyou \x93\xa1\xff\x00\x01",
+}
+TRAIN = ["train", "toy", "--quiet"]
+KEEP_FILES = "the previous run's vectors.txt, checkpoint.npz, summary.json (bytes unchanged)"
+
+for flags, code, msg in [
+    (["--power=-inf"], 2, "--power: power=-inf must be a finite number between 0.0 and 1.0"),
+    (["--power", "2"], 2, "--power: power=2.0 must be a finite number between 0.0 and 1.0"),
+    (["--dim", "0"], 2, "--dim: hidden_size=0 must be a whole number between 1 and 1024"),
+    (["--negatives", "101"], 2,
+     "--negatives: num_negatives=101 must be a whole number between 1 and 100"),
+    (["--window", "21"], 2, "--window: window=21 must be a whole number between 1 and 20"),
+    (["--batch-size", "0"], 2,
+     "--batch-size: batch_size=0 must be a whole number between 1 and 1000000"),
+    ([], 2, "--window: window=5 needs at least 11 tokens; the corpus has 8"),
+    (["--window", "1", "--batch-size", "7"], 2, "--batch-size: batch_size=7 must be between 1 and 6 (the "
+     "number of training windows in this corpus)"),
+    (["--lr", "inf"], 2, "--lr: lr=inf must be a number in (0, 10]"),
+    (["--seed", "-1"], 2, "--seed: seed=-1 must be a whole number between 0 and 4294967295"),
+    (["--max-vocab", "1"], 2, "--max-vocab: max_vocab=1 must be at least 2"),
+    (["--synthetic-tokens", "5"], 2, "--synthetic-tokens: synthetic_tokens=5 must be a whole "
+     "number between 100 and 20000000"),
+    (["--epochs", "x"], 2, "argument --epochs: invalid int value: 'x'"),
+]:
+    case(COMMAND_LINE, " ".join(["`negsamp train toy", *flags]) + "`",
+         f"exit {code}: negsamp train: error: {msg}", KEEP_FILES)(
+        lambda out, f=flags: TRAIN + f)
+
+for name, flags, msg in [
+    ("empty.txt", [], "text is empty (no words found); give at least a few sentences"),
+    ("binary.txt", [], "text contains NUL bytes: it looks like a binary file, not UTF-8 text"),
+    ("latin1.txt", [], "text is not valid UTF-8 (byte 3: b'\\xe9'); save it as UTF-8"),
+    ("one.txt", ["--min-count", "1"],
+     "text has 1 distinct word after min_count=1; at least 2 are needed"),
+    ("short.txt", ["--min-count", "1", "--window", "5"],
+     "text has 6 tokens; window=5 needs at least 11"),
+    ("rare.txt", ["--min-count", "5"],
+     "min_count=5 removes every word (none occurs 5 times or more); lower min_count"),
+]:
+    case(COMMAND_LINE, f"`negsamp train {name} {' '.join(flags)}`".replace(" `", "`"),
+         f"exit 1: negsamp train: error: {msg}", KEEP_FILES)(
+        lambda out, n=name, f=flags: ["train", str(out / "texts" / n), "--quiet", *f])
+
+for args, code, msg in [
+    (["texts/garbage.npz"], 1, "{dir}/texts/garbage.npz: not a readable .npz checkpoint "
+     "(BadZipFile: File is not a zip file)"),
+    (["texts/truncated.npz"], 1, "{dir}/texts/truncated.npz: not a readable .npz checkpoint "
+     "(BadZipFile: File is not a zip file)"),
+    (["texts/no_w_in.npz"], 1, "{dir}/texts/no_w_in.npz: missing array 'W_in' (has ['W_out'])"),
+    (["texts/wrong_shape.npz"], 1, "{dir}/texts/wrong_shape.npz: array 'W_in' has shape "
+     "(6, 8) but the vocabulary has 7 words"),
+    (["texts/header.txt"], 1, "line 1: header must be 'V D' with V >= 0 and D >= 1, got "
+     "'vectors 7 8'"),
+    (["texts/binary_vectors.bin"], 1, "{dir}/texts/binary_vectors.bin: not UTF-8 text "
+     "(binary word2vec is not supported): 'utf-8' codec can't decode byte 0x93 in position "
+     "8: invalid start byte"),
+    (["vectors.txt", "--neighbours", "zebra"], 1,
+     "word 'zebra' is not in the vocabulary (V=7)"),
+    (["vectors.txt", "--topn", "0"], 2, "topn=0 must be at least 1"),
+    (["texts/missing.npz"], 2, "vectors='{dir}/texts/missing.npz' is not a file"),
+]:
+    case(COMMAND_LINE, f"`negsamp eval {' '.join(args)}`",
+         f"exit {code}: negsamp eval: error: {msg}", KEEP_FILES)(
+        lambda out, a=args: ["eval", str(out / a[0]), *a[1:]])
+
+
+def _write_checkpoints(out):
+    from negsamp.io import load_checkpoint
+    good = (out / "checkpoint.npz").read_bytes()
+    ck = load_checkpoint(out / "checkpoint.npz")
+    (out / "texts" / "truncated.npz").write_bytes(good[:len(good) // 2])
+    for name, arrays in [("no_w_in.npz", {"W_out": ck.arrays["W_out"]}),
+                         ("wrong_shape.npz", {"W_in": ck.arrays["W_in"][:6]})]:
+        (out / "texts" / name).write_bytes(checkpoint_bytes(arrays=arrays, words=ck.words,
+                                                            config=ck.config))
+
+
+@pytest.mark.parametrize("c", COMMAND_LINE, ids=[c.input for c in COMMAND_LINE])
+def test_command_line(c, previous_run, capsys):
+    out = previous_run
+    if not (out / "texts" / "truncated.npz").exists():
+        _write_checkpoints(out)
+    argv = c.run(out)
+    if argv[0] == "train":
+        argv += ["--out", str(out)]
+    before = _files(out)
+    capsys.readouterr()
+    try:
+        code = cli(argv)
+    except SystemExit as e:
+        code = e.code
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    if code == 2:
+        assert err.startswith(USAGE + "negsamp " + argv[0]), err
+    got = f"exit {code}: " + err.strip().splitlines()[-1].replace(str(out), "{dir}")
+    assert got == c.message
+    assert _files(out) == before, "a bad command changed the previous run's files"
+
+
+def test_command_line_divergence_still_writes_the_last_good_model(tmp_path, capsys):
+    from negsamp.io import load_checkpoint, load_word2vec_format
+    out = tmp_path / "run"
+    code = cli(["train", "synthetic", "--optimizer", "sgd", "--lr", "10", "--dim", "10",
+                "--min-count", "1", "--batch-size", "100", "--out", str(out), "--quiet"])
+    err = capsys.readouterr().err.strip()
+    assert code == 1 and err.startswith("negsamp train: Training stopped at step ")
+    ck = load_checkpoint(out / "checkpoint.npz", word_arrays=["W_in", "W_out"])
+    assert all(np.all(np.isfinite(a)) for a in ck.arrays.values())
+    np.testing.assert_array_equal(load_word2vec_format(out / "vectors.txt").vectors,
+                                  ck.arrays["W_in"])
+    assert '"status": "diverged"' in (out / "summary.json").read_text()
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp file left
+
+
+CLI_DIVERGED = Case("`negsamp train synthetic --optimizer sgd --lr 10`",
+                    "exit 1: negsamp train: Training stopped at step n: the loss reached … The "
+                    "model was rolled back to step m, the last good one; …",
+                    "vectors.txt, checkpoint.npz, summary.json of the last good step "
+                    "(finite; status \"diverged\")", None)
+
+
+# --------------------------------------------------------------------- dashboard
+GOOD_UPLOAD = b"you say goodbye and i say hello . " * 5
+UPLOAD_KEPT = "the previous upload (same corpus object), the settings, the live model"
+
+
+def _upload(open_page, name, data):
+    """Home page: upload a good file, train a live model, then upload ``data``."""
+    home = open_page("dashboard.py")
+    home.radio(key="w_corpus").set_value("upload").run()
+    home.file_uploader[0].upload("good.txt", GOOD_UPLOAD).run()
+    corpus = home.session_state["upload_corpus"]
+    live = LiveTraining(corpus, TrainConfig(epochs=None, batch_size=4, window=1), 5)
+    live.step_chunk()
+    home.session_state["live"] = live
+    before = snapshot(live), dict(home.session_state["settings"])
+    home.file_uploader[0].upload(name, data).run()
+    assert not home.exception
+    assert home.session_state["upload_corpus"] is corpus
+    assert same((snapshot(home.session_state["live"]), dict(home.session_state["settings"])),
+                before)
+    assert [m.value for m in home.metric][0] == "40"  # the page still shows the good text
+    return [e.value for e in home.error]
+
+
+for name, data, msg in [
+    ("empty.txt", b"", "empty.txt: text is empty (no words found); give at least a few "
+     "sentences"),
+    ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+     "photo.png: text contains NUL bytes: it looks like a binary file, not UTF-8 text"),
+    ("latin1.txt", "café crème".encode("latin-1"),
+     "latin1.txt: text is not valid UTF-8 (byte 3: b'\\xe9'); save it as UTF-8"),
+    ("huge.txt", b"a " * (21 << 19),
+     "huge.txt: the file is 21.0 MB; uploads are limited to 20 MB"),
+    ("one.txt", b"hello", "one.txt: text has 1 distinct word after min_count=1; at least 2 "
+     "are needed"),
+    ("two.txt", b"hello world", "two.txt: text has 2 tokens; window=1 needs at least 3"),
+]:
+    case(DASHBOARD, f"Home: upload {name} ({len(data):,} bytes)", msg, UPLOAD_KEPT)(
+        lambda open_page, n=name, d=data: _upload(open_page, n, d))
+
+
+def _training(open_page):
+    at = open_page("pages/4_Training_live.py")
+    at.button(key="live_step").click().run()
+    return at, snapshot(at.session_state["live"])
+
+
+@case(DASHBOARD, "Training: Reset onto the toy corpus with batch size 100",
+      "The model cannot be built with these settings: batch_size=100 must be between 1 and "
+      "4 (the number of training windows in this corpus)", "the live model (weights, history)")
+def _reset_on_toy(open_page):
+    at, before = _training(open_page)
+    settings = at.session_state["settings"]
+    settings["corpus"] = "toy"
+    at.session_state["settings"] = settings
+    at.run()
+    at.button(key="live_reset").click().run()
+    assert same(snapshot(at.session_state["live"]), before)
+    return [e.value for e in at.error]
+
+
+@case(DASHBOARD, "Training: the upload corpus chosen but nothing uploaded",
+      "Upload a UTF-8 text file on the Home page.", "the live model (weights, history)")
+def _no_upload(open_page):
+    at, before = _training(open_page)
+    settings = at.session_state["settings"]
+    settings["corpus"] = "upload"
+    at.session_state["settings"] = settings
+    at.run()
+    assert same(snapshot(at.session_state["live"]), before)
+    return [w.value for w in at.warning]
+
+
+@case(DASHBOARD, "Embeddings: analogy with an unknown word",
+      "word 'zebra' is not in the vocabulary (V=58)", "the live model (weights, history)")
+def _analogy(open_page):
+    at, before = _training(open_page)
+    at.switch_page("pages/5_Embeddings.py").run()
+    at.text_input(key="w_emb_c").input("zebra").run()
+    assert same(snapshot(at.session_state["live"]), before)
+    return [e.value for e in at.error]
+
+
+@case(DASHBOARD, "Negative sampler: k = 7 without repeats on the toy corpus (V = 7)",
+      "sample_size=7 must be between 1 and 6 when replace=False (words with non-zero "
+      "probability minus the target)", "the settings (α, k)")
+def _sampler(open_page):
+    at = open_page("pages/2_Negative_sampler.py")
+    settings = at.session_state["settings"]
+    settings.update(corpus="toy", num_negatives=7)
+    at.session_state["settings"] = settings
+    at.run()
+    at.checkbox(key="w_sampler_no_repeats").check().run()
+    assert at.session_state["settings"]["num_negatives"] == 7
+    return [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("c", DASHBOARD, ids=[c.input for c in DASHBOARD])
+def test_dashboard(c, open_page):
+    assert c.run(open_page) == [c.message]
+
+
+# ------------------------------------------------------------------------ the doc
+def render():
+    def table(cases):
+        rows = ["| input | message | what is kept |", "|---|---|---|"]
+        cell = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
+        rows += [f"| {cell(c.input)} | `{cell(c.message)}` | {cell(c.kept)} |" for c in cases]
+        return "\n".join(rows)
+    n = len(LIBRARY) + 1 + len(COMMAND_LINE) + 1 + len(DASHBOARD)
+    return f"""# Bad input: what each layer says, and what it keeps
+
+Generated from `tests/test_bad_input.py`, which feeds each input below and checks the
+exact message and that what is kept is bit for bit what it was before
+(`NEGSAMP_WRITE_DOCS=1 pytest tests/test_bad_input.py` rewrites this file; the test
+fails when it is out of date). {n} cases.
+
+## Library (`negsamp`)
+Each case runs against a `LiveTraining` that has trained one chunk on a 2,000-token
+synthetic corpus (V = 58); its weights, history, settings, sampler and counters are
+compared before and after.
+
+{table(LIBRARY + [LIBRARY_DIVERGED])}
+
+## Command line (`python -m negsamp`)
+Flags out of range exit 2 with argparse's usage line first; bad data exits 1 with one
+line; never a traceback. Each case runs with `--out` pointing at a finished run's folder.
+
+{table(COMMAND_LINE + [CLI_DIVERGED])}
+
+## Dashboard (Streamlit AppTest)
+The message is the one `st.error` / `st.warning` shown.
+
+{table(DASHBOARD)}
+"""
+
+
+def test_catalogue_has_enough_cases():
+    assert len(LIBRARY) + len(COMMAND_LINE) + len(DASHBOARD) + 2 >= 25
+
+
+def test_catalogue_doc_is_current():
+    text = render()
+    if os.environ.get("NEGSAMP_WRITE_DOCS"):
+        DOC.parent.mkdir(exist_ok=True)
+        DOC.write_text(text, encoding="utf-8")
+    assert DOC.read_text(encoding="utf-8") == text, \
+        "docs/bad_input.md is out of date: NEGSAMP_WRITE_DOCS=1 pytest tests/test_bad_input.py"
