@@ -27,3 +27,17 @@ def open_page():
         assert not at.exception, [e.value for e in at.exception]
         return at
     return _open
+
+
+def pytest_addoption(parser):
+    parser.addoption("--soak-minutes", type=float, default=0.0, metavar="N",
+                     help="run the browser soak (tests/e2e/test_soak.py) for N minutes "
+                     "instead of CI's short ~60 s soak")
+
+
+@pytest.hookimpl(tryfirst=True)  # before tests/e2e/conftest.py gives e2e tests 120 s
+def pytest_collection_modifyitems(config, items):
+    minutes = config.getoption("--soak-minutes")
+    for item in items:
+        if item.get_closest_marker("soak") and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(int(max(minutes, 1.0) * 60 + 240)))
