@@ -173,8 +173,11 @@ class Trainer:
             raise NonFiniteUpdateError(
                 f"the loss reached {loss:.4g} (the limit is {limit:.4g}, "
                 f"{self.DIVERGENCE_FACTOR:g} × the untrained loss)")
-        # SGD's lr is per example, as in word2vec: the gradient of the summed loss.
-        model.backward(B if self.config.optimizer == "sgd" else 1)
+        # SGD's lr is per example, as in word2vec: the gradient of the summed loss. An
+        # example is a row for CBOW and a (target, context) pair for skip-gram (whose
+        # loss is the mean over B·C pairs); with B alone skip-gram learnt C times slower.
+        examples = B * (contexts.shape[1] if self.config.model == "skipgram" else 1)
+        model.backward(examples if self.config.optimizer == "sgd" else 1)
         self.optimizer.update(model.params, model.grads)
         epoch = self.epoch
         self._advance(n_rows)
