@@ -1,0 +1,188 @@
+"""Dashboard-specific helpers on top of streamlit_page.py, shared by the e2e tests,
+scripts/screenshots.py and benchmarks/dashboard_throughput.py.
+
+Elements are found by their Streamlit key: an element created with ``key="k"`` sits
+in a container carrying the class ``st-key-k`` (checked on Streamlit 1.67), so a
+renamed label does not break a test, a renamed key does.
+"""
+
+from __future__ import annotations
+
+import time
+
+from streamlit_page import _decode, finished_runs, wait_for_app_idle, IDLE_TIMEOUT_MS
+
+PAGES = {  # sidebar title -> keys of the charts the page draws on its own
+    "Unigram distribution": ["powered_chart", "zipf_chart"],
+    "Negative sampler": ["negatives_table", "sample_histogram"],
+    "Layers step by step": ["stage_contexts", "stage_loss_terms", "stage_dW_in"],
+    "Training live": ["loss_chart", "pca_chart"],
+    "Embeddings": ["pca_chart", "neighbours_chart"],
+    "Softmax vs Negative Sampling": ["cost_chart", "heldout_chart"],
+}
+CHUNK = 20  # the Training page's default "steps per chunk" (ui/live_controls.DEFAULTS)
+
+_KEYED_TRACES_JS = """(key) => {
+  const p = document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"] .js-plotly-plot');
+  if (!p || !Array.isArray(p.data)) return null;
+  const plain = (v) => ArrayBuffer.isView(v) ? Array.from(v)
+    : Array.isArray(v) ? v.map(plain)
+    : (v && typeof v === 'object')
+      ? Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('_'))
+                                            .map(([k, x]) => [k, plain(x)]))
+      : v;
+  return p.data.map((t) => plain({name: t.name, type: t.type, x: t.x, y: t.y, z: t.z,
+                                  cells: t.cells}));
+}"""
+
+
+def chart_traces(page, key: str, *, timeout_ms: int = 10_000) -> list[dict]:
+    """Traces (name, type, x, y, z, cells; arrays as lists) of the Plotly chart keyed ``key``."""
+    try:  # Plotly draws asynchronously after its element mounts
+        page.wait_for_function(
+            """(key) => { const p = document.querySelector(
+                  '.st-key-' + key + ' [data-testid="stPlotlyChart"] .js-plotly-plot');
+                return p && Array.isArray(p.data); }""",
+            arg=key, timeout=timeout_ms, polling=50)
+    except Exception:
+        pass  # reported below
+    got = page.evaluate(_KEYED_TRACES_JS, key)
+    if got is None:
+        keys = page.evaluate("""() => Array.from(document.querySelectorAll(
+            '[data-testid="stPlotlyChart"] .js-plotly-plot')).map((p) =>
+            (p.closest('[class*="st-key-"]')?.className.match(/st-key-(\\S+)/) || [])[1])""")
+        raise AssertionError(f"no rendered Plotly chart keyed {key!r}; charts on the page: {keys}")
+    return [_decode(t) for t in got]
+
+
+def chart_trace(page, key: str, name: str) -> dict:
+    """The trace named ``name`` of the chart keyed ``key``."""
+    traces = chart_traces(page, key)
+    found = [t for t in traces if t.get("name") == name]
+    if len(found) != 1:
+        raise AssertionError(f"{len(found)} traces named {name!r} in chart {key!r}: "
+                             f"{[t.get('name') for t in traces]}")
+    return found[0]
+
+
+def data_size(trace: dict) -> int:
+    """Number of values a trace shows: points (x/y), heatmap cells (z) or table cells."""
+    for field in ("y", "x", "z"):
+        v = trace.get(field)
+        if isinstance(v, list) and v:
+            return sum(len(r) if isinstance(r, list) else 1 for r in v)
+    cells = (trace.get("cells") or {}).get("values")
+    if isinstance(cells, list):
+        return sum(len(c) if isinstance(c, list) else 1 for c in cells)
+    return 0
+
+
+def rendered_charts(page) -> dict[str, int]:
+    """``{key: values shown}`` for every rendered keyed Plotly chart of the page."""
+    keys = page.evaluate("""() => Array.from(document.querySelectorAll(
+        '[data-testid="stPlotlyChart"] .js-plotly-plot')).map((p) =>
+        (p.closest('[class*="st-key-"]')?.className.match(/st-key-(\\S+)/) || [])[1])""")
+    return {k: sum(data_size(t) for t in chart_traces(page, k)) for k in keys if k}
+
+
+def click_key(page, key: str, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
+    """Click the button whose Streamlit key is ``key`` and wait for the rerun it causes."""
+    # a button with help= is drawn twice, once hidden (for measuring): take the visible one
+    button = page.locator(f".st-key-{key} button:visible")
+    before = finished_runs(page)
+    button.click()
+    wait_for_app_idle(page, after=before, timeout_ms=timeout_ms)
+
+
+def click_live(page, key: str, *, then_enabled: str, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
+    """Click a Training-page button that may be pressed while the page trains.
+
+    While it trains the script is busy nearly all the time (a fragment run every
+    0.5 s), so waiting for idleness is unreliable; wait instead until the button
+    ``then_enabled`` is enabled, which only the full rerun after the click does
+    (Start enables Pause; Pause and Reset enable Start).
+    """
+    page.locator(f".st-key-{key} button:visible").click()
+    page.locator(f".st-key-{then_enabled} button:visible").wait_for(state="visible")
+    page.wait_for_function(
+        """(key) => { const b = Array.from(document.querySelectorAll('.st-key-' + key + ' button'))
+                          .find((b) => b.offsetParent !== null);
+                      return b && !b.disabled; }""",
+        arg=then_enabled, timeout=timeout_ms, polling=50)
+
+
+def set_number(page, key: str, value, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
+    """Type ``value`` into the ``st.number_input`` keyed ``key`` and press Enter."""
+    box = page.locator(f".st-key-{key} input")
+    before = finished_runs(page)
+    box.fill(str(value))
+    box.press("Enter")
+    wait_for_app_idle(page, after=before, timeout_ms=timeout_ms)
+
+
+_DECODE_JS = """(v) => {  // Plotly's {dtype, bdata, shape} (or a typed or plain array) to an array
+  if (!v || Array.isArray(v) || ArrayBuffer.isView(v)) return v || [];
+  const bytes = Uint8Array.from(atob(v.bdata), (c) => c.charCodeAt(0)).buffer;
+  const T = {f8: Float64Array, f4: Float32Array, i4: Int32Array, u4: Uint32Array,
+             i2: Int16Array, u2: Uint16Array, i1: Int8Array, u1: Uint8Array,
+             i8: BigInt64Array, u8: BigUint64Array}[v.dtype];
+  return Array.from(new T(bytes), Number);
+}"""
+_TRACE_TAIL_JS = """([key, name]) => {
+  const decode = %s;
+  const p = document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"] .js-plotly-plot');
+  const t = p && Array.isArray(p.data) && p.data.find((t) => t.name === name);
+  if (!t) return null;
+  const x = decode(t.x);
+  return [x.length, x.length ? x[x.length - 1] : 0];
+}""" % _DECODE_JS
+
+
+def trace_tail(page, key: str, name: str) -> tuple[int, float]:
+    """(number of points, last x) of a trace, computed in the browser (cheap to poll)."""
+    got = page.evaluate(_TRACE_TAIL_JS, [key, name])
+    if got is None:
+        raise AssertionError(f"no trace {name!r} in a rendered chart keyed {key!r}")
+    return int(got[0]), float(got[1])
+
+
+def loss_steps(page) -> list[float]:
+    """Step numbers (x) of the raw "loss" trace of the Training page's loss chart."""
+    return [float(s) for s in chart_trace(page, "loss_chart", "loss")["x"]]
+
+
+def last_step(page) -> int:
+    """The last plotted step of the loss chart (0 when empty)."""
+    return int(round(trace_tail(page, "loss_chart", "loss")[1]))
+
+
+def poll(read, until, *, timeout_s: float, every_s: float = 0.1):
+    """Call ``read()`` until ``until(value)`` holds; return the value or raise with the last one."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        value = read()
+        if until(value):
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout_s} s; last value: {value!r}")
+        time.sleep(every_s)
+
+
+def steady(read, *, for_s: float, every_s: float = 0.1):
+    """Read for ``for_s`` seconds; return every distinct value seen, in order."""
+    seen, deadline = [read()], time.monotonic() + for_s
+    while time.monotonic() < deadline:
+        time.sleep(every_s)
+        value = read()
+        if value != seen[-1]:
+            seen.append(value)
+    return seen
+
+
+def pause_settled(page, *, timeout_s: float = 10.0) -> int:
+    """Click Pause and wait until the loss chart stops moving; return its last step."""
+    click_live(page, "live_pause", then_enabled="live_start")
+    # a fragment run already under way when Pause was clicked may still land once
+    poll(lambda: steady(lambda: last_step(page), for_s=0.6), lambda seen: len(seen) == 1,
+         timeout_s=timeout_s, every_s=0)
+    return last_step(page)

@@ -1,0 +1,125 @@
+"""The dashboard in headless Chromium: every page renders its charts, α moves the
+powered distribution, a bad upload is reported and the app keeps working."""
+
+import numpy as np
+import pytest
+
+from dashboard_page import PAGES, chart_trace, chart_traces, click_key, data_size, rendered_charts
+from streamlit_page import error_texts, finished_runs, goto_page, set_slider, wait_for_app_idle
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def synthetic_counts():
+    """Word -> count of the default corpus, built in-process (deterministic)."""
+    from negsamp.datasets import synthetic_corpus
+
+    c = synthetic_corpus()
+    return dict(zip(c.vocab.words, c.vocab.counts.astype(np.float64)))
+
+
+def _make_meaningful(page, title):
+    """Press what a page needs before its charts appear; check what the press changed."""
+    if title == "Negative sampler":
+        before = chart_traces(page, "negatives_table")
+        click_key(page, "draw_batch")  # next seed: a new batch of words
+        assert chart_traces(page, "negatives_table") != before
+    elif title == "Layers step by step":
+        before = chart_traces(page, "stage_dW_in")
+        click_key(page, "next_step")   # one update: new weights, new gradients
+        assert chart_traces(page, "stage_dW_in") != before
+    elif title == "Training live":
+        click_key(page, "live_step")
+    elif title == "Embeddings":
+        assert "pca_chart" not in rendered_charts(page)  # no model yet in a fresh session
+        click_key(page, "quick_train", timeout_ms=60_000)
+    elif title == "Softmax vs Negative Sampling":
+        assert rendered_charts(page) == {}               # both wait for a button
+        click_key(page, "measure", timeout_ms=60_000)
+        click_key(page, "compare", timeout_ms=60_000)
+
+
+@pytest.mark.timeout(90)
+@pytest.mark.parametrize("title", list(PAGES))
+def test_page_opens_from_the_sidebar_and_draws_its_charts(app_page, title):
+    goto_page(app_page, title)
+    assert error_texts(app_page) == []
+    _make_meaningful(app_page, title)
+    shown = rendered_charts(app_page)
+    for key in PAGES[title]:
+        assert shown.get(key, 0) > 0, f"{title}: chart {key!r} not drawn with data; drawn: {shown}"
+    assert error_texts(app_page) == []
+
+
+def test_home_shows_the_corpus(app_page):
+    metrics = app_page.get_by_test_id("stMetric").all_inner_texts()
+    assert any(m.startswith("Tokens") or "token" in m.lower() for m in metrics), metrics
+    assert error_texts(app_page) == []
+
+
+def _powered(page):
+    t = chart_trace(page, "powered_chart", "powered")
+    return t["x"], np.asarray(t["y"], dtype=np.float64)
+
+
+@pytest.mark.timeout(60)
+def test_alpha_slider_reshapes_the_powered_distribution(app_page, synthetic_counts):
+    goto_page(app_page, "Unigram distribution")
+    counts = np.array(list(synthetic_counts.values()))
+    raw = chart_trace(app_page, "powered_chart", "raw")
+    words, y = _powered(app_page)
+
+    def expected(alpha):  # count^α / Z over the whole vocabulary, for the bars shown
+        z = (counts ** alpha).sum()
+        return np.array([synthetic_counts[w] ** alpha / z for w in words])
+
+    assert len(words) == 30 and np.all(np.diff(raw["y"]) <= 0)  # top 30 by frequency
+    np.testing.assert_allclose(y, expected(0.75), rtol=1e-5)
+    set_slider(app_page, "power α", 0.0)   # Home: uniform over the vocabulary
+    np.testing.assert_allclose(_powered(app_page)[1], 1 / len(counts), rtol=1e-5)
+    set_slider(app_page, "power α", 1.0)   # End: the raw distribution itself
+    np.testing.assert_allclose(_powered(app_page)[1], raw["y"], rtol=1e-5)
+    # one Arrow key: a burst of keys can race the reruns each key causes (see report)
+    set_slider(app_page, "power α", 0.95)
+    assert _powered(app_page)[0] == words
+    np.testing.assert_allclose(_powered(app_page)[1], expected(0.95), rtol=1e-5)
+    assert chart_trace(app_page, "powered_chart", "raw")["y"] == raw["y"]  # raw never moves
+    assert error_texts(app_page) == []
+
+
+def _choose_upload(page):
+    before = finished_runs(page)
+    page.get_by_test_id("stRadio").get_by_text("Your own text file", exact=False).click()
+    wait_for_app_idle(page, after=before)
+
+
+def _upload(page, name, data: bytes):
+    before = finished_runs(page)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        files=[{"name": name, "mimeType": "text/plain", "buffer": data}])
+    wait_for_app_idle(page, after=before)
+
+
+@pytest.mark.timeout(60)
+def test_binary_upload_is_reported_and_the_app_keeps_working(app_page):
+    _choose_upload(app_page)
+    binary = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+    _upload(app_page, "picture.txt", binary)
+    errors = error_texts(app_page)
+    assert len(errors) == 1 and "picture.txt" in errors[0], errors
+    assert "UTF-8" in errors[0] or "binary" in errors[0], errors
+    assert app_page.get_by_test_id("stException").count() == 0
+
+    goto_page(app_page, "Unigram distribution")    # no corpus yet: a warning, no crash
+    assert error_texts(app_page) == []
+    assert app_page.get_by_test_id("stAlertContentWarning").count() == 1
+
+    goto_page(app_page, "dashboard")                # a good file after the bad one works
+    text = b"the cat sat on the mat . the dog sat on the log . " * 20
+    _upload(app_page, "pets.txt", text)
+    assert error_texts(app_page) == []
+    goto_page(app_page, "Unigram distribution")
+    shown = chart_trace(app_page, "powered_chart", "raw")
+    assert set(shown["x"]) == {"the", "cat", "sat", "on", "mat", ".", "dog", "log"}
+    assert data_size(shown) == 8 and error_texts(app_page) == []
