@@ -1,0 +1,70 @@
+"""How many browser sessions can train live at once on one server (run by hand).
+
+    python benchmarks/concurrent_sessions.py [--sessions 1 2 4 8 12 16] [--seconds 15]
+
+Starts one ``streamlit run dashboard.py``, and for each count opens that many fresh
+Chromium contexts on the Training (live) page, clicks Start in all, and measures the
+time between chart updates in each session (the "refresh interval"). Prints the median,
+90th percentile and worst interval over all sessions, the server's RSS and CPU. The
+CI test (tests/e2e/test_load.py) runs 8 sessions only.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "tests" / "e2e")]
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, start_streamlit  # noqa: E402
+from live_sessions import (close_all, errors, open_training, pause_all, rss_mb,  # noqa: E402
+                           start_all, summary, watch)
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sessions", type=int, nargs="+", default=[1, 2, 4, 8, 12, 16])
+    ap.add_argument("--seconds", type=float, default=15.0, help="watch time per count")
+    args = ap.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+    server = start_streamlit(REPO / "dashboard.py", ("--logger.level", "warning"))
+    print(f"server pid {server.proc.pid}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+    print(f"{'sessions':>8} {'median s':>9} {'p90 s':>7} {'max s':>7} {'>=1/s':>6} "
+          f"{'errors':>6} {'RSS MB':>7} {'server CPU':>10}")
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                         args=CHROMIUM_ARGS)
+            for n in args.sessions:
+                sessions = open_training(browser, server.url, list(range(n)))
+                try:
+                    start_all(sessions)
+                    cpu0, t0 = cpu_seconds(server.proc.pid), time.monotonic()
+                    watch(sessions, args.seconds)
+                    cpu = (cpu_seconds(server.proc.pid) - cpu0) / (time.monotonic() - t0)
+                    per = [summary(s.intervals())["median"] for s in sessions]
+                    x = summary([i for s in sessions for i in s.intervals()])
+                    ok = sum(m <= 1.0 for m in per)
+                    pause_all(sessions)
+                    print(f"{n:>8} {x['median']:>9.2f} {x['p90']:>7.2f} {x['max']:>7.2f} "
+                          f"{ok:>3}/{n:<2} {len(errors(sessions)):>6} "
+                          f"{rss_mb(server.proc.pid):>7.0f} {cpu:>9.0%}", flush=True)
+                finally:
+                    close_all(sessions)
+                time.sleep(2)
+            browser.close()
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()

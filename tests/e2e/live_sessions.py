@@ -1,0 +1,174 @@
+"""Many browser sessions training at once on the Training (live) page.
+
+Shared by tests/e2e/test_load.py, tests/e2e/test_soak.py and
+benchmarks/concurrent_sessions.py. Plain functions on Playwright objects.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from dataclasses import dataclass, field
+
+from streamlit_page import (RUN_COUNTER_JS, click_button, error_texts, finished_runs,
+                            wait_for_app_idle)
+
+PAGE_PATH = "Training_live"           # URL path of pages/4_Training_live.py
+VIEWPORT = {"width": 1280, "height": 900}
+
+# The loss trace of the chart drawn with key="loss_chart", arrays decoded from Plotly's
+# {dtype, bdata} form. Returns null while the chart is not drawn.
+LOSS_JS = """(full) => {
+  const el = document.querySelector('.st-key-loss_chart .js-plotly-plot');
+  if (!el || !Array.isArray(el.data)) return null;
+  const t = el.data.find(d => d.name === 'loss');
+  if (!t) return null;
+  const T = {f8: Float64Array, f4: Float32Array, i4: Int32Array, i2: Int16Array,
+             i1: Int8Array, u1: Uint8Array, u2: Uint16Array, u4: Uint32Array};
+  const dec = (v) => {
+    if (Array.isArray(v)) return v.map(Number);
+    if (ArrayBuffer.isView(v)) return Array.from(v, Number);
+    if (v && v.bdata) {
+      const bin = atob(v.bdata), buf = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
+      return Array.from(new T[v.dtype](buf.buffer), Number);
+    }
+    return [];
+  };
+  const x = dec(t.x);
+  if (!full) return {n: x.length, last: x.length ? x[x.length - 1] : 0};
+  return {n: x.length, x: x, y: dec(t.y)};
+}"""
+
+
+@dataclass
+class Session:
+    page: object
+    seed: int
+    changes: list = field(default_factory=list)   # (time, last step) at each new chart
+
+    def intervals(self):
+        """Seconds between successive chart updates (the first, at Start, left out)."""
+        t = [c[0] for c in self.changes]
+        return [b - a for a, b in zip(t[1:], t[2:])]
+
+
+def open_training(browser, url, seeds):
+    """One fresh browser context (a fresh Streamlit session) per seed, on the Training page.
+
+    The pages load in parallel; a session whose seed is not 0 sets it and resets.
+    """
+    pages = []
+    for _ in seeds:
+        context = browser.new_context(viewport=VIEWPORT)
+        context.add_init_script(script=RUN_COUNTER_JS)
+        page = context.new_page()
+        page.goto(url + PAGE_PATH, wait_until="commit")
+        pages.append(page)
+    for page in pages:
+        wait_for_app_idle(page, after=0, timeout_ms=60_000)
+    for page, seed in zip(pages, seeds):
+        if seed:
+            box = page.get_by_label("seed", exact=True)
+            box.fill(str(seed))
+            box.press("Enter")
+            page.wait_for_timeout(300)
+            click_button(page, "Reset")
+    return [Session(page, seed) for page, seed in zip(pages, seeds)]
+
+
+def loss_trace(page):
+    """{"x": steps, "y": losses} of the loss chart as the browser shows it."""
+    return page.evaluate(LOSS_JS, True)
+
+
+def watch(sessions, seconds, poll=0.05):
+    """Poll every session's chart for ``seconds``; record when its last step changes."""
+    t_end = time.monotonic() + seconds
+    while time.monotonic() < t_end:
+        for s in sessions:
+            got = s.page.evaluate(LOSS_JS, False)
+            last = got["last"] if got else None
+            if not s.changes or s.changes[-1][1] != last:
+                s.changes.append((time.monotonic(), last))
+        time.sleep(poll)
+
+
+def words_per_sec(page):
+    """The page's "words / s" metric as a number (None when not shown)."""
+    for text in page.get_by_test_id("stMetric").all_inner_texts():
+        if "words" in text.lower() and "/" in text:
+            m = re.search(r"([\d,]+)\s*$", text.strip())
+            if m:
+                return float(m.group(1).replace(",", ""))
+    return None
+
+
+def summary(intervals):
+    """Median, 90th percentile and max of a list of intervals (seconds)."""
+    if not intervals:
+        return {"n": 0, "median": float("inf"), "p90": float("inf"), "max": float("inf")}
+    xs = sorted(intervals)
+    return {"n": len(xs), "median": statistics.median(xs),
+            "p90": xs[min(len(xs) - 1, int(0.9 * len(xs)))], "max": xs[-1]}
+
+
+def start_all(sessions, timeout_ms=30_000):
+    """Click Start in each session and wait for its first refresh (it never goes idle)."""
+    for s in sessions:
+        before = finished_runs(s.page)
+        s.page.get_by_test_id("stButton").get_by_role("button", name="Start",
+                                                      exact=True).click()
+        s.page.wait_for_function("(n) => window.__stRuns.finished > n", arg=before,
+                                 timeout=timeout_ms, polling=50)
+
+
+def pause_all(sessions, timeout_ms=90_000):
+    """Click Pause in every session first, then wait until each is idle."""
+    before = [finished_runs(s.page) for s in sessions]
+    for s in sessions:
+        s.page.get_by_test_id("stButton").get_by_role("button", name="Pause",
+                                                      exact=True).click()
+    for s, n in zip(sessions, before):
+        wait_for_app_idle(s.page, after=n, timeout_ms=timeout_ms)
+
+
+def close_all(sessions):
+    for s in sessions:
+        s.page.context.close()
+
+
+def errors(sessions):
+    return {i: e for i, s in enumerate(sessions) if (e := error_texts(s.page))}
+
+
+_REFERENCE = {}   # seed -> per-step (step, loss, loss_pos, loss_neg) of a headless run
+
+
+def reference_history(seed, steps):
+    """The loss history a headless Trainer with the page's default settings has after
+    ``steps`` steps (per-step losses cached per seed, replayed into a LossHistory)."""
+    from negsamp.config import TrainConfig
+    from negsamp.datasets import synthetic_corpus
+    from negsamp.history import LossHistory
+    from negsamp.trainer import Trainer
+    have = _REFERENCE.setdefault(seed, [])
+    if len(have) < steps:
+        config = TrainConfig(power=0.75, num_negatives=5, model="cbow", optimizer="adam",
+                             hidden_size=50, window=2, seed=seed, lr=0.01, batch_size=100,
+                             epochs=None)
+        trainer = Trainer(synthetic_corpus(), config)
+        have[:] = [(m.step, m.loss, m.loss_pos, m.loss_neg) for m in trainer.run(steps)]
+    history = LossHistory(2000)   # Trainer's default history_points
+    for row in have[:steps]:
+        history.append(*row)
+    return history.as_arrays()
+
+
+def rss_mb(pid):
+    """Resident memory of process ``pid`` in MB, from /proc/<pid>/status (VmRSS)."""
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for pid {pid}")
