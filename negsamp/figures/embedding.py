@@ -122,7 +122,7 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
             add(color_arr == value, name,
                 dict(color=PALETTE["neutral"] if grey else COLORWAY[slot % len(COLORWAY)],
                      opacity=0.5 if grey else 0.9))
-        fig.update_layout(legend=dict(title=dict(text=color_label or "group")))
+        fig.update_layout(legend=dict(title=dict(text=color_label or "group", side="left")))
     return fig
 
 
