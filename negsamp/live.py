@@ -12,9 +12,11 @@ import numpy as np
 
 from .config import TrainConfig
 from .projection import stable_pca
+from .refresh import ACTIVE, REFRESH_PERIOD, fair_budget
 from .trainer import Trainer
 
 MAX_KEPT = 8              # kept curves overlaid on the loss chart
+HISTORY_POINTS = 600      # loss points kept (older ones merged): about one per pixel
 MAX_STEPS_PER_CHUNK = 10_000
 
 
@@ -63,11 +65,13 @@ class LiveTraining:
     last_metrics: object = None
     last_sample: tuple | None = None    # (positives (B',), negatives (B', k)) of last_metrics
     chunks: int = 0
+    refresh_overhead: float = 0.1        # seconds between ticks spent drawing (averaged)
+    _last_tick_end: float = float("-inf")
     _previous_components: np.ndarray | None = None
 
     def __post_init__(self):
         self.steps_per_chunk = _check_chunk(self.steps_per_chunk)
-        self.trainer = Trainer(self.corpus, self.config)
+        self.trainer = Trainer(self.corpus, self.config, HISTORY_POINTS)
 
     # -- buttons ----------------------------------------------------------------
     def start(self):
@@ -78,6 +82,8 @@ class LiveTraining:
     def pause(self):
         """Stop after the chunk in progress; weights and history stay."""
         self.running = False
+        self._last_tick_end = float("-inf")  # the pause is no drawing time
+        ACTIVE.forget(id(self))
 
     def reset(self, config=None, corpus=None):
         """New weights and an empty history, with a new config and corpus if given.
@@ -87,7 +93,7 @@ class LiveTraining:
         """
         config = self.config if config is None else config
         corpus = self.corpus if corpus is None else corpus
-        trainer = Trainer(corpus, config)  # may raise ValueError: nothing lost
+        trainer = Trainer(corpus, config, HISTORY_POINTS)  # may raise ValueError: nothing lost
         self.corpus, self.config, self.trainer = corpus, config, trainer
         self.running, self.message, self.chunks = False, None, 0
         self.last_metrics = self.last_sample = self._previous_components = None
@@ -115,18 +121,31 @@ class LiveTraining:
         idx = self.trainer.model.ns_loss.embed_dot.embed.idx  # (B', k+1)
         self.last_sample = (idx[:, 0].copy(), idx[:, 1:].copy())
 
-    def tick(self, budget_seconds=0.35):
+    def tick(self, budget_seconds=None):
         """One live refresh: whole chunks until the time budget is used (at least one).
 
-        Returns [] at once when not running; stops early when the run diverges.
+        ``budget_seconds=None`` takes this session's fair share of the refresh period
+        among the sessions training in this process, less the time a refresh spends
+        outside training (drawing, sending, waiting: measured as the gap between the
+        end of one tick and the start of the next; :mod:`negsamp.refresh`). Returns []
+        at once when not running; stops early when the run diverges.
         """
         if not self.running:
+            self.pause()
             return []
-        metrics, deadline = [], time.perf_counter() + float(budget_seconds)
+        t0 = time.perf_counter()
+        gap = t0 - self._last_tick_end
+        if gap < 5 * REFRESH_PERIOD:  # refreshing continuously: learn the overhead
+            self.refresh_overhead = 0.7 * self.refresh_overhead + 0.3 * gap
+        n_active = ACTIVE.touch(id(self))
+        if budget_seconds is None:
+            budget_seconds = fair_budget(n_active, self.refresh_overhead)
+        metrics, deadline = [], t0 + float(budget_seconds)
         while self.running:
             metrics += self.step_chunk()
             if time.perf_counter() >= deadline:
                 break
+        self._last_tick_end = time.perf_counter()
         return metrics
 
     # -- settings ---------------------------------------------------------------

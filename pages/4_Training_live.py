@@ -1,9 +1,10 @@
 """Training (live): start, pause, step and reset a model; watch the loss and vectors move.
 
 Training runs in chunks inside a fragment that refreshes every REFRESH_SECONDS while
-running (each refresh trains whole chunks for about TICK_SECONDS, then redraws) and
-never while paused. Start, Pause and Reset act in button callbacks, so the full run
-that follows defines the fragment with the right refresh.
+running (each refresh trains whole chunks for this tab's fair share of the refresh
+period, negsamp/refresh.py, then redraws) and never while paused. Start, Pause and
+Reset act in button callbacks, so the full run that follows defines the fragment with
+the right refresh.
 """
 import streamlit as st
 
@@ -42,7 +43,7 @@ st.latex(LOSS_LATEX)
 @st.fragment(run_every=lc.REFRESH_SECONDS if live.running else None)
 def live_view():
     was_running = live.running
-    live.tick(budget_seconds=lc.TICK_SECONDS)  # whole chunks; no Streamlit call inside
+    live.tick()  # whole chunks for this tab's fair share; no Streamlit call inside
     if was_running and not live.running:
         st.rerun()  # it stopped (diverged): a full run turns the refresh off and says why
     lc.progress(live, T)

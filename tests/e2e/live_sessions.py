@@ -151,6 +151,7 @@ def reference_history(seed, steps):
     from negsamp.config import TrainConfig
     from negsamp.datasets import synthetic_corpus
     from negsamp.history import LossHistory
+    from negsamp.live import HISTORY_POINTS
     from negsamp.trainer import Trainer
     have = _REFERENCE.setdefault(seed, [])
     if len(have) < steps:
@@ -159,7 +160,7 @@ def reference_history(seed, steps):
                              epochs=None)
         trainer = Trainer(synthetic_corpus(), config)
         have[:] = [(m.step, m.loss, m.loss_pos, m.loss_neg) for m in trainer.run(steps)]
-    history = LossHistory(2000)   # Trainer's default history_points
+    history = LossHistory(HISTORY_POINTS)   # what the live page keeps
     for row in have[:steps]:
         history.append(*row)
     return history.as_arrays()

@@ -1,0 +1,72 @@
+"""Sessions in one process share the refresh period: one tab trains most of it, many tabs
+train a chunk each, and every tab keeps its refresh."""
+import time
+
+import pytest
+
+from negsamp.config import TrainConfig
+from negsamp.datasets import synthetic_corpus
+from negsamp.live import LiveTraining
+from negsamp.refresh import MAX_BUDGET, ActiveSessions, fair_budget
+
+
+def test_fair_budget_shares_the_period_and_leaves_room_to_draw():
+    assert fair_budget(1, 0.1, period=0.5) == pytest.approx(0.4)
+    assert fair_budget(2, 0.1, period=0.5) == pytest.approx(0.15)
+    assert fair_budget(8, 0.08, period=0.5) == 0.0      # one chunk each, not 0.35 s each
+    assert fair_budget(1, 0.0, period=5.0) == MAX_BUDGET  # never longer than the cap
+    assert fair_budget(0, 0.1, period=0.5) == fair_budget(1, 0.1, period=0.5)
+    assert fair_budget(1, -3.0, period=0.5) == pytest.approx(min(0.5, MAX_BUDGET))
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_active_sessions_counts_recent_ticks_only():
+    clock = FakeClock()
+    active = ActiveSessions(window=2.0, clock=clock)
+    assert active.touch("a") == 1
+    assert active.touch("b") == 2 and active.touch("a") == 2
+    clock.now += 1.5
+    assert active.touch("c") == 3
+    clock.now += 1.0  # a and b ticked 2.5 s ago: gone
+    assert active.touch("c") == 1
+    active.forget("c")
+    assert active.touch("d") == 1
+
+
+def test_tick_takes_less_when_more_sessions_train():
+    corpus = synthetic_corpus(n_tokens=5000, seed=1)
+    cfg = TrainConfig(epochs=None, batch_size=50)
+    sessions = [LiveTraining(corpus, cfg, steps_per_chunk=1) for _ in range(6)]
+    for s in sessions:
+        s.start()
+        s.refresh_overhead = 0.0
+    alone = len(sessions[0].tick())  # only it is active: most of the period
+    for s in sessions:
+        s.tick(budget_seconds=0.0)   # all six have ticked just now
+    shared = len(sessions[0].tick())
+    assert shared < alone / 2, (alone, shared)
+    for s in sessions:
+        s.pause()
+
+
+def test_tick_learns_the_time_spent_between_ticks():
+    live = LiveTraining(synthetic_corpus(n_tokens=3000), TrainConfig(epochs=None), 1)
+    live.start()
+    for _ in range(25):
+        live.tick(budget_seconds=0.0)
+        time.sleep(0.03)  # the page drawing its charts
+    assert 0.02 < live.refresh_overhead < 0.2
+    live.pause()
+    time.sleep(0.3)  # a pause is not drawing time
+    before = live.refresh_overhead
+    live.start()
+    live.tick(budget_seconds=0.0)
+    assert live.refresh_overhead == before
+    live.pause()
