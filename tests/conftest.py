@@ -4,11 +4,11 @@ import sys
 
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from app_paths import APPTEST_TIMEOUT, ROOT  # noqa: E402
+
 if str(ROOT) not in sys.path:  # `ui` and `negsamp` import from the checkout
     sys.path.insert(0, str(ROOT))
-
-APPTEST_TIMEOUT = 60  # seconds one script run may take under AppTest
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from conftest import APPTEST_TIMEOUT, ROOT
+from app_paths import APPTEST_TIMEOUT, ROOT
 from negsamp.io import parse_word2vec_text
 from negsamp.projection import stable_pca
 

@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from conftest import ROOT
+from app_paths import ROOT
 
 PAGE = "pages/6_Softmax_vs_Negative_Sampling.py"
 

@@ -1,0 +1,5 @@
+"""Where the app lives and how long one AppTest script run may take (shared by tests)."""
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+APPTEST_TIMEOUT = 60  # seconds one script run may take under AppTest
