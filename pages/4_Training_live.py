@@ -1,8 +1,9 @@
 """Training (live): start, pause, step and reset a model; watch the loss and vectors move.
 
-Training runs in chunks inside a fragment that refreshes every REFRESH_SECONDS while
-running (each refresh trains whole chunks for this tab's fair share of the refresh
-period, negsamp/refresh.py, then redraws) and never while paused. Start, Pause and
+Training runs in chunks inside a fragment that refreshes the loss every REFRESH_SECONDS
+while running (each refresh trains whole chunks for this tab's fair share of the refresh
+period, negsamp/refresh.py, then redraws) and never while paused; a second fragment
+redraws the negatives and the PCA every VECTORS_SECONDS. Start, Pause and
 Reset act in button callbacks, so the full run that follows defines the fragment with
 the right refresh.
 """
@@ -48,6 +49,10 @@ def live_view():
         st.rerun()  # it stopped (diverged): a full run turns the refresh off and says why
     lc.progress(live, T)
     lc.loss_chart(live, T)
+
+
+@st.fragment(run_every=lc.VECTORS_SECONDS if live.running else None)
+def vectors_view():  # slower: the vectors move slowly, and drawing costs every tab
     left, right = st.columns([2, 3])
     with left:
         lc.negatives_chart(live, T)
@@ -56,6 +61,7 @@ def live_view():
 
 
 live_view()
+vectors_view()
 
 st.caption(T["code_caption"])
 st.code(CODE.format(chunk=live.steps_per_chunk, **live.config.to_dict()), language="python")

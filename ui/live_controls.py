@@ -17,7 +17,8 @@ from negsamp.refresh import REFRESH_PERIOD
 from ui import state
 
 KEY = "live"                 # st.session_state[KEY]: this session's LiveTraining
-REFRESH_SECONDS = REFRESH_PERIOD  # fragment run_every while running (0.5 s)
+REFRESH_SECONDS = REFRESH_PERIOD  # loss fragment run_every while running (0.5 s)
+VECTORS_SECONDS = 1.5             # negatives + PCA fragment run_every while running
 MAX_PCA_WORDS = 2000
 LR_OPTIONS = (1e-4, 3e-4, 0.001, 0.003, 0.01, 0.025, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
