@@ -19,9 +19,10 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
 
 N_SESSIONS = 8
 SEEDS = (0, 0, 0, 0, 1, 1, 2, 3)    # some sessions share a seed, some do not
-WATCH_SECONDS = 15
-MAX_MEDIAN_INTERVAL = 6.0            # seconds between chart updates, per session (measured
-                                     # here: 1.8-4.3 s with the browsers on the same cores)
+WATCH_SECONDS = 20
+MAX_MEDIAN_INTERVAL = 8.0            # seconds between chart updates, per session (measured
+                                     # here: medians 1.1-5.2 s with the browsers on the same
+                                     # two cores; a starved or stuck session fails)
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +46,8 @@ def test_eight_sessions_train_at_once_each_on_its_own_model(server, browser):
         stats = [summary(s.intervals()) for s in sessions]
         print("refresh intervals median/max (s):",
               [f"{x['median']:.2f}/{x['max']:.2f}" for x in stats])
-        for i, x in enumerate(stats):  # every session's chart kept refreshing
-            assert x["n"] >= 2 and x["median"] <= MAX_MEDIAN_INTERVAL, (i, x)
+        for i, (s, x) in enumerate(zip(sessions, stats)):  # every chart kept refreshing
+            assert len(s.changes) >= 3 and x["median"] <= MAX_MEDIAN_INTERVAL, (i, x)
         curves = [loss_trace(s.page) for s in sessions]
         for s, c in zip(sessions, curves):
             steps = int(round(c["x"][-1]))
