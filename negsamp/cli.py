@@ -45,7 +45,10 @@ def build_parser():
                    help="sgd: word2vec's per-example rate with linear decay; adam: the book's")
     t.add_argument("--lr", type=float, default=None,
                    help="learning rate (default 0.025 for sgd, 0.001 for adam)")
-    t.add_argument("--batch-size", type=int, default=1000, help="targets per step")
+    t.add_argument("--batch-size", type=int, default=None,
+                   help="target (centre) words per step; default 1000 for cbow, 200 for "
+                   "skipgram, whose step holds 2·window pairs per centre (summed SGD "
+                   "updates of very frequent words in one larger step can diverge)")
     t.add_argument("--subsample", type=float, default=1e-3,
                    help="Mikolov's threshold t for dropping frequent words; 0 keeps all")
     t.add_argument("--seed", type=int, default=0, help="seed of every random stream")
@@ -113,10 +116,12 @@ def _train(args, parser):
     from .io import atomic_write, save_checkpoint, save_word2vec_format
     from .trainer import Trainer
     lr = args.lr if args.lr is not None else (0.025 if args.optimizer == "sgd" else 0.001)
+    batch_size = args.batch_size if args.batch_size is not None else (
+        200 if args.model == "skipgram" else 1000)
     try:
         config = TrainConfig(model=args.model, hidden_size=args.dim, window=args.window,
                              num_negatives=args.negatives, power=args.power,
-                             optimizer=args.optimizer, lr=lr, batch_size=args.batch_size,
+                             optimizer=args.optimizer, lr=lr, batch_size=batch_size,
                              epochs=args.epochs, subsample=args.subsample, seed=args.seed)
         config.validate()
         if args.min_count < 1:

@@ -104,6 +104,10 @@ class RowGrad:
         self._slot[ids] = np.arange(ids.shape[0])
         return ids, self._slot[self.idx]
 
+    def inverse(self):
+        """ndarray of shape (N,): each entry's position among the sorted unique ids."""
+        return self._unique()[1]
+
     def coalesce(self):
         """Sum the rows of repeated ids as one sparse (U, M) by (M, D) product.
 

@@ -70,14 +70,22 @@ class SGD:
     total_steps : int or None
         When given, the rate falls linearly from ``lr`` to ``lr · min_lr_ratio`` over
         this many updates; None keeps it constant.
+    max_row_count : float or None
+        For a ``RowGrad``: a row that occurs c times in the batch has its summed
+        gradient scaled by ``min(1, max_row_count / c)``. word2vec applies a frequent
+        word's updates one by one, each seeing the last; hundreds of them computed at
+        the same point and summed overshoot and diverge. None: plain sums.
 
     Attributes
     ----------
     step_count : int, the number of updates done
     """
 
-    def __init__(self, lr=0.025, min_lr_ratio=1e-4, total_steps=None):
+    def __init__(self, lr=0.025, min_lr_ratio=1e-4, total_steps=None, max_row_count=None):
         self.lr = lr
+        if max_row_count is not None:
+            _check_positive("max_row_count", max_row_count)
+        self.max_row_count = max_row_count
         self.min_lr_ratio = _check_fraction("min_lr_ratio", min_lr_ratio, True)
         if total_steps is not None and (not isinstance(total_steps, (int, np.integer))
                                         or total_steps < 1):
@@ -105,6 +113,10 @@ class SGD:
         with np.errstate(over="ignore", invalid="ignore"):
             for i, (p, g) in enumerate(zip(params, grads)):
                 ids, dW = _rows(g)
+                if ids is not None and self.max_row_count is not None:
+                    counts = np.bincount(g.inverse(), minlength=ids.shape[0])  # (U,)
+                    cap = np.minimum(1.0, self.max_row_count / np.maximum(counts, 1))
+                    dW = dW * cap.astype(dW.dtype)[:, None]  # (U, D)
                 W = p if ids is None else p[ids]  # (V, D) or (U, D)
                 W_new = W - lr * dW
                 _raise_if_non_finite(i, W_new)

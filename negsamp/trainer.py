@@ -57,6 +57,7 @@ class Trainer:
     """
 
     DIVERGENCE_FACTOR = 20.0  # a loss above this × its untrained value counts as diverged
+    SGD_MAX_ROW_COUNT = 32    # SGD: a word's summed update counts at most 32 occurrences
 
     def __init__(self, corpus, config=TrainConfig(), history_points=2000):
         V, N = len(corpus.vocab.words), int(corpus.ids.shape[0])
@@ -86,7 +87,7 @@ class Trainer:
         if c.optimizer == "adam":
             return Adam(lr=c.lr)
         total = None if c.epochs is None else c.epochs * self.steps_per_epoch
-        return SGD(lr=c.lr, total_steps=total)
+        return SGD(lr=c.lr, total_steps=total, max_row_count=self.SGD_MAX_ROW_COUNT)
 
     @property
     def steps_per_epoch(self):

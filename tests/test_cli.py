@@ -93,3 +93,13 @@ def test_help_explains_each_flag():
     for flag in ("--model", "--dim", "--window", "--negatives", "--power", "--epochs",
                  "--min-count", "--lr", "--batch-size", "--subsample", "--seed", "--out"):
         assert flag in r.stdout
+
+
+def test_default_skipgram_run_on_the_synthetic_corpus_trains_without_diverging(tmp_path, capsys):
+    # A skip-gram step of B centres holds 2·window·B pairs; with word2vec's per-example
+    # SGD rate, 1000 centres summed the updates of the frequent words until they diverged.
+    out = tmp_path / "sg"
+    assert main(["train", "synthetic", "--model", "skipgram", "--synthetic-tokens", "60000",
+                 "--epochs", "1", "--min-count", "1", "--out", str(out), "--quiet"]) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["status"] == "finished" and summary["config"]["batch_size"] == 200

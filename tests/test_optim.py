@@ -219,3 +219,23 @@ def test_same_matrix_listed_twice_is_refused():
     g = row_grad([0], np.ones((1, D)))
     with pytest.raises(ValueError, match="more than once"):
         SGD().update([W, W], [g, g])
+
+
+def test_sgd_max_row_count_caps_a_frequent_rows_summed_update():
+    """A row seen 100 times moves by 32/100 of its summed gradient; rarer rows in full."""
+    from negsamp.layers import RowGrad
+    V, D = 5, 3
+    W0 = np.arange(V * D, dtype=np.float32).reshape(V, D)
+    idx = np.array([0] * 100 + [1, 1, 2])
+    rows = np.ones((idx.shape[0], D), dtype=np.float32)
+    capped, plain = W0.copy(), W0.copy()
+    for W, opt in ((capped, SGD(lr=0.1, max_row_count=32)), (plain, SGD(lr=0.1))):
+        g = RowGrad((V, D), np.float32)
+        g.set(idx, rows)
+        opt.update([W], [g])
+    np.testing.assert_allclose(plain[0], W0[0] - 0.1 * 100)
+    np.testing.assert_allclose(capped[0], W0[0] - 0.1 * 32, rtol=1e-6)
+    np.testing.assert_array_equal(capped[1:], plain[1:])  # counts 2 and 1: untouched by the cap
+    np.testing.assert_array_equal(capped[3:], W0[3:])
+    with pytest.raises(ValueError, match="max_row_count"):
+        SGD(max_row_count=0)
