@@ -5,17 +5,9 @@ from negsamp.explain import extremes
 from negsamp.figures import mass_table, unigram_figure, zipf_figure
 from negsamp.sampler import UnigramSampler
 from ui import state
-from ui.i18n import texts
 from ui.texts.unigram import TEXT
 
-T = texts(TEXT)
-s = state.shared_sidebar()
-st.title(T["title"])
-st.markdown(T["intro"])
-corpus, problem = state.current_corpus()
-if corpus is None:
-    st.warning(T["no_corpus"].format(problem=problem))
-    st.stop()
+T, s, corpus = state.page_top(TEXT)
 
 power, k = float(s["power"]), int(s["num_negatives"])
 try:

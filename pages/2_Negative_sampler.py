@@ -6,19 +6,11 @@ from negsamp.explain import draw_batch, extremes, row_checks, sample_negatives
 from negsamp.figures import goodness_of_fit, negatives_table_figure, sample_histogram_figure
 from negsamp.sampler import UnigramSampler
 from ui import state
-from ui.i18n import texts
 from ui.texts.sampler import TEXT
 
 N_DRAWS = 20_000  # negatives counted in the histogram
 
-T = texts(TEXT)
-s = state.shared_sidebar()
-st.title(T["title"])
-st.markdown(T["intro"])
-corpus, problem = state.current_corpus()
-if corpus is None:
-    st.warning(T["no_corpus"].format(problem=problem))
-    st.stop()
+T, s, corpus = state.page_top(TEXT)
 
 
 def next_seed():

@@ -5,20 +5,12 @@ from negsamp.datasets import toy_corpus
 from negsamp.figures import heatmap_figure
 from negsamp.walkthrough import CBOWStepper, stage_panels
 from ui import state
-from ui.i18n import texts
 from ui.texts.layers import TEXT
 
 MAX_V = 60  # largest vocabulary whose dense V × D gradients this page draws
 LR = {"sgd": ([0.01, 0.05, 0.1, 0.5, 1.0, 2.0], 1.0), "adam": ([0.001, 0.01, 0.05, 0.1], 0.05)}
 
-T = texts(TEXT)
-s = state.shared_sidebar()
-st.title(T["title"])
-st.markdown(T["intro"])
-current, problem = state.current_corpus()
-if current is None:
-    st.warning(T["no_corpus"].format(problem=problem))
-    st.stop()
+T, s, current = state.page_top(TEXT)
 
 c = st.columns(7)
 which = c[0].radio(T["corpus"], ["toy", "current"], key="w_layers_corpus",

@@ -12,19 +12,10 @@ import streamlit as st
 from negsamp.config import TrainConfig
 from ui import live_controls as lc
 from ui import state
-from ui.i18n import texts
 from ui.texts.training import CODE, LOSS_LATEX, TEXT
 
 st.set_page_config(page_title="negsamp: training, live", layout="wide")
-T = texts(TEXT)
-state.shared_sidebar()
-st.title(T["title"])
-st.markdown(T["intro"])
-
-corpus, problem = state.current_corpus()
-if corpus is None:
-    st.warning(problem)
-    st.stop()
+T, _, corpus = state.page_top(TEXT)
 controls = st.container()  # buttons on top, drawn once the settings are known
 wanted, chunk = lc.settings_panel(T)
 live, error = lc.get_live(corpus, wanted, chunk)

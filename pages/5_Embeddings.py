@@ -9,18 +9,10 @@ from negsamp.io import projector_tsv, word2vec_text
 from negsamp.projection import stable_pca
 from negsamp.trainer import Trainer
 from ui import state
-from ui.i18n import texts
 from ui.texts.embeddings import TEXT
 
 QUICK_EPOCHS, QUICK_SECONDS = 5, 5.0   # the quick model: at most this many epochs / seconds
-T = texts(TEXT)
-state.shared_sidebar()
-st.title(T["title"])
-st.markdown(T["intro"])
-corpus, problem = state.current_corpus()
-if corpus is None:
-    st.warning(problem)
-    st.stop()
+T, s, corpus = state.page_top(TEXT)
 
 live, quick = st.session_state.get("live"), st.session_state.get("quick_model")
 if live is not None and live.corpus is corpus and live.trainer.step_count:

@@ -5,7 +5,6 @@ from negsamp.cost import MODEL_NAMES, compare_losses, measure_costs
 from negsamp.figures import cost_figure
 from negsamp.figures.cost import heldout_figure
 from ui import state
-from ui.i18n import texts
 from ui.texts.softmax import TEXT
 
 VOCAB_SIZES = [1_000, 3_000, 10_000, 30_000, 100_000]
@@ -17,14 +16,7 @@ dh = ds @ W_out  # (B, D)
 # Negative Sampling (NegativeSamplingLoss): the true word and k negatives only
 idx = np.concatenate([target.reshape(B, 1), negatives], axis=1)  # (B, k+1)
 s = self.embed_dot.forward(h, idx)  # (B, k+1)"""
-T = texts(TEXT)
-s = state.shared_sidebar()
-st.title(T["title"])
-st.markdown(T["intro"])
-corpus, problem = state.current_corpus()
-if corpus is None:
-    st.warning(problem)
-    st.stop()
+T, s, corpus = state.page_top(TEXT)
 left, right = st.columns(2)
 left.caption(T["softmax_cost"])
 left.latex(r"s = h\,W_{\mathrm{out}}^\top \in \mathbb{R}^{V},\quad"

@@ -10,6 +10,7 @@ import streamlit as st
 
 from negsamp import datasets
 from negsamp.config import TrainConfig
+from ui.i18n import texts
 
 DEFAULTS = {
     "corpus": "synthetic",   # key of CORPORA
@@ -51,6 +52,25 @@ def bind(widget, name, *args, **kwargs):
     value = widget(*args, key=key, on_change=keep, **kwargs)
     s[name] = value
     return value
+
+
+def page_top(table):
+    """The top of every page: its texts, the shared sidebar, its title and intro, and
+    the chosen corpus (the page stops, saying why, when there is none).
+
+    Returns
+    -------
+    (texts dict, settings dict, Corpus)
+    """
+    T = texts(table)
+    s = shared_sidebar()
+    st.title(T["title"])
+    st.markdown(T["intro"])
+    corpus, problem = current_corpus()
+    if corpus is None:
+        st.warning(T.get("no_corpus", "{problem}").format(problem=problem))
+        st.stop()
+    return T, s, corpus
 
 
 def shared_sidebar():
