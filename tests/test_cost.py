@@ -1,10 +1,8 @@
 """negsamp.cost: work counted from the models' own arrays, timings, the loss comparison.
 
-Timed thresholds are avoided: the one timing assertion is a ratio measured in the same
-test at V = 100k (one BLAS thread, fastest of 3), where the softmax does >= 1.5e9
-multiply-adds a step (>= ~15 ms even at 100 GFLOP/s) and Negative Sampling ~1.2e5 (well
-under a millisecond plus Python overhead): a factor of 5 holds with a wide margin on a
-loaded 2-core machine (about 200 is measured here).
+No timing is asserted (speed belongs to benchmarks and to the Softmax page, which
+measures it): the cost argument is checked by counting the work each model's own
+arrays really do, and timings only for being positive and finite.
 """
 import math
 
@@ -48,14 +46,6 @@ def test_softmax_work_grows_with_V_and_negative_samplings_does_not():
     assert soft[1] / soft[0] == pytest.approx(100)
     assert ns[0] == ns[1] == 4 * 100 * 6 * 100
     assert soft[1] / ns[1] > 1000
-
-
-def test_at_V_100k_negative_sampling_steps_are_far_faster_than_softmax():
-    rng = np.random.default_rng(0)
-    ns = time_per_step("negsamp", 100_000, 50, 100, 5, repeats=3, rng=rng)
-    soft = time_per_step("softmax", 100_000, 50, 100, 5, repeats=3, rng=rng)
-    assert 0 < ns and math.isfinite(soft)
-    assert soft / ns > 5, (soft, ns)
 
 
 def test_measure_costs_gives_one_positive_row_per_V_and_reports_progress():
