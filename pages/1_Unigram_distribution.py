@@ -17,17 +17,12 @@ except ValueError as err:
     st.stop()
 words, raw_p, word_p = corpus.vocab.words, sampler.raw_p, sampler.word_p
 
-left, right = st.columns(2)
-with left:
-    st.caption(T["formula_caption"])
-    st.latex(r"p(w) = \frac{\mathrm{count}(w)}{\sum_v \mathrm{count}(v)} \qquad "
-             r"P_\alpha(w) = \frac{\mathrm{count}(w)^\alpha}{\sum_v \mathrm{count}(v)^\alpha}")
-with right:
-    st.caption(T["code_caption"])
-    st.code("self.raw_p = self.counts / self.counts.sum()                 # (V,)\n"
-            "w[nz] = self.counts[nz].astype(np.float64) ** value  # 0 stays 0\n"
-            "self.word_p = w / w.sum()                                     # (V,)",
-            language="python")
+state.formula_beside_code(
+    T, r"p(w) = \frac{\mathrm{count}(w)}{\sum_v \mathrm{count}(v)} \qquad "
+       r"P_\alpha(w) = \frac{\mathrm{count}(w)^\alpha}{\sum_v \mathrm{count}(v)^\alpha}",
+    "self.raw_p = self.counts / self.counts.sum()                 # (V,)\n"
+    "w[nz] = self.counts[nz].astype(np.float64) ** value  # 0 stays 0\n"
+    "self.word_p = w / w.sum()                                     # (V,)")
 
 ex = extremes(words, raw_p, word_p, k)
 st.markdown(T["summary"].format(

@@ -25,14 +25,10 @@ B = c2.slider(T["batch"], 1, 20, 8, key="w_sampler_batch")
 no_repeats = c3.checkbox(T["no_repeats"], value=False, key="w_sampler_no_repeats")
 c4.button(T["draw"], help=T["draw_help"], on_click=next_seed, key="draw_batch")
 
-left, right = st.columns(2)
-with left:
-    st.caption(T["formula_caption"])
-    st.latex(r"P(w \mid t) = \frac{P_\alpha(w)\,[w \ne t]}{1 - P_\alpha(t)} \qquad "
-             r"\mathbb{E}[n_w] = \sum_{\text{rows } r} k\,P(w \mid t_r)")
-with right:
-    st.caption(T["code_caption"])
-    st.code(T["code_no_repeats" if no_repeats else "code_replace"], language="python")
+state.formula_beside_code(
+    T, r"P(w \mid t) = \frac{P_\alpha(w)\,[w \ne t]}{1 - P_\alpha(t)} \qquad "
+       r"\mathbb{E}[n_w] = \sum_{\text{rows } r} k\,P(w \mid t_r)",
+    T["code_no_repeats" if no_repeats else "code_replace"])
 
 rng = np.random.default_rng(seed)
 try:

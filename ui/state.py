@@ -73,6 +73,18 @@ def page_top(table):
     return T, s, corpus
 
 
+def formula_beside_code(T, latex, code):
+    """The formula (left) and the negsamp lines that compute it (right), captioned by
+    the page's ``formula_caption`` and ``code_caption`` texts."""
+    left, right = st.columns(2)
+    with left:
+        st.caption(T["formula_caption"])
+        st.latex(latex)
+    with right:
+        st.caption(T["code_caption"])
+        st.code(code, language="python")
+
+
 def shared_sidebar():
     """α and k sliders in the sidebar, the same on every page. Returns settings()."""
     with st.sidebar:
