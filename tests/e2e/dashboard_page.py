@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from streamlit_page import _decode, finished_runs, wait_for_app_idle, IDLE_TIMEOUT_MS
+from streamlit_page import PLAIN_JS, _decode, finished_runs, wait_for_app_idle, IDLE_TIMEOUT_MS
 
 PAGES = {  # sidebar title -> keys of the charts the page draws on its own
     "Unigram distribution": ["powered_chart", "zipf_chart"],
@@ -25,15 +25,9 @@ CHUNK = 20  # the Training page's default "steps per chunk" (ui/live_controls.DE
 _KEYED_TRACES_JS = """(key) => {
   const p = document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"] .js-plotly-plot');
   if (!p || !Array.isArray(p.data)) return null;
-  const plain = (v) => ArrayBuffer.isView(v) ? Array.from(v)
-    : Array.isArray(v) ? v.map(plain)
-    : (v && typeof v === 'object')
-      ? Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('_'))
-                                            .map(([k, x]) => [k, plain(x)]))
-      : v;
-  return p.data.map((t) => plain({name: t.name, type: t.type, x: t.x, y: t.y, z: t.z,
+%s  return p.data.map((t) => plain({name: t.name, type: t.type, x: t.x, y: t.y, z: t.z,
                                   cells: t.cells}));
-}"""
+}""" % PLAIN_JS
 
 
 def chart_traces(page, key: str, *, timeout_ms: int = 10_000) -> list[dict]:

@@ -229,17 +229,21 @@ def _decode(value):
     return value
 
 
-_TRACES_JS = """(i) => {
-  const plots = document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot');
-  if (i >= plots.length) return {count: plots.length, traces: null};
+# JS: plain(v) turns Plotly's typed arrays and objects into JSON-able lists and dicts.
+PLAIN_JS = """
   const plain = (v) => ArrayBuffer.isView(v) ? Array.from(v)
     : Array.isArray(v) ? v.map(plain)
     : (v && typeof v === 'object')
       ? Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('_'))
                                             .map(([k, x]) => [k, plain(x)]))
       : v;
-  return {count: plots.length, traces: plots[i].data.map(plain)};
-}"""
+"""
+
+_TRACES_JS = """(i) => {
+  const plots = document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot');
+  if (i >= plots.length) return {count: plots.length, traces: null};
+%s  return {count: plots.length, traces: plots[i].data.map(plain)};
+}""" % PLAIN_JS
 
 
 def plotly_traces(page, chart_index: int = 0, *, timeout_ms: int = 10_000) -> list[dict]:
