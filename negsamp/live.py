@@ -12,7 +12,7 @@ import numpy as np
 
 from .config import TrainConfig
 from .projection import stable_pca
-from .refresh import ACTIVE, REFRESH_PERIOD, fair_budget
+from .refresh import ACTIVE, REFRESH_PERIOD, fair_budget, refresh_periods
 from .trainer import Trainer
 
 MAX_KEPT = 8              # kept curves overlaid on the loss chart
@@ -66,6 +66,7 @@ class LiveTraining:
     last_sample: tuple | None = None    # (positives (B',), negatives (B', k)) of last_metrics
     chunks: int = 0
     refresh_overhead: float = 0.1        # seconds between ticks spent drawing (averaged)
+    sessions_training: int = 1           # sessions of this process training at the last tick
     _last_tick_end: float = float("-inf")
     _previous_components: np.ndarray | None = None
 
@@ -137,9 +138,10 @@ class LiveTraining:
         gap = t0 - self._last_tick_end
         if gap < 5 * REFRESH_PERIOD:  # refreshing continuously: learn the overhead
             self.refresh_overhead = 0.7 * self.refresh_overhead + 0.3 * gap
-        n_active = ACTIVE.touch(id(self))
+        self.sessions_training = n_active = ACTIVE.touch(id(self))
         if budget_seconds is None:
-            budget_seconds = fair_budget(n_active, self.refresh_overhead)
+            budget_seconds = fair_budget(n_active, self.refresh_overhead,
+                                         period=refresh_periods(n_active)[0])
         metrics, deadline = [], t0 + float(budget_seconds)
         while self.running:
             metrics += self.step_chunk()

@@ -7,7 +7,8 @@ import pytest
 from negsamp.config import TrainConfig
 from negsamp.datasets import synthetic_corpus
 from negsamp.live import LiveTraining
-from negsamp.refresh import MAX_BUDGET, ActiveSessions, fair_budget
+from negsamp.refresh import (MAX_BUDGET, PERIODS, ActiveSessions, fair_budget,
+                             refresh_periods)
 
 
 def test_fair_budget_shares_the_period_and_leaves_room_to_draw():
@@ -38,6 +39,45 @@ def test_active_sessions_counts_recent_ticks_only():
     assert active.touch("c") == 1
     active.forget("c")
     assert active.touch("d") == 1
+
+
+def test_refresh_periods_grow_with_sessions_and_keep_one_refresh_a_second():
+    assert refresh_periods(1) == refresh_periods(2) == (0.5, 1.5)   # issue 5: twice a second
+    assert refresh_periods(0) == refresh_periods(1)
+    loss = [refresh_periods(n)[0] for n in range(1, 40)]
+    slow = [refresh_periods(n)[1] for n in range(1, 40)]
+    assert loss == sorted(loss) and slow == sorted(slow)          # never faster with more tabs
+    assert max(loss) < 1.0                                         # issue 6: at least 1/s
+    assert all(s > l for l, s in zip(loss, slow))                  # the slow charts are slower
+    with pytest.raises(ValueError, match="must end with"):
+        refresh_periods(9, table=PERIODS[:1])
+
+
+def test_active_sessions_count_includes_a_session_about_to_start():
+    clock = FakeClock()
+    active = ActiveSessions(window=2.0, clock=clock)
+    active.touch("a")
+    active.touch("b")
+    assert active.count() == 2
+    assert active.count(including="a") == 2       # already counted
+    assert active.count(including="new") == 3     # starts now
+    clock.now += 3.0
+    assert active.count() == 0 and active.count(including="a") == 1
+
+
+def test_tick_records_how_many_sessions_train():
+    corpus = synthetic_corpus(n_tokens=3000, seed=2)
+    sessions = [LiveTraining(corpus, TrainConfig(epochs=None), 1) for _ in range(3)]
+    for s in sessions:
+        s.start()
+        s.tick(budget_seconds=0.0)
+    n_all = sessions[-1].sessions_training      # these three (and any other test's)
+    assert n_all >= 3
+    for s in sessions[1:]:
+        s.pause()
+    sessions[0].tick(budget_seconds=0.0)
+    assert sessions[0].sessions_training == n_all - 2   # the paused ones were forgotten
+    sessions[0].pause()
 
 
 def test_tick_takes_less_when_more_sessions_train():
