@@ -1,9 +1,10 @@
 """Training (live): start, pause, step and reset a model; watch the loss and vectors move.
 
-Training runs in chunks inside a fragment that refreshes the loss every REFRESH_SECONDS
+Training runs in chunks inside a fragment that refreshes the loss every 0.5 to 0.9 s
 while running (each refresh trains whole chunks for this tab's fair share of the refresh
 period, negsamp/refresh.py, then redraws) and never while paused; a second fragment
-redraws the negatives and the PCA every VECTORS_SECONDS. Start, Pause and
+redraws the negatives and the PCA every 1.5 to 6 s (longer when more tabs train).
+Sessions take turns to train and draw (ui/live_controls.py). Start, Pause and
 Reset act in button callbacks, so the full run that follows defines the fragment with
 the right refresh.
 """
@@ -32,23 +33,30 @@ st.caption(T["loss_caption"])
 st.latex(LOSS_LATEX)
 
 
-@st.fragment(run_every=lc.REFRESH_SECONDS if live.running else None)
+loss_every, slow_every = lc.refresh_every(live)  # (None, None) while paused
+
+
+@st.fragment(run_every=loss_every)
 def live_view():
     was_running = live.running
-    live.tick()  # whole chunks for this tab's fair share; no Streamlit call inside
-    if was_running and not live.running:
-        st.rerun()  # it stopped (diverged): a full run turns the refresh off and says why
-    lc.progress(live, T)
-    lc.loss_chart(live, T)
+    with lc.taking_turns():  # one session at a time trains and draws
+        live.tick()  # whole chunks for this tab's fair share; no Streamlit call inside
+        if was_running and not live.running:
+            st.rerun()  # it stopped (diverged): a full run turns the refresh off, says why
+        if lc.periods_changed(live):
+            st.rerun()  # more or fewer tabs train: a full run retunes both refreshes
+        lc.progress(live, T)
+        lc.loss_chart(live, T)
 
 
-@st.fragment(run_every=lc.VECTORS_SECONDS if live.running else None)
-def vectors_view():  # slower: the vectors move slowly, and drawing costs every tab
+@st.fragment(run_every=slow_every)
+def vectors_view():  # slower, and slower still with many tabs: drawing costs every tab
     left, right = st.columns([2, 3])
-    with left:
-        lc.negatives_chart(live, T)
-    with right:
-        lc.pca_chart(live, T)
+    with lc.taking_turns():
+        with left:
+            lc.negatives_chart(live, T)
+        with right:
+            lc.pca_chart(live, T)
 
 
 live_view()

@@ -6,26 +6,67 @@ draws widgets and figures around it.
 """
 from __future__ import annotations
 
+import contextlib
+import threading
+import time
+
 import numpy as np
 import streamlit as st
 
 from negsamp.config import MODELS, OPTIMIZERS
 from negsamp.figures import loss_figure, negatives_table_figure, pca_figure
 from negsamp.live import LiveTraining
-from negsamp.refresh import REFRESH_PERIOD
+from negsamp.refresh import ACTIVE, refresh_periods
 
 from ui import state
 
 KEY = "live"                 # st.session_state[KEY]: this session's LiveTraining
-REFRESH_SECONDS = REFRESH_PERIOD  # loss fragment run_every while running (0.5 s)
-VECTORS_SECONDS = 1.5             # negatives + PCA fragment run_every while running
+SEND_PAUSE = 0.02                 # seconds a refresh leaves the server to send what it drew
+RETUNE_AFTER = 5.0                # seconds between full reruns that retune the slow charts
 MAX_PCA_WORDS = 2000
+LOSS_HEIGHT = 330              # px: less to repaint on every refresh than the default 450
 LR_OPTIONS = (1e-4, 3e-4, 0.001, 0.003, 0.01, 0.025, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 HIDDEN_OPTIONS = (2, 5, 10, 20, 50, 100, 200, 300)
 MODEL_NAMES = {"cbow": "CBOW", "skipgram": "skip-gram"}
 DEFAULTS = {"lr": 0.01, "batch_size": 100, "steps_per_chunk": 20, "model": "cbow",
             "optimizer": "adam", "hidden_size": 50, "window": 2, "seed": 0}
+
+
+# Sessions take turns to train and draw, one at a time, and then pause briefly.
+# Streamlit drops a fragment's output that is still unsent when the fragment's next run
+# starts; with every server thread computing, its event loop (which sends) got too
+# little time and, under load, whole tabs stopped updating. One at a time, the loop
+# competes with one thread, and the pause lets it send before this tab's next run.
+_TURN = threading.Lock()
+
+
+@contextlib.contextmanager
+def taking_turns():
+    """Hold the process-wide turn while training and drawing; pause after releasing it."""
+    with _TURN:
+        yield
+    time.sleep(SEND_PAUSE)
+
+
+def refresh_every(live):
+    """``run_every`` of (the loss fragment, the slow charts' fragment) for this full run:
+    (None, None) when paused. The periods grow with the number of sessions training in
+    this process (:func:`negsamp.refresh.refresh_periods`); they are remembered so that
+    :func:`periods_changed` can tell when a full rerun should retune them.
+    """
+    periods = refresh_periods(ACTIVE.count(including=id(live))) if live.running else None
+    st.session_state["live_periods"] = (periods, time.monotonic())
+    return periods or (None, None)
+
+
+def periods_changed(live):
+    """True when the sessions training now call for other refresh periods (checked at
+    most every RETUNE_AFTER seconds, so a count that flickers does not rerun the page)."""
+    periods, since = st.session_state.get("live_periods", (None, 0.0))
+    return (live.running and periods is not None
+            and time.monotonic() - since > RETUNE_AFTER
+            and refresh_periods(live.sessions_training) != periods)
 
 
 def _bind(widget, name, *args, **kwargs):
@@ -130,7 +171,8 @@ def loss_chart(live, T):
     log_y = st.toggle(T["log_y"], key="w_live_log_y", help=T["log_y_help"])
     fig = loss_figure(h["step"], h["loss"], h["loss_pos"], h["loss_neg"],
                       overlays=live.overlays(), initial_loss=(k + 1) * np.log(2), log_y=log_y)
-    st.plotly_chart(fig, key="loss_chart")
+    fig.update_layout(height=LOSS_HEIGHT)
+    st.plotly_chart(fig, key="loss_chart", theme=None)
 
 
 def negatives_chart(live, T, rows=8):
@@ -138,7 +180,8 @@ def negatives_chart(live, T, rows=8):
     if not positives:  # no step yet, or the run diverged within its first chunk
         st.info(T["no_step"] if live.trainer.step_count == 0 else T["no_sample"])
         return
-    st.plotly_chart(negatives_table_figure(positives, negatives), key="negatives_chart")
+    st.plotly_chart(negatives_table_figure(positives, negatives), key="negatives_chart",
+                    theme=None)
     st.caption(T["negatives_caption"])
 
 
@@ -159,5 +202,5 @@ def pca_chart(live, T):
         color, label, names = np.log10(np.maximum(c.vocab.counts[:n], 1.0)), T["by_count"], None
     st.plotly_chart(pca_figure(p.coords, c.vocab.words[:n], color=color, color_label=label,
                                explained=p.explained_variance_ratio, group_names=names),
-                    key="pca_chart")
+                    key="pca_chart", theme=None)
     st.caption(T["pca_caption"].format(n=n))
