@@ -46,6 +46,11 @@ class Session:
     page: object
     seed: int
     changes: list = field(default_factory=list)   # (time, last step) at each new chart
+    page_errors: list = field(default_factory=list)  # uncaught JS errors, crashes
+
+    def __post_init__(self):
+        self.page.on("pageerror", lambda e: self.page_errors.append(f"pageerror: {e}"[:500]))
+        self.page.on("crash", lambda _: self.page_errors.append("renderer crashed"))
 
     def intervals(self):
         """Seconds between successive chart updates (the first, at Start, left out)."""
@@ -58,23 +63,22 @@ def open_training(browser, url, seeds):
 
     The pages load in parallel; a session whose seed is not 0 sets it and resets.
     """
-    pages = []
-    for _ in seeds:
+    sessions = []
+    for seed in seeds:
         context = browser.new_context(viewport=VIEWPORT)
         context.add_init_script(script=RUN_COUNTER_JS)
-        page = context.new_page()
-        page.goto(url + PAGE_PATH, wait_until="commit")
-        pages.append(page)
-    for page in pages:
-        wait_for_app_idle(page, after=0, timeout_ms=60_000)
-    for page, seed in zip(pages, seeds):
-        if seed:
-            box = page.get_by_label("seed", exact=True)
-            box.fill(str(seed))
+        sessions.append(Session(context.new_page(), seed))
+        sessions[-1].page.goto(url + PAGE_PATH, wait_until="commit")
+    for s in sessions:
+        wait_for_app_idle(s.page, after=0, timeout_ms=60_000)
+    for s in sessions:
+        if s.seed:
+            box = s.page.get_by_label("seed", exact=True)
+            box.fill(str(s.seed))
             box.press("Enter")
-            page.wait_for_timeout(300)
-            click_button(page, "Reset")
-    return [Session(page, seed) for page, seed in zip(pages, seeds)]
+            s.page.wait_for_timeout(300)
+            click_button(s.page, "Reset")
+    return sessions
 
 
 def loss_trace(page):
@@ -129,8 +133,11 @@ def pause_all(sessions, timeout_ms=90_000):
     for s in sessions:
         s.page.get_by_test_id("stButton").get_by_role("button", name="Pause",
                                                       exact=True).click()
-    for s, n in zip(sessions, before):
-        wait_for_app_idle(s.page, after=n, timeout_ms=timeout_ms)
+    for i, (s, n) in enumerate(zip(sessions, before)):
+        try:
+            wait_for_app_idle(s.page, after=n, timeout_ms=timeout_ms)
+        except AssertionError as exc:  # say what the page went through, not only "not idle"
+            raise AssertionError(f"session {i}: {exc}; page errors: {s.page_errors}") from exc
 
 
 def close_all(sessions):
@@ -139,7 +146,8 @@ def close_all(sessions):
 
 
 def errors(sessions):
-    return {i: e for i, s in enumerate(sessions) if (e := error_texts(s.page))}
+    """{session index: error elements on its page and uncaught JS errors} for those with any."""
+    return {i: e for i, s in enumerate(sessions) if (e := error_texts(s.page) + s.page_errors)}
 
 
 _REFERENCE = {}   # seed -> per-step (step, loss, loss_pos, loss_neg) of a headless run
