@@ -18,6 +18,8 @@ from .trainer import Trainer
 MAX_KEPT = 8              # kept curves overlaid on the loss chart
 HISTORY_POINTS = 600      # loss points kept (older ones merged): about one per pixel
 MAX_STEPS_PER_CHUNK = 10_000
+LATE = 1.05               # refreshes this many periods apart (averaged) are late
+MIN_BUDGET_SCALE = 0.05
 
 
 @dataclass
@@ -65,9 +67,11 @@ class LiveTraining:
     last_metrics: object = None
     last_sample: tuple | None = None    # (positives (B',), negatives (B', k)) of last_metrics
     chunks: int = 0
-    refresh_overhead: float = 0.1        # seconds between ticks spent drawing (averaged)
+    refresh_overhead: float = 0.1        # seconds a refresh spends drawing (averaged)
     sessions_training: int = 1           # sessions of this process training at the last tick
-    _last_tick_end: float = float("-inf")
+    budget_scale: float = 1.0            # share of the fair budget used: less when late
+    lateness: float = 1.0                # refresh interval / period (averaged)
+    _last_tick_start: float = float("-inf")
     _previous_components: np.ndarray | None = None
 
     def __post_init__(self):
@@ -83,7 +87,7 @@ class LiveTraining:
     def pause(self):
         """Stop after the chunk in progress; weights and history stay."""
         self.running = False
-        self._last_tick_end = float("-inf")  # the pause is no drawing time
+        self._last_tick_start = float("-inf")  # a pause is not lateness
         ACTIVE.forget(id(self))
 
     def reset(self, config=None, corpus=None):
@@ -126,31 +130,52 @@ class LiveTraining:
         """One live refresh: whole chunks until the time budget is used (at least one).
 
         ``budget_seconds=None`` takes this session's fair share of the refresh period
-        among the sessions training in this process, less the time a refresh spends
-        outside training (drawing, sending, waiting: measured as the gap between the
-        end of one tick and the start of the next; :mod:`negsamp.refresh`). Returns []
-        at once when not running; stops early when the run diverges.
+        among the sessions training in this process, less the time this session's
+        refresh spends drawing (``refresh_overhead``, reported by :meth:`drawn`;
+        :mod:`negsamp.refresh`). Returns [] at once when not running; stops early when
+        the run diverges.
         """
         if not self.running:
             self.pause()
             return []
         t0 = time.perf_counter()
-        gap = t0 - self._last_tick_end
-        if gap < 5 * REFRESH_PERIOD:  # refreshing continuously: learn the overhead
-            self.refresh_overhead = 0.7 * self.refresh_overhead + 0.3 * gap
         self.sessions_training = n_active = ACTIVE.touch(id(self))
+        period = refresh_periods(n_active)[0]
+        self._adapt_to_lateness(t0 - self._last_tick_start, period)
+        self._last_tick_start = t0
         if budget_seconds is None:
-            budget_seconds = fair_budget(n_active, self.refresh_overhead,
-                                         period=refresh_periods(n_active)[0])
+            budget_seconds = self.budget_scale * fair_budget(n_active, self.refresh_overhead,
+                                                             period=period)
         metrics, deadline = [], t0 + float(budget_seconds)
         while self.running:
             metrics += self.step_chunk()
             if time.perf_counter() >= deadline:
                 break
-        self._last_tick_end = time.perf_counter()
         return metrics
 
-    # -- settings ---------------------------------------------------------------
+    def _adapt_to_lateness(self, interval, period):
+        """Use less of the fair budget while refreshes come late (on average), more while
+        they come on time.
+
+        Late refreshes mean the machine is saturated (many tabs, or browsers on the same
+        cores): training less keeps every chart refreshing. A long gap is a pause or a
+        closed tab, not lateness."""
+        if interval > 3 * period:
+            return
+        self.lateness = 0.8 * self.lateness + 0.2 * interval / period
+        if self.lateness > LATE:
+            self.budget_scale = max(MIN_BUDGET_SCALE, 0.7 * self.budget_scale)
+        else:
+            self.budget_scale = min(1.0, self.budget_scale + 0.1)
+
+    def drawn(self, seconds):
+        """Record that drawing this refresh took ``seconds`` (averaged into
+        ``refresh_overhead``, which the next ticks leave free). Only this session's own
+        drawing counts: time waiting for other tabs is already in the fair share."""
+        seconds = float(seconds)
+        if np.isfinite(seconds) and seconds >= 0:
+            self.refresh_overhead = 0.7 * self.refresh_overhead + 0.3 * seconds
+
     def apply_live_settings(self, **changes):
         """Apply power / num_negatives / lr / batch_size now; return an error or None."""
         changes = {k: v for k, v in changes.items() if getattr(self.config, k) != v}

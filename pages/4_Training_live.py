@@ -8,6 +8,8 @@ Sessions take turns to train and draw (ui/live_controls.py). Start, Pause and
 Reset act in button callbacks, so the full run that follows defines the fragment with
 the right refresh.
 """
+import time
+
 import streamlit as st
 
 from negsamp.config import TrainConfig
@@ -45,8 +47,10 @@ def live_view():
             st.rerun()  # it stopped (diverged): a full run turns the refresh off, says why
         if lc.periods_changed(live):
             st.rerun()  # more or fewer tabs train: a full run retunes both refreshes
+        started = time.perf_counter()
         lc.progress(live, T)
         lc.loss_chart(live, T)
+        live.drawn(time.perf_counter() - started)  # the next ticks leave this much free
 
 
 @st.fragment(run_every=slow_every)
