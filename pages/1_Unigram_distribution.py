@@ -37,11 +37,11 @@ c1, c2 = st.columns(2)
 top_n = c1.slider(T["top_n"], 1, min(V, 100), min(V, 30), key="w_unigram_top_n")
 log_y = c2.checkbox(T["log_y"], value=False, key="w_unigram_log_y")
 st.plotly_chart(unigram_figure(words, raw_p, word_p, top_n=top_n, log_y=log_y, power=power),
-                key="powered_chart", theme=None)
+                key="powered_chart")
 
 st.header(T["zipf_header"])
 st.caption(T["zipf_caption"])
-st.plotly_chart(zipf_figure(raw_p, word_p, power=power), key="zipf_chart", theme=None)
+st.plotly_chart(zipf_figure(raw_p, word_p, power=power), key="zipf_chart")
 
 st.header(T["mass_header"])
 st.caption(T["mass_caption"])

@@ -42,7 +42,7 @@ st.header(T["batch_header"])
 targets, negatives = draw_batch(sampler, corpus.ids, B, rng)
 st.plotly_chart(negatives_table_figure([words[t] for t in targets],
                                        [[words[w] for w in row] for row in negatives]),
-                key="negatives_table", theme=None)
+                key="negatives_table")
 checks = row_checks(targets, negatives)
 if checks["clashes"] == 0:
     st.success(T["check_ok"].format(n=negatives.size))
@@ -66,7 +66,7 @@ fit = goodness_of_fit(sample["observed"], sample["expected_p"])
 st.plotly_chart(sample_histogram_figure(words, sample["observed"], sample["expected_p"],
                                         top_n=min(len(words), 60), chi2=fit["chi2"],
                                         p_value=fit["p_value"]),
-                key="sample_histogram", theme=None)
+                key="sample_histogram")
 m = st.columns(4)
 m[0].metric(T["chi2"], f"{fit['chi2']:.1f}")
 m[1].metric(T["dof"], fit["dof"])

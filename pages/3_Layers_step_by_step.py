@@ -83,4 +83,4 @@ with main:
         cols = st.columns(2)
         for i, p in enumerate(panels):
             fig = heatmap_figure(p["array"], T["panel"][p["name"]], p["rows"], p["cols"])
-            cols[i % 2].plotly_chart(fig, key=f"stage_{p['name']}", theme=None)
+            cols[i % 2].plotly_chart(fig, key=f"stage_{p['name']}")

@@ -59,7 +59,7 @@ else:
 st.plotly_chart(pca_figure(proj.coords, wv.words[:n], color, label,
                            highlight=[word] + [w for w, _ in neighbours],
                            explained=proj.explained_variance_ratio,
-                           group_names=corpus.group_names), key="pca_chart", theme=None)
+                           group_names=corpus.group_names), key="pca_chart")
 st.caption(T["explained"])
 cols = st.columns(dims + 1)
 for i, r in enumerate(proj.explained_variance_ratio):
@@ -68,7 +68,7 @@ cols[dims].metric(T["total"], f"{proj.explained_variance_ratio.sum():.1%}")
 
 st.header(T["neighbours_header"])
 st.plotly_chart(neighbours_figure([w for w, _ in neighbours], [s for _, s in neighbours],
-                                  word), key="neighbours_chart", theme=None)
+                                  word), key="neighbours_chart")
 
 st.header(T["analogy_header"])
 st.caption(T["analogy_caption"])

@@ -46,7 +46,7 @@ if res is None:
 else:
     st.caption(T["timing_caption"].format(**res))
     st.plotly_chart(cost_figure(res["V"], res["softmax_ms"], res["negsamp_ms"], log_y=True),
-                    key="cost_chart", theme=None)
+                    key="cost_chart")
     st.dataframe({T["col_V"]: res["V"], T["col_soft_ms"]: res["softmax_ms"],
                   T["col_ns_ms"]: res["negsamp_ms"],
                   T["col_speedup"]: [a / b for a, b in zip(res["softmax_ms"], res["negsamp_ms"])],
@@ -96,6 +96,6 @@ x = "curve_steps" if cmp["mode"] == "steps" else "curve_seconds"
 st.plotly_chart(heldout_figure(rows[0][x], rows[0]["heldout_ce"], rows[1][x],
                                rows[1]["heldout_ce"], T[f"x_{cmp['mode']}"],
                                {T["uniform"]: cmp["uniform_ce"], T["unigram"]: cmp["unigram_ce"]}),
-                key="heldout_chart", theme=None)
+                key="heldout_chart")
 st.caption(T["references"].format(uniform=cmp["uniform_ce"], unigram=cmp["unigram_ce"],
                                   m=cmp["heldout_windows"]))
