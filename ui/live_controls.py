@@ -180,7 +180,8 @@ def negatives_chart(live, T, rows=8):
     if not positives:  # no step yet, or the run diverged within its first chunk
         st.info(T["no_step"] if live.trainer.step_count == 0 else T["no_sample"])
         return
-    st.plotly_chart(negatives_table_figure(positives, negatives), key="negatives_chart")
+    st.plotly_chart(negatives_table_figure(positives, negatives), key="negatives_chart",
+                    theme=None)  # redrawn while training: no restyling in every tab
     st.caption(T["negatives_caption"])
 
 
@@ -201,5 +202,5 @@ def pca_chart(live, T):
         color, label, names = np.log10(np.maximum(c.vocab.counts[:n], 1.0)), T["by_count"], None
     st.plotly_chart(pca_figure(p.coords, c.vocab.words[:n], color=color, color_label=label,
                                explained=p.explained_variance_ratio, group_names=names),
-                    key="pca_chart")
+                    key="pca_chart", theme=None)
     st.caption(T["pca_caption"].format(n=n))
