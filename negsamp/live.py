@@ -12,7 +12,7 @@ import numpy as np
 
 from .config import TrainConfig
 from .projection import stable_pca
-from .refresh import ACTIVE, REFRESH_PERIOD, fair_budget, refresh_periods
+from .refresh import ACTIVE, fair_budget, refresh_periods
 from .trainer import Trainer
 
 MAX_KEPT = 8              # kept curves overlaid on the loss chart

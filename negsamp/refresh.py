@@ -12,13 +12,13 @@ from __future__ import annotations
 import threading
 import time
 
-REFRESH_PERIOD = 0.5   # seconds between refreshes of one tab's loss chart (the aim)
 # Seconds between refreshes by the number of sessions training at once:
 # (up to n sessions, loss chart, slow charts). A refresh costs the server ~0.03 s (loss)
 # or ~0.1 s (negatives and PCA) and the browser drawing it ~0.13 s or ~0.15 s, so with
 # many tabs the charts move less often and every tab keeps refreshing at least once
 # a second (measured: benchmarks/concurrent_sessions.py).
 PERIODS = ((2, 0.5, 1.5), (4, 0.7, 3.0), (None, 0.9, 6.0))
+REFRESH_PERIOD = PERIODS[0][1]   # a lone tab's loss chart period (the aim: twice a second)
 MAX_BUDGET = 0.4       # never train longer than this in one refresh
 ACTIVE_WINDOW = 2.0    # a session that ticked this recently counts as training
 

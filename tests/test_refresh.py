@@ -110,7 +110,8 @@ def test_tick_leaves_room_for_the_drawing_the_page_reports():
     took = time.perf_counter() - t0
     n = live.sessions_training       # 1, unless another test's session is still ticking
     want = fair_budget(n, 0.3, period=refresh_periods(n)[0])   # alone: 0.5 - 0.3 = 0.2 s
-    assert want < 0.25 and want - 0.01 <= took < want + 0.1, (n, want, took)
+    # at most 0.35 s: a tick that ignored the drawing (default 0.1 s) would train 0.4 s
+    assert want < 0.25 and want - 0.01 <= took < want + 0.15, (n, want, took)
     live.pause()
 
 

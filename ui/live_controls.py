@@ -22,9 +22,9 @@ from ui import state
 
 KEY = "live"                 # st.session_state[KEY]: this session's LiveTraining
 SEND_PAUSE = 0.02                 # seconds a refresh leaves the server to send what it drew
-RETUNE_AFTER = 5.0                # seconds between full reruns that retune the slow charts
+RETUNE_AFTER = 5.0                # seconds between full reruns that retune both periods
 MAX_PCA_WORDS = 2000
-LOSS_HEIGHT = 330              # px: less to repaint on every refresh than the default 450
+LOSS_HEIGHT = 330                 # px: less to repaint on every refresh than the default 450
 LR_OPTIONS = (1e-4, 3e-4, 0.001, 0.003, 0.01, 0.025, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 HIDDEN_OPTIONS = (2, 5, 10, 20, 50, 100, 200, 300)

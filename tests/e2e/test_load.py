@@ -22,10 +22,11 @@ N_SESSIONS = 8
 SEEDS = (0, 0, 0, 0, 1, 1, 2, 3)    # some sessions share a seed, some do not
 WARM_UP_SECONDS = RETUNE_AFTER + 1.0   # the first tabs started alone retune their periods
 WATCH_SECONDS = 20
-MAX_MEDIAN_INTERVAL = 1.5            # seconds between loss chart updates, all sessions together
-                                     # intervals together (issue 6; measured here 0.85-0.9 s
-                                     # with 8 tabs on a 0.9 s period, negsamp/refresh.py)
-MAX_SESSION_MEDIAN = 3.0             # and no session starved (issue 6 asks 1 s: measured 0.84-1.11 s)
+MAX_MEDIAN_INTERVAL = 1.5            # seconds between loss chart updates, all sessions'
+                                     # intervals together (issue 6 asks 1 s; measured here
+                                     # 0.84-1.11 s with 8 tabs on a 0.9 s period; one clean-
+                                     # clone CI run missed 1 s, so 1 s is reported, not held)
+MAX_SESSION_MEDIAN = 3.0             # and no session starved (per-tab medians 0.74-1.03 s)
 
 
 @pytest.fixture(scope="module")
