@@ -26,6 +26,7 @@ class TrainConfig:
     seed: int = 0                # seeds every random stream of the run
     replace: bool = True         # negatives may repeat within a row
     dense_grad: bool = False     # the book's dense dW (small vocabularies only)
+    shared_negatives: bool = True  # skip-gram: k negatives per centre word, not per pair
 
     # Fields that can change between chunks without rebuilding the model.
     LIVE = ("power", "num_negatives", "lr", "batch_size")

@@ -44,6 +44,7 @@ class RowGrad:
         self._rows = np.zeros((0, self.shape[1]), dtype=self.dtype)  # (N, D) or None
         self._outer = None  # (H (M, D), src (N,), coef (N,)) when factored
         self._slot = self._mark = None  # (V,) scratch for coalesce, made once
+        self._uniq = None  # (ids (U,), inverse (N,)) of idx, until idx changes
 
     def _check_idx(self, idx):
         V = self.shape[0]
@@ -62,7 +63,7 @@ class RowGrad:
         """
         idx = self._check_idx(idx)
         rows = np.asarray(rows, dtype=self.dtype).reshape(idx.shape[0], self.shape[1])
-        self.idx, self._rows, self._outer = idx, rows, None
+        self.idx, self._rows, self._outer, self._uniq = idx, rows, None, None
 
     def set_outer(self, idx, H, src, coef):
         """Replace the contents with rows in factored form: ``rows[n] = coef[n] * H[src[n]]``.
@@ -82,7 +83,7 @@ class RowGrad:
                 or coef.shape != idx.shape:
             raise ValueError(f"H {H.shape}, src {src.shape}, coef {coef.shape} must be "
                              f"(M, {self.shape[1]}), ({idx.size},), ({idx.size},)")
-        self.idx, self._rows, self._outer = idx, None, (H, src, coef)
+        self.idx, self._rows, self._outer, self._uniq = idx, None, (H, src, coef), None
 
     @property
     def rows(self):
@@ -94,7 +95,10 @@ class RowGrad:
 
     def _unique(self):
         """Sorted unique ids (U,) and each entry's position among them (N,), in O(N)
-        plus one pass over a (V,) bit mask (no sort of the N entries)."""
+        plus one pass over a (V,) bit mask (no sort of the N entries); kept until the
+        contents change."""
+        if self._uniq is not None:
+            return self._uniq
         if self._slot is None:
             self._slot = np.zeros(self.shape[0], dtype=np.int64)  # (V,)
             self._mark = np.zeros(self.shape[0], dtype=bool)  # (V,)
@@ -102,14 +106,21 @@ class RowGrad:
         ids = np.flatnonzero(self._mark)  # (U,) sorted
         self._mark[ids] = False
         self._slot[ids] = np.arange(ids.shape[0])
-        return ids, self._slot[self.idx]
+        self._uniq = (ids, self._slot[self.idx])
+        return self._uniq
 
     def inverse(self):
         """ndarray of shape (N,): each entry's position among the sorted unique ids."""
         return self._unique()[1]
 
-    def coalesce(self):
+    def coalesce(self, max_count=None):
         """Sum the rows of repeated ids as one sparse (U, M) by (M, D) product.
+
+        Parameters
+        ----------
+        max_count : float or None
+            An id that occurs c times has its sum scaled by ``min(1, max_count / c)``
+            (applied to the entries' coefficients, before summing); None: plain sums.
 
         Returns
         -------
@@ -126,6 +137,10 @@ class RowGrad:
             H, src, coef = self._outer
         else:
             H, src, coef = self._rows, np.arange(N), np.ones(N, dtype=self.dtype)
+        if max_count is not None:
+            counts = np.bincount(inv, minlength=ids.shape[0])  # (U,)
+            cap = np.minimum(1.0, max_count / counts).astype(self.dtype)  # (U,)
+            coef = coef * cap[inv]  # (N,)
         A = csr_matrix((coef, (inv, src)), shape=(ids.shape[0], H.shape[0]))  # (U, M)
         return ids, np.asarray(A @ H, dtype=self.dtype)  # duplicates summed by csr
 
@@ -163,6 +178,20 @@ class Embedding:
         W, = self.params
         self.idx = np.asarray(idx)
         return W[self.idx]
+
+    def forward_mean(self, idx):
+        """Return ``forward(idx).mean(axis=1)`` for idx of shape (B, C), ndarray (B, D).
+
+        Computed as one sparse (B, V) by (V, D) product, so the (B, C, D) rows are
+        never built (CBOW's hidden layer). ``backward`` then takes dout of shape
+        (B, C, D), or use ``backward_outer``.
+        """
+        W, = self.params
+        self.idx = np.asarray(idx)
+        B, C = self.idx.shape
+        A = csr_matrix((np.full(B * C, 1.0 / C, dtype=W.dtype), self.idx.reshape(-1),
+                        np.arange(0, B * C + 1, C)), shape=(B, W.shape[0]))  # (B, V)
+        return np.asarray(A @ W, dtype=W.dtype)  # (B, D)
 
     def backward(self, dout):
         """Store the gradient for ``W`` (rows of repeated ids add up); return None.
@@ -264,7 +293,8 @@ class EmbeddingDot:
 class SigmoidWithLoss:
     """Sigmoid followed by binary cross-entropy, averaged over the batch.
 
-    ``loss = Σ (logaddexp(0, x) - t·x) / B`` over all elements of x, where B =
+    ``loss = Σ w·(logaddexp(0, x) - t·x) / B`` over all elements of x (weights w = 1
+    unless given), where B =
     x.shape[0]: the positive and the k negatives of a row add up, rows are averaged.
     ``logaddexp(0, x) - t·x`` equals ``-t·log σ(x) - (1-t)·log(1-σ(x))`` without
     overflow or ``log(0)``.
@@ -273,7 +303,8 @@ class SigmoidWithLoss:
     ----------
     y : ndarray, σ(x) of the last forward
     t : ndarray, the labels of the last forward (1 = positive, 0 = negative)
-    losses : ndarray, the per-element cross-entropy of the last forward
+    weights : ndarray or None, the element weights of the last forward
+    losses : ndarray, the per-element cross-entropy (times its weight) of the last forward
     loss : float, the last loss
     """
 
@@ -283,29 +314,38 @@ class SigmoidWithLoss:
         self.losses = None
         self.y = None
         self.t = None
+        self.weights = None
 
-    def forward(self, x, t):
+    def forward(self, x, t, weights=None):
         """Return the loss (float).
 
         Parameters
         ----------
         x : ndarray of shape (B,) or (B, m), the scores
         t : array_like of the same shape, labels in [0, 1]
+        weights : array_like broadcastable to x.shape, optional
+            How many times each element counts (0 drops it); default 1.
         """
         x = np.asarray(x)
         if not np.issubdtype(x.dtype, np.floating):
             x = x.astype(np.float64)
         self.t = np.broadcast_to(np.asarray(t, dtype=x.dtype), x.shape)
+        self.weights = None if weights is None else np.asarray(weights, dtype=x.dtype)
         self.y = sigmoid(x)
         with np.errstate(under="ignore"):
             self.losses = np.logaddexp(np.zeros((), x.dtype), x) - self.t * x
+        if self.weights is not None:
+            self.losses *= self.weights
         self.loss = float(np.sum(self.losses, dtype=np.float64) / x.shape[0])
         return self.loss
 
     def backward(self, dout=1):
-        """Return dx = (σ(x) - t) · dout / B, same shape and dtype as x."""
+        """Return dx = (σ(x) - t) · weights · dout / B, same shape and dtype as x."""
         B = self.y.shape[0]
-        return (self.y - self.t) * (np.asarray(dout, dtype=self.y.dtype) / B)
+        dx = (self.y - self.t) * (np.asarray(dout, dtype=self.y.dtype) / B)
+        if self.weights is not None:
+            dx *= self.weights
+        return dx
 
 
 class SoftmaxWithLoss:

@@ -121,10 +121,11 @@ class LiveTraining:
         return metrics
 
     def _keep_sample(self):
-        # The scored ids of the last forward pass: column 0 the positive word (the
-        # target for CBOW, the context word for skip-gram), then the k negatives.
-        idx = self.trainer.model.ns_loss.embed_dot.embed.idx  # (B', k+1)
-        self.last_sample = (idx[:, 0].copy(), idx[:, 1:].copy())
+        # One row per (positive, its k negatives) of the last forward pass: the target
+        # for CBOW, each context word for skip-gram (shared negatives repeated per pair).
+        ns = self.trainer.model.ns_loss
+        pos, neg = ns.positives, ns.negatives  # (B, P), (B, k)
+        self.last_sample = (pos.reshape(-1).copy(), np.repeat(neg, pos.shape[1], axis=0))
 
     def tick(self, budget_seconds=None):
         """One live refresh: whole chunks until the time budget is used (at least one).
@@ -214,13 +215,20 @@ class LiveTraining:
         """The kept curves as ``loss_figure(overlays=...)`` takes them."""
         return [{"label": r.label, "steps": r.steps, "loss": r.loss} for r in self.kept]
 
+    SKIPPED = "(skipped)"  # a shared negative equal to the pair's positive word
+
     def sample_words(self, n_rows=8):
-        """The last step's first rows as words: (positive words, rows of k negative words)."""
+        """The last step's first rows as words: (positive words, rows of k negative words).
+
+        A negative that equals its row's positive (possible only when skip-gram's context
+        words share negatives) did not count for that pair; it is shown as ``SKIPPED``.
+        """
         if self.last_sample is None:
             return [], []
         words = self.corpus.vocab.words
         pos, neg = self.last_sample[0][:n_rows], self.last_sample[1][:n_rows]
-        return [words[i] for i in pos], [[words[j] for j in row] for row in neg]
+        return [words[i] for i in pos], [[self.SKIPPED if j == i else words[j] for j in row]
+                                         for i, row in zip(pos, neg)]
 
     def projection(self, n_words=None, n_components=2):
         """Stable PCA of the first ``n_words`` (most frequent) word vectors.

@@ -72,7 +72,7 @@ class CBOW(_NSModel):
 
     def forward(self, contexts, target, negatives=None):
         self._C = contexts.shape[1]
-        h = self.in_layer.forward(contexts).mean(axis=1)  # (B, C, D) -> (B, D)
+        h = self.in_layer.forward_mean(contexts)  # (B, D): mean of the C context rows
         return self.ns_loss.forward(h, target, negatives)
 
     def backward(self, dout=1):
@@ -90,30 +90,48 @@ class SkipGram(_NSModel):
     The loss is the mean over (target, context) pairs, so that, like CBOW, it starts
     at (k+1)·ln 2 with zero output weights. (The book sums the C context columns'
     losses instead: the book's skip-gram loss is C times ours.)
-    ``negatives``, when given, has shape (B·C, k) in row-major (target, column) order.
+
+    ``shared_negatives=True`` (the default) draws k negatives per centre word and
+    scores them against all its C context words, as Ji et al. (2016, "Parallelizing
+    Word2Vec in Shared and Distributed Memory") and BlazingText do: the same expected
+    gradient as fresh negatives per pair, with C times fewer rows gathered and
+    updated. A negative equal to a pair's context word is skipped for that pair
+    (word2vec's rule), so the untrained loss is (k+1)·ln 2 less those skipped terms.
+    ``shared_negatives=False`` draws k negatives for every pair, as word2vec does.
+    ``negatives``, when given, has shape (B, k) shared, or (B·C, k) per pair in
+    row-major (target, column) order.
     """
 
     name = "skipgram"
+
+    def __init__(self, *args, shared_negatives=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.shared_negatives = bool(shared_negatives)
 
     def forward(self, contexts, target, negatives=None):
         B, C = contexts.shape
         self._B, self._C = B, C
         h = self.in_layer.forward(target)  # (B, D)
+        if self.shared_negatives:
+            return self.ns_loss.forward(h, contexts, negatives)  # (B, C) positives
         h_pairs = np.repeat(h, C, axis=0)  # (B·C, D)
         return self.ns_loss.forward(h_pairs, contexts.reshape(-1), negatives)
 
     def backward(self, dout=1):
-        dh_pairs = self.ns_loss.backward(dout)  # (B·C, D)
-        dh = dh_pairs.reshape(self._B, self._C, -1).sum(axis=1)  # (B, D)
+        dh = self.ns_loss.backward(dout)  # (B, D) shared, (B·C, D) per pair
+        if not self.shared_negatives:
+            dh = dh.reshape(self._B, self._C, -1).sum(axis=1)  # (B, D)
         self.in_layer.backward(dh)
         return None
 
 
 def build_model(name, vocab_size, hidden_size, counts, power=0.75, sample_size=5,
-                rng=None, *, dense_grad=False, replace=True):
-    """Build ``"cbow"`` or ``"skipgram"`` by name (see :class:`CBOW`, :class:`SkipGram`)."""
+                rng=None, *, dense_grad=False, replace=True, shared_negatives=True):
+    """Build ``"cbow"`` or ``"skipgram"`` by name (see :class:`CBOW`, :class:`SkipGram`;
+    ``shared_negatives`` applies to skip-gram only)."""
     classes = {"cbow": CBOW, "skipgram": SkipGram}
     if name not in classes:
         raise ValueError(f"model={name!r} must be one of {list(classes)}")
+    extra = {"shared_negatives": shared_negatives} if name == "skipgram" else {}
     return classes[name](vocab_size, hidden_size, counts, power, sample_size, rng,
-                         dense_grad=dense_grad, replace=replace)
+                         dense_grad=dense_grad, replace=replace, **extra)

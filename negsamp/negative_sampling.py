@@ -45,10 +45,12 @@ class NegativeSamplingLoss:
     sampler : UnigramSampler
     loss_pos, loss_neg : float
         The positive and negative parts of the last loss (they add up to it).
+    positives : ndarray of shape (B, P), int
+        The true words of the last forward (P = 1 unless they share negatives).
     negatives : ndarray of shape (B, k), int64
         The negatives of the last forward.
-    scores : ndarray of shape (B, k+1)
-        The last scores; column 0 is the positive.
+    scores : ndarray of shape (B, P+k)
+        The last scores; the first P columns are the positives.
     """
 
     def __init__(self, W, corpus, power=0.75, sample_size=5, rng=None, *,
@@ -78,7 +80,8 @@ class NegativeSamplingLoss:
         self.params = self.embed_dot.params  # [W], listed once
         self.grads = self.embed_dot.grads
         self.loss_pos = self.loss_neg = None
-        self.negatives = self.scores = None
+        self.positives = self.negatives = self.scores = None
+        self._P = 1
 
     @property
     def sample_size(self):
@@ -105,15 +108,22 @@ class NegativeSamplingLoss:
         ----------
         h : ndarray of shape (B, D)
             Hidden vectors.
-        target : ndarray of shape (B,), int
-            The true word of each row.
+        target : ndarray of shape (B,) or (B, P), int
+            The true word of each row, or P true words per row that share the row's k
+            negatives (skip-gram's context words: Ji et al. 2016). Shared, a negative
+            equal to a pair's true word is skipped for that pair (word2vec's rule) and
+            the loss is the mean over the B·P pairs.
         negatives : ndarray of shape (B, k), int, optional
             Negatives to use instead of drawing (to replay a step).
         """
         target = np.asarray(target)
+        if target.ndim not in (1, 2):
+            raise ValueError(f"target of shape {target.shape} must be (B,) or (B, P)")
         B, V = target.shape[0], self.sampler.vocab_size
+        P = 1 if target.ndim == 1 else target.shape[1]
         if negatives is None:
-            negatives = self.sampler.get_negative_sample(target)  # (B, k)
+            negatives = (self.sampler.get_negative_sample(target) if target.ndim == 1
+                         else self.sampler.draw(B))  # (B, k)
         else:
             negatives = np.asarray(negatives)
             if negatives.ndim != 2 or negatives.shape[0] != B \
@@ -122,18 +132,25 @@ class NegativeSamplingLoss:
                                  f"{negatives.dtype} must be int with shape ({B}, k)")
             if negatives.size and (negatives.min() < 0 or negatives.max() >= V):
                 raise ValueError(f"negatives must be ids in [0, {V})")
-        idx = np.concatenate([target.reshape(B, 1), negatives], axis=1)  # (B, k+1)
-        s = self.embed_dot.forward(h, idx)  # (B, k+1)
-        t = np.zeros(s.shape, dtype=s.dtype)  # (B, k+1) labels [1, 0, ..., 0]
-        t[:, 0] = 1
-        self.loss_layer.forward(s, t)
-        losses = self.loss_layer.losses  # (B, k+1)
-        self.loss_pos = float(np.sum(losses[:, 0], dtype=np.float64) / B)
-        self.loss_neg = float(np.sum(losses[:, 1:], dtype=np.float64) / B)
-        self.negatives, self.scores = negatives, s
+        positives = target.reshape(B, P)
+        idx = np.concatenate([positives, negatives], axis=1)  # (B, P+k)
+        s = self.embed_dot.forward(h, idx)  # (B, P+k)
+        t = np.zeros(s.shape, dtype=s.dtype)  # (B, P+k) labels [1]*P + [0]*k
+        t[:, :P] = 1
+        weights = None
+        if P > 1:  # negative j of row b counts once per pair whose true word it is not
+            clash = positives[:, :, None] == negatives[:, None, :]  # (B, P, k)
+            weights = np.ones(s.shape, dtype=s.dtype)  # (B, P+k)
+            weights[:, P:] = P - clash.sum(axis=1)
+        self.loss_layer.forward(s, t, weights)
+        losses = self.loss_layer.losses  # (B, P+k)
+        self._P = P
+        self.loss_pos = float(np.sum(losses[:, :P], dtype=np.float64) / (B * P))
+        self.loss_neg = float(np.sum(losses[:, P:], dtype=np.float64) / (B * P))
+        self.positives, self.negatives, self.scores = positives, negatives, s
         return self.loss_pos + self.loss_neg
 
     def backward(self, dout=1):
         """Store the gradient of ``W`` in ``grads[0]`` and return dh (B, D)."""
-        ds = self.loss_layer.backward(dout)  # (B, k+1)
+        ds = self.loss_layer.backward(dout / self._P)  # (B, P+k): mean over pairs
         return self.embed_dot.backward(ds)  # (B, D)

@@ -36,9 +36,10 @@ def _check_fraction(name, value, include_one):
     return float(value)
 
 
-def _rows(g):
-    """(ids, summed rows) of a RowGrad, or (None, g) for a dense gradient."""
-    return g.coalesce() if isinstance(g, RowGrad) else (None, g)
+def _rows(g, max_count=None):
+    """(ids, summed rows) of a RowGrad (see ``RowGrad.coalesce``), or (None, g) for a
+    dense gradient."""
+    return g.coalesce(max_count) if isinstance(g, RowGrad) else (None, g)
 
 
 def _raise_if_non_finite(i, *arrays):
@@ -112,13 +113,12 @@ class SGD:
         lr, new = self.lr, []
         with np.errstate(over="ignore", invalid="ignore"):
             for i, (p, g) in enumerate(zip(params, grads)):
-                ids, dW = _rows(g)
-                if ids is not None and self.max_row_count is not None:
-                    counts = np.bincount(g.inverse(), minlength=ids.shape[0])  # (U,)
-                    cap = np.minimum(1.0, self.max_row_count / np.maximum(counts, 1))
-                    dW = dW * cap.astype(dW.dtype)[:, None]  # (U, D)
-                W = p if ids is None else p[ids]  # (V, D) or (U, D)
-                W_new = W - lr * dW
+                ids, dW = _rows(g, self.max_row_count)
+                if ids is None:
+                    W_new = p - lr * dW  # (V, D)
+                else:  # dW is a fresh (U, D) array: reuse it for the new rows
+                    W_new = np.multiply(dW, -lr, out=dW, casting="same_kind")
+                    W_new += p[ids]  # (U, D)
                 _raise_if_non_finite(i, W_new)
                 new.append((ids, W_new))
         for p, (ids, W_new) in zip(params, new):

@@ -156,6 +156,24 @@ class UnigramSampler:
             return self._draw_with_replacement(target)
         return self._draw_without_replacement(target)
 
+    def draw(self, n_rows):
+        """Draw k negatives for each of ``n_rows`` rows from P' itself, excluding nothing.
+
+        For negatives shared by several positives (skip-gram's context words): the
+        caller skips, per positive, a negative equal to it, as word2vec does.
+
+        Returns
+        -------
+        ndarray of shape (n_rows, k), int64
+        """
+        if isinstance(n_rows, bool) or not isinstance(n_rows, numbers.Integral) \
+                or n_rows < 0:
+            raise ValueError(f"n_rows={n_rows!r} must be an integer >= 0")
+        n, k = int(n_rows), self._sample_size
+        if self.replace:
+            return self._alias_draw(n * k).reshape(n, k)
+        return self._draw_without_replacement(None, n)
+
     def _draw_with_replacement(self, target):
         """Alias-method draws (O(1) each, exact); entries equal to their row's target
         are drawn again, which gives P' renormalised without the target.
@@ -203,14 +221,16 @@ class UnigramSampler:
             todo[todo] = ids == t  # clashes from rounding only
         return out
 
-    def _draw_without_replacement(self, target):
-        """Gumbel top-k: the k largest of log p + Gumbel noise, target masked.
+    def _draw_without_replacement(self, target, n_rows=None):
+        """Gumbel top-k: the k largest of log p + Gumbel noise, target masked (when
+        given; else ``n_rows`` rows with nothing masked).
 
         Sorted by key, the columns are a sequential draw without replacement.
         """
-        B, k = target.shape[0], self._sample_size
+        B, k = (n_rows if target is None else target.shape[0]), self._sample_size
         g = self._log_p + self.rng.gumbel(size=(B, self.vocab_size))  # (B, V)
-        g[np.arange(B), target] = -np.inf
+        if target is not None:
+            g[np.arange(B), target] = -np.inf
         top = np.argpartition(-g, k - 1, axis=1)[:, :k]  # (B, k) unordered
         order = np.argsort(-np.take_along_axis(g, top, axis=1), axis=1)
         return np.take_along_axis(top, order, axis=1)

@@ -32,7 +32,8 @@ class StepMetrics:
     lr: float                 # learning rate used
     words_per_sec: float      # targets trained per second in this step
     targets: np.ndarray       # (B,) target ids
-    negatives: np.ndarray     # (B', k) negative ids (B' = B, or B·C for skip-gram)
+    negatives: np.ndarray     # (B', k) negative ids (B' = B, or B·C for skip-gram
+                              # with negatives per pair)
 
 
 class Trainer:
@@ -69,7 +70,8 @@ class Trainer:
         self.model = build_model(
             config.model, V, config.hidden_size, corpus.vocab.counts, config.power,
             config.num_negatives, np.random.default_rng(ss_init),
-            dense_grad=config.dense_grad, replace=config.replace)
+            dense_grad=config.dense_grad, replace=config.replace,
+            shared_negatives=config.shared_negatives)
         self._start_epoch()
         self.optimizer = self._make_optimizer()
         self.history = LossHistory(history_points)

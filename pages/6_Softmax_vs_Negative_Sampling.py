@@ -13,9 +13,10 @@ CODE = """\
 self.scores = self._h @ W_out.T  # (B, V)
 self.grads[1][...] = ds.T @ self._h  # (V, D)
 dh = ds @ W_out  # (B, D)
-# Negative Sampling (NegativeSamplingLoss): the true word and k negatives only
-idx = np.concatenate([target.reshape(B, 1), negatives], axis=1)  # (B, k+1)
-s = self.embed_dot.forward(h, idx)  # (B, k+1)"""
+# Negative Sampling (NegativeSamplingLoss): the true word(s) and k negatives only
+# (P = 1 true word per row for CBOW, P = C context words sharing them for skip-gram)
+idx = np.concatenate([positives, negatives], axis=1)  # (B, P+k)
+s = self.embed_dot.forward(h, idx)  # (B, P+k)"""
 T, s, corpus = state.page_top(TEXT)
 left, right = st.columns(2)
 left.caption(T["softmax_cost"])

@@ -144,9 +144,24 @@ def test_sample_words_pairs_each_positive_with_its_negatives(corpus, model):
     assert len(pos) == 4 and all(len(row) == 5 for row in neg)
     assert all(p not in row for p, row in zip(pos, neg))  # never the row's own positive
     words = corpus.vocab.words
-    assert neg == [[words[j] for j in row] for row in metrics.negatives[:4]]
     if model == "cbow":
         assert pos == [words[i] for i in metrics.targets[:4]]
+        assert neg == [[words[j] for j in row] for row in metrics.negatives[:4]]
+    else:  # one row per (centre, context) pair; a centre's C pairs share its negatives
+        C = 2 * live.config.window
+        contexts = live.trainer.model.ns_loss.positives  # (B, C)
+        assert pos == [words[i] for i in contexts.reshape(-1)[:4]]
+        shared = np.repeat(metrics.negatives, C, axis=0)[:4]  # (4, k)
+        assert neg == [[live.SKIPPED if j == i else words[j] for j in row]
+                       for i, row in zip(contexts.reshape(-1)[:4], shared)]
+
+
+def test_a_shared_negative_equal_to_the_positive_is_shown_as_skipped(corpus):
+    live = LiveTraining(corpus, TrainConfig(epochs=None, model="skipgram"), 1)
+    live.last_sample = (np.array([3, 4]), np.array([[3, 5], [6, 7]]))
+    words = corpus.vocab.words
+    assert live.sample_words() == ([words[3], words[4]],
+                                   [[live.SKIPPED, words[5]], [words[6], words[7]]])
 
 
 def test_a_diverging_rate_stops_with_the_last_good_model(corpus):

@@ -8,10 +8,11 @@ from negsamp.models import CBOW, SkipGram, build_model
 V, D, B, C, K = 9, 4, 3, 4, 3
 
 
-def _model(cls, dense_grad, seed=0):
+def _model(cls, dense_grad, seed=0, **kwargs):
     rng = np.random.default_rng(seed)
     counts = rng.integers(1, 20, size=V)
-    m = cls(V, D, counts, power=0.75, sample_size=K, rng=rng, dense_grad=dense_grad)
+    m = cls(V, D, counts, power=0.75, sample_size=K, rng=rng, dense_grad=dense_grad,
+            **kwargs)
     # float64 weights, both non-zero, so every gradient path is exercised
     W_in = rng.normal(0, 0.5, size=(V, D))
     W_out = rng.normal(0, 0.5, size=(V, D))
@@ -31,15 +32,19 @@ def _as_float64(m, W_in, W_out, dense_grad):
     return m
 
 
-@pytest.mark.parametrize("cls", [CBOW, SkipGram])
+@pytest.mark.parametrize("cls, shared", [(CBOW, None), (SkipGram, True),
+                                         (SkipGram, False)])
 @pytest.mark.parametrize("dense_grad", [False, True])
-def test_whole_model_gradients_match_central_differences(cls, dense_grad):
-    m, W_in, W_out, rng = _model(cls, dense_grad)
+def test_whole_model_gradients_match_central_differences(cls, shared, dense_grad):
+    kwargs = {} if shared is None else {"shared_negatives": shared}
+    m, W_in, W_out, rng = _model(cls, dense_grad, **kwargs)
     m = _as_float64(m, W_in, W_out, dense_grad)
     contexts = rng.integers(0, V, size=(B, C))
     target = rng.integers(0, V, size=B)
-    rows = B * C if cls is SkipGram else B
+    rows = B * C if shared is False else B
     negatives = rng.integers(0, V, size=(rows, K))  # fixed: the loss is a function of W
+    if shared:  # make sure some negatives equal a context word, so skipping is checked
+        negatives[:, 0] = contexts[:, 1]
 
     def f(_):
         return m.forward(contexts, target, negatives)
@@ -51,26 +56,73 @@ def test_whole_model_gradients_match_central_differences(cls, dense_grad):
         assert_grad_close(g, numeric_grad(f, W))
 
 
-@pytest.mark.parametrize("name", ["cbow", "skipgram"])
-def test_loss_starts_at_k_plus_one_ln2_and_parts_add_up(name):
+@pytest.mark.parametrize("name, shared", [("cbow", True), ("skipgram", False),
+                                          ("skipgram", True)])
+def test_loss_starts_at_k_plus_one_ln2_and_parts_add_up(name, shared):
     rng = np.random.default_rng(1)
-    m = build_model(name, V, D, np.arange(1, V + 1), 0.75, K, rng)
+    m = build_model(name, V, D, np.arange(1, V + 1), 0.75, K, rng, shared_negatives=shared)
     contexts = rng.integers(0, V, size=(B, C))
     loss = m.forward(contexts, rng.integers(0, V, size=B))
-    # W_out starts at zero, so every score is 0 and each of the k+1 terms is ln 2
-    assert loss == pytest.approx((K + 1) * np.log(2), rel=1e-6)
+    # W_out starts at zero, so every score is 0 and each of the k+1 terms is ln 2 ...
+    terms = K + 1
+    if name == "skipgram" and shared:  # ... less the negatives skipped for their pair
+        clash = contexts[:, :, None] == m.negatives[:, None, :]  # (B, C, K)
+        assert clash.any()  # V = 9: some are, so the skip is what is tested here
+        terms = 1 + K - clash.sum() / (B * C)
+    assert loss == pytest.approx(terms * np.log(2), rel=1e-6)
     assert m.loss_pos + m.loss_neg == pytest.approx(loss)
     assert m.params[0].dtype == np.float32 and m.params[1].dtype == np.float32
 
 
 def test_skipgram_scores_every_context_column_of_every_target():
     rng = np.random.default_rng(2)
-    m = build_model("skipgram", V, D, np.ones(V, dtype=int), 0.75, K, rng)
+    m = build_model("skipgram", V, D, np.ones(V, dtype=int), 0.75, K, rng,
+                    shared_negatives=False)
     contexts = rng.integers(0, V, size=(B, C))
     m.forward(contexts, rng.integers(0, V, size=B))
     assert m.negatives.shape == (B * C, K)
     # the positive column of the scores is (target vector) . (each context's W_out row)
     np.testing.assert_array_equal(m.ns_loss.scores.shape, (B * C, K + 1))
+
+
+def _skipgram_pair(shared, negatives, contexts, target, W_in, W_out):
+    m = build_model("skipgram", V, D, np.ones(V, dtype=int), 0.75, K,
+                    np.random.default_rng(0), shared_negatives=shared)
+    m.params[0][...], m.params[1][...] = W_in, W_out
+    loss = m.forward(contexts, target, negatives)
+    m.backward()
+    return loss, [g.to_dense() for g in m.grads]
+
+
+def test_shared_negatives_equal_fresh_negatives_that_happen_to_repeat():
+    # Shared negatives are per-pair negatives where a centre's C pairs drew the same
+    # ids: loss and gradients must match exactly, with word2vec's skip of a negative
+    # equal to the pair's context word (the per-pair model never draws one; here it is
+    # given it, so the skipped terms are compared through the pairs that keep them).
+    rng = np.random.default_rng(5)
+    contexts = rng.integers(0, V, size=(B, C))
+    target = rng.integers(0, V, size=B)
+    W_in = rng.normal(0, 0.5, size=(V, D)).astype(np.float32)
+    W_out = rng.normal(0, 0.5, size=(V, D)).astype(np.float32)
+    shared = rng.integers(0, V, size=(B, K))
+    shared[:, 0] = contexts[:, 0]  # skipped for pair (b, 0), counted for the others
+    loss_s, grads_s = _skipgram_pair(True, shared, contexts, target, W_in, W_out)
+    # the same loss by hand: per pair, positive term plus the unskipped negatives
+    h, total = W_in[target], 0.0
+    for b in range(B):
+        for c in range(C):
+            total += np.logaddexp(0, -W_out[contexts[b, c]] @ h[b])
+            total += sum(np.logaddexp(0, W_out[n] @ h[b]) for n in shared[b]
+                         if n != contexts[b, c])
+    assert loss_s == pytest.approx(total / (B * C), rel=1e-5)
+    # with no clash, shared equals per-pair negatives repeated for each context word
+    shared = np.stack([rng.choice(np.setdiff1d(np.arange(V), row), K) for row in contexts])
+    per_pair = np.repeat(shared, C, axis=0)  # (B·C, K)
+    loss_p, grads_p = _skipgram_pair(False, per_pair, contexts, target, W_in, W_out)
+    loss_s, grads_s = _skipgram_pair(True, shared, contexts, target, W_in, W_out)
+    assert loss_s == pytest.approx(loss_p, rel=1e-5)
+    for gs, gp in zip(grads_s, grads_p):
+        np.testing.assert_allclose(gs, gp, rtol=1e-4, atol=1e-6)
 
 
 def test_weights_are_listed_once_and_word_vecs_is_w_in():

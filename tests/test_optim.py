@@ -234,7 +234,8 @@ def test_sgd_max_row_count_caps_a_frequent_rows_summed_update():
         g.set(idx, rows)
         opt.update([W], [g])
     np.testing.assert_allclose(plain[0], W0[0] - 0.1 * 100)
-    np.testing.assert_allclose(capped[0], W0[0] - 0.1 * 32, rtol=1e-6)
+    # the cap scales each of the 100 entries before they are summed in float32
+    np.testing.assert_allclose(capped[0], W0[0] - 0.1 * 32, rtol=1e-5)
     np.testing.assert_array_equal(capped[1:], plain[1:])  # counts 2 and 1: untouched by the cap
     np.testing.assert_array_equal(capped[3:], W0[3:])
     with pytest.raises(ValueError, match="max_row_count"):

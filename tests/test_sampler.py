@@ -54,6 +54,21 @@ def test_frequencies_with_a_different_target_per_row():
     assert_matches(draws, p)
 
 
+@pytest.mark.parametrize("replace", [True, False])
+def test_draw_for_shared_negatives_excludes_nothing(replace):
+    """``draw(n)`` (skip-gram's shared negatives) is P' itself, no id removed; without
+    replacement its first column is, and no row repeats an id."""
+    sampler = UnigramSampler.from_counts(COUNTS, 0.75, 3, np.random.default_rng(8),
+                                         replace=replace)
+    draws = sampler.draw(20_000)  # (20000, 3)
+    assert draws.shape == (20_000, 3)
+    assert_matches(draws if replace else draws[:, :1], expected_p(COUNTS, 0.75, []))
+    if not replace:
+        assert all(len(set(row)) == 3 for row in draws[:500].tolist())
+    with pytest.raises(ValueError, match=r"n_rows=-1 must be an integer >= 0"):
+        sampler.draw(-1)
+
+
 def test_first_column_without_replacement_is_a_draw_from_p():
     """Gumbel top-k, sorted, is sequential sampling: its first column ~ P'."""
     sampler = UnigramSampler.from_counts(COUNTS, 0.75, 3, np.random.default_rng(3),

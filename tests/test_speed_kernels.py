@@ -117,3 +117,29 @@ def test_bench_scaling_step_times_runs():
     from benchmarks.bench_scaling import step_times
     t = step_times([50, 200], "cbow", rounds=1, steps=1, n_tokens=5000)
     assert set(t) == {50, 200} and all(v > 0 for v in t.values())
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_forward_mean_equals_the_mean_of_the_looked_up_rows(dtype):
+    rng = np.random.default_rng(4)
+    W = rng.normal(size=(30, 5)).astype(dtype)
+    idx = rng.integers(0, 30, size=(7, 4))
+    idx[0] = 3  # a row whose context repeats one id
+    layer = Embedding(W)
+    h = layer.forward_mean(idx)
+    tol = 1e-12 if dtype == np.float64 else 1e-6
+    np.testing.assert_allclose(h, W[idx].mean(axis=1), rtol=tol, atol=tol)
+    assert h.dtype == dtype and h.shape == (7, 5)
+    np.testing.assert_array_equal(layer.idx, idx)  # kept for the backward pass
+
+
+def test_a_capped_coalesce_scales_each_ids_sum_by_its_count():
+    V, D = 6, 2
+    idx = np.array([1] * 10 + [2] * 3 + [4])
+    g = RowGrad((V, D), np.float64)
+    g.set(idx, np.ones((idx.size, D)))
+    ids, rows = g.coalesce(max_count=4)
+    np.testing.assert_array_equal(ids, [1, 2, 4])
+    # id 1: 10 entries capped to 4; ids 2 and 4 occur at most 4 times: plain sums
+    np.testing.assert_allclose(rows[:, 0], [4.0, 3.0, 1.0])
+    np.testing.assert_allclose(g.coalesce()[1][:, 0], [10.0, 3.0, 1.0])
