@@ -51,6 +51,10 @@ def build_parser():
                    "updates of very frequent words in one larger step can diverge)")
     t.add_argument("--subsample", type=float, default=1e-3,
                    help="Mikolov's threshold t for dropping frequent words; 0 keeps all")
+    t.add_argument("--per-pair-negatives", action="store_true",
+                   help="skip-gram: draw k negatives for every (centre, context) pair, as "
+                        "word2vec does, instead of k per centre word shared by its context "
+                        "words (slower, the same expected gradient)")
     t.add_argument("--seed", type=int, default=0, help="seed of every random stream")
     t.add_argument("--out", type=Path, default=Path("out"),
                    help="folder for vectors.txt, checkpoint.npz and summary.json")
@@ -122,7 +126,8 @@ def _train(args, parser):
         config = TrainConfig(model=args.model, hidden_size=args.dim, window=args.window,
                              num_negatives=args.negatives, power=args.power,
                              optimizer=args.optimizer, lr=lr, batch_size=batch_size,
-                             epochs=args.epochs, subsample=args.subsample, seed=args.seed)
+                             epochs=args.epochs, subsample=args.subsample, seed=args.seed,
+                             shared_negatives=not args.per_pair_negatives)
         config.validate()
         if args.min_count < 1:
             raise ValueError(f"min_count={args.min_count!r} must be at least 1")

@@ -103,3 +103,13 @@ def test_default_skipgram_run_on_the_synthetic_corpus_trains_without_diverging(t
                  "--epochs", "1", "--min-count", "1", "--out", str(out), "--quiet"]) == 0
     summary = json.loads((out / "summary.json").read_text())
     assert summary["status"] == "finished" and summary["config"]["batch_size"] == 200
+
+
+@pytest.mark.parametrize("flags, shared", [([], True), (["--per-pair-negatives"], False)])
+def test_skipgram_negatives_are_shared_unless_asked_per_pair(tmp_path, flags, shared):
+    out = tmp_path / "sg"
+    assert main(["train", "synthetic", "--model", "skipgram", "--epochs", "1",
+                 "--min-count", "1", "--out", str(out), "--quiet", *flags]) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["status"] == "finished"
+    assert summary["config"]["shared_negatives"] is shared
