@@ -17,7 +17,7 @@ def test_heatmap_shows_the_array_with_its_shape_and_a_centred_scale_when_signed(
     (t,) = fig.data
     np.testing.assert_array_equal(t.z, a)
     assert list(t.y) == ["the", "cat"] and list(t.x) == ["x", "y", "z"]
-    assert fig.layout.title.text == "dW_out — shape (2, 3)"
+    assert fig.layout.title.text == "dW_out<br><sup>shape (2, 3)</sup>"
     assert t.zmid == 0.0 and fig.layout.yaxis.autorange == "reversed"
     positive = heatmap_figure(np.abs(a), "counts").data[0]
     assert positive.zmid is None

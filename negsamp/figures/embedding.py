@@ -122,7 +122,11 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
             add(color_arr == value, name,
                 dict(color=PALETTE["neutral"] if grey else COLORWAY[slot % len(COLORWAY)],
                      opacity=0.5 if grey else 0.9))
-        fig.update_layout(legend=dict(title=dict(text=color_label or "group", side="left")))
+        # one column at the right of the plot: a row above it ran over the title when
+        # the chart was narrow (the Training page's column)
+        fig.update_layout(legend=dict(title=dict(text=color_label or "group", side="top"),
+                                      orientation="v", x=1.02, xanchor="left", y=1.0,
+                                      yanchor="top"))
     return fig
 
 

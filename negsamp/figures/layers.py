@@ -47,19 +47,20 @@ def heatmap_figure(array, title, row_labels=None, col_labels=None, max_rows=200,
                          f"shape {a.shape}")
     max_rows = _checks.positive_int("max_rows", max_rows)
     max_cols = _checks.positive_int("max_cols", max_cols)
-    full = f"{title} — shape {shape}"
+    details = f"shape {shape}"  # on a second, smaller line: half-width charts cut it
     if a.shape[0] > max_rows or a.shape[1] > max_cols:
         a = a[:max_rows, :max_cols]
         rows, cols = rows[:max_rows], cols[:max_cols]
-        full += f", showing {a.shape[0]}×{a.shape[1]}"
+        details += f", showing {a.shape[0]}×{a.shape[1]}"
     bad = ~np.isfinite(a)
     if bad.any():
-        full += f", {int(bad.sum())} non-finite cells blank"
+        details += f", {int(bad.sum())} non-finite cells blank"
         a = np.where(bad, np.nan, a)
     finite = a[~bad]
     signed = finite.size > 0 and finite.min() < 0 < finite.max()
     scale = dict(colorscale=DIVERGING, zmid=0.0) if signed else dict(colorscale=SEQUENTIAL)
-    fig = new_figure(full, "column", "row")
+    fig = new_figure(f"{title}<br><sup>{details}</sup>", "column", "row",
+                     margin=dict(l=60, r=20, t=80, b=60))
     fig.add_trace(go.Heatmap(
         z=a, x=cols, y=rows, name=title, **scale,
         hovertemplate="row %{y}, column %{x}<br>value %{z:.4g}<extra></extra>",

@@ -38,18 +38,18 @@ def negatives_table_figure(target_words, negative_words, max_rows=50):
     fills = [["#EAF2FA"] * len(targets)]
     fills += [[clash if r[j] == t else "white" for r, t in zip(rows, targets)] for j in range(k)]
     n_clash = sum(r[j] == t for r, t in zip(rows, targets) for j in range(k))
-    title = f"Negative samples: {B} target{'s' if B != 1 else ''} × k = {k} negatives"
+    details = f"{B} target{'s' if B != 1 else ''} × k = {k} negatives"
     if B > len(targets):
-        title += f" (first {len(targets)} rows)"
-    fig = new_figure(title)
+        details += f" (first {len(targets)} rows)"
+    fig = new_figure(f"Negative samples<br><sup>{details}</sup>")  # fits a narrow column
     fig.add_trace(go.Table(
         header=dict(values=["<b>target</b>"] + [f"neg {j + 1}" for j in range(k)],
                     fill_color=PALETTE["raw"], font=dict(color="white"), align="left"),
         cells=dict(values=columns, fill_color=fills, align="left"),
         name="negatives",
     ))
-    fig.update_layout(margin=dict(l=10, r=10, t=50, b=40),
-                      height=min(120 + 28 * len(targets), 700))
+    fig.update_layout(margin=dict(l=10, r=10, t=70, b=40),
+                      height=min(140 + 28 * len(targets), 720))
     if n_clash:
         add_note(fig, f"{n_clash} negative(s) equal their target (shaded)", below=5)
     return fig

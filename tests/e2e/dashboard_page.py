@@ -79,6 +79,35 @@ def rendered_charts(page) -> dict[str, int]:
     return {k: sum(data_size(t) for t in chart_traces(page, k)) for k in keys if k}
 
 
+def title_problems(page) -> dict[str, list]:
+    """``{chart key: [problems]}`` for every Plotly chart on the page whose title, as laid
+    out in the browser, runs past the chart's edge ("cut") or intersects its legend or
+    colour bar ("legend", "colorbar")."""
+    return page.evaluate("""() => {
+      const hit = (a, b) => a.left < b.right && b.left < a.right &&
+                            a.top < b.bottom && b.top < a.bottom;
+      const out = {};
+      for (const p of document.querySelectorAll('.js-plotly-plot')) {
+        const key = (p.closest('[class*="st-key-"]')?.className.match(/st-key-(\\S+)/)
+                     || [])[1] || '?';
+        const title = p.querySelector('.gtitle');
+        if (!title || !title.textContent) continue;
+        const t = title.getBoundingClientRect();
+        const svg = p.querySelector('.main-svg').getBoundingClientRect();
+        const bad = [];
+        if (t.left < svg.left - 1 || t.right > svg.right + 1) bad.push('cut');
+        for (const sel of ['.legend', '.colorbar']) {
+          for (const el of p.querySelectorAll(sel)) {
+            const r = el.getBoundingClientRect();
+            if (r.width > 0 && r.height > 0 && hit(t, r)) bad.push(sel.slice(1));
+          }
+        }
+        if (bad.length) out[key] = bad;
+      }
+      return out;
+    }""")
+
+
 def click_key(page, key: str, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
     """Click the button whose Streamlit key is ``key`` and wait for the rerun it causes."""
     # a button with help= is drawn twice, once hidden (for measuring): take the visible one

@@ -4,7 +4,8 @@ powered distribution, a bad upload is reported and the app keeps working."""
 import numpy as np
 import pytest
 
-from dashboard_page import PAGES, chart_trace, chart_traces, click_key, data_size, rendered_charts
+from dashboard_page import (PAGES, chart_trace, chart_traces, click_key, data_size,
+                            rendered_charts, title_problems)
 from streamlit_page import error_texts, finished_runs, goto_page, set_slider, wait_for_app_idle
 
 pytestmark = pytest.mark.e2e
@@ -49,6 +50,7 @@ def test_page_opens_from_the_sidebar_and_draws_its_charts(app_page, title):
     shown = rendered_charts(app_page)
     for key in PAGES[title]:
         assert shown.get(key, 0) > 0, f"{title}: chart {key!r} not drawn with data; drawn: {shown}"
+    assert title_problems(app_page) == {}  # titles whole, no legend over them
     assert error_texts(app_page) == []
 
 
