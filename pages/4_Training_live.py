@@ -55,7 +55,7 @@ def live_view():
 
 @st.fragment(run_every=slow_every)
 def vectors_view():  # slower, and slower still with many tabs: drawing costs every tab
-    left, right = st.columns(2)  # a word per table cell needs half the width
+    left, right = st.columns([2, 3])
     with lc.taking_turns():
         with left:
             lc.negatives_chart(live, T)

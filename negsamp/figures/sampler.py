@@ -44,8 +44,9 @@ def negatives_table_figure(target_words, negative_words, max_rows=50):
     fig = new_figure(f"Negative samples<br><sup>{details}</sup>")  # fits a narrow column
     fig.add_trace(go.Table(
         header=dict(values=["<b>target</b>"] + [f"neg {j + 1}" for j in range(k)],
-                    fill_color=PALETTE["raw"], font=dict(color="white"), align="left"),
-        cells=dict(values=columns, fill_color=fills, align="left"),
+                    fill_color=PALETTE["raw"], font=dict(color="white", size=12),
+                    align="left"),
+        cells=dict(values=columns, fill_color=fills, align="left", font=dict(size=12)),
         name="negatives",
     ))
     fig.update_layout(margin=dict(l=10, r=10, t=70, b=40),

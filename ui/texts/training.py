@@ -36,7 +36,9 @@ TEXT = {
         "negatives_caption": (
             "The negatives drawn at the last step for the first rows of the batch. "
             "The first column is the positive word: the target for CBOW, the context "
-            "word for skip-gram (rows then go through one centre word's context)."),
+            "word for skip-gram (rows then go through one centre word's context, whose "
+            "words share its k negatives; a negative equal to the row's word does not "
+            "count for it and shows as (skipped))."),
         "no_step": "No step yet: press Step or Start.",
         "no_sample": "No sampled negatives to show yet.",
         "log_y": "logarithmic loss axis",
