@@ -1,6 +1,6 @@
 """Training (live): start, pause, step and reset a model; watch the loss and vectors move.
 
-Training runs in chunks inside a fragment that refreshes the loss every 0.5 to 0.9 s
+Training runs in chunks inside a fragment that refreshes the loss every 0.5 to 0.8 s
 while running (each refresh trains whole chunks for this tab's fair share of the refresh
 period, negsamp/refresh.py, then redraws) and never while paused; a second fragment
 redraws the negatives and the PCA every 1.5 to 6 s (longer when more tabs train).

@@ -18,7 +18,7 @@ VIEWPORT = {"width": 1280, "height": 900}
 
 # The loss trace of the chart drawn with key="loss_chart", arrays decoded from Plotly's
 # {dtype, bdata} form. Returns null while the chart is not drawn.
-LOSS_JS = """(full) => {
+LOSS_JS = """() => {
   const el = document.querySelector('.st-key-loss_chart .js-plotly-plot');
   if (!el || !Array.isArray(el.data)) return null;
   const t = el.data.find(d => d.name === 'loss');
@@ -36,16 +36,45 @@ LOSS_JS = """(full) => {
     return [];
   };
   const x = dec(t.x);
-  if (!full) return {n: x.length, last: x.length ? x[x.length - 1] : 0};
   return {n: x.length, x: x, y: dec(t.y)};
 }"""
+
+
+# Installed in every page before the app loads: every 50 ms the page looks whether its
+# loss chart holds a new Plotly data array (Plotly.react replaces it on every redraw),
+# and if the last step changed records (seconds since epoch, last step). The page times
+# its own updates, so the test does not poll eight tabs over CDP from the same two cores.
+LOSS_RECORDER_JS = """
+(() => {
+  const changes = window.__lossChanges = [];
+  let seen = null;
+  setInterval(() => {
+    const el = document.querySelector('.st-key-loss_chart .js-plotly-plot');
+    if (!el || !Array.isArray(el.data) || el.data === seen) return;
+    seen = el.data;
+    const t = el.data.find(d => d.name === 'loss');
+    if (!t) return;
+    let last = null, x = t.x;
+    if (x && x.bdata) {
+      const T = {f8: Float64Array, f4: Float32Array, i4: Int32Array, i2: Int16Array,
+                 i1: Int8Array, u1: Uint8Array, u2: Uint16Array, u4: Uint32Array};
+      const bin = atob(x.bdata), buf = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
+      x = new T[x.dtype](buf.buffer);
+    }
+    if (x && x.length) last = Number(x[x.length - 1]);
+    if (!changes.length || changes[changes.length - 1][1] !== last)
+      changes.push([Date.now() / 1000, last]);
+  }, 50);
+})();
+"""
 
 
 @dataclass
 class Session:
     page: object
     seed: int
-    changes: list = field(default_factory=list)   # (time, last step) at each new chart
+    changes: list = field(default_factory=list)   # (page time s, last step) per new chart
     page_errors: list = field(default_factory=list)  # uncaught JS errors, crashes
 
     def __post_init__(self):
@@ -67,6 +96,7 @@ def open_training(browser, url, seeds):
     for seed in seeds:
         context = browser.new_context(viewport=VIEWPORT)
         context.add_init_script(script=RUN_COUNTER_JS)
+        context.add_init_script(script=LOSS_RECORDER_JS)
         sessions.append(Session(context.new_page(), seed))
         sessions[-1].page.goto(url + PAGE_PATH, wait_until="commit")
     for s in sessions:
@@ -83,19 +113,17 @@ def open_training(browser, url, seeds):
 
 def loss_trace(page):
     """{"x": steps, "y": losses} of the loss chart as the browser shows it."""
-    return page.evaluate(LOSS_JS, True)
+    return page.evaluate(LOSS_JS)
 
 
-def watch(sessions, seconds, poll=0.05):
-    """Poll every session's chart for ``seconds``; record when its last step changes."""
-    t_end = time.monotonic() + seconds
-    while time.monotonic() < t_end:
-        for s in sessions:
-            got = s.page.evaluate(LOSS_JS, False)
-            last = got["last"] if got else None
-            if not s.changes or s.changes[-1][1] != last:
-                s.changes.append((time.monotonic(), last))
-        time.sleep(poll)
+def watch(sessions, seconds):
+    """Let the sessions run for ``seconds``, then add to each ``changes`` the chart updates
+    its page recorded meanwhile (LOSS_RECORDER_JS: timed in the page, not polled)."""
+    start = [s.page.evaluate("window.__lossChanges.length") for s in sessions]
+    time.sleep(seconds)
+    for s, n in zip(sessions, start):
+        got = s.page.evaluate("(n) => window.__lossChanges.slice(n)", n)
+        s.changes += [(float(t), last) for t, last in got]
 
 
 def words_per_sec(page):
