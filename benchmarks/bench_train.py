@@ -3,6 +3,10 @@
     python -m benchmarks.bench_train            # Zipf (V≈31k) and head500, 3 rounds
     python -m benchmarks.bench_train --quick    # tiny corpus, ours + book, a few steps
 
+Skip-gram runs twice for ours: with its default, k negatives per centre word shared
+by its context words ("ours"), and with k negatives per (centre, context) pair as
+word2vec and gensim draw them ("ours/pair").
+
 "Words" means the same for all three: centre words trained, after Mikolov's
 subsampling (t = 1e-3 for ours and gensim; the book does not subsample, its steps cost
 the same either way). gensim's ``train()`` returns exactly this ("effective words").
@@ -37,11 +41,12 @@ def load_corpus(name):
     return tiny_corpus()
 
 
-def run_ours(corpus, model, max_steps=None, batch_size=1000, lr=0.025):
+def run_ours(corpus, model, max_steps=None, batch_size=1000, lr=0.025, per_pair=False):
     from negsamp.config import TrainConfig
     from negsamp.trainer import Trainer
+    extra = {"shared_negatives": False} if per_pair else {}  # word2vec's per-pair draws
     cfg = TrainConfig(model=model, optimizer="sgd", lr=lr, batch_size=batch_size,
-                      epochs=1, seed=1, **SETTINGS)
+                      epochs=1, seed=1, **SETTINGS, **extra)
     tr = Trainer(corpus, cfg)
     t0 = time.perf_counter()
     steps = tr.steps_per_epoch if max_steps is None else min(max_steps, tr.steps_per_epoch)
@@ -79,7 +84,8 @@ def worker(job):
     who, model = job["who"], job["model"]
     words, secs = 0, 0.0
     if who.startswith("ours"):
-        words, secs = run_ours(corpus, model, job.get("steps"), job.get("batch_size", 1000))
+        words, secs = run_ours(corpus, model, job.get("steps"), job.get("batch_size", 1000),
+                               per_pair=who == "ours/pair")
     elif who == "book":
         words, secs = run_book(corpus, model, job["steps"])
     elif who == "gensim":
@@ -115,6 +121,8 @@ def plan(args):
                       "steps": 3 if args.quick else None}]
             if args.compare_to:
                 group.append({**group[0], "who": "ours@old", "path": args.compare_to})
+            if model == "skipgram" and not args.quick:  # negatives per pair, as gensim
+                group.append({**group[0], "who": "ours/pair"})
             book_steps = 2 if args.quick else (args.book_steps if model == "cbow"
                                                else max(1, args.book_steps // 4))
             if corpus != "head500" or args.quick:
@@ -160,11 +168,11 @@ def report(results):
               f"{len(rs):4d} {max(r['rss_mb'] for r in rs):11.0f}")
     print("\nratios of medians (words/s):")
     for (corpus, model, who), v in med.items():
-        if who != "ours":
+        if not who.startswith("ours") or who == "ours@old":
             continue
         for other in ("gensim", "book", "ours@old"):
             if (corpus, model, other) in med:
-                print(f"  {corpus:8} {model:9} ours / {other:8} = "
+                print(f"  {corpus:8} {model:9} {who:9} / {other:8} = "
                       f"{v / med[corpus, model, other]:8.2f}")
 
 
