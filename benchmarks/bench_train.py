@@ -172,7 +172,7 @@ def report(results):
             continue
         for other in ("gensim", "book", "ours@old"):
             if (corpus, model, other) in med:
-                print(f"  {corpus:8} {model:9} {who:9} / {other:8} = "
+                print(f"  {corpus:8} {model:9} {who + ' / ' + other:20} = "
                       f"{v / med[corpus, model, other]:8.2f}")
 
 
