@@ -138,7 +138,7 @@ class NegativeSamplingLoss:
         t = np.zeros(s.shape, dtype=s.dtype)  # (B, P+k) labels [1]*P + [0]*k
         t[:, :P] = 1
         weights = None
-        if P > 1:  # negative j of row b counts once per pair whose true word it is not
+        if target.ndim == 2:  # negative j of row b counts once per pair whose word it is not
             clash = positives[:, :, None] == negatives[:, None, :]  # (B, P, k)
             weights = np.ones(s.shape, dtype=s.dtype)  # (B, P+k)
             weights[:, P:] = P - clash.sum(axis=1)

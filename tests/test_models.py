@@ -133,3 +133,13 @@ def test_weights_are_listed_once_and_word_vecs_is_w_in():
         build_model("glove", V, D, np.ones(V, dtype=int), 0.75, K, np.random.default_rng(0))
     with pytest.raises(ValueError, match="hidden_size=0 must be at least 1"):
         build_model("cbow", V, 0, np.ones(V, dtype=int), 0.75, K, np.random.default_rng(0))
+
+
+def test_shared_negatives_with_one_positive_per_row_still_skip_a_clash():
+    from negsamp.negative_sampling import NegativeSamplingLoss
+    W = np.zeros((V, D))
+    ns = NegativeSamplingLoss.from_counts(W, np.ones(V, dtype=int), 0.75, 2,
+                                          np.random.default_rng(0))
+    loss = ns.forward(np.zeros((2, D)), np.array([[1], [2]]), np.array([[1, 3], [4, 5]]))
+    # row 0's negative 1 is its own positive: skipped, so 3 terms of ln 2 instead of 4
+    assert loss == pytest.approx(5 * np.log(2) / 2)
