@@ -293,9 +293,9 @@ class EmbeddingDot:
 class SigmoidWithLoss:
     """Sigmoid followed by binary cross-entropy, averaged over the batch.
 
-    ``loss = Σ w·(logaddexp(0, x) - t·x) / B`` over all elements of x (weights w = 1
-    unless given), where B =
-    x.shape[0]: the positive and the k negatives of a row add up, rows are averaged.
+    ``loss = Σ w·(logaddexp(0, x) - t·x) / B`` over all elements of x, where
+    B = x.shape[0] and the weights w are 1 unless given: the positive and the k
+    negatives of a row add up, rows are averaged.
     ``logaddexp(0, x) - t·x`` equals ``-t·log σ(x) - (1-t)·log(1-σ(x))`` without
     overflow or ``log(0)``.
 
