@@ -65,7 +65,7 @@ class LiveTraining:
     message: str | None = None          # last error or stop reason, for the page
     kept: list = field(default_factory=list)
     last_metrics: object = None
-    last_sample: tuple | None = None    # (positives (B',), negatives (B', k)) of last_metrics
+    last_sample: tuple | None = None    # (positives (B, P), negatives (B, k)) of last_metrics
     chunks: int = 0
     refresh_overhead: float = 0.1        # seconds a refresh spends drawing (averaged)
     sessions_training: int = 1           # sessions of this process training at the last tick
@@ -121,11 +121,10 @@ class LiveTraining:
         return metrics
 
     def _keep_sample(self):
-        # One row per (positive, its k negatives) of the last forward pass: the target
-        # for CBOW, each context word for skip-gram (shared negatives repeated per pair).
+        # The positives and negatives of the last forward pass, as they were scored; the
+        # rows per (positive, negatives) pair are built only when shown (sample_words).
         ns = self.trainer.model.ns_loss
-        pos, neg = ns.positives, ns.negatives  # (B, P), (B, k)
-        self.last_sample = (pos.reshape(-1).copy(), np.repeat(neg, pos.shape[1], axis=0))
+        self.last_sample = (ns.positives.copy(), ns.negatives.copy())  # (B, P), (B, k)
 
     def tick(self, budget_seconds=None):
         """One live refresh: whole chunks until the time budget is used (at least one).
@@ -226,7 +225,12 @@ class LiveTraining:
         if self.last_sample is None:
             return [], []
         words = self.corpus.vocab.words
-        pos, neg = self.last_sample[0][:n_rows], self.last_sample[1][:n_rows]
+        pos, neg = self.last_sample
+        pos = pos.reshape(neg.shape[0], -1)  # (B, P): P = 1 for CBOW, C for skip-gram
+        P = pos.shape[1]
+        rows = -(-int(n_rows) // P)  # rows that hold the first n_rows pairs
+        neg = np.repeat(neg[:rows], P, axis=0)[:n_rows]  # (n, k): a row's P pairs share
+        pos = pos[:rows].reshape(-1)[:n_rows]  # (n,) one per pair, row-major
         return [words[i] for i in pos], [[self.SKIPPED if j == i else words[j] for j in row]
                                          for i, row in zip(pos, neg)]
 

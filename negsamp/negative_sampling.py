@@ -81,7 +81,6 @@ class NegativeSamplingLoss:
         self.grads = self.embed_dot.grads
         self.loss_pos = self.loss_neg = None
         self.positives = self.negatives = self.scores = None
-        self._P = 1
 
     @property
     def sample_size(self):
@@ -144,7 +143,6 @@ class NegativeSamplingLoss:
             weights[:, P:] = P - clash.sum(axis=1)
         self.loss_layer.forward(s, t, weights)
         losses = self.loss_layer.losses  # (B, P+k)
-        self._P = P
         self.loss_pos = float(np.sum(losses[:, :P], dtype=np.float64) / (B * P))
         self.loss_neg = float(np.sum(losses[:, P:], dtype=np.float64) / (B * P))
         self.positives, self.negatives, self.scores = positives, negatives, s
@@ -152,5 +150,6 @@ class NegativeSamplingLoss:
 
     def backward(self, dout=1):
         """Store the gradient of ``W`` in ``grads[0]`` and return dh (B, D)."""
-        ds = self.loss_layer.backward(dout / self._P)  # (B, P+k): mean over pairs
+        P = self.positives.shape[1]
+        ds = self.loss_layer.backward(dout / P)  # (B, P+k): the loss is a mean over pairs
         return self.embed_dot.backward(ds)  # (B, D)
