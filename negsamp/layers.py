@@ -109,10 +109,6 @@ class RowGrad:
         self._uniq = (ids, self._slot[self.idx])
         return self._uniq
 
-    def inverse(self):
-        """ndarray of shape (N,): each entry's position among the sorted unique ids."""
-        return self._unique()[1]
-
     def coalesce(self, max_count=None):
         """Sum the rows of repeated ids as one sparse (U, M) by (M, D) product.
 
