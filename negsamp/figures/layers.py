@@ -47,7 +47,7 @@ def heatmap_figure(array, title, row_labels=None, col_labels=None, max_rows=200,
                          f"shape {a.shape}")
     max_rows = _checks.positive_int("max_rows", max_rows)
     max_cols = _checks.positive_int("max_cols", max_cols)
-    details = f"shape {shape}"  # on a second, smaller line: half-width charts cut it
+    details = f"shape {shape}"  # the subtitle: half-width charts cut a long title
     if a.shape[0] > max_rows or a.shape[1] > max_cols:
         a = a[:max_rows, :max_cols]
         rows, cols = rows[:max_rows], cols[:max_cols]
@@ -59,8 +59,7 @@ def heatmap_figure(array, title, row_labels=None, col_labels=None, max_rows=200,
     finite = a[~bad]
     signed = finite.size > 0 and finite.min() < 0 < finite.max()
     scale = dict(colorscale=DIVERGING, zmid=0.0) if signed else dict(colorscale=SEQUENTIAL)
-    fig = new_figure(f"{title}<br><sup>{details}</sup>", "column", "row",
-                     margin=dict(l=60, r=20, t=80, b=60))
+    fig = new_figure(title, "column", "row", subtitle=details)
     fig.add_trace(go.Heatmap(
         z=a, x=cols, y=rows, name=title, **scale,
         hovertemplate="row %{y}, column %{x}<br>value %{z:.4g}<extra></extra>",

@@ -41,7 +41,7 @@ def negatives_table_figure(target_words, negative_words, max_rows=50):
     details = f"{B} target{'s' if B != 1 else ''} × k = {k} negatives"
     if B > len(targets):
         details += f" (first {len(targets)} rows)"
-    fig = new_figure(f"Negative samples<br><sup>{details}</sup>")  # fits a narrow column
+    fig = new_figure("Negative samples", subtitle=details)  # fits a narrow column
     fig.add_trace(go.Table(
         header=dict(values=["<b>target</b>"] + [f"neg {j + 1}" for j in range(k)],
                     fill_color=PALETTE["raw"], font=dict(color="white", size=12),

@@ -40,7 +40,7 @@ DIVERGING = "RdBu_r"     # signed values (weights, gradients), centred at zero
 FONT_SIZE = 13
 
 
-def base_layout(title, x_title=None, y_title=None, **overrides):
+def base_layout(title, x_title=None, y_title=None, subtitle=None, **overrides):
     """Layout shared by every figure: template, palette, title and axis titles.
 
     Parameters
@@ -49,6 +49,9 @@ def base_layout(title, x_title=None, y_title=None, **overrides):
         Figure title.
     x_title, y_title : str, optional
         Axis titles.
+    subtitle : str, optional
+        Details on a second, smaller title line (a half-width chart cuts a long title);
+        the top margin grows to hold it.
     **overrides
         Any further ``plotly.graph_objects.Layout`` properties; they win over the defaults.
 
@@ -60,9 +63,10 @@ def base_layout(title, x_title=None, y_title=None, **overrides):
     layout = dict(
         template=TEMPLATE,
         colorway=COLORWAY,
-        title=dict(text=title, x=0.0, xanchor="left"),
+        title=dict(text=title if subtitle is None else f"{title}<br><sup>{subtitle}</sup>",
+                   x=0.0, xanchor="left"),
         font=dict(size=FONT_SIZE, color=PALETTE["text"]),
-        margin=dict(l=60, r=20, t=60, b=60),
+        margin=dict(l=60, r=20, t=60 if subtitle is None else 80, b=60),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1.0),
         hoverlabel=dict(namelength=-1),
     )
@@ -73,9 +77,9 @@ def base_layout(title, x_title=None, y_title=None, **overrides):
     return layout
 
 
-def new_figure(title, x_title=None, y_title=None, **overrides):
+def new_figure(title, x_title=None, y_title=None, subtitle=None, **overrides):
     """An empty ``go.Figure`` with :func:`base_layout` applied."""
-    return go.Figure(layout=base_layout(title, x_title, y_title, **overrides))
+    return go.Figure(layout=base_layout(title, x_title, y_title, subtitle, **overrides))
 
 
 def add_note(fig, text, *, below=70):
