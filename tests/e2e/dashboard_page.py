@@ -42,10 +42,8 @@ def chart_traces(page, key: str, *, timeout_ms: int = 10_000) -> list[dict]:
         pass  # reported below
     got = page.evaluate(_KEYED_TRACES_JS, key)
     if got is None:
-        keys = page.evaluate("""() => Array.from(document.querySelectorAll(
-            '[data-testid="stPlotlyChart"] .js-plotly-plot')).map((p) =>
-            (p.closest('[class*="st-key-"]')?.className.match(/st-key-(\\S+)/) || [])[1])""")
-        raise AssertionError(f"no rendered Plotly chart keyed {key!r}; charts on the page: {keys}")
+        raise AssertionError(f"no rendered Plotly chart keyed {key!r}; charts on the page: "
+                             f"{chart_keys(page)}")
     return [_decode(t) for t in got]
 
 
@@ -71,25 +69,36 @@ def data_size(trace: dict) -> int:
     return 0
 
 
+# JS: keyOf(p) is the Streamlit key of the container holding Plotly element p, or undefined.
+KEY_OF_JS = """
+  const keyOf = (p) => (p.closest('[class*="st-key-"]')?.className
+                        .match(/st-key-(\\S+)/) || [])[1];
+"""
+
+
+def chart_keys(page) -> list:
+    """The key of every rendered Plotly chart of the page (None for an unkeyed one)."""
+    return page.evaluate("""() => {%s  return Array.from(document.querySelectorAll(
+        '[data-testid="stPlotlyChart"] .js-plotly-plot')).map(keyOf);
+    }""" % KEY_OF_JS)
+
+
 def rendered_charts(page) -> dict[str, int]:
     """``{key: values shown}`` for every rendered keyed Plotly chart of the page."""
-    keys = page.evaluate("""() => Array.from(document.querySelectorAll(
-        '[data-testid="stPlotlyChart"] .js-plotly-plot')).map((p) =>
-        (p.closest('[class*="st-key-"]')?.className.match(/st-key-(\\S+)/) || [])[1])""")
-    return {k: sum(data_size(t) for t in chart_traces(page, k)) for k in keys if k}
+    return {k: sum(data_size(t) for t in chart_traces(page, k))
+            for k in chart_keys(page) if k}
 
 
 def title_problems(page) -> dict[str, list]:
     """``{chart key: [problems]}`` for every Plotly chart on the page whose title, as laid
     out in the browser, runs past the chart's edge ("cut") or intersects its legend or
     colour bar ("legend", "colorbar")."""
-    return page.evaluate("""() => {
+    return page.evaluate("""() => {%s
       const hit = (a, b) => a.left < b.right && b.left < a.right &&
                             a.top < b.bottom && b.top < a.bottom;
       const out = {};
       for (const p of document.querySelectorAll('.js-plotly-plot')) {
-        const key = (p.closest('[class*="st-key-"]')?.className.match(/st-key-(\\S+)/)
-                     || [])[1] || '?';
+        const key = keyOf(p) || '?';
         const title = p.querySelector('.gtitle');
         if (!title || !title.textContent) continue;
         const t = title.getBoundingClientRect();
@@ -105,7 +114,7 @@ def title_problems(page) -> dict[str, list]:
         if (bad.length) out[key] = bad;
       }
       return out;
-    }""")
+    }""" % KEY_OF_JS)
 
 
 def click_key(page, key: str, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:

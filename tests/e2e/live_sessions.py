@@ -16,13 +16,10 @@ from streamlit_page import (RUN_COUNTER_JS, click_button, error_texts, finished_
 PAGE_PATH = "Training_live"           # URL path of pages/4_Training_live.py
 VIEWPORT = {"width": 1280, "height": 900}
 
-# The loss trace of the chart drawn with key="loss_chart", arrays decoded from Plotly's
-# {dtype, bdata} form. Returns null while the chart is not drawn.
-LOSS_JS = """() => {
-  const el = document.querySelector('.st-key-loss_chart .js-plotly-plot');
-  if (!el || !Array.isArray(el.data)) return null;
-  const t = el.data.find(d => d.name === 'loss');
-  if (!t) return null;
+# JS shared by the two readers below: lossTrace() is the trace named "loss" of the chart
+# keyed "loss_chart" with the data array that holds it ({data, trace}, or null), and
+# dec(v) turns Plotly's arrays (lists, typed arrays, {dtype, bdata}) into numbers.
+_LOSS_TRACE_JS = """
   const T = {f8: Float64Array, f4: Float32Array, i4: Int32Array, i2: Int16Array,
              i1: Int8Array, u1: Uint8Array, u2: Uint16Array, u4: Uint32Array};
   const dec = (v) => {
@@ -35,9 +32,21 @@ LOSS_JS = """() => {
     }
     return [];
   };
-  const x = dec(t.x);
-  return {n: x.length, x: x, y: dec(t.y)};
-}"""
+  const lossTrace = () => {
+    const el = document.querySelector('.st-key-loss_chart .js-plotly-plot');
+    if (!el || !Array.isArray(el.data)) return null;
+    const trace = el.data.find(d => d.name === 'loss');
+    return trace ? {data: el.data, trace: trace} : null;
+  };
+"""
+
+# The loss trace as the browser shows it. Returns null while the chart is not drawn.
+LOSS_JS = """() => {%s
+  const got = lossTrace();
+  if (!got) return null;
+  const x = dec(got.trace.x);
+  return {n: x.length, x: x, y: dec(got.trace.y)};
+}""" % _LOSS_TRACE_JS
 
 
 # Installed in every page before the app loads: every 50 ms the page looks whether its
@@ -45,29 +54,20 @@ LOSS_JS = """() => {
 # and if the last step changed records (seconds since epoch, last step). The page times
 # its own updates, so the test does not poll eight tabs over CDP from the same two cores.
 LOSS_RECORDER_JS = """
-(() => {
+(() => {%s
   const changes = window.__lossChanges = [];
   let seen = null;
   setInterval(() => {
-    const el = document.querySelector('.st-key-loss_chart .js-plotly-plot');
-    if (!el || !Array.isArray(el.data) || el.data === seen) return;
-    seen = el.data;
-    const t = el.data.find(d => d.name === 'loss');
-    if (!t) return;
-    let last = null, x = t.x;
-    if (x && x.bdata) {
-      const T = {f8: Float64Array, f4: Float32Array, i4: Int32Array, i2: Int16Array,
-                 i1: Int8Array, u1: Uint8Array, u2: Uint16Array, u4: Uint32Array};
-      const bin = atob(x.bdata), buf = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
-      x = new T[x.dtype](buf.buffer);
-    }
-    if (x && x.length) last = Number(x[x.length - 1]);
+    const got = lossTrace();
+    if (!got || got.data === seen) return;
+    seen = got.data;
+    const x = dec(got.trace.x);
+    const last = x.length ? x[x.length - 1] : null;
     if (!changes.length || changes[changes.length - 1][1] !== last)
       changes.push([Date.now() / 1000, last]);
   }, 50);
 })();
-"""
+""" % _LOSS_TRACE_JS
 
 
 @dataclass
