@@ -15,6 +15,7 @@ process's maximum resident size.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import resource
 import subprocess
@@ -28,8 +29,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@functools.lru_cache(maxsize=None)
 def zipf_ids(n_tokens, V, seed=0):
-    """Zipf ids over V ranks in which every id occurs (the ranks are appended once)."""
+    """Zipf ids over V ranks in which every id occurs (the ranks are appended once);
+    built once per (n_tokens, V, seed) and shared by both models, ours and gensim."""
     from negsamp.corpus import Corpus, Vocab
     rng = np.random.default_rng(seed)
     p = 1.0 / np.arange(1, V + 1)
