@@ -2,7 +2,7 @@
 
     python benchmarks/dashboard_throughput.py [--seconds 10]
 
-(a) headless: the page's default model as a ``LiveTraining`` (negsamp/live.py),
+(a) headless: the page's default model as a ``LiveTraining`` (negsamp/dashboard/live.py),
     ticked in-process back to back (no drawing), for N seconds.
 (b) page open: the dashboard in headless Chromium, Training page, Start, N seconds,
     Pause; words = steps (the page's "steps so far", read before and after) × B.
@@ -41,7 +41,7 @@ def page_config():
 
 def headless(seconds):
     from negsamp.datasets import synthetic_corpus
-    from negsamp.live import LiveTraining
+    from negsamp.dashboard.live import LiveTraining
 
     config, chunk = page_config()
     live = LiveTraining(synthetic_corpus(), config, chunk)

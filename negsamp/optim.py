@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from .layers import RowGrad
+from .rowgrad import RowGrad
 
 
 class NonFiniteUpdateError(FloatingPointError):

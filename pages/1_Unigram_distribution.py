@@ -1,8 +1,8 @@
 """Unigram distribution: raw word probabilities against count^α / Z, and who gains."""
 import streamlit as st
 
-from negsamp.explain import extremes
-from negsamp.figures import mass_table, unigram_figure, zipf_figure
+from negsamp.dashboard.explain import extremes
+from negsamp.dashboard.figures import mass_table, unigram_figure, zipf_figure
 from negsamp.sampler import UnigramSampler
 from ui import state
 from ui.texts.unigram import TEXT

@@ -2,8 +2,8 @@
 import numpy as np
 import streamlit as st
 
-from negsamp.explain import draw_batch, extremes, row_checks, sample_negatives
-from negsamp.figures import goodness_of_fit, negatives_table_figure, sample_histogram_figure
+from negsamp.dashboard.explain import draw_batch, extremes, row_checks, sample_negatives
+from negsamp.dashboard.figures import goodness_of_fit, negatives_table_figure, sample_histogram_figure
 from negsamp.sampler import UnigramSampler
 from ui import state
 from ui.texts.sampler import TEXT

@@ -2,8 +2,8 @@
 import streamlit as st
 
 from negsamp.datasets import toy_corpus
-from negsamp.figures import heatmap_figure
-from negsamp.walkthrough import CBOWStepper, stage_panels
+from negsamp.dashboard.figures import heatmap_figure
+from negsamp.dashboard.walkthrough import CBOWStepper, stage_panels
 from ui import state
 from ui.texts.layers import TEXT
 

@@ -2,7 +2,7 @@
 
 Training runs in chunks inside a fragment that refreshes the loss every 0.5 to 0.8 s
 while running (each refresh trains whole chunks for this tab's fair share of the refresh
-period, negsamp/refresh.py, then redraws) and never while paused; a second fragment
+period, negsamp/dashboard/refresh.py, then redraws) and never while paused; a second fragment
 redraws the negatives and the PCA every 1.5 to 6 s (longer when more tabs train).
 Sessions take turns to train and draw (ui/live_controls.py). Start, Pause and
 Reset act in button callbacks, so the full run that follows defines the fragment with

@@ -4,9 +4,9 @@ import streamlit as st
 
 from negsamp.corpus import num_windows
 from negsamp.evaluate import chance_group_neighbour_rate, group_neighbour_rate
-from negsamp.figures import neighbours_figure, pca_figure
+from negsamp.dashboard.figures import neighbours_figure, pca_figure
 from negsamp.io import projector_tsv, word2vec_text
-from negsamp.projection import stable_pca
+from negsamp.dashboard.projection import stable_pca
 from negsamp.trainer import Trainer
 from ui import state
 from ui.texts.embeddings import TEXT

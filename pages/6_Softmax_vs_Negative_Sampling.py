@@ -1,9 +1,9 @@
 """Softmax vs Negative Sampling: time per step as V grows, and the loss each reaches."""
 import streamlit as st
 
-from negsamp.cost import MODEL_NAMES, compare_losses, measure_costs
-from negsamp.figures import cost_figure
-from negsamp.figures.cost import heldout_figure
+from negsamp.dashboard.cost import MODEL_NAMES, compare_losses, measure_costs
+from negsamp.dashboard.figures import cost_figure
+from negsamp.dashboard.figures.cost import heldout_figure
 from ui import state
 from ui.texts.softmax import TEXT
 

@@ -8,7 +8,7 @@ import pytest
 
 from app_paths import APPTEST_TIMEOUT, ROOT
 from negsamp.io import parse_word2vec_text
-from negsamp.projection import stable_pca
+from negsamp.dashboard.projection import stable_pca
 
 PAGE = "pages/5_Embeddings.py"
 
@@ -134,7 +134,7 @@ def test_download_buttons_serve_files_that_parse_back(app, wv, monkeypatch):
 
 def test_the_training_pages_model_is_shown_when_there_is_one(app):
     from negsamp.config import TrainConfig
-    from negsamp.live import LiveTraining
+    from negsamp.dashboard.live import LiveTraining
     corpus = app.session_state["quick_model"].corpus
     live = LiveTraining(corpus, TrainConfig(epochs=1))
     live.step_chunk()

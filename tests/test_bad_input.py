@@ -20,7 +20,7 @@ from negsamp.cli import main as cli
 from negsamp.config import TrainConfig
 from negsamp.datasets import synthetic_corpus, text_corpus, toy_corpus
 from negsamp.io import checkpoint_bytes, parse_word2vec_text, read_checkpoint
-from negsamp.live import LiveTraining
+from negsamp.dashboard.live import LiveTraining
 
 DOC = pathlib.Path(__file__).resolve().parents[1] / "docs" / "bad_input.md"
 

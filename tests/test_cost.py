@@ -1,4 +1,4 @@
-"""negsamp.cost: work counted from the models' own arrays, timings, the loss comparison.
+"""negsamp.dashboard.cost: work counted from the models' own arrays, timings, the loss comparison.
 
 No timing is asserted (speed belongs to benchmarks and to the Softmax page, which
 measures it): the cost argument is checked by counting the work each model's own
@@ -9,10 +9,10 @@ import math
 import numpy as np
 import pytest
 
-from negsamp.cost import (build_cost_model, compare_losses, measure_costs, time_per_step,
+from negsamp.dashboard.cost import (build_cost_model, compare_losses, measure_costs, time_per_step,
                           work_per_step)
 from negsamp.datasets import synthetic_corpus, toy_corpus
-from negsamp.layers import RowGrad
+from negsamp.rowgrad import RowGrad
 from negsamp.optim import SGD
 
 D, B, K = 8, 16, 5
@@ -112,7 +112,7 @@ def test_a_corpus_too_small_to_hold_out_gives_a_clear_error():
 
 
 def test_heldout_figure_leaves_out_non_finite_points_and_draws_references():
-    from negsamp.figures.cost import heldout_figure
+    from negsamp.dashboard.figures.cost import heldout_figure
     fig = heldout_figure([0, 10, 20], [4.0, float("nan"), 3.0], [0, 10], [4.0, 3.5],
                          references={"uniform (ln V)": 4.06, "unigram": float("nan")})
     assert [t.name for t in fig.data] == ["softmax", "negative sampling"]

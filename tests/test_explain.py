@@ -1,9 +1,9 @@
-"""negsamp.explain: expected negative distribution, sampled draws, batch checks."""
+"""negsamp.dashboard.explain: expected negative distribution, sampled draws, batch checks."""
 import numpy as np
 import pytest
 from scipy.stats import chisquare
 
-from negsamp.explain import (draw_batch, expected_negative_p, extremes, row_checks,
+from negsamp.dashboard.explain import (draw_batch, expected_negative_p, extremes, row_checks,
                              sample_negatives)
 from negsamp.sampler import UnigramSampler
 

@@ -1,10 +1,10 @@
-"""negsamp.figures.distribution: the raw vs powered unigram figures and the mass table."""
+"""negsamp.dashboard.figures.distribution: the raw vs powered unigram figures and the mass table."""
 import json
 
 import numpy as np
 import pytest
 
-from negsamp.figures import mass_table, unigram_figure, zipf_figure
+from negsamp.dashboard.figures import mass_table, unigram_figure, zipf_figure
 
 COUNTS = np.array([5, 100, 0, 40, 1, 20, 3, 1], dtype=float)   # deliberately not sorted
 WORDS = ["e", "the", "zero", "of", "rare", "a", "cat", "dog"]

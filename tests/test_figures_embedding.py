@@ -1,10 +1,10 @@
-"""negsamp.figures.embedding: PCA scatter and nearest-neighbour bars."""
+"""negsamp.dashboard.figures.embedding: PCA scatter and nearest-neighbour bars."""
 import json
 
 import numpy as np
 import pytest
 
-from negsamp.figures import neighbours_figure, pca_figure
+from negsamp.dashboard.figures import neighbours_figure, pca_figure
 
 V = 12
 WORDS = [f"w{i}" for i in range(V)]

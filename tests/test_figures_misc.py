@@ -1,4 +1,4 @@
-"""negsamp.figures: heatmaps, the cost figure, the shared style and the package surface."""
+"""negsamp.dashboard.figures: heatmaps, the cost figure, the shared style and the package surface."""
 import json
 
 import numpy as np
@@ -6,9 +6,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-import negsamp.figures as F
-from negsamp.figures import cost_figure, heatmap_figure, stage_figures
-from negsamp.figures.style import DIVERGING, PALETTE, SEQUENTIAL
+import negsamp.dashboard.figures as F
+from negsamp.dashboard.figures import cost_figure, heatmap_figure, stage_figures
+from negsamp.dashboard.figures.style import DIVERGING, PALETTE, SEQUENTIAL
 
 
 def test_heatmap_shows_the_array_with_its_shape_and_a_centred_scale_when_signed():

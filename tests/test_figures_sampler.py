@@ -1,11 +1,11 @@
-"""negsamp.figures.sampler: the negatives table, the draw histogram and its chi-square."""
+"""negsamp.dashboard.figures.sampler: the negatives table, the draw histogram and its chi-square."""
 import json
 
 import numpy as np
 import pytest
 from scipy.stats import chisquare
 
-from negsamp.figures import goodness_of_fit, negatives_table_figure, sample_histogram_figure
+from negsamp.dashboard.figures import goodness_of_fit, negatives_table_figure, sample_histogram_figure
 
 
 def draws(p, n, seed=0):

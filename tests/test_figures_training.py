@@ -1,10 +1,10 @@
-"""negsamp.figures.training: the EMA helper and the loss figure."""
+"""negsamp.dashboard.figures.training: the EMA helper and the loss figure."""
 import json
 
 import numpy as np
 import pytest
 
-from negsamp.figures import ema, loss_figure
+from negsamp.dashboard.figures import ema, loss_figure
 
 
 def names(fig):

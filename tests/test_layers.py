@@ -10,8 +10,8 @@ from hypothesis.extra.numpy import arrays
 
 from gradcheck import assert_grad_close, numeric_grad
 from negsamp.functions import log_sigmoid, log_softmax, sigmoid, softmax
-from negsamp.layers import (Embedding, EmbeddingDot, RowGrad, SigmoidWithLoss,
-                            SoftmaxWithLoss)
+from negsamp.layers import Embedding, EmbeddingDot, SigmoidWithLoss, SoftmaxWithLoss
+from negsamp.rowgrad import RowGrad
 
 V, D, B, M = 7, 4, 5, 3
 

@@ -1,10 +1,10 @@
-"""negsamp.live.LiveTraining: chunks, the time-budgeted tick, pause, reset, kept runs, PCA."""
+"""negsamp.dashboard.live.LiveTraining: chunks, the time-budgeted tick, pause, reset, kept runs, PCA."""
 import numpy as np
 import pytest
 
 from negsamp.config import TrainConfig
 from negsamp.datasets import synthetic_corpus, toy_corpus
-from negsamp.live import MAX_KEPT, LiveTraining, run_label
+from negsamp.dashboard.live import MAX_KEPT, LiveTraining, run_label
 
 LIVE_CONFIG = TrainConfig(epochs=None, hidden_size=10, batch_size=50)
 

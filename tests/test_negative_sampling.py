@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from gradcheck import assert_grad_close, numeric_grad
-from negsamp.layers import RowGrad
+from negsamp.rowgrad import RowGrad
 from negsamp.negative_sampling import NegativeSamplingLoss
 
 V, D, B, K = 8, 3, 4, 3

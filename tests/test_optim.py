@@ -5,7 +5,7 @@ import tracemalloc
 import numpy as np
 import pytest
 
-from negsamp.layers import RowGrad
+from negsamp.rowgrad import RowGrad
 from negsamp.negative_sampling import NegativeSamplingLoss
 from negsamp.optim import SGD, Adam, NonFiniteUpdateError
 
@@ -223,7 +223,7 @@ def test_same_matrix_listed_twice_is_refused():
 
 def test_sgd_max_row_count_caps_a_frequent_rows_summed_update():
     """A row seen 100 times moves by 32/100 of its summed gradient; rarer rows in full."""
-    from negsamp.layers import RowGrad
+    from negsamp.rowgrad import RowGrad
     V, D = 5, 3
     W0 = np.arange(V * D, dtype=np.float32).reshape(V, D)
     idx = np.array([0] * 100 + [1, 1, 2])

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from sklearn.decomposition import PCA
 
-from negsamp.projection import stable_pca
+from negsamp.dashboard.projection import stable_pca
 
 
 def elongated(angle_deg, seed=0, V=200, D=6):

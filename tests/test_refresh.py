@@ -6,8 +6,8 @@ import pytest
 
 from negsamp.config import TrainConfig
 from negsamp.datasets import synthetic_corpus
-from negsamp.live import LiveTraining
-from negsamp.refresh import (MAX_BUDGET, PERIODS, ActiveSessions, fair_budget,
+from negsamp.dashboard.live import LiveTraining
+from negsamp.dashboard.refresh import (MAX_BUDGET, PERIODS, ActiveSessions, fair_budget,
                              refresh_periods)
 
 

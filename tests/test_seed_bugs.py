@@ -12,7 +12,8 @@ import pytest
 
 import seed_reference as seed
 from gradcheck import numeric_grad, rel_error
-from negsamp.layers import Embedding, EmbeddingDot, RowGrad, SigmoidWithLoss
+from negsamp.layers import Embedding, EmbeddingDot, SigmoidWithLoss
+from negsamp.rowgrad import RowGrad
 from negsamp.negative_sampling import NegativeSamplingLoss
 from negsamp.sampler import UnigramSampler
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from negsamp.gradcheck import assert_grad_close, numeric_grad
-from negsamp.layers import RowGrad
+from negsamp.rowgrad import RowGrad
 from negsamp.softmax_model import SoftmaxCBOW, softmax_cross_entropy
 
 V, D, B, C = 9, 4, 5, 4

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from negsamp.layers import Embedding, EmbeddingDot, RowGrad
+from negsamp.layers import Embedding, EmbeddingDot
+from negsamp.rowgrad import RowGrad
 from negsamp.sampler import UnigramSampler, alias_table
 
 

@@ -1,11 +1,11 @@
-"""negsamp.walkthrough: the traced CBOW step agrees with the model, gradients check out."""
+"""negsamp.dashboard.walkthrough: the traced CBOW step agrees with the model, gradients check out."""
 import numpy as np
 import pytest
 
 from negsamp.datasets import toy_corpus
 from negsamp.gradcheck import TOL
 from negsamp.models import CBOW
-from negsamp.walkthrough import (CBOWStepper, float64_copy, gradcheck_cbow, stage_panels,
+from negsamp.dashboard.walkthrough import (CBOWStepper, float64_copy, gradcheck_cbow, stage_panels,
                                  trace_cbow_step)
 
 V, D, B, C, K = 9, 4, 3, 2, 3
@@ -66,7 +66,7 @@ def test_gradcheck_numbers_are_below_the_threshold_and_the_copy_is_independent()
 
 def test_gradcheck_detects_a_wrong_gradient(monkeypatch):
     m, ctx, t, neg = _setup()
-    from negsamp import walkthrough
+    from negsamp.dashboard import walkthrough
     monkeypatch.setattr(walkthrough, "_dense", lambda g: 2 * np.array(g, copy=True))
     res = gradcheck_cbow(m, ctx, t, neg)
     assert not res["dW_out"]["ok"] and res["dW_out"]["rel_error"] > 0.1

@@ -1,6 +1,6 @@
 """Streamlit glue of the Training (live) page: settings, buttons, notices and charts.
 
-The model lives in ``st.session_state[KEY]`` (a :class:`negsamp.live.LiveTraining`,
+The model lives in ``st.session_state[KEY]`` (a :class:`negsamp.dashboard.live.LiveTraining`,
 one per browser session). Every numerical step happens in negsamp; this module only
 draws widgets and figures around it.
 """
@@ -14,9 +14,9 @@ import numpy as np
 import streamlit as st
 
 from negsamp.config import MODELS, OPTIMIZERS
-from negsamp.figures import loss_figure, negatives_table_figure, pca_figure
-from negsamp.live import LiveTraining
-from negsamp.refresh import ACTIVE, refresh_periods
+from negsamp.dashboard.figures import loss_figure, negatives_table_figure, pca_figure
+from negsamp.dashboard.live import LiveTraining
+from negsamp.dashboard.refresh import ACTIVE, refresh_periods
 
 from ui import state
 
@@ -52,7 +52,7 @@ def taking_turns():
 def refresh_every(live):
     """``run_every`` of (the loss fragment, the slow charts' fragment) for this full run:
     (None, None) when paused. The periods grow with the number of sessions training in
-    this process (:func:`negsamp.refresh.refresh_periods`); they are remembered so that
+    this process (:func:`negsamp.dashboard.refresh.refresh_periods`); they are remembered so that
     :func:`periods_changed` can tell when a full rerun should retune them.
     """
     periods = refresh_periods(ACTIVE.count(including=id(live))) if live.running else None

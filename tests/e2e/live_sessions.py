@@ -187,7 +187,7 @@ def reference_history(seed, steps):
     from negsamp.config import TrainConfig
     from negsamp.datasets import synthetic_corpus
     from negsamp.history import LossHistory
-    from negsamp.live import HISTORY_POINTS
+    from negsamp.dashboard.live import HISTORY_POINTS
     from negsamp.trainer import Trainer
     have = _REFERENCE.setdefault(seed, [])
     if len(have) < steps:

@@ -3,7 +3,7 @@ the live loss chart, and two browser sessions train without touching each other.
 
 The chart is refreshed by a fragment every 0.5 s while running, and fragment runs
 count as finished runs, so every check on a running page is polled with a bound.
-The history merges its older half past HISTORY_POINTS (negsamp/live.py), so "the chart moves" is read
+The history merges its older half past HISTORY_POINTS (negsamp/dashboard/live.py), so "the chart moves" is read
 from its last step (x[-1]), which only ever grows, not from its point count.
 """
 

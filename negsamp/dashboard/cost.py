@@ -20,10 +20,10 @@ import time
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from .corpus import context_target_batches, num_windows
-from .models import CBOW
-from .optim import SGD, Adam
-from .softmax_model import SoftmaxCBOW, softmax_cross_entropy
+from ..corpus import context_target_batches, num_windows
+from ..models import CBOW
+from ..optim import SGD, Adam
+from ..softmax_model import SoftmaxCBOW, softmax_cross_entropy
 
 MODEL_NAMES = ("softmax", "negsamp")
 _EVAL_FLOATS = 1 << 21  # rows · V per held-out block (16 MB of float64)

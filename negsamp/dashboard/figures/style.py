@@ -1,4 +1,4 @@
-"""One colour scheme and one layout helper for every figure in negsamp.figures.
+"""One colour scheme and one layout helper for every figure in negsamp.dashboard.figures.
 
 Colours are the Okabe-Ito palette (safe for the common kinds of colour blindness)
 and readable on Streamlit's light theme. The same idea always gets the same colour:

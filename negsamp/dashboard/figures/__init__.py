@@ -1,7 +1,7 @@
 """Plotly figures for negsamp: plain functions from NumPy arrays to ``go.Figure``.
 
 No Streamlit and no trainer objects here: a page passes arrays in and shows the figure.
-Every figure uses the palette and layout of :mod:`negsamp.figures.style`.
+Every figure uses the palette and layout of :mod:`negsamp.dashboard.figures.style`.
 """
 from .cost import cost_figure
 from .distribution import mass_table, unigram_figure, zipf_figure

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .config import TrainConfig
+from ..config import TrainConfig
 from .projection import stable_pca
 from .refresh import ACTIVE, fair_budget, refresh_periods
-from .trainer import Trainer
+from ..trainer import Trainer
 
 MAX_KEPT = 8              # kept curves overlaid on the loss chart
 HISTORY_POINTS = 600      # loss points kept (older ones merged): about one per pixel
@@ -132,7 +132,7 @@ class LiveTraining:
         ``budget_seconds=None`` takes this session's fair share of the refresh period
         among the sessions training in this process, less the time this session's
         refresh spends drawing (``refresh_overhead``, reported by :meth:`drawn`;
-        :mod:`negsamp.refresh`). Returns [] at once when not running; stops early when
+        :mod:`negsamp.dashboard.refresh`). Returns [] at once when not running; stops early when
         the run diverges.
         """
         if not self.running:
