@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO)]
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, start_streamlit  # noqa: E402
-from dashboard_page import CHUNK, click_live, last_step, pause_settled  # noqa: E402
+from dashboard_page import STEP, click_live, last_step, pause_settled  # noqa: E402
 from streamlit_page import RUN_COUNTER_JS, goto_page, open_app  # noqa: E402
 
 
@@ -36,16 +36,16 @@ def page_config():
     return TrainConfig(power=state.DEFAULTS["power"], num_negatives=state.DEFAULTS["num_negatives"],
                        model=d["model"], optimizer=d["optimizer"], hidden_size=d["hidden_size"],
                        window=d["window"], seed=d["seed"], lr=d["lr"], batch_size=d["batch_size"],
-                       epochs=None), d["steps_per_chunk"]
+                       epochs=None)
 
 
 def headless(seconds):
     from negsamp.datasets import synthetic_corpus
     from negsamp.dashboard.live import LiveTraining
 
-    config, chunk = page_config()
-    live = LiveTraining(synthetic_corpus(), config, chunk)
-    live.step_chunk()  # warm-up, as the page's first chunk
+    config = page_config()
+    live = LiveTraining(synthetic_corpus(), config)
+    live.step(20)  # warm-up
     words0, steps0 = live.trainer.words_trained, live.trainer.step_count
     live.start()
     t0 = time.perf_counter()
@@ -63,8 +63,7 @@ def steps_metric(page):
 def page_open(seconds):
     from playwright.sync_api import sync_playwright
 
-    config, chunk = page_config()
-    assert chunk == CHUNK
+    config = page_config()
     server = start_streamlit(REPO / "dashboard.py")
     try:
         with sync_playwright() as pw:
@@ -105,9 +104,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0)
     args = parser.parse_args()
-    config, chunk = page_config()
+    config = page_config()
     print(f"config: {config.model}, {config.optimizer}, B={config.batch_size}, "
-          f"D={config.hidden_size}, k={config.num_negatives}, chunk={chunk}; "
+          f"D={config.hidden_size}, k={config.num_negatives}; "
           f"{args.seconds:g} s each")
     words_h, steps_h = headless(args.seconds)
     print(f"headless (LiveTraining.tick back to back): {words_h:12,.0f} words/s "

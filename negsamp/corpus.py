@@ -352,7 +352,20 @@ def context_target_batches(ids: np.ndarray, window: int, batch_size: int,
     return _batches(ids, positions, offsets, int(batch_size))
 
 
+def windows_at(ids: np.ndarray, positions: np.ndarray,
+               offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The (contexts, targets) batch centred at ``positions``: the one batching rule,
+    used by :func:`context_target_batches` and by the Trainer (which keeps its own
+    cursor so that a run can change its batch size or be rolled back).
+
+    Returns
+    -------
+    contexts : ndarray of shape (B, 2*window)
+    targets : ndarray of shape (B,)
+    """
+    return ids[positions[:, None] + offsets], ids[positions]  # (B, 2w), (B,)
+
+
 def _batches(ids, positions, offsets, batch_size):
     for start in range(0, positions.size, batch_size):
-        pos = positions[start:start + batch_size]  # (B,)
-        yield ids[pos[:, None] + offsets], ids[pos]  # (B, 2w), (B,)
+        yield windows_at(ids, positions[start:start + batch_size], offsets)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .config import TrainConfig
-from .corpus import context_offsets, subsample as subsample_ids
+from .corpus import context_offsets, windows_at
+from .corpus import subsample as subsample_ids
 from .history import LossHistory
 from .models import build_model
 from .optim import SGD, Adam, NonFiniteUpdateError
@@ -52,13 +53,21 @@ class Trainer:
     -----
     Divergence: a step whose loss is not finite, or above ``DIVERGENCE_FACTOR`` times
     the untrained loss (k+1)·ln 2, stops the run. Weights that produce such a loss are
-    already damaged, so the trainer rolls back to the start of the ``run`` call (a
-    chunk) in which it happened: weights, optimizer state, history, batch position and
-    random streams are restored to that last good point.
+    already damaged, so the trainer rolls back to its last good state: weights,
+    optimizer state, history, batch position and random streams as they were before a
+    step whose loss passed that check. That state is copied every ``snapshot_interval``
+    steps (at least SNAPSHOT_MIN_STEPS, more when V is large, so the O(V·D) copies cost
+    about 1/SNAPSHOT_RATIO of the training between them), never per step nor per ``run``
+    call; the interval depends on the settings only, so a seed gives the same run,
+    rollbacks included. The copy is held until the next one: one more model's worth of
+    memory (weights and optimizer state).
     """
 
     DIVERGENCE_FACTOR = 20.0  # a loss above this × its untrained value counts as diverged
     SGD_MAX_ROW_COUNT = 32    # SGD: a word's summed update counts at most 32 occurrences
+    SNAPSHOT_RATIO = 20       # rows trained between two copies of the state, per row copied
+    SNAPSHOT_MIN_STEPS = 20   # and never closer: the steps just before a blow-up are often
+                              # already damaged though their loss still passes the check
 
     def __init__(self, corpus, config=TrainConfig(), history_points=2000):
         V, N = len(corpus.vocab.words), int(corpus.ids.shape[0])
@@ -82,6 +91,8 @@ class Trainer:
         self.words_trained = 0
         self.words_per_sec = 0.0     # over the last run() call
         self._offsets = context_offsets(config.window)  # (C,)
+        self._good = None            # the last good state (see Notes)
+        self._since_good = 0         # steps since it was taken
 
     # -- set-up -----------------------------------------------------------------
     def _make_optimizer(self):
@@ -125,8 +136,17 @@ class Trainer:
 
     def _next_batch(self):
         pos = self._centres[self._cursor:self._cursor + self.config.batch_size]  # (B,)
-        contexts = self._ids[pos[:, None] + self._offsets]  # (B, C)
-        return pos.shape[0], contexts, self._ids[pos]
+        contexts, targets = windows_at(self._ids, pos, self._offsets)  # (B, C), (B,)
+        return pos.shape[0], contexts, targets
+
+    @property
+    def snapshot_interval(self):
+        """Steps between two copies of the last good state: V rows copied per about
+        SNAPSHOT_RATIO·V rows trained (B rows, each with C + k + 1 looked-up words)."""
+        c = self.config
+        rows_per_step = c.batch_size * (2 * c.window + c.num_negatives + 1)
+        return max(self.SNAPSHOT_MIN_STEPS,
+                   -(-self.SNAPSHOT_RATIO * len(self.corpus.vocab.words) // rows_per_step))
 
     def _advance(self, n_rows):
         self._cursor += n_rows
@@ -156,6 +176,9 @@ class Trainer:
         if new.lr != self.config.lr:
             self.optimizer.lr = new.lr
         self.config = new
+        # the state before a change of settings is a natural point to go back to (a
+        # learner who raises lr and diverges expects to be back where they raised it)
+        self._since_good = self.snapshot_interval
 
     # -- training ---------------------------------------------------------------
     @property
@@ -166,6 +189,8 @@ class Trainer:
     def step(self):
         """Take one step; return its StepMetrics (raises on a non-finite loss/update)."""
         t0 = time.perf_counter()
+        due = self._good is None or self._since_good >= self.snapshot_interval
+        before = self._light_state() if due else None  # as it is before this step
         n_rows, contexts, targets = self._next_batch()
         model, B = self.model, targets.shape[0]
         lr = self.optimizer.lr
@@ -176,6 +201,11 @@ class Trainer:
             raise NonFiniteUpdateError(
                 f"the loss reached {loss:.4g} (the limit is {limit:.4g}, "
                 f"{self.DIVERGENCE_FACTOR:g} × the untrained loss)")
+        if due:  # these weights just gave a good loss: worth keeping
+            self._good = {**before, "params": [p.copy() for p in model.params],
+                          "optimizer": copy.deepcopy(self.optimizer)}
+            self._since_good = 0
+        self._since_good += 1
         # SGD's lr is per example, as in word2vec: the gradient of the summed loss. An
         # example is a row for CBOW and a (target, context) pair for skip-gram (whose
         # loss is the mean over B·C pairs); with B alone skip-gram learnt C times slower.
@@ -192,11 +222,14 @@ class Trainer:
                            float(model.loss_pos), float(model.loss_neg), float(lr),
                            B / dt if dt > 0 else float("inf"), targets, model.negatives)
 
-    def run(self, n_steps):
-        """Advance by up to ``n_steps`` steps; return their metrics.
+    def run(self, n_steps, seconds=None):
+        """Advance by up to ``n_steps`` steps, or until ``seconds`` of wall time have
+        passed (checked after each step: at least one step runs); return their metrics.
 
         Stops early when the run is finished or diverges; then ``status`` and
-        ``stop_reason`` say why, and the weights are those of the last good step.
+        ``stop_reason`` say why. On divergence the trainer is back at its last good
+        state (see the class Notes) and returns ``[]``: the metrics of steps it undid
+        are not reported.
         """
         metrics = []
         if self.finished:
@@ -204,13 +237,15 @@ class Trainer:
             return metrics
         self.status, self.stop_reason = "running", None
         t0, words0 = time.perf_counter(), self.words_trained
-        good = self._snapshot()
+        deadline = None if seconds is None else t0 + float(seconds)
         for _ in range(int(n_steps)):
             try:
                 metrics.append(self.step())
             except (NonFiniteUpdateError, FloatingPointError) as err:
                 failed_at = self.step_count + 1
-                self._restore(good)
+                if self._good is None:  # failed before any step passed: nothing to go back to
+                    raise
+                self._restore(self._good)
                 self.status = "diverged"
                 self.stop_reason = (
                     f"Training stopped at step {failed_at}: {err} with "
@@ -222,19 +257,7 @@ class Trainer:
                 self.status = "finished"
                 self.stop_reason = f"Finished {self.config.epochs} epochs."
                 break
-        dt = time.perf_counter() - t0
-        if dt > 0 and self.words_trained > words0:
-            self.words_per_sec = (self.words_trained - words0) / dt
-        return metrics
-
-    def run_for(self, seconds, max_steps=100_000, chunk=20):
-        """Advance for about ``seconds`` of wall time, in chunks of ``chunk`` steps."""
-        t0, words0 = time.perf_counter(), self.words_trained
-        metrics, deadline = [], t0 + seconds
-        while len(metrics) < max_steps:
-            got = self.run(min(chunk, max_steps - len(metrics)))
-            metrics += got
-            if not got or self.status != "running" or time.perf_counter() >= deadline:
+            if deadline is not None and time.perf_counter() >= deadline:
                 break
         dt = time.perf_counter() - t0
         if dt > 0 and self.words_trained > words0:
@@ -242,12 +265,10 @@ class Trainer:
         return metrics
 
     # -- last good state ----------------------------------------------------------
-    def _snapshot(self):
-        """Everything a step changes, copied: O(V·D) once per run() call, not per step."""
+    def _light_state(self):
+        """Everything a step changes except the weights and the optimizer (O(history))."""
         rngs = (self.model.ns_loss.sampler.rng, self._rng_batch, self._rng_sub)
-        return {"params": [p.copy() for p in self.model.params],
-                "optimizer": copy.deepcopy(self.optimizer),
-                "history": copy.deepcopy(self.history),
+        return {"history": copy.deepcopy(self.history),
                 "rng": [r.bit_generator.state for r in rngs],
                 "scalars": (self.step_count, self.epoch, self.words_trained, self._cursor,
                             self._centres, self._ids)}
@@ -255,12 +276,15 @@ class Trainer:
     def _restore(self, snap):
         for p, saved in zip(self.model.params, snap["params"]):
             p[...] = saved  # in place: the layers hold these arrays
-        self.optimizer, self.history = snap["optimizer"], snap["history"]
+        # copies again: the snapshot stays intact for a later rollback to the same point
+        self.optimizer = copy.deepcopy(snap["optimizer"])
+        self.history = copy.deepcopy(snap["history"])
         rngs = (self.model.ns_loss.sampler.rng, self._rng_batch, self._rng_sub)
         for r, state in zip(rngs, snap["rng"]):
             r.bit_generator.state = state
         (self.step_count, self.epoch, self.words_trained, self._cursor,
          self._centres, self._ids) = snap["scalars"]
+        self.optimizer.lr = self.config.lr  # a rate changed since the copy stays changed
 
     # -- results ----------------------------------------------------------------
     @property

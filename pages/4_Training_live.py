@@ -1,18 +1,17 @@
 """Training (live): start, pause, step and reset a model; watch the loss and vectors move.
 
-Training runs in chunks inside a fragment that refreshes the loss every 0.5 to 0.8 s
-while running (each refresh trains whole chunks for this tab's fair share of the refresh
-period, negsamp/dashboard/refresh.py, then redraws) and never while paused; a second fragment
-redraws the negatives and the PCA every 1.5 to 6 s (longer when more tabs train).
-Sessions take turns to train and draw (ui/live_controls.py). Start, Pause and
-Reset act in button callbacks, so the full run that follows defines the fragment with
-the right refresh.
+While running, a fragment refreshes the loss every 0.5 to 0.8 s: each refresh is one turn
+of the process-wide scheduler (negsamp/dashboard/scheduler.py: it trains for this tab's
+time budget, then draws); a second fragment redraws the negatives and the PCA every 1.5
+to 6 s. Start, Pause and Reset act in button callbacks, so the full run that follows
+defines the fragments with the right refresh (none while paused).
 """
 import time
 
 import streamlit as st
 
 from negsamp.config import TrainConfig
+from negsamp.dashboard.scheduler import SCHEDULER
 from ui import live_controls as lc
 from ui import state
 from ui.texts.training import CODE, LOSS_LATEX, TEXT
@@ -20,8 +19,8 @@ from ui.texts.training import CODE, LOSS_LATEX, TEXT
 st.set_page_config(page_title="negsamp: training, live", layout="wide")
 T, _, corpus = state.page_top(TEXT)
 controls = st.container()  # buttons on top, drawn once the settings are known
-wanted, chunk = lc.settings_panel(T)
-live, error = lc.get_live(corpus, wanted, chunk)
+wanted, speed = lc.settings_panel(T)
+live, error = lc.get_live(corpus, wanted, speed)
 if live is None:
     st.error(T["cannot_build"].format(error=error))
     st.stop()
@@ -35,28 +34,28 @@ st.caption(T["loss_caption"])
 st.latex(LOSS_LATEX)
 
 
-loss_every, slow_every = lc.refresh_every(live)  # (None, None) while paused
+loss_every, slow_every = SCHEDULER.periods(live, live.running)  # (None, None) while paused
 
 
 @st.fragment(run_every=loss_every)
 def live_view():
     was_running = live.running
-    with lc.taking_turns():  # one session at a time trains and draws
-        live.tick()  # whole chunks for this tab's fair share; no Streamlit call inside
+    with SCHEDULER.turn():  # one session at a time trains and draws
+        live.tick()  # this tab's time budget; no Streamlit call inside
         if was_running and not live.running:
             st.rerun()  # it stopped (diverged): a full run turns the refresh off, says why
-        if lc.periods_changed(live):
+        if SCHEDULER.retune_needed(live):
             st.rerun()  # more or fewer tabs train: a full run retunes both refreshes
         started = time.perf_counter()
         lc.progress(live, T)
         lc.loss_chart(live, T)
-        live.drawn(time.perf_counter() - started)  # the next ticks leave this much free
+        SCHEDULER.drawn(live, time.perf_counter() - started)  # the next turns leave it free
 
 
 @st.fragment(run_every=slow_every)
 def vectors_view():  # slower, and slower still with many tabs: drawing costs every tab
     left, right = st.columns([2, 3])
-    with lc.taking_turns():
+    with SCHEDULER.turn():
         with left:
             lc.negatives_chart(live, T)
         with right:
@@ -67,4 +66,4 @@ live_view()
 vectors_view()
 
 st.caption(T["code_caption"])
-st.code(CODE.format(chunk=live.steps_per_chunk, **live.config.to_dict()), language="python")
+st.code(CODE.format(**live.config.to_dict()), language="python")

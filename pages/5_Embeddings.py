@@ -26,7 +26,7 @@ else:
             batch = min(100, num_windows(corpus.n_tokens, 2))
             quick = Trainer(corpus, state.live_config(epochs=QUICK_EPOCHS, batch_size=batch))
             with st.spinner(T["quick_spinner"]):
-                quick.run_for(QUICK_SECONDS, max_steps=1_000_000)
+                quick.run(1_000_000, seconds=QUICK_SECONDS)
             st.session_state["quick_model"] = quick
         except ValueError as err:
             st.error(str(err))

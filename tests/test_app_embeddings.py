@@ -137,7 +137,7 @@ def test_the_training_pages_model_is_shown_when_there_is_one(app):
     from negsamp.dashboard.live import LiveTraining
     corpus = app.session_state["quick_model"].corpus
     live = LiveTraining(corpus, TrainConfig(epochs=1))
-    live.step_chunk()
+    live.step(20)
     app.session_state["live"] = live
     app.run()
     assert not app.exception

@@ -57,20 +57,18 @@ def test_page_shows_buttons_formula_and_code_before_any_step(page):
     assert labels["live_keep"].disabled and labels["live_clear"].disabled
     assert any(r"\sigma(-u_" in x.value for x in page.latex)
     code = page.code[0].value
-    assert "trainer = Trainer(corpus, config)" in code and "trainer.run(20)" in code
+    assert "trainer = Trainer(corpus, config)" in code and "trainer.run(" in code
     assert "No step yet" in page.info[0].value
     assert _n_points(_traces(page, "loss_chart")["loss"]) == 0
     assert not _live(page).running and _live(page).config.epochs is None
 
 
-def test_step_grows_the_loss_history_by_exactly_one_chunk(page):
-    page.slider(key="w_live_steps_per_chunk").set_value(7).run()
+def test_step_grows_the_loss_history_by_exactly_one_step(page):
     _click(page, "live_step")
-    assert _n_points(_traces(page, "loss_chart")["loss"]) == 7
+    assert _n_points(_traces(page, "loss_chart")["loss"]) == 1
     _click(page, "live_step")
-    assert _n_points(_traces(page, "loss_chart")["loss"]) == 14
-    assert {m.label: m.value for m in page.metric}["steps so far"] == "14"
-    assert "trainer.run(7)" in page.code[0].value
+    assert _n_points(_traces(page, "loss_chart")["loss"]) == 2
+    assert {m.label: m.value for m in page.metric}["steps so far"] == "2"
     table = _chart(page, "negatives_chart")["data"][0]
     assert len(table["header"]["values"]) == 1 + 5  # target + k negatives
 
@@ -126,11 +124,13 @@ def test_a_diverging_rate_shows_the_message_and_nothing_non_finite(page):
     page.radio(key="w_live_optimizer").set_value("sgd").run()
     _click(page, "live_reset")
     page.select_slider(key="w_live_lr").set_value(10.0).run()
-    _click(page, "live_step")
+    _click(page, "live_start")  # the refresh trains its budget: it diverges within it
+    if _live(page).trainer.status != "diverged":
+        page.run()
     assert any("Training stopped" in e.value for e in page.error)
     live = _live(page)
     assert live.trainer.status == "diverged" and not live.running
-    # the diverging chunk was rolled back: the model is the untrained one, nothing plotted
+    # rolled back to the last copy before the blow-up: here the untrained model
     assert live.trainer.step_count == 0
     assert _n_points(_traces(page, "loss_chart")["loss"]) == 0
     for key in ("loss_chart", "pca_chart"):
@@ -142,9 +142,17 @@ def test_a_diverging_rate_shows_the_message_and_nothing_non_finite(page):
     assert any("No step yet" in i.value for i in page.info)
     page.select_slider(key="w_live_lr").set_value(0.01).run()  # a sane rate goes on
     _click(page, "live_step")
-    assert live.trainer.status == "running" and live.trainer.step_count == live.steps_per_chunk
+    assert live.trainer.status == "running" and live.trainer.step_count == 1
     page.toggle(key="w_live_log_y").set_value(True).run()
     assert _chart(page, "loss_chart")["layout"]["yaxis"]["type"] == "log"
+
+
+def test_the_speed_setting_reaches_the_model(page):
+    assert _live(page).speed is None  # full speed by default
+    page.select_slider(key="w_live_speed").set_value(5).run()
+    assert _live(page).speed == 5.0
+    page.select_slider(key="w_live_speed").set_value("full").run()
+    assert _live(page).speed is None
 
 
 def test_start_sets_running_and_the_refresh_trains_then_pause(page):
@@ -165,7 +173,7 @@ def test_keep_this_curve_adds_a_labelled_overlay_and_clear_removes_it(page):
     _click(page, "live_step")
     _click(page, "live_keep")
     label = "α=0.75, k=5, cbow, seed 0"
-    assert _n_points(_traces(page, "loss_chart")[label]) == 20
+    assert _n_points(_traces(page, "loss_chart")[label]) == 1  # one Step
     _click(page, "live_reset")
     page.sidebar.slider(key="w_num_negatives").set_value(2).run()
     _click(page, "live_step")
@@ -184,10 +192,10 @@ def test_a_new_corpus_keeps_the_model_until_reset(page):
     page.session_state["settings"] = settings
     page.run()
     assert any("corpus changed" in w.value for w in page.warning)
-    assert _live(page).trainer.step_count == 20
+    assert _live(page).trainer.step_count == 1
     _click(page, "live_reset")  # batch 100 > the toy corpus's 4 windows: refused
     assert any("batch_size=100" in e.value for e in page.error)
-    assert _live(page).trainer.step_count == 20
+    assert _live(page).trainer.step_count == 1
     page.select_slider(key="w_live_batch_size").set_value(2).run()
     _click(page, "live_reset")
     assert _live(page).corpus.vocab_size == 7 and not page.warning
@@ -199,4 +207,4 @@ def test_two_sessions_train_independently(open_page):
     a, b = open_page(PAGE), open_page(PAGE)
     _click(a, "live_step")
     b.run()
-    assert _live(a).trainer.step_count == 20 and _live(b).trainer.step_count == 0
+    assert _live(a).trainer.step_count == 1 and _live(b).trainer.step_count == 0

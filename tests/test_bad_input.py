@@ -60,15 +60,15 @@ T = "the previous corpus; " + KEPT
 
 
 def new_live():
-    live = LiveTraining(SMALL, LIVE_CONFIG, steps_per_chunk=5)
-    live.step_chunk()
+    live = LiveTraining(SMALL, LIVE_CONFIG)
+    live.step(5)
     return live
 
 
 def snapshot(live):
     t = live.trainer
     return ([p.copy() for p in t.model.params], t.history.as_arrays(), live.config,
-            t.config, live.corpus, t.step_count, t.epoch, t.status, live.steps_per_chunk,
+            t.config, live.corpus, t.step_count, t.epoch, t.status, live.speed,
             t.model.ns_loss.sampler.word_p.copy(), t.optimizer.step_count)
 
 
@@ -139,9 +139,9 @@ case(LIBRARY, "hidden size 0 (reset)",
 case(LIBRARY, "reset onto the toy corpus with batch size 20",
      "batch_size=20 must be between 1 and 4 (the number of training windows in this corpus)",
      KEPT)(lambda live: error_of(live.reset, corpus=toy_corpus()))
-case(LIBRARY, "steps per chunk 0",
-     "steps_per_chunk=0 must be a whole number between 1 and 10000", KEPT)(
-    lambda live: error_of(live.set_steps_per_chunk, 0))
+case(LIBRARY, "speed 0 steps per second",
+     "speed=0 must be a number of steps per second between 0 and 10000, or None for full "
+     "speed", KEPT)(lambda live: error_of(live.set_speed, 0))
 case(LIBRARY, "unknown word in `most_similar`",
      "word 'zebra' is not in the vocabulary (V=58)", KEPT)(
     lambda live: error_of(live.trainer.vectors().most_similar, "zebra"))
@@ -189,7 +189,7 @@ def test_diverging_learning_rate_stops_with_the_last_good_weights():
     before = snapshot(live)
     assert live.apply_live_settings(lr=10.0) is None
     live.start()
-    assert live.tick(budget_seconds=5.0) == []  # the diverging chunk is rolled back whole
+    assert live.tick(budget_seconds=5.0) == []  # back to where the rate was raised
     assert live.message.startswith("Training stopped at step ")
     assert "rolled back to step 5, the last good one" in live.message
     assert not live.running and live.trainer.status == "diverged"
@@ -199,7 +199,7 @@ def test_diverging_learning_rate_stops_with_the_last_good_weights():
     assert same(params, before[0]) and same(history, before[1])
     assert live.apply_live_settings(lr=0.01) is None  # and it trains on from there
     live.start()
-    assert len(live.step_chunk()) == 5 and live.trainer.step_count == 10
+    assert len(live.step(5)) == 5 and live.trainer.step_count == 10
 
 
 LIBRARY_DIVERGED = Case("learning rate 10 (Adam, after 5 good steps): diverges",
@@ -378,7 +378,7 @@ def _upload(open_page, name, data):
     home.file_uploader[0].upload("good.txt", GOOD_UPLOAD).run()
     corpus = home.session_state["upload_corpus"]
     live = LiveTraining(corpus, TrainConfig(epochs=None, batch_size=4, window=1), 5)
-    live.step_chunk()
+    live.step(5)
     home.session_state["live"] = live
     before = snapshot(live), dict(home.session_state["settings"])
     home.file_uploader[0].upload(name, data).run()

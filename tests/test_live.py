@@ -1,4 +1,6 @@
-"""negsamp.dashboard.live.LiveTraining: chunks, the time-budgeted tick, pause, reset, kept runs, PCA."""
+"""negsamp.dashboard.live.LiveTraining: Step, the time-bounded tick, speed, pause, reset, kept runs, PCA."""
+import time
+
 import numpy as np
 import pytest
 
@@ -16,54 +18,72 @@ def corpus():
 
 @pytest.fixture
 def live(corpus):
-    return LiveTraining(corpus, LIVE_CONFIG, steps_per_chunk=5)
+    return LiveTraining(corpus, LIVE_CONFIG)
 
 
-def test_step_chunk_runs_exactly_one_chunk(live):
-    assert len(live.step_chunk()) == 5
-    live.set_steps_per_chunk(3)
-    assert len(live.step_chunk()) == 3
+def test_step_runs_exactly_the_steps_asked(live):
+    assert len(live.step()) == 1  # the Step button: one step, whose negatives are shown
+    assert len(live.step(7)) == 7
     assert live.trainer.step_count == 8 and len(live.trainer.history) == 8
-    assert live.chunks == 2 and live.last_metrics.step == 8
-
-
-@pytest.mark.parametrize("bad", [0, -1, 10_001, 2.5, True, "3"])
-def test_bad_chunk_sizes_are_refused_and_change_nothing(live, corpus, bad):
-    with pytest.raises(ValueError, match="steps_per_chunk"):
-        live.set_steps_per_chunk(bad)
-    assert live.steps_per_chunk == 5
-    with pytest.raises(ValueError, match="steps_per_chunk"):
-        LiveTraining(corpus, LIVE_CONFIG, steps_per_chunk=bad)
+    assert live.last_metrics.step == 8 and live.last_sample is not None
 
 
 def test_tick_does_nothing_while_paused(live):
     assert live.tick(1.0) == [] and live.trainer.step_count == 0
 
 
-def test_tick_runs_at_least_one_whole_chunk_within_its_budget(live):
+def test_tick_is_bounded_by_time_not_by_a_number_of_steps(live):
     live.start()
-    assert len(live.tick(budget_seconds=0.0)) == 5  # a zero budget still runs one chunk
-    got = live.tick(budget_seconds=0.05)
-    assert len(got) >= 5 and len(got) % 5 == 0  # chunks are never cut in half
+    assert len(live.tick(budget_seconds=0.0)) == 1  # a zero budget still runs one step
+    t0 = time.perf_counter()
+    got = live.tick(budget_seconds=0.2)
+    took = time.perf_counter() - t0
+    # stops at the first step boundary past the budget: many steps, not one, and the
+    # last one started before the deadline (one step here takes milliseconds)
+    assert len(got) > 1 and took < 0.2 + 10 * took / len(got), (len(got), took)
     assert live.running
 
 
-def test_pause_takes_effect_after_the_chunk_in_progress(live, monkeypatch):
-    step_chunk = live.step_chunk
+def test_speed_limits_the_steps_per_second_and_full_speed_does_not(live, monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+    live.set_speed(4)  # four steps a second
+    live.start()
+    assert len(live.tick(budget_seconds=5.0)) == 1  # the first refresh shows a step at once
+    clock[0] += 0.5
+    assert len(live.tick(budget_seconds=5.0)) == 2  # half a second later: two more
+    clock[0] += 0.1
+    assert live.tick(budget_seconds=5.0) == []  # 0.4 steps owed: none yet
+    clock[0] += 60.0
+    assert len(live.tick(budget_seconds=5.0)) == 4  # a long gap is not made up in a burst
+    live.set_speed(None)
+    assert len(live.tick(budget_seconds=0.05)) > 4
 
-    def chunk_then_pause():  # as if Pause were clicked during the first chunk
-        out = step_chunk()
+
+@pytest.mark.parametrize("bad", [0, -1, 10_001, True, "3", float("nan")])
+def test_bad_speeds_are_refused_and_change_nothing(live, bad):
+    live.set_speed(5)
+    with pytest.raises(ValueError, match="speed"):
+        live.set_speed(bad)
+    assert live.speed == 5
+
+
+def test_pause_takes_effect_after_the_step_in_progress(live, monkeypatch):
+    run = live.trainer.run
+
+    def step_then_pause(n, seconds=None):  # as if Pause were clicked during the tick
+        out = run(1)
         live.pause()
         return out
 
-    monkeypatch.setattr(live, "step_chunk", chunk_then_pause)
+    monkeypatch.setattr(live.trainer, "run", step_then_pause)
     live.start()
-    assert len(live.tick(budget_seconds=10.0)) == 5
+    assert len(live.tick(budget_seconds=10.0)) == 1
     assert not live.running and live.tick(10.0) == []
 
 
 def test_reset_with_a_bad_config_keeps_the_old_model(live):
-    live.step_chunk()
+    live.step(5)
     trainer, W = live.trainer, live.trainer.word_vecs.copy()
     with pytest.raises(ValueError, match="batch_size"):
         live.reset(TrainConfig(epochs=None, batch_size=10**6))
@@ -73,7 +93,7 @@ def test_reset_with_a_bad_config_keeps_the_old_model(live):
 
 
 def test_reset_rebuilds_with_a_new_config_and_corpus(live):
-    live.step_chunk()
+    live.step(5)
     live.keep_run()
     live.start()
     live.reset(TrainConfig(epochs=None, model="skipgram", batch_size=2), corpus=toy_corpus())
@@ -86,7 +106,7 @@ def test_reset_rebuilds_with_a_new_config_and_corpus(live):
 def test_keep_run_is_bounded_and_labelled(live):
     live.keep_run()
     assert live.kept == []  # nothing to keep before the first step
-    live.step_chunk()
+    live.step(5)
     for i in range(MAX_KEPT + 2):
         live.keep_run(f"run {i}")
     assert [r.label for r in live.kept] == [f"run {i}" for i in range(2, MAX_KEPT + 2)]
@@ -99,11 +119,11 @@ def test_keep_run_is_bounded_and_labelled(live):
 
 
 def test_projection_shape_and_axes_stable_across_calls(live, corpus):
-    live.step_chunk()
+    live.step(5)
     first = live.projection(n_words=30)
     assert first.coords.shape == (30, 2) and np.all(np.isfinite(first.coords))
     for _ in range(3):
-        live.step_chunk()
+        live.step(5)
         p = live.projection(n_words=30)
         assert np.all(np.sum(p.components * first.components, axis=1) >= 0)
     assert live.projection().coords.shape == (corpus.vocab_size, 2)
@@ -112,13 +132,13 @@ def test_projection_shape_and_axes_stable_across_calls(live, corpus):
 
 
 def test_live_settings_keep_the_weights_and_reach_the_sampler(live):
-    live.step_chunk()
+    live.step(5)
     W = live.trainer.word_vecs.copy()
     assert live.apply_live_settings(power=0.3, num_negatives=9, lr=0.02, batch_size=20) is None
     np.testing.assert_array_equal(live.trainer.word_vecs, W)
     sampler = live.trainer.model.ns_loss.sampler
     assert (sampler.power, sampler.sample_size) == (0.3, 9)
-    live.step_chunk()
+    live.step(5)
     assert live.last_metrics.negatives.shape == (20, 9)
     assert live.apply_live_settings(lr=0.02) is None  # unchanged: nothing to do
 
@@ -132,14 +152,13 @@ def test_reset_changes_name_only_the_fields_that_need_a_reset(live):
     wanted = TrainConfig(epochs=None, hidden_size=10, batch_size=10, power=0.2,
                          model="skipgram", seed=3)
     assert live.reset_changes(wanted) == {"model": ("cbow", "skipgram"), "seed": (0, 3)}
-    assert live.needs_reset(wanted)
-    assert not live.needs_reset(TrainConfig(epochs=None, hidden_size=10, lr=0.5))
+    assert not live.reset_changes(TrainConfig(epochs=None, hidden_size=10, lr=0.5))
 
 
 @pytest.mark.parametrize("model", ["cbow", "skipgram"])
 def test_sample_words_pairs_each_positive_with_its_negatives(corpus, model):
-    live = LiveTraining(corpus, TrainConfig(epochs=None, model=model, batch_size=8), 1)
-    metrics = live.step_chunk()[-1]
+    live = LiveTraining(corpus, TrainConfig(epochs=None, model=model, batch_size=8))
+    metrics = live.step(5)[-1]
     pos, neg = live.sample_words(n_rows=4)
     assert len(pos) == 4 and all(len(row) == 5 for row in neg)
     assert all(p not in row for p, row in zip(pos, neg))  # never the row's own positive
@@ -157,30 +176,41 @@ def test_sample_words_pairs_each_positive_with_its_negatives(corpus, model):
 
 
 def test_a_shared_negative_equal_to_the_positive_is_shown_as_skipped(corpus):
-    live = LiveTraining(corpus, TrainConfig(epochs=None, model="skipgram"), 1)
+    live = LiveTraining(corpus, TrainConfig(epochs=None, model="skipgram"))
     live.last_sample = (np.array([3, 4]), np.array([[3, 5], [6, 7]]))
     words = corpus.vocab.words
     assert live.sample_words() == ([words[3], words[4]],
                                    [[live.SKIPPED, words[5]], [words[6], words[7]]])
 
 
+def _step_until_diverged(live):
+    """Step one at a time; return the weights seen after every good step, by step."""
+    seen = {live.trainer.step_count: live.trainer.word_vecs.copy()}
+    while live.trainer.status != "diverged":
+        live.step(1)
+        if live.trainer.status != "diverged":
+            seen[live.trainer.step_count] = live.trainer.word_vecs.copy()
+    return seen
+
+
 def test_a_diverging_rate_stops_with_the_last_good_model(corpus):
-    live = LiveTraining(corpus, TrainConfig(epochs=None, optimizer="sgd", lr=10.0), 50)
-    W0 = live.trainer.word_vecs.copy()
+    live = LiveTraining(corpus, TrainConfig(epochs=None, optimizer="sgd", lr=10.0))
     live.start()
-    metrics = live.tick(budget_seconds=5.0)
-    # the chunk that diverged is rolled back whole: here, to the untrained model
-    assert metrics == [] and not live.running and live.trainer.step_count == 0
-    np.testing.assert_array_equal(live.trainer.word_vecs, W0)
+    seen = _step_until_diverged(live)
+    failed = max(seen) + 1
+    # back at a state the run went through, before the failing step, nothing non-finite
+    n = live.trainer.step_count
+    assert n < failed and not live.running and live.last_metrics is None
+    np.testing.assert_array_equal(live.trainer.word_vecs, seen[n])
     assert live.trainer.status == "diverged" and "Training stopped" in live.message
+    assert f"rolled back to step {n}" in live.message
+    assert live.trainer.history.total_steps == n
     assert np.all(np.isfinite(live.trainer.history.as_arrays()["loss"]))
-    assert np.all(np.isfinite(live.trainer.word_vecs))
     assert np.all(np.isfinite(live.projection().coords))
-    W = live.trainer.word_vecs.copy()
     live.start()
-    live.tick(budget_seconds=5.0)  # still diverging: stops again, nothing written
+    assert live.tick(budget_seconds=5.0) == []  # still diverging: stops again
     assert not live.running and live.trainer.status == "diverged"
-    np.testing.assert_array_equal(live.trainer.word_vecs, W)
+    assert np.all(np.isfinite(live.trainer.word_vecs))
     assert live.apply_live_settings(lr=0.05) is None  # a sane rate goes on from there
     live.start()
-    assert len(live.tick(budget_seconds=0.0)) == 50 and live.trainer.status == "running"
+    assert len(live.step(50)) == 50 and live.trainer.status == "running"

@@ -14,16 +14,18 @@ GROWTH_BYTES = 256 * 1024   # allowed Python-side growth from 1/4 of the run to 
 
 def test_live_training_for_many_thousand_steps_stays_bounded():
     corpus = synthetic_corpus(n_tokens=5000, seed=1)
-    live = LiveTraining(corpus, TrainConfig(epochs=None, hidden_size=10, batch_size=10), 50)
+    live = LiveTraining(corpus, TrainConfig(epochs=None, hidden_size=10, batch_size=10))
     bound = live.trainer.history.max_points
     live.start()
     tracemalloc.start()
     try:
         sizes, lengths = [], []
+        refreshes = 0
         while live.trainer.step_count < STEPS:
-            live.step_chunk()
+            live.step(50)                # one refresh's worth of steps
+            refreshes += 1
             lengths.append(len(live.trainer.history))
-            if live.chunks % 10 == 0:
+            if refreshes % 10 == 0:
                 live.keep_run()          # kept curves are bounded too
                 live.projection(50)      # the page's PCA on every refresh
                 gc.collect()

@@ -77,29 +77,52 @@ def test_bad_live_setting_changes_nothing(corpus):
         t.update_settings(hidden_size=10)
 
 
-def test_diverging_learning_rate_rolls_back_to_the_last_good_chunk(corpus):
+def test_diverging_learning_rate_rolls_back_to_the_last_good_state(corpus):
     t = Trainer(corpus, TrainConfig(optimizer="sgd", lr=10.0, epochs=None))
-    for _ in range(100):
-        before = [p.copy() for p in t.model.params]
-        steps_before, points_before = t.step_count, len(t.history)
-        got = t.run(5)
+    seen = {0: ([p.copy() for p in t.model.params], len(t.history))}
+    for _ in range(500):
+        got = t.run(1)
         if t.status == "diverged":
             break
+        seen[t.step_count] = ([p.copy() for p in t.model.params], len(t.history))
     assert t.status == "diverged", "lr=10 with SGD should diverge"
-    assert got == [] and "rolled back to step" in t.stop_reason
+    failed = max(seen) + 1
+    assert got == [] and f"rolled back to step {t.step_count}," in t.stop_reason
     assert "lower the learning rate" in t.stop_reason
-    # the whole failing chunk is undone: weights, step count, history
-    for p, q in zip(before, t.model.params):
+    # back at a state the run went through, at most one snapshot interval before the
+    # failing step: weights, step count and history as they were then
+    assert failed - t.snapshot_interval <= t.step_count < failed
+    params, points = seen[t.step_count]
+    for p, q in zip(params, t.model.params):
         np.testing.assert_array_equal(p, q)
-    assert t.step_count == steps_before and len(t.history) == points_before
-    h = t.history.as_arrays()
-    assert np.all(np.isfinite(h["loss"]))
+    assert len(t.history) == points
+    assert np.all(np.isfinite(t.history.as_arrays()["loss"]))
     # the kept model is good: with a sane rate, training goes on from it
     t.update_settings(lr=0.01)
     more = t.run(50)
     assert t.status == "running" and len(more) == 50
     assert np.all(np.isfinite([m.loss for m in more]))
     assert more[-1].loss < Trainer.DIVERGENCE_FACTOR * 6 * np.log(2)
+
+
+def test_the_last_good_state_is_copied_once_per_interval_not_per_run_call(corpus):
+    t = Trainer(corpus, TrainConfig(epochs=None, batch_size=10))
+    copies = set()
+    for _ in range(100):
+        t.run(1)
+        copies.add(t._good["scalars"][0])  # the step count the copy was taken at
+    assert t.snapshot_interval >= Trainer.SNAPSHOT_MIN_STEPS
+    assert sorted(copies) == list(range(0, 100, t.snapshot_interval))
+
+
+def test_the_copy_interval_grows_with_the_vocabulary(corpus):
+    small = Trainer(corpus, TrainConfig(epochs=None, batch_size=100))
+    large = synthetic_corpus(n_tokens=60_000, n_groups=50, words_per_group=50, seed=0)
+    big = Trainer(large, TrainConfig(epochs=None, batch_size=100))
+    V = len(large.vocab.words)
+    assert big.snapshot_interval > small.snapshot_interval
+    rows_copied_per_row_trained = V / (big.snapshot_interval * 100 * (2 * 2 + 5 + 1))
+    assert rows_copied_per_row_trained <= 1 / Trainer.SNAPSHOT_RATIO
 
 
 def test_a_rolled_back_run_is_deterministic(corpus):

@@ -6,67 +6,26 @@ draws widgets and figures around it.
 """
 from __future__ import annotations
 
-import contextlib
-import threading
-import time
-
 import numpy as np
 import streamlit as st
 
 from negsamp.config import MODELS, OPTIMIZERS
 from negsamp.dashboard.figures import loss_figure, negatives_table_figure, pca_figure
 from negsamp.dashboard.live import LiveTraining
-from negsamp.dashboard.refresh import ACTIVE, refresh_periods
+from negsamp.dashboard.scheduler import SCHEDULER
 
 from ui import state
 
 KEY = "live"                 # st.session_state[KEY]: this session's LiveTraining
-SEND_PAUSE = 0.02                 # seconds a refresh leaves the server to send what it drew
-RETUNE_AFTER = 5.0                # seconds between full reruns that retune both periods
 MAX_PCA_WORDS = 2000
 LOSS_HEIGHT = 330                 # px: less to repaint on every refresh than the default 450
 LR_OPTIONS = (1e-4, 3e-4, 0.001, 0.003, 0.01, 0.025, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 HIDDEN_OPTIONS = (2, 5, 10, 20, 50, 100, 200, 300)
 MODEL_NAMES = {"cbow": "CBOW", "skipgram": "skip-gram"}
-DEFAULTS = {"lr": 0.01, "batch_size": 100, "steps_per_chunk": 20, "model": "cbow",
+SPEED_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, "full")  # steps per second
+DEFAULTS = {"lr": 0.01, "batch_size": 100, "speed": "full", "model": "cbow",
             "optimizer": "adam", "hidden_size": 50, "window": 2, "seed": 0}
-
-
-# Sessions take turns to train and draw, one at a time, and then pause briefly.
-# Streamlit drops a fragment's output that is still unsent when the fragment's next run
-# starts; with every server thread computing, its event loop (which sends) got too
-# little time and, under load, whole tabs stopped updating. One at a time, the loop
-# competes with one thread, and the pause lets it send before this tab's next run.
-_TURN = threading.Lock()
-
-
-@contextlib.contextmanager
-def taking_turns():
-    """Hold the process-wide turn while training and drawing; pause after releasing it."""
-    with _TURN:
-        yield
-    time.sleep(SEND_PAUSE)
-
-
-def refresh_every(live):
-    """``run_every`` of (the loss fragment, the slow charts' fragment) for this full run:
-    (None, None) when paused. The periods grow with the number of sessions training in
-    this process (:func:`negsamp.dashboard.refresh.refresh_periods`); they are remembered so that
-    :func:`periods_changed` can tell when a full rerun should retune them.
-    """
-    periods = refresh_periods(ACTIVE.count(including=id(live))) if live.running else None
-    st.session_state["live_periods"] = (periods, time.monotonic())
-    return periods or (None, None)
-
-
-def periods_changed(live):
-    """True when the sessions training now call for other refresh periods (checked at
-    most every RETUNE_AFTER seconds, so a count that flickers does not rerun the page)."""
-    periods, since = st.session_state.get("live_periods", (None, 0.0))
-    return (live.running and periods is not None
-            and time.monotonic() - since > RETUNE_AFTER
-            and refresh_periods(live.sessions_training) != periods)
 
 
 def _bind(widget, name, *args, **kwargs):
@@ -76,14 +35,14 @@ def _bind(widget, name, *args, **kwargs):
 
 
 def settings_panel(T):
-    """Draw the page's settings; return (wanted TrainConfig, steps per chunk)."""
+    """Draw the page's settings; return (wanted TrainConfig, steps per second or None)."""
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{T['live_header']}**")
         lr = _bind(st.select_slider, "lr", T["lr"], LR_OPTIONS, help=T["lr_help"])
         batch = _bind(st.select_slider, "batch_size", T["batch_size"], BATCH_OPTIONS)
-        chunk = _bind(st.slider, "steps_per_chunk", T["steps_per_chunk"], 1, 500,
-                      help=T["chunk_help"])
+        speed = _bind(st.select_slider, "speed", T["speed"], SPEED_OPTIONS,
+                      help=T["speed_help"])
     with right:
         st.markdown(f"**{T['reset_header']}**")
         a, b = st.columns(2)
@@ -97,19 +56,19 @@ def settings_panel(T):
     config = state.live_config(model=model, optimizer=optimizer, hidden_size=int(hidden),
                                window=int(window), seed=int(seed), lr=float(lr),
                                batch_size=int(batch), epochs=None)
-    return config, int(chunk)
+    return config, (None if speed == "full" else float(speed))
 
 
-def get_live(corpus, config, steps_per_chunk):
+def get_live(corpus, config, speed):
     """This session's LiveTraining, built on first use: (live, None) or (None, error)."""
     live = st.session_state.get(KEY)
     if live is None:
         try:
-            live = LiveTraining(corpus, config, steps_per_chunk)
+            live = LiveTraining(corpus, config)
         except ValueError as err:
             return None, str(err)
         st.session_state[KEY] = live
-    live.set_steps_per_chunk(steps_per_chunk)
+    live.set_speed(speed)
     return live, None
 
 
@@ -127,7 +86,8 @@ def buttons(live, T, config, corpus):
                 type="primary", icon=":material/play_arrow:")
     c[1].button(T["pause"], key="live_pause", on_click=live.pause, disabled=not live.running,
                 icon=":material/pause:")
-    c[2].button(T["step"], key="live_step", on_click=live.step_chunk, disabled=live.running)
+    c[2].button(T["step"], key="live_step", on_click=live.step, disabled=live.running,
+                help=T["step_help"])
     c[3].button(T["reset"], key="live_reset", on_click=_reset, args=(config, corpus),
                 icon=":material/restart_alt:")
     c[4].button(T["keep"], key="live_keep", on_click=live.keep_run,

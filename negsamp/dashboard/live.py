@@ -1,7 +1,8 @@
 """State of one live training session (one per browser tab), free of any UI code.
 
 The dashboard keeps a :class:`LiveTraining` in ``st.session_state`` and calls it from
-its buttons and its periodic fragment; the tests drive it directly.
+its buttons and its periodic fragment; the tests drive it directly. How sessions share
+the process's time is :mod:`negsamp.dashboard.scheduler`.
 """
 from __future__ import annotations
 
@@ -11,15 +12,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..config import TrainConfig
-from .projection import stable_pca
-from .refresh import ACTIVE, fair_budget, refresh_periods
 from ..trainer import Trainer
+from .projection import stable_pca
+from .scheduler import SCHEDULER, Pace
 
 MAX_KEPT = 8              # kept curves overlaid on the loss chart
 HISTORY_POINTS = 600      # loss points kept (older ones merged): about one per pixel
-MAX_STEPS_PER_CHUNK = 10_000
-LATE = 1.05               # refreshes this many periods apart (averaged) are late
-MIN_BUDGET_SCALE = 0.05
+STEP_STEPS = 1            # the Step button takes one training step: its negatives are shown
+MAX_SPEED = 10_000        # steps per second a speed setting may ask for
 
 
 @dataclass
@@ -31,15 +31,6 @@ class KeptRun:
     loss: np.ndarray    # (n,)
 
 
-def _check_chunk(steps_per_chunk):
-    n = steps_per_chunk
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) \
-            or not 1 <= n <= MAX_STEPS_PER_CHUNK:
-        raise ValueError(f"steps_per_chunk={n!r} must be a whole number between 1 and "
-                         f"{MAX_STEPS_PER_CHUNK}")
-    return int(n)
-
-
 def run_label(config):
     """Short label of a run for the legend: α, k, model and seed."""
     return f"α={config.power:g}, k={config.num_negatives}, {config.model}, seed {config.seed}"
@@ -47,35 +38,26 @@ def run_label(config):
 
 @dataclass
 class LiveTraining:
-    """A trainer plus what the live page needs: running flag, chunks, kept runs.
+    """A trainer plus what the live page needs: running flag, speed, kept runs.
 
     Parameters
     ----------
     corpus : negsamp.corpus.Corpus
     config : TrainConfig
         Validated against the corpus (``ValueError`` names the field).
-    steps_per_chunk : int
-        Steps in one chunk: Step runs one chunk; a live tick runs whole chunks.
     """
 
     corpus: object
     config: TrainConfig
-    steps_per_chunk: int = 20
     running: bool = False
     message: str | None = None          # last error or stop reason, for the page
     kept: list = field(default_factory=list)
     last_metrics: object = None
     last_sample: tuple | None = None    # (positives (B, P), negatives (B, k)) of last_metrics
-    chunks: int = 0
-    refresh_overhead: float = 0.1        # seconds a refresh spends drawing (averaged)
-    sessions_training: int = 1           # sessions of this process training at the last tick
-    budget_scale: float = 1.0            # share of the fair budget used: less when late
-    lateness: float = 1.0                # refresh interval / period (averaged)
-    _last_tick_start: float = float("-inf")
+    pace: Pace = field(default_factory=Pace)  # this session's share of the process's time
     _previous_components: np.ndarray | None = None
 
     def __post_init__(self):
-        self.steps_per_chunk = _check_chunk(self.steps_per_chunk)
         self.trainer = Trainer(self.corpus, self.config, HISTORY_POINTS)
 
     # -- buttons ----------------------------------------------------------------
@@ -85,10 +67,9 @@ class LiveTraining:
         self.message = None
 
     def pause(self):
-        """Stop after the chunk in progress; weights and history stay."""
+        """Stop after the step in progress; weights and history stay."""
         self.running = False
-        self._last_tick_start = float("-inf")  # a pause is not lateness
-        ACTIVE.forget(id(self))
+        SCHEDULER.forget(self)
 
     def reset(self, config=None, corpus=None):
         """New weights and an empty history, with a new config and corpus if given.
@@ -100,24 +81,40 @@ class LiveTraining:
         corpus = self.corpus if corpus is None else corpus
         trainer = Trainer(corpus, config, HISTORY_POINTS)  # may raise ValueError: nothing lost
         self.corpus, self.config, self.trainer = corpus, config, trainer
-        self.running, self.message, self.chunks = False, None, 0
+        self.running, self.message = False, None
         self.last_metrics = self.last_sample = self._previous_components = None
 
-    def set_steps_per_chunk(self, steps_per_chunk):
-        """Change the chunk size (takes effect on the next chunk)."""
-        self.steps_per_chunk = _check_chunk(steps_per_chunk)
+    @property
+    def speed(self):
+        """Steps per second asked for (slow motion), or None for as fast as turns allow."""
+        return self.pace.speed
 
-    def step_chunk(self):
-        """Run exactly one chunk (fewer steps if it diverges); return its StepMetrics."""
-        metrics = self.trainer.run(self.steps_per_chunk)
-        self.chunks += 1
+    def set_speed(self, steps_per_second):
+        """Train at most ``steps_per_second`` (a number in (0, MAX_SPEED]) or, with None,
+        as fast as this session's turns allow."""
+        v = steps_per_second
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float, np.number))
+                              or not 0 < v <= MAX_SPEED):
+            raise ValueError(f"speed={v!r} must be a number of steps per second between 0 "
+                             f"and {MAX_SPEED}, or None for full speed")
+        if v != self.pace.speed:
+            self.pace.speed = None if v is None else float(v)
+            self.pace.credit_time = None
+
+    def step(self, n_steps=STEP_STEPS):
+        """Run exactly ``n_steps`` steps (fewer if it diverges or finishes)."""
+        return self._train(n_steps)
+
+    def _train(self, n_steps, seconds=None):
+        metrics = self.trainer.run(n_steps, seconds=seconds)
         if metrics:
             self.last_metrics = metrics[-1]
-            if self.trainer.status != "diverged":  # else the layer holds the failed step
-                self._keep_sample()
+            self._keep_sample()
         if self.trainer.status in ("diverged", "finished"):
             self.running = False
             self.message = self.trainer.stop_reason
+            if self.trainer.status == "diverged":  # the metrics shown were undone
+                self.last_metrics = self.last_sample = None
         return metrics
 
     def _keep_sample(self):
@@ -127,54 +124,24 @@ class LiveTraining:
         self.last_sample = (ns.positives.copy(), ns.negatives.copy())  # (B, P), (B, k)
 
     def tick(self, budget_seconds=None):
-        """One live refresh: whole chunks until the time budget is used (at least one).
+        """One live refresh: train for ``budget_seconds`` (checked after every step, at
+        least one step), at most as many steps as the speed allows.
 
-        ``budget_seconds=None`` takes this session's fair share of the refresh period
-        among the sessions training in this process, less the time this session's
-        refresh spends drawing (``refresh_overhead``, reported by :meth:`drawn`;
-        :mod:`negsamp.dashboard.refresh`). Returns [] at once when not running; stops early when
-        the run diverges.
+        ``budget_seconds=None`` asks the process's scheduler for this session's share
+        (:mod:`negsamp.dashboard.scheduler`). Returns [] at once when not running or when
+        the speed allows no step yet; stops early when the run diverges.
         """
         if not self.running:
             self.pause()
             return []
-        t0 = time.perf_counter()
-        self.sessions_training = n_active = ACTIVE.touch(id(self))
-        period = refresh_periods(n_active)[0]
-        self._adapt_to_lateness(t0 - self._last_tick_start, period)
-        self._last_tick_start = t0
+        allowed = self.pace.steps_allowed(time.monotonic())
         if budget_seconds is None:
-            budget_seconds = self.budget_scale * fair_budget(n_active, self.refresh_overhead,
-                                                             period=period)
-        metrics, deadline = [], t0 + float(budget_seconds)
-        while self.running:
-            metrics += self.step_chunk()
-            if time.perf_counter() >= deadline:
-                break
+            budget_seconds = SCHEDULER.budget(self)
+        if allowed == 0:
+            return []
+        metrics = self._train(10**9 if allowed is None else allowed, seconds=budget_seconds)
+        self.pace.spent(len(metrics))
         return metrics
-
-    def _adapt_to_lateness(self, interval, period):
-        """Use less of the fair budget while refreshes come late (on average), more while
-        they come on time.
-
-        Late refreshes mean the machine is saturated (many tabs, or browsers on the same
-        cores): training less keeps every chart refreshing. A long gap is a pause or a
-        closed tab, not lateness."""
-        if interval > 3 * period:
-            return
-        self.lateness = 0.8 * self.lateness + 0.2 * interval / period
-        if self.lateness > LATE:
-            self.budget_scale = max(MIN_BUDGET_SCALE, 0.7 * self.budget_scale)
-        else:
-            self.budget_scale = min(1.0, self.budget_scale + 0.1)
-
-    def drawn(self, seconds):
-        """Record that drawing this refresh took ``seconds`` (averaged into
-        ``refresh_overhead``, which the next ticks leave free). Only this session's own
-        drawing counts: time waiting for other tabs is already in the fair share."""
-        seconds = float(seconds)
-        if np.isfinite(seconds) and seconds >= 0:
-            self.refresh_overhead = 0.7 * self.refresh_overhead + 0.3 * seconds
 
     def apply_live_settings(self, **changes):
         """Apply power / num_negatives / lr / batch_size now; return an error or None."""
@@ -193,10 +160,6 @@ class LiveTraining:
         live = set(TrainConfig.LIVE)
         a, b = self.config.to_dict(), config.to_dict()
         return {k: (a[k], b[k]) for k in a if k not in live and a[k] != b[k]}
-
-    def needs_reset(self, config):
-        """True when ``config`` differs from the running one in a field that needs a reset."""
-        return bool(self.reset_changes(config))
 
     # -- kept runs and views ----------------------------------------------------
     def keep_run(self, label=None):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 
+from negsamp.dashboard.live import STEP_STEPS as STEP  # steps one click on Step takes
 from streamlit_page import PLAIN_JS, _decode, finished_runs, wait_for_app_idle, IDLE_TIMEOUT_MS
 
 PAGES = {  # sidebar title -> keys of the charts the page draws on its own
@@ -20,7 +21,6 @@ PAGES = {  # sidebar title -> keys of the charts the page draws on its own
     "Embeddings": ["pca_chart", "neighbours_chart"],
     "Softmax vs Negative Sampling": ["cost_chart", "heldout_chart"],
 }
-CHUNK = 20  # the Training page's default "steps per chunk" (ui/live_controls.DEFAULTS)
 
 _KEYED_TRACES_JS = """(key) => {
   const p = document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"] .js-plotly-plot');

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from dashboard_page import (
-    CHUNK,
+    STEP,
     chart_trace,
     click_key,
     click_live,
@@ -63,25 +63,25 @@ def training(app_page):
 @pytest.mark.timeout(90)
 def test_step_start_pause_reset(training):
     page = training
-    click_key(page, "live_step")                    # exactly one chunk, numbered 1..20
-    assert loss_steps(page) == list(range(1, CHUNK + 1))
+    click_key(page, "live_step")                    # exactly STEP steps, numbered from 1
+    assert loss_steps(page) == list(range(1, STEP + 1))
     click_key(page, "live_step")
-    assert loss_steps(page) == list(range(1, 2 * CHUNK + 1))
+    assert loss_steps(page) == list(range(1, 2 * STEP + 1))
     first = _losses(page)
 
     click_live(page, "live_start", then_enabled="live_pause")
     _grows(page)                                    # the chart keeps moving on its own
     paused_at = pause_settled(page)
     assert steady(lambda: last_step(page), for_s=PAUSE_WATCH_S) == [paused_at]
-    assert _steps_metric(page) == paused_at and paused_at % CHUNK == 0  # whole chunks shown
-    assert _losses(page)[:2 * CHUNK] == first or len(loss_steps(page)) < paused_at  # merged
+    assert _steps_metric(page) == paused_at and paused_at % STEP == 0  # whole steps shown
+    assert _losses(page)[:2 * STEP] == first or len(loss_steps(page)) < paused_at  # merged
 
     n_before = len(loss_steps(page))
-    click_key(page, "live_step")                    # one more chunk after a pause
+    click_key(page, "live_step")                    # one more Step after a pause
     after = loss_steps(page)
-    assert after[-CHUNK:] == [float(s) for s in range(paused_at + 1, paused_at + CHUNK + 1)]
-    assert len(after) == n_before + CHUNK or len(after) < n_before  # unless merged now
-    assert steady(lambda: last_step(page), for_s=1.0) == [paused_at + CHUNK]  # Step not Start
+    assert after[-STEP:] == [float(s) for s in range(paused_at + 1, paused_at + STEP + 1)]
+    assert len(after) == n_before + STEP or len(after) < n_before  # unless merged now
+    assert steady(lambda: last_step(page), for_s=1.0) == [paused_at + STEP]  # Step not Start
 
     click_live(page, "live_start", then_enabled="live_pause")
     _grows(page, times=1)
@@ -90,8 +90,8 @@ def test_step_start_pause_reset(training):
     assert steady(lambda: len(loss_steps(page)), for_s=1.0) == [0]
     assert _steps_metric(page) == 0
     click_key(page, "live_step")                    # the same seed gives the same start
-    assert loss_steps(page) == list(range(1, CHUNK + 1))
-    assert _losses(page) == first[:CHUNK]
+    assert loss_steps(page) == list(range(1, STEP + 1))
+    assert _losses(page) == first[:STEP]
     assert error_texts(page) == []
 
 
@@ -127,8 +127,8 @@ def test_two_sessions_train_independently(streamlit_server, browser, training):
         click_key(b, "live_step")
         seed0, seed1 = _losses(a), _losses(b)
         assert seed0 != seed1                       # different seeds, different curves
-        np.testing.assert_allclose(seed0, _solo_losses(0, CHUNK), rtol=1e-4)
-        np.testing.assert_allclose(seed1, _solo_losses(1, CHUNK), rtol=1e-4)
+        np.testing.assert_allclose(seed0, _solo_losses(0, STEP), rtol=1e-4)
+        np.testing.assert_allclose(seed1, _solo_losses(1, STEP), rtol=1e-4)
 
         click_live(a, "live_start", then_enabled="live_pause")
         click_live(b, "live_start", then_enabled="live_pause")

@@ -6,28 +6,30 @@ TEXT = {
         "intro": (
             "Press **Start** and watch the model learn: the loss falls from "
             "(k+1)·ln 2, the word vectors spread out and words of a planted group "
-            "gather. α and k (sidebar), the learning rate and the batch size apply on "
-            "the next chunk of steps, without losing the weights. **Keep this curve**, "
+            "gather. α and k (sidebar), the learning rate, the batch size and the "
+            "speed apply at the next step, without losing the weights. **Keep this curve**, "
             "change α or k, press **Reset** and **Start** again to compare two settings "
             "on the same corpus and seed."),
-        "start": "Start", "pause": "Pause", "step": "Step one chunk",
+        "start": "Start", "pause": "Pause", "step": "Step",
         "reset": "Reset", "keep": "Keep this curve", "clear": "Clear kept curves",
         "running": "Training… (refreshing twice a second)",
         "paused": "Paused.",
-        "live_header": "Apply on the next chunk",
+        "live_header": "Apply at the next step",
         "reset_header": "Apply on Reset",
         "lr": "learning rate", "batch_size": "batch size B",
-        "steps_per_chunk": "steps per chunk",
+        "speed": "speed (steps per second)",
         "model": "model", "optimizer": "optimizer", "hidden_size": "hidden size D",
         "window": "window (each side)", "seed": "seed",
         "lr_help": "Adam's step size, or SGD's rate per example (word2vec uses 0.025)",
-        "chunk_help": "Step runs one chunk; while running, whole chunks fill each refresh",
+        "speed_help": ("Slow motion: a few steps per second show every step's negatives "
+                       "and the first fall of the loss; full: as fast as the server allows"),
+        "step_help": "One training step (one mini-batch); its negatives are shown below",
         "needs_reset": "Changed settings ({changes}): press Reset to apply.",
         "corpus_changed": ("The corpus changed (the model was built on **{old}**): press "
                            "Reset to train on **{new}**."),
         "diverged_hint": (
-            "The chunk in which the loss blew up was undone: the model is back at its "
-            "last good step, and nothing non-finite is plotted. Lower the learning rate "
+            "The steps in which the loss blew up were undone: the model is back at its "
+            "last good state, and nothing non-finite is plotted. Lower the learning rate "
             "and press Start or Step to go on from there, or Reset."),
         "cannot_build": "The model cannot be built with these settings: {error}",
         "kept": "{n} kept curve(s) are drawn dotted under the live loss.",
@@ -51,7 +53,7 @@ TEXT = {
         "by_group": "planted group", "by_count": "log10 count",
         "loss_caption": ("The loss plotted: the batch mean, over B rows, of the positive "
                          "part and the negative part (dashed on the chart)."),
-        "code_caption": "What the page runs, chunk by chunk (the same loop as the command line):",
+        "code_caption": "What the page runs at each refresh (the same loop as the command line):",
     },
 }
 
@@ -71,8 +73,8 @@ config = TrainConfig(model={model!r}, hidden_size={hidden_size}, window={window}
                      power={power:g}, num_negatives={num_negatives}, optimizer={optimizer!r},
                      lr={lr:g}, batch_size={batch_size}, seed={seed}, epochs=None)
 trainer = Trainer(corpus, config)   # epochs=None: train until stopped
-# one chunk (Step, or each refresh while running): a list of StepMetrics
-metrics = trainer.run({chunk})
-# α, k, lr and B change between chunks; the weights stay
+# each refresh trains for this tab's share of the refresh period (Step: one step)
+metrics = trainer.run(10**9, seconds=0.4)   # a list of StepMetrics
+# α, k, lr and B change between steps; the weights stay
 trainer.update_settings(power=0.5, num_negatives=10)
 """
