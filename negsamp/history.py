@@ -1,4 +1,5 @@
-"""A bounded loss history: recent steps at full resolution, older steps merged."""
+"""A bounded loss history: the first and the recent steps at full resolution, the
+steps between them merged."""
 from __future__ import annotations
 
 import numpy as np
@@ -9,10 +10,12 @@ FIELDS = ("step", "loss", "loss_pos", "loss_neg")
 class LossHistory:
     """Per-step loss record whose memory stays bounded on long runs.
 
-    Points are appended one per step. When ``max_points`` is reached, the older half
-    is merged pairwise (weighted means, so a merged point is the mean loss of the
-    steps it covers), and the recent half keeps its full resolution. Memory is
-    therefore O(max_points) however long training runs.
+    Points are appended one per step. The first ``max_points // 4`` steps are kept as
+    they were: they are where the loss falls from (k+1)·ln 2, the chapter's story, and a
+    long run must not squeeze them into one point. When ``max_points`` is reached, the
+    older half of the points after them is merged pairwise (weighted means, so a merged
+    point is the mean loss of the steps it covers), and the recent half keeps its full
+    resolution. Memory is therefore O(max_points) however long training runs.
 
     Parameters
     ----------
@@ -24,6 +27,7 @@ class LossHistory:
         if int(max_points) < 8:
             raise ValueError(f"max_points={max_points!r} must be at least 8")
         self.max_points = int(max_points)
+        self.head = self.max_points // 4  # the first steps, never merged
         self.clear()
 
     def clear(self):
@@ -46,18 +50,19 @@ class LossHistory:
         self.total_steps += 1
 
     def _merge_older_half(self):
-        half = (self._n // 2) & ~1  # an even number of the oldest points
-        d, w = self._data[:half], self._weight[:half]
+        h0 = self.head
+        half = ((self._n - h0) // 2) & ~1  # an even number of the oldest points past the head
+        d, w = self._data[h0:h0 + half], self._weight[h0:h0 + half]
         pw = w.reshape(-1, 2)  # (half/2, 2)
         merged_w = pw.sum(axis=1)  # (half/2,)
         merged = (d.reshape(-1, 2, len(FIELDS)) * pw[:, :, None]).sum(axis=1)
         merged /= merged_w[:, None]
-        m = half // 2
-        rest = self._n - half
-        self._data[:m] = merged
-        self._weight[:m] = merged_w
-        self._data[m:m + rest] = self._data[half:self._n]
-        self._weight[m:m + rest] = self._weight[half:self._n]
+        m = h0 + half // 2
+        rest = self._n - h0 - half
+        self._data[h0:m] = merged
+        self._weight[h0:m] = merged_w
+        self._data[m:m + rest] = self._data[h0 + half:self._n]
+        self._weight[m:m + rest] = self._weight[h0 + half:self._n]
         self._n = m + rest
 
     def as_arrays(self):

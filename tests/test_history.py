@@ -42,6 +42,18 @@ def test_recent_points_keep_full_resolution():
     assert np.all(a["weight"][-10:] == 1)
 
 
+def test_the_first_steps_keep_full_resolution_however_long_the_run():
+    h = LossHistory(max_points=64)
+    losses = _fill(h, 100_000, np.random.default_rng(4))
+    a = h.as_arrays()
+    n = h.head
+    assert n == 16
+    np.testing.assert_array_equal(a["step"][:n], np.arange(1, n + 1))   # steps 1..16 as is
+    np.testing.assert_array_equal(a["loss"][:n], losses[:n, 0])
+    assert np.all(a["weight"][:n] == 1) and a["weight"][n] > 1          # merged after them
+    assert len(h) <= 64 and a["weight"].sum() == pytest.approx(100_000)
+
+
 def test_clear_and_bad_size():
     h = LossHistory(max_points=16)
     _fill(h, 40, np.random.default_rng(3))
