@@ -96,3 +96,14 @@ def test_loss_figure_with_no_points_yet_and_the_untrained_reference():
         loss_figure([0, 1, 2], [1.0, 2.0])
     with pytest.raises(ValueError, match="smooth"):
         loss_figure([0], [1.0], smooth=1.0)
+
+
+@pytest.mark.parametrize("log_y", [False, True])
+def test_the_untrained_label_sits_on_its_line_on_either_axis(log_y):
+    y0 = 6 * np.log(2)
+    fig = loss_figure([1, 2, 3], [4.1, 3.0, 2.5], initial_loss=y0, log_y=log_y)
+    label, = [a for a in fig.layout.annotations if "untrained" in a.text]
+    # Plotly reads an annotation's y on a log axis as log10 of the value: 4.159 there
+    # would be 10**4.159, and the axis would stretch to about 14,000
+    assert label.y == pytest.approx(np.log10(y0) if log_y else y0)
+    assert f"{y0:.3f}" in label.text

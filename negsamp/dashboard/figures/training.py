@@ -126,9 +126,14 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
             hovertemplate=f"{name} %{{y:.4f}}<extra></extra>",
         ))
     if initial_loss is not None and np.isfinite(initial_loss):
-        fig.add_hline(y=float(initial_loss), line=dict(color=PALETTE["neutral"], dash="dot"),
-                      annotation_text=f"untrained {float(initial_loss):.3f}",
-                      annotation_position="top right")
+        y0 = float(initial_loss)
+        fig.add_hline(y=y0, line=dict(color=PALETTE["neutral"], dash="dot"))
+        # an annotation's y on a log axis is log10 of the value (add_hline's own label
+        # would sit at 10**y0 and stretch the axis to it)
+        fig.add_annotation(text=f"untrained {y0:.3f}", xref="paper", x=1.0, xanchor="right",
+                           yref="y", y=np.log10(y0) if log_y and y0 > 0 else y0,
+                           yanchor="bottom", showarrow=False,
+                           font=dict(color=PALETTE["neutral"]))
     if log_y:
         fig.update_yaxes(type="log")
     if dropped:
