@@ -34,7 +34,6 @@ def test_no_user_input_is_ever_evaluated_or_unpickled():
 def test_upload_limit_agrees_with_the_server_config():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == state.UPLOAD_LIMIT_MB
-    assert state.MAX_VOCAB == 50_000
 
 
 def test_upload_vocabulary_is_capped_at_max_vocab(monkeypatch):
