@@ -71,3 +71,15 @@ def pytest_terminal_summary(terminalreporter, config):
     if n:
         terminalreporter.write_line(f"{n} benchmarks not run (timed checks); to run them: "
                                     "python -m pytest -m benchmark")
+
+
+def pytest_configure(config):
+    # Hypothesis fails an example slower than 200 ms, and slow data generation: on two
+    # shared cores that is a wall-clock assertion. Timings belong to the benchmarks.
+    try:
+        from hypothesis import HealthCheck, settings
+    except ImportError:
+        return
+    settings.register_profile("no-timing", deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow])
+    settings.load_profile("no-timing")
