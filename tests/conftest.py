@@ -32,12 +32,54 @@ def open_page():
 def pytest_addoption(parser):
     parser.addoption("--soak-minutes", type=float, default=0.0, metavar="N",
                      help="run the browser soak (tests/e2e/test_soak.py) for N minutes "
-                     "instead of CI's short ~60 s soak")
+                     "instead of its short ~60 s soak")
+
+
+BENCHMARKS_LEFT_OUT = pytest.StashKey[int]()
+
+
+def _named(config, item) -> bool:
+    """Whether the item's file (or the item itself) was named on the command line."""
+    where = config.invocation_params.dir
+    return any(pathlib.Path(where, arg.split("::")[0]).resolve() == item.path
+               for arg in config.args)
 
 
 @pytest.hookimpl(tryfirst=True)  # before tests/e2e/conftest.py gives e2e tests 120 s
 def pytest_collection_modifyitems(config, items):
+    """Give the soak time for its --soak-minutes, and leave the benchmarks (tests marked
+    ``benchmark``: measurements with a time, memory or speed bound) out of a run that
+    neither selects markers with -m nor names their file."""
     minutes = config.getoption("--soak-minutes")
     for item in items:
         if item.get_closest_marker("soak") and not item.get_closest_marker("timeout"):
             item.add_marker(pytest.mark.timeout(int(max(minutes, 1.0) * 60 + 240)))
+    if config.getoption("markexpr"):
+        return
+    kept, left_out = [], []
+    for item in items:
+        benchmark = item.get_closest_marker("benchmark") and not _named(config, item)
+        (left_out if benchmark else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+        config.stash[BENCHMARKS_LEFT_OUT] = len(left_out)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    n = config.stash.get(BENCHMARKS_LEFT_OUT, 0)
+    if n:
+        terminalreporter.write_line(f"{n} benchmarks not run (timed checks); to run them: "
+                                    "python -m pytest -m benchmark")
+
+
+def pytest_configure(config):
+    # Hypothesis fails an example slower than 200 ms, and slow data generation: on two
+    # shared cores that is a wall-clock assertion. Timings belong to the benchmarks.
+    try:
+        from hypothesis import HealthCheck, settings
+    except ImportError:
+        return
+    settings.register_profile("no-timing", deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow])
+    settings.load_profile("no-timing")

@@ -21,6 +21,8 @@ GOOD = b"you say goodbye and i say hello . " * 5
 
 
 def test_no_user_input_is_ever_evaluated_or_unpickled():
+    # ruff's security rules (S102, S301, S307, S506) catch exec, pickle, eval and yaml.load
+    # calls, but not np.load(allow_pickle=True) or __import__: this keeps them all banned.
     banned = re.compile(r"\beval\(|\bexec\(|pickle\.loads?\(|allow_pickle\s*=\s*True|"
                         r"\bimport pickle\b|marshal\.loads?\(|yaml\.load\(|__import__\(")
     hits = [f"{p.relative_to(ROOT)}:{i}: {line.strip()}"
@@ -32,7 +34,6 @@ def test_no_user_input_is_ever_evaluated_or_unpickled():
 def test_upload_limit_agrees_with_the_server_config():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == state.UPLOAD_LIMIT_MB
-    assert state.MAX_VOCAB == 50_000
 
 
 def test_upload_vocabulary_is_capped_at_max_vocab(monkeypatch):
@@ -104,7 +105,8 @@ def test_an_upload_is_never_visible_to_another_session(open_page):
 
 
 def test_the_command_line_writes_every_file_through_atomic_write(tmp_path, monkeypatch):
-    from negsamp import cli, io as nio
+    from negsamp import cli
+    from negsamp import io as nio
     written = []
     real = nio.atomic_write
     monkeypatch.setattr(nio, "atomic_write", lambda p, d: (written.append(p.name), real(p, d)))
@@ -125,6 +127,7 @@ def test_the_command_line_writes_every_file_through_atomic_write(tmp_path, monke
 
 def test_loading_never_uses_pickle(tmp_path, monkeypatch):
     import pickle
+
     from negsamp import cli
     assert cli.main(["train", "toy", "--window", "1", "--batch-size", "2", "--dim", "4",
                      "--epochs", "1", "--min-count", "1", "--out", str(tmp_path), "--quiet"]) == 0

@@ -28,7 +28,8 @@ import pytest
 from streamlit_page import RUN_COUNTER_JS, open_app
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium (apt-get install chromium); NEGSAMP_CHROMIUM names another binary.
+CHROMIUM = os.environ.get("NEGSAMP_CHROMIUM") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update",
@@ -46,30 +47,32 @@ def pytest_collection_modifyitems(items):
 
 
 def _missing_browser() -> str | None:
+    """Why the browser tests cannot run here, with the command that fixes it; or None."""
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "the Python package 'playwright' is not installed"
+        return ("the Python package playwright is missing; to run them: "
+                "pip install -r requirements-dev.txt")
     if not os.access(CHROMIUM, os.X_OK):
-        return f"{CHROMIUM} is missing (apt-get install chromium)"
+        return (f"{CHROMIUM} not found; to run them: apt-get install chromium "
+                "(or set NEGSAMP_CHROMIUM to a Chromium binary)")
     return None
 
 
-_SKIP_BANNER = "!!! E2E BROWSER TESTS NOT RUN"
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 
-def _skip_or_fail(reason: str) -> None:
-    """Skip locally; fail when the CI environment variable is set (CI installs both)."""
-    message = f"{_SKIP_BANNER}: {reason}. CI installs both and must run them. !!!"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def pytest_terminal_summary(terminalreporter):
-    skipped = terminalreporter.stats.get("skipped", [])
-    if any(_SKIP_BANNER in str(r.longrepr) for r in skipped):
-        terminalreporter.write_sep("!", "E2E BROWSER TESTS WERE SKIPPED (reasons in the short summary)", red=True)
+@pytest.hookimpl(tryfirst=True)  # before any fixture starts a server
+def pytest_runtest_setup(item):
+    """Every browser test is skipped here, in one place, so that ``-ra`` folds the skips
+    into one line that says how to enable them; under CI=true a missing browser is an
+    error. (A skip raised in a fixture would be reported at each test's own line.)"""
+    reason = _missing_browser()
+    if reason and _in_ci():
+        pytest.fail(f"CI=true and the browser tests cannot run: {reason}", pytrace=False)
+    if reason:
+        pytest.skip(f"browser tests: {reason}")
 
 
 @dataclass
@@ -172,9 +175,6 @@ def streamlit_server(streamlit_server_factory) -> StreamlitServer:
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, launched once per session through Playwright."""
-    reason = _missing_browser()
-    if reason:
-        _skip_or_fail(reason)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -17,7 +17,7 @@ from ui.live_controls import RETUNE_AFTER
 from live_sessions import (close_all, errors, loss_trace, open_training, pause_all,
                            reference_history, start_all, summary, watch)
 
-pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
+pytestmark = [pytest.mark.e2e, pytest.mark.benchmark, pytest.mark.timeout(240)]
 
 N_SESSIONS = 8
 SEEDS = (0, 0, 0, 0, 1, 1, 2, 3)    # some sessions share a seed, some do not

@@ -14,7 +14,7 @@ import pytest
 from live_sessions import (close_all, errors, open_training, pause_all, rss_mb, start_all,
                            summary, watch, words_per_sec)
 
-pytestmark = [pytest.mark.e2e, pytest.mark.soak]
+pytestmark = [pytest.mark.e2e, pytest.mark.benchmark, pytest.mark.soak]
 
 SHORT_SECONDS = 60
 WARMUP_SECONDS = 15       # imports, first figures, allocator pools
