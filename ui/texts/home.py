@@ -1,4 +1,4 @@
-"""Texts of the Home page (dashboard.py)."""
+"""Texts of the Home page (app_pages/0_Home.py)."""
 
 TEXT = {
     "en": {

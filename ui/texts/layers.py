@@ -1,4 +1,4 @@
-"""Texts of the Layers step by step page (pages/3_Layers_step_by_step.py)."""
+"""Texts of the Layers step by step page (app_pages/3_Layers_step_by_step.py)."""
 
 TEXT = {
     "en": {

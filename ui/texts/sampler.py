@@ -1,4 +1,4 @@
-"""Texts of the Negative sampler page (pages/2_Negative_sampler.py)."""
+"""Texts of the Negative sampler page (app_pages/2_Negative_sampler.py)."""
 
 TEXT = {
     "en": {

@@ -1,4 +1,4 @@
-"""Texts of the Softmax vs Negative Sampling page (pages/6_Softmax_vs_Negative_Sampling.py)."""
+"""Texts of the Softmax vs Negative Sampling page (app_pages/6_Softmax_vs_Negative_Sampling.py)."""
 
 TEXT = {
     "en": {

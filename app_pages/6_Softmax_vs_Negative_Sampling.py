@@ -29,10 +29,11 @@ st.code(CODE, language="python")
 
 st.header(T["timing_header"])
 cols = st.columns(3)
-sizes = cols[0].multiselect(T["sizes"], VOCAB_SIZES, default=VOCAB_SIZES, key="w_cost_sizes")
-D = cols[1].slider(T["hidden"], 10, 200, 50, step=10, key="w_cost_D")
-B = cols[2].slider(T["batch"], 10, 500, 100, step=10, key="w_cost_B")
-k = int(s["num_negatives"])
+sizes = cols[0].multiselect(T["sizes"], VOCAB_SIZES, default=VOCAB_SIZES, key="w_cost_sizes",
+                            **state.KEEP)
+D = cols[1].slider(T["hidden"], 10, 200, 50, step=10, key="w_cost_D", **state.KEEP)
+B = cols[2].slider(T["batch"], 10, 500, 100, step=10, key="w_cost_B", **state.KEEP)
+k = s.num_negatives
 if st.button(T["measure"], key="measure", disabled=not sizes):
     bar = st.progress(0.0, T["measuring"])
     try:
@@ -60,17 +61,18 @@ st.header(T["compare_header"])
 st.markdown(T["compare_intro"])
 cols = st.columns(2)
 mode = cols[0].radio(T["mode"], ["steps", "seconds"], horizontal=True, key="w_cmp_mode",
-                     format_func=lambda m: T[f"mode_{m}"])
+                     format_func=lambda m: T[f"mode_{m}"], **state.KEEP)
 if mode == "steps":
-    budget = cols[1].slider(T["steps"], 20, 2000, 200, step=20, key="w_cmp_steps")
+    budget = cols[1].slider(T["steps"], 20, 2000, 200, step=20, key="w_cmp_steps",
+                            **state.KEEP)
 else:
-    budget = cols[1].slider(T["seconds"], 1, 30, 2, key="w_cmp_seconds")
+    budget = cols[1].slider(T["seconds"], 1, 30, 2, key="w_cmp_seconds", **state.KEEP)
 if st.button(T["compare"], key="compare"):
     bar = st.progress(0.0)
     try:
         result = compare_losses(
             corpus, budget if mode == "steps" else 10**7, None if mode == "steps" else budget,
-            hidden_size=D, batch_size=B, num_negatives=k, power=float(s["power"]),
+            hidden_size=D, batch_size=B, num_negatives=k, power=s.power,
             progress=lambda f, name: bar.progress(f, T["comparing"].format(name=name)))
         st.session_state["compare_result"] = dict(result, corpus=corpus.name, mode=mode)
     except ValueError as err:

@@ -17,12 +17,14 @@ def next_seed():
     st.session_state["w_sampler_seed"] += 1
 
 
-power, k, words = float(s["power"]), int(s["num_negatives"]), corpus.vocab.words
+power, k, words = s.power, s.num_negatives, corpus.vocab.words
 c1, c2, c3, c4 = st.columns([2, 2, 2, 1], vertical_alignment="bottom")
 st.session_state.setdefault("w_sampler_seed", 0)
-seed = int(c1.number_input(T["seed"], 0, 2**31 - 1, step=1, key="w_sampler_seed"))
-B = c2.slider(T["batch"], 1, 20, 8, key="w_sampler_batch")
-no_repeats = c3.checkbox(T["no_repeats"], value=False, key="w_sampler_no_repeats")
+seed = int(c1.number_input(T["seed"], 0, 2**31 - 1, step=1, key="w_sampler_seed",
+                           **state.KEEP))
+B = c2.slider(T["batch"], 1, 20, 8, key="w_sampler_batch", **state.KEEP)
+no_repeats = c3.checkbox(T["no_repeats"], value=False, key="w_sampler_no_repeats",
+                         **state.KEEP)
 c4.button(T["draw"], help=T["draw_help"], on_click=next_seed, key="draw_batch")
 
 state.formula_beside_code(

@@ -9,7 +9,7 @@ from ui.texts.unigram import TEXT
 
 T, s, corpus = state.page_top(TEXT)
 
-power, k = float(s["power"]), int(s["num_negatives"])
+power, k = s.power, s.num_negatives
 try:
     sampler = UnigramSampler.from_counts(corpus.vocab.counts, power, k)
 except ValueError as err:
@@ -34,8 +34,10 @@ st.markdown(T["summary"].format(
 st.header(T["bars_header"])
 V = len(words)
 c1, c2 = st.columns(2)
-top_n = c1.slider(T["top_n"], 1, min(V, 100), min(V, 30), key="w_unigram_top_n")
-log_y = c2.checkbox(T["log_y"], value=False, key="w_unigram_log_y")
+# keyed by corpus, as every widget whose range depends on it: a kept value is in range
+top_n = c1.slider(T["top_n"], 1, min(V, 100), min(V, 30), key=f"w_unigram_top_n_{corpus.name}",
+                  **state.KEEP)
+log_y = c2.checkbox(T["log_y"], value=False, key="w_unigram_log_y", **state.KEEP)
 st.plotly_chart(unigram_figure(words, raw_p, word_p, top_n=top_n, log_y=log_y, power=power),
                 key="powered_chart")
 
