@@ -3,6 +3,7 @@ import streamlit as st
 
 from ui import state
 from ui.i18n import texts
+from ui.source import snippet
 from ui.texts.home import TEXT
 
 T = texts(TEXT)
@@ -20,10 +21,7 @@ with right:
     st.latex(r"w_i \sim P_\alpha(w) = \frac{\mathrm{count}(w)^\alpha}"
              r"{\sum_{v} \mathrm{count}(v)^\alpha}")
     st.caption(T["code_caption"])
-    st.code("idx = np.concatenate([target[:, None], negatives], axis=1)  # (B, k+1)\n"
-            "scores = self.embed_dot.forward(h, idx)                     # (B, k+1)\n"
-            "loss = self.loss_layer.forward(scores, labels)  # labels [1, 0, ..., 0]",
-            language="python")
+    st.code(snippet("ns_forward"), language="python")
 st.markdown(T["pages"])
 
 st.header(T["corpus_header"])

@@ -5,6 +5,7 @@ from negsamp.dashboard.explain import extremes
 from negsamp.dashboard.figures import mass_table, unigram_figure, zipf_figure
 from negsamp.sampler import UnigramSampler
 from ui import state
+from ui.source import snippet
 from ui.texts.unigram import TEXT
 
 T, s, corpus = state.page_top(TEXT)
@@ -20,9 +21,7 @@ words, raw_p, word_p = corpus.vocab.words, sampler.raw_p, sampler.word_p
 state.formula_beside_code(
     T, r"p(w) = \frac{\mathrm{count}(w)}{\sum_v \mathrm{count}(v)} \qquad "
        r"P_\alpha(w) = \frac{\mathrm{count}(w)^\alpha}{\sum_v \mathrm{count}(v)^\alpha}",
-    "self.raw_p = self.counts / self.counts.sum()                 # (V,)\n"
-    "w[nz] = self.counts[nz].astype(np.float64) ** value  # 0 stays 0\n"
-    "self.word_p = w / w.sum()                                     # (V,)")
+    snippet("raw_p") + "\n" + snippet("word_p"))
 
 ex = extremes(words, raw_p, word_p, k)
 st.markdown(T["summary"].format(

@@ -6,6 +6,7 @@ from negsamp.dashboard.explain import draw_batch, extremes, row_checks, sample_n
 from negsamp.dashboard.figures import goodness_of_fit, negatives_table_figure, sample_histogram_figure
 from negsamp.sampler import UnigramSampler
 from ui import state
+from ui.source import snippet
 from ui.texts.sampler import TEXT
 
 N_DRAWS = 20_000  # negatives counted in the histogram
@@ -30,7 +31,7 @@ c4.button(T["draw"], help=T["draw_help"], on_click=next_seed, key="draw_batch")
 state.formula_beside_code(
     T, r"P(w \mid t) = \frac{P_\alpha(w)\,[w \ne t]}{1 - P_\alpha(t)} \qquad "
        r"\mathbb{E}[n_w] = \sum_{\text{rows } r} k\,P(w \mid t_r)",
-    T["code_no_repeats" if no_repeats else "code_replace"])
+    snippet("draw_no_repeats" if no_repeats else "draw_replace"))
 
 rng = np.random.default_rng(seed)
 try:

@@ -5,6 +5,7 @@ from negsamp.datasets import toy_corpus
 from negsamp.dashboard.figures import heatmap_figure
 from negsamp.dashboard.walkthrough import CBOWStepper, stage_panels
 from ui import state
+from ui.source import snippet
 from ui.texts.layers import TEXT
 
 MAX_V = 60  # largest vocabulary whose dense V × D gradients this page draws
@@ -80,7 +81,7 @@ with side:
 with main:
     for stage in ("forward", "backward"):
         st.subheader(T[stage])
-        st.code(T[stage + "_code"], language="python")
+        st.code(snippet("layers_" + stage), language="python")
         panels = [p for p in stage_panels(trace, words) if p["stage"] == stage]
         cols = st.columns(2)
         for i, p in enumerate(panels):

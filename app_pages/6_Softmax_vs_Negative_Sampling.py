@@ -5,18 +5,10 @@ from negsamp.dashboard.cost import MODEL_NAMES, compare_losses, measure_costs
 from negsamp.dashboard.figures import cost_figure
 from negsamp.dashboard.figures.cost import heldout_figure
 from ui import state
+from ui.source import snippet
 from ui.texts.softmax import TEXT
 
 VOCAB_SIZES = [1_000, 3_000, 10_000, 30_000, 100_000]
-CODE = """\
-# full softmax (SoftmaxCBOW): every word scored, every row of W_out updated
-self.scores = self._h @ W_out.T  # (B, V)
-self.grads[1][...] = ds.T @ self._h  # (V, D)
-dh = ds @ W_out  # (B, D)
-# Negative Sampling (NegativeSamplingLoss): the true word(s) and k negatives only
-# (P = 1 true word per row for CBOW, P = C context words sharing them for skip-gram)
-idx = np.concatenate([positives, negatives], axis=1)  # (B, P+k)
-s = self.embed_dot.forward(h, idx)  # (B, P+k)"""
 T, s, corpus = state.page_top(TEXT)
 left, right = st.columns(2)
 left.caption(T["softmax_cost"])
@@ -25,7 +17,8 @@ left.latex(r"s = h\,W_{\mathrm{out}}^\top \in \mathbb{R}^{V},\quad"
 right.caption(T["ns_cost"])
 right.latex(r"s_j = u_{w_j}^\top h,\ j = 0..k,\quad \text{cost} = O((k+1) \cdot D)")
 st.caption(T["code_caption"])
-st.code(CODE, language="python")
+st.code("\n".join([T["code_softmax"], snippet("softmax_forward"), snippet("softmax_backward"),
+                   T["code_ns"], snippet("ns_scores")]), language="python")
 
 st.header(T["timing_header"])
 cols = st.columns(3)

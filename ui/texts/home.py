@@ -14,7 +14,8 @@ TEXT = {
         "ns_caption": ("Negative Sampling: the positive word o and k sampled negatives "
                        "only, each a binary (sigmoid) decision."),
         "sampling_caption": "The negatives' distribution: counts raised to α, normalised.",
-        "code_caption": "The same in negsamp (see negsamp/negative_sampling.py):",
+        "code_caption": ("The same in negsamp (`NegativeSamplingLoss.forward`, "
+                         "negsamp/negative_sampling.py):"),
         "pages": (
             "**Pages** — *Unigram distribution*: raw vs powered word probabilities. "
             "*Negative sampler*: the negatives actually drawn. *Layers step by step*: "
