@@ -5,6 +5,7 @@ block a page draws is made of such lines (or of comments); the Training page's e
 which is library calls rather than a piece of negsamp, runs.
 """
 import inspect
+import pathlib
 import textwrap
 
 import pytest
@@ -27,8 +28,8 @@ def test_every_snippet_is_consecutive_lines_of_its_source_file(name):
     obj = SNIPPETS[name][0]
     text = snippet(name)
     lines = [line.strip() for line in text.splitlines()]
-    source = [line.strip() for line in
-              open(inspect.getsourcefile(obj), encoding="utf-8").read().splitlines()]
+    path = pathlib.Path(inspect.getsourcefile(obj))
+    source = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
     assert text and text == textwrap.dedent(text) and _is_run_of(lines, source), text
 
 
