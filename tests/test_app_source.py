@@ -42,14 +42,18 @@ def test_a_line_that_is_gone_raises_naming_the_function():
 
 def _marked(x):
     y = x + 1  # before
-    # [page:demo]
+    # [page:outer]
     z = y * 2
+    # [page:inner]
+    z += 1
+    # [/page:inner]
     return z
-    # [/page]
+    # [/page:outer]
 
 
-def test_a_marked_region_is_shown_without_its_markers():
-    assert code(_marked, "# [page:demo]", "# [/page]") == "z = y * 2\nreturn z"
+def test_a_marked_region_is_shown_without_its_markers_and_regions_nest():
+    assert code(_marked, "# [page:outer]", "# [/page:outer]") == "z = y * 2\nz += 1\nreturn z"
+    assert code(_marked, "# [page:inner]", "# [/page:inner]") == "z += 1"
 
 
 # page -> snippets it shows (the Training page shows library calls, tested below)

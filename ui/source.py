@@ -4,8 +4,9 @@ A snippet is a function (or method, or class) of negsamp, whole or from the line
 contains ``first`` to the next line that contains ``last``. When a line named this
 way changes in negsamp, ``code`` raises ``LookupError`` and the page tests fail, so a
 page cannot go on showing code that no longer runs. Lines that are only a region
-marker (``# [page:name]`` or ``# [/page]``) are left out, so a marked region reads
-``code(obj, "# [page:name]", "# [/page]")``.
+marker (``# [page:name]``, ``# [/page:name]``) are left out, so a region marked in
+negsamp reads ``code(obj, "# [page:name]", "# [/page:name]")``; the closing marker names
+its region so that regions can nest.
 """
 from __future__ import annotations
 
