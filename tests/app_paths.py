@@ -3,3 +3,4 @@ import pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 APPTEST_TIMEOUT = 60  # seconds one script run may take under AppTest
+HOME = "app_pages/0_Home.py"  # the default page, shown at the app's root URL

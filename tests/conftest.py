@@ -5,7 +5,7 @@ import sys
 import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from app_paths import APPTEST_TIMEOUT, ROOT  # noqa: E402
+from app_paths import APPTEST_TIMEOUT, HOME, ROOT  # noqa: E402
 
 if str(ROOT) not in sys.path:  # `ui` and `negsamp` import from the checkout
     sys.path.insert(0, str(ROOT))
@@ -13,17 +13,20 @@ if str(ROOT) not in sys.path:  # `ui` and `negsamp` import from the checkout
 
 @pytest.fixture
 def open_page():
-    """Open a page of the dashboard under AppTest: ``at = open_page("pages/x.py")``.
+    """Open a page of the dashboard under AppTest: ``at = open_page("app_pages/x.py")``.
 
-    The app is started from ``dashboard.py`` (as ``streamlit run`` does) and switched to
-    the page, which is run once; the test then drives its widgets.
+    The app is started from ``dashboard.py`` (as ``streamlit run`` does), which shows
+    Home (``open_page()`` or ``open_page("dashboard.py")``); another page is then
+    switched to (AppTest needs one run first, to know the pages st.navigation defines)
+    and run.
     """
     def _open(page="dashboard.py"):
         from streamlit.testing.v1 import AppTest
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
-        if page != "dashboard.py":
-            at.switch_page(page)
         at.run()
+        if page not in ("dashboard.py", HOME):
+            assert not at.exception, [e.value for e in at.exception]
+            at.switch_page(page).run()
         assert not at.exception, [e.value for e in at.exception]
         return at
     return _open

@@ -10,7 +10,7 @@ from app_paths import APPTEST_TIMEOUT, ROOT
 from negsamp.io import parse_word2vec_text
 from negsamp.dashboard.projection import stable_pca
 
-PAGE = "pages/5_Embeddings.py"
+PAGE = "app_pages/5_Embeddings.py"
 
 
 def _arr(v):
@@ -38,8 +38,8 @@ def _percent(text):
 def app():
     from streamlit.testing.v1 import AppTest
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
-    at.switch_page(PAGE)
     at.run()
+    at.switch_page(PAGE).run()
     at.button(key="quick_train").click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -98,11 +98,11 @@ def test_neighbours_listed_are_most_similars(app, wv):
 def test_analogy_answers_and_unknown_words_give_a_message(app, wv):
     a, b, c = wv.words[10:13]
     for name, w in zip("abc", (a, b, c)):
-        app.text_input(key=f"w_emb_{name}").set_value(w)
+        app.text_input(key=f"w_emb_{name}_synthetic").set_value(w)
     app.run()
     table = app.dataframe[0].value
     assert list(table["word"]) == [w for w, _ in wv.analogy(a, b, c, topn=5)]
-    app.text_input(key="w_emb_b").set_value("zzzunknown").run()
+    app.text_input(key="w_emb_b_synthetic").set_value("zzzunknown").run()
     assert not app.exception
     errors = [e.value for e in app.error]
     assert len(errors) == 1 and "'zzzunknown' is not in the vocabulary" in errors[0]

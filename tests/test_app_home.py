@@ -1,5 +1,7 @@
-"""Home page (dashboard.py) through Streamlit's AppTest: corpus picker, stats, uploads."""
+"""Home page (app_pages/0_Home.py) through Streamlit's AppTest: corpus picker, stats, uploads."""
 import pytest
+
+from app_paths import HOME
 
 
 @pytest.fixture
@@ -47,6 +49,6 @@ def test_invalid_upload_shows_the_error_and_keeps_the_previous_corpus(home, name
 
 def test_settings_hold_across_a_rerun_of_another_page(home):
     home.sidebar.slider(key="w_power").set_value(0.3).run()
-    assert home.session_state["settings"]["power"] == 0.3
-    home.switch_page("dashboard.py").run()
+    home.switch_page("app_pages/1_Unigram_distribution.py").run()
+    home.switch_page(HOME).run()
     assert home.sidebar.slider(key="w_power").value == 0.3

@@ -2,9 +2,10 @@
 import numpy as np
 import pytest
 
+from app_paths import HOME
 from chart_data import chart
 
-PAGE = "pages/3_Layers_step_by_step.py"
+PAGE = "app_pages/3_Layers_step_by_step.py"
 STAGES = ["contexts", "W_in_rows", "h", "idx", "scores", "sigma", "labels", "loss_terms",
           "dscores", "dh", "dW_out", "dW_in"]
 
@@ -67,7 +68,7 @@ def test_grad_check_of_dW_in_is_reported_empty_at_step_0(page):
 def test_current_corpus_is_used_when_small_and_replaced_when_large(page):
     page.radio(key="w_layers_corpus").set_value("current").run()  # synthetic, V = 58
     assert heat(page, "dW_out")[0].shape[0] == 58 and not page.info
-    page.switch_page("dashboard.py").run()
+    page.switch_page(HOME).run()
     page.radio(key="w_corpus").set_value("synthetic_large").run()
     page.switch_page(PAGE).run()
     page.radio(key="w_layers_corpus").set_value("current").run()

@@ -2,11 +2,12 @@
 import numpy as np
 import pytest
 
+from app_paths import HOME
 from chart_data import chart as figure
 from chart_data import traces
 from negsamp.datasets import synthetic_corpus
 
-PAGE = "pages/2_Negative_sampler.py"
+PAGE = "app_pages/2_Negative_sampler.py"
 
 
 def chart(at, key):
@@ -70,7 +71,7 @@ def test_no_repeats_rows_are_distinct_and_histogram_uses_first_column(page):
 
 
 def test_k_too_large_without_repeats_on_the_toy_corpus_is_an_error_not_a_crash(page):
-    page.switch_page("dashboard.py").run()
+    page.switch_page(HOME).run()
     page.radio(key="w_corpus").set_value("toy").run()
     page.switch_page(PAGE).run()
     page.sidebar.slider(key="w_num_negatives").set_value(7).run()
@@ -97,7 +98,7 @@ def test_sentence_on_alpha_and_k_has_the_numbers(page):
 
 def test_alpha_set_on_this_page_is_what_the_unigram_page_shows(page):
     page.sidebar.slider(key="w_power").set_value(0.25).run()
-    page.switch_page("pages/1_Unigram_distribution.py").run()
+    page.switch_page("app_pages/1_Unigram_distribution.py").run()
     assert page.sidebar.slider(key="w_power").value == 0.25
     bars = {name: t["y"] for name, t in traces(page, "powered_chart").items()}
     counts = np.sort(synthetic_corpus().vocab.counts)[::-1][:30]

@@ -7,7 +7,7 @@ import pytest
 
 from app_paths import ROOT
 
-PAGE = "pages/6_Softmax_vs_Negative_Sampling.py"
+PAGE = "app_pages/6_Softmax_vs_Negative_Sampling.py"
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def test_measuring_gives_one_row_per_V_with_positive_timings(page):
     table = page.dataframe[0].value
     assert list(table["V"]) == [1_000, 3_000]
     assert (table["softmax ms/step"] > 0).all() and (table["NS ms/step"] > 0).all()
-    k = page.session_state["settings"]["num_negatives"]
+    k = page.sidebar.slider(key="w_num_negatives").value
     assert list(table["NS multiply-adds"]) == [4 * 20 * (k + 1) * 20] * 2
     chart = [c for c in page.get("plotly_chart") if c.proto.id.endswith("-cost_chart")]
     names = [t["name"] for t in json.loads(chart[0].proto.spec)["data"]]

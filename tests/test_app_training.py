@@ -12,7 +12,7 @@ import pytest
 
 from negsamp.datasets import synthetic_corpus
 
-PAGE = "pages/4_Training_live.py"
+PAGE = "app_pages/4_Training_live.py"
 
 
 @pytest.fixture
@@ -187,9 +187,7 @@ def test_keep_this_curve_adds_a_labelled_overlay_and_clear_removes_it(page):
 
 def test_a_new_corpus_keeps_the_model_until_reset(page):
     _click(page, "live_step")
-    settings = page.session_state["settings"]
-    settings["corpus"] = "toy"
-    page.session_state["settings"] = settings
+    page.session_state["w_corpus"] = "toy"  # as Home's radio sets it
     page.run()
     assert any("corpus changed" in w.value for w in page.warning)
     assert _live(page).trainer.step_count == 1

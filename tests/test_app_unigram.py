@@ -2,11 +2,12 @@
 import numpy as np
 import pytest
 
+from app_paths import HOME
 from chart_data import chart as figure
 from chart_data import traces as chart
 from negsamp.datasets import synthetic_corpus, toy_corpus
 
-PAGE = "pages/1_Unigram_distribution.py"
+PAGE = "app_pages/1_Unigram_distribution.py"
 
 
 def powered(counts, power):
@@ -38,7 +39,7 @@ def test_powered_bars_are_count_to_the_alpha_over_z_and_follow_the_slider(page):
 
 
 def test_top_n_and_log_scale_controls(page):
-    page.slider(key="w_unigram_top_n").set_value(5)
+    page.slider(key="w_unigram_top_n_synthetic").set_value(5)
     page.checkbox(key="w_unigram_log_y").check().run()
     spec = figure(page, "powered_chart")
     assert len(spec["data"][0]["x"]) == 5 and spec["layout"]["yaxis"]["type"] == "log"
@@ -64,7 +65,7 @@ def test_mass_numbers_match_a_direct_computation(page):
 
 
 def test_toy_corpus_and_the_summary_sentence(page):
-    page.switch_page("dashboard.py").run()
+    page.switch_page(HOME).run()
     page.radio(key="w_corpus").set_value("toy").run()
     page.switch_page(PAGE).run()
     assert not page.exception

@@ -371,6 +371,11 @@ GOOD_UPLOAD = b"you say goodbye and i say hello . " * 5
 UPLOAD_KEPT = "the previous upload (same corpus object), the settings, the live model"
 
 
+def _shared(at):
+    """The corpus, α and k the pages use (Home's radio and the sidebar's sliders)."""
+    return {k: at.session_state[k] for k in ("w_corpus", "w_power", "w_num_negatives")}
+
+
 def _upload(open_page, name, data):
     """Home page: upload a good file, train a live model, then upload ``data``."""
     home = open_page("dashboard.py")
@@ -380,12 +385,11 @@ def _upload(open_page, name, data):
     live = LiveTraining(corpus, TrainConfig(epochs=None, batch_size=4, window=1), 5)
     live.step(5)
     home.session_state["live"] = live
-    before = snapshot(live), dict(home.session_state["settings"])
+    before = snapshot(live), _shared(home)
     home.file_uploader[0].upload(name, data).run()
     assert not home.exception
     assert home.session_state["upload_corpus"] is corpus
-    assert same((snapshot(home.session_state["live"]), dict(home.session_state["settings"])),
-                before)
+    assert same((snapshot(home.session_state["live"]), _shared(home)), before)
     assert [m.value for m in home.metric][0] == "40"  # the page still shows the good text
     return [e.value for e in home.error]
 
@@ -408,7 +412,7 @@ for name, data, msg in [
 
 
 def _training(open_page):
-    at = open_page("pages/4_Training_live.py")
+    at = open_page("app_pages/4_Training_live.py")
     at.button(key="live_step").click().run()
     return at, snapshot(at.session_state["live"])
 
@@ -418,9 +422,7 @@ def _training(open_page):
       "4 (the number of training windows in this corpus)", "the live model (weights, history)")
 def _reset_on_toy(open_page):
     at, before = _training(open_page)
-    settings = at.session_state["settings"]
-    settings["corpus"] = "toy"
-    at.session_state["settings"] = settings
+    at.session_state["w_corpus"] = "toy"  # as Home's radio sets it
     at.run()
     at.button(key="live_reset").click().run()
     assert same(snapshot(at.session_state["live"]), before)
@@ -431,9 +433,7 @@ def _reset_on_toy(open_page):
       "Upload a UTF-8 text file on the Home page.", "the live model (weights, history)")
 def _no_upload(open_page):
     at, before = _training(open_page)
-    settings = at.session_state["settings"]
-    settings["corpus"] = "upload"
-    at.session_state["settings"] = settings
+    at.session_state["w_corpus"] = "upload"
     at.run()
     assert same(snapshot(at.session_state["live"]), before)
     return [w.value for w in at.warning]
@@ -443,8 +443,8 @@ def _no_upload(open_page):
       "word 'zebra' is not in the vocabulary (V=58)", "the live model (weights, history)")
 def _analogy(open_page):
     at, before = _training(open_page)
-    at.switch_page("pages/5_Embeddings.py").run()
-    at.text_input(key="w_emb_c").input("zebra").run()
+    at.switch_page("app_pages/5_Embeddings.py").run()
+    at.text_input(key="w_emb_c_synthetic").input("zebra").run()
     assert same(snapshot(at.session_state["live"]), before)
     return [e.value for e in at.error]
 
@@ -453,13 +453,11 @@ def _analogy(open_page):
       "sample_size=7 must be between 1 and 6 when replace=False (words with non-zero "
       "probability minus the target)", "the settings (α, k)")
 def _sampler(open_page):
-    at = open_page("pages/2_Negative_sampler.py")
-    settings = at.session_state["settings"]
-    settings.update(corpus="toy", num_negatives=7)
-    at.session_state["settings"] = settings
-    at.run()
+    at = open_page("app_pages/2_Negative_sampler.py")
+    at.session_state["w_corpus"] = "toy"
+    at.sidebar.slider(key="w_num_negatives").set_value(7).run()
     at.checkbox(key="w_sampler_no_repeats").check().run()
-    assert at.session_state["settings"]["num_negatives"] == 7
+    assert at.sidebar.slider(key="w_num_negatives").value == 7
     return [e.value for e in at.error]
 
 

@@ -16,7 +16,7 @@ from ui import state
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SOURCES = sorted([*(ROOT / "negsamp").rglob("*.py"), *(ROOT / "ui").rglob("*.py"),
-                  *(ROOT / "pages").glob("*.py"), ROOT / "dashboard.py"])
+                  *(ROOT / "app_pages").glob("*.py"), ROOT / "dashboard.py"])
 GOOD = b"you say goodbye and i say hello . " * 5
 
 

@@ -29,9 +29,11 @@ DEFAULTS = {"lr": 0.01, "batch_size": 100, "speed": "full", "model": "cbow",
 
 
 def _bind(widget, name, *args, **kwargs):
-    """A widget whose value holds across pages, as settings()["live_<name>"]."""
-    state.settings().setdefault(f"live_{name}", DEFAULTS[name])
-    return state.bind(widget, f"live_{name}", *args, **kwargs)
+    """The settings widget ``w_live_<name>``, starting at DEFAULTS[name] and kept while
+    other pages show (``state.KEEP``, as every page widget)."""
+    key = f"w_live_{name}"
+    st.session_state.setdefault(key, DEFAULTS[name])  # its start value, for any widget type
+    return widget(*args, key=key, **state.KEEP, **kwargs)
 
 
 def settings_panel(T):
@@ -128,7 +130,7 @@ def progress(live, T):
 
 def loss_chart(live, T):
     h, k = live.trainer.history.as_arrays(), live.config.num_negatives
-    log_y = st.toggle(T["log_y"], key="w_live_log_y", help=T["log_y_help"])
+    log_y = st.toggle(T["log_y"], key="w_live_log_y", help=T["log_y_help"], **state.KEEP)
     fig = loss_figure(h["step"], h["loss"], h["loss_pos"], h["loss_neg"],
                       overlays=live.overlays(), initial_loss=(k + 1) * np.log(2), log_y=log_y)
     fig.update_layout(height=LOSS_HEIGHT)
@@ -150,7 +152,7 @@ def pca_chart(live, T):
     c = live.corpus
     top = min(c.vocab_size, MAX_PCA_WORDS)
     n = top if top <= 2 else st.slider(T["pca_words"], 2, top, min(top, 300),
-                                       key=f"w_live_pca_words_{c.vocab_size}")
+                                       key=f"w_live_pca_words_{c.vocab_size}", **state.KEEP)
     try:
         p = live.projection(n)
     except ValueError:  # non-finite vectors: draw nothing rather than NaN

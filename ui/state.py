@@ -1,16 +1,20 @@
 """Session state shared by every page: the chosen corpus, α, k and the live trainer.
 
-Widgets get keys starting with ``w_``; their values are copied into the permanent
-``st.session_state["settings"]`` dict so that they hold across pages (Streamlit drops
-the state of widgets that a page does not draw).
+α and k are sliders drawn in the sidebar by the entry point (dashboard.py) on every
+run, so Streamlit keeps their values whatever the page; the corpus is the Home page's
+radio, kept while other pages show (``KEEP``, as every page widget is). Pages read all
+three through :func:`shared`; nothing copies them around.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import streamlit as st
 
 from negsamp import datasets
 from negsamp.config import TrainConfig
-from ui.i18n import texts
+from ui.i18n import LANGUAGES, texts
+from ui.texts.app import TEXT as APP_TEXT
 
 DEFAULTS = {
     "corpus": "synthetic",   # key of CORPORA
@@ -24,46 +28,44 @@ CORPORA = {
     "upload": "Your own text file (UTF-8)",
     "ptb": "Penn Treebank (downloaded once, then cached)",
 }
+# Every page widget is drawn with **KEEP: Streamlit keeps its value while the learner is
+# on other pages (otherwise it drops the state of widgets a run does not draw), so a page
+# looks as it was left. A widget whose range or options depend on the corpus has the
+# corpus in its key, so a kept value is always valid for it (a kept 50 on a slider that
+# now ends at 7 would raise). One place to change, should shared links need the values
+# in the URL (bind="query-params").
+KEEP = {"persist_state": "session"}
 UPLOAD_LIMIT_MB = 20    # also in .streamlit/config.toml (server.maxUploadSize)
 MAX_VOCAB = 50_000      # uploads keep at most this many words (the rest become <unk>)
 
 
-def settings():
-    """The permanent settings dict of this session (created with DEFAULTS)."""
-    if "settings" not in st.session_state:
-        st.session_state["settings"] = dict(DEFAULTS)
-    return st.session_state["settings"]
+@dataclass(frozen=True)
+class Shared:
+    """What every page uses, as the learner set it."""
+
+    corpus: str          # key of CORPORA (the Home page's radio)
+    power: float         # α (sidebar)
+    num_negatives: int   # k (sidebar)
 
 
-def bind(widget, name, *args, **kwargs):
-    """Draw ``widget`` bound to ``settings()[name]`` so its value holds across pages.
-
-    The widget's state is seeded from the settings on every run: the same key on
-    another page is another widget, whose value Streamlit would not carry over (it
-    came back at the slider's minimum). A user's change reaches the settings first,
-    through ``on_change``, which runs before the script.
-    """
-    s, key = settings(), f"w_{name}"
-    st.session_state[key] = s[name]
-
-    def keep():
-        s[name] = st.session_state[key]
-
-    value = widget(*args, key=key, on_change=keep, **kwargs)
-    s[name] = value
-    return value
+def shared():
+    """The corpus name, α and k of this session (defaults before their widgets exist)."""
+    ss = st.session_state
+    return Shared(corpus=ss.get("w_corpus", DEFAULTS["corpus"]),
+                  power=float(ss.get("w_power", DEFAULTS["power"])),
+                  num_negatives=int(ss.get("w_num_negatives", DEFAULTS["num_negatives"])))
 
 
 def page_top(table):
-    """The top of every page: its texts, the shared sidebar, its title and intro, and
-    the chosen corpus (the page stops, saying why, when there is none).
+    """The top of every page: its texts, its title and intro, what the sidebar and Home
+    set, and the chosen corpus (the page stops, saying why, when there is none).
 
     Returns
     -------
-    (texts dict, settings dict, Corpus)
+    (texts dict, Shared, Corpus)
     """
     T = texts(table)
-    s = shared_sidebar()
+    s = shared()
     st.title(T["title"])
     st.markdown(T["intro"])
     corpus, problem = current_corpus()
@@ -86,14 +88,23 @@ def formula_beside_code(T, latex, code):
 
 
 def shared_sidebar():
-    """α and k sliders in the sidebar, the same on every page. Returns settings()."""
+    """Draw what every page shares into the sidebar, below the page list: a language
+    choice (once there is more than one language), the corpus name, α and k.
+
+    Called by the entry point only, once per run: widgets drawn there belong to no page,
+    so they keep their values on every page (Streamlit's multipage pattern).
+    """
+    T = texts(APP_TEXT)
     with st.sidebar:
-        st.caption(f"Corpus: **{CORPORA[settings()['corpus']].split(':')[0]}**")
-        bind(st.slider, "power", "power α", 0.0, 1.0, step=0.05,
-             help="Negatives are drawn with probability count^α / Z")
-        bind(st.slider, "num_negatives", "negatives k", 1, 20, step=1,
-             help="Negative words drawn per positive word")
-    return settings()
+        if len(LANGUAGES) > 1:  # ui.i18n.texts reads st.session_state["lang"]
+            st.selectbox(T["language"], list(LANGUAGES), format_func=LANGUAGES.get,
+                         key="lang")
+        name = CORPORA[shared().corpus].split(":")[0]
+        st.caption(T["corpus"].format(name=name))
+        st.slider(T["power"], 0.0, 1.0, DEFAULTS["power"], step=0.05, key="w_power",
+                  help=T["power_help"])
+        st.slider(T["num_negatives"], 1, 20, DEFAULTS["num_negatives"], step=1,
+                  key="w_num_negatives", help=T["num_negatives_help"])
 
 
 @st.cache_resource(show_spinner="Building the corpus…")
@@ -135,7 +146,7 @@ def current_corpus():
     -------
     (Corpus or None, str or None)
     """
-    name = settings()["corpus"]
+    name = shared().corpus
     if name == "upload":
         corpus = st.session_state.get("upload_corpus")
         return (corpus, None) if corpus else (None, "Upload a UTF-8 text file on the Home page.")
@@ -146,7 +157,6 @@ def current_corpus():
 
 
 def live_config(**overrides):
-    """A TrainConfig from the shared settings (α, k) and ``overrides``."""
-    s = settings()
-    return TrainConfig(power=float(s["power"]), num_negatives=int(s["num_negatives"]),
-                       **overrides)
+    """A TrainConfig from the shared α and k and ``overrides``."""
+    s = shared()
+    return TrainConfig(power=s.power, num_negatives=s.num_negatives, **overrides)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from streamlit_page import (RUN_COUNTER_JS, click_button, error_texts, finished_runs,
                             wait_for_app_idle)
 
-PAGE_PATH = "Training_live"           # URL path of pages/4_Training_live.py
+PAGE_PATH = "training"                # URL path of the Training page (ui/nav.py)
 VIEWPORT = {"width": 1280, "height": 900}
 
 # JS shared by the two readers below: lossTrace() is the trace named "loss" of the chart

@@ -1,12 +1,14 @@
-"""The dashboard in headless Chromium: every page renders its charts, α moves the
-powered distribution, a bad upload is reported and the app keeps working."""
+"""The dashboard in headless Chromium: the sidebar lists the pages, every page renders
+its charts, α and k hold across pages and α moves the powered distribution, a bad
+upload is reported and the app keeps working."""
 
 import numpy as np
 import pytest
 
 from dashboard_page import (PAGES, chart_trace, chart_traces, click_key, data_size,
                             rendered_charts, title_problems)
-from streamlit_page import error_texts, finished_runs, goto_page, set_slider, wait_for_app_idle
+from streamlit_page import (error_texts, finished_runs, goto_page, set_slider, slider_value,
+                            wait_for_app_idle)
 
 pytestmark = pytest.mark.e2e
 
@@ -57,6 +59,27 @@ def test_page_opens_from_the_sidebar_and_draws_its_charts(app_page, title):
 def test_home_shows_the_corpus(app_page):
     metrics = app_page.get_by_test_id("stMetric").all_inner_texts()
     assert any(m.startswith("Tokens") or "token" in m.lower() for m in metrics), metrics
+    assert error_texts(app_page) == []
+
+
+def test_the_sidebar_lists_home_then_the_pages_at_fixed_urls_and_no_deploy(app_page):
+    links = app_page.get_by_test_id("stSidebarNavLink")
+    assert links.all_inner_texts() == ["Home", *PAGES]
+    paths = [links.nth(i).get_attribute("href").rsplit("/", 1)[-1] for i in range(links.count())]
+    assert paths == ["", "unigram", "sampler", "layers", "training", "embeddings", "softmax"]
+    assert app_page.get_by_test_id("stAppDeployButton").count() == 0  # toolbarMode viewer
+    goto_page(app_page, "Training live")
+    assert app_page.url.endswith("/training")
+
+
+@pytest.mark.timeout(60)
+def test_alpha_and_k_hold_when_the_page_changes(app_page):
+    set_slider(app_page, "power α", 0.0)       # Home / End keys: one rerun each
+    set_slider(app_page, "negatives k", 20)
+    for title in ("Negative sampler", "Layers step by step", "Home"):
+        goto_page(app_page, title)
+        assert (slider_value(app_page, "power α"), slider_value(app_page, "negatives k")) \
+            == (0.0, 20), title
     assert error_texts(app_page) == []
 
 
@@ -117,7 +140,7 @@ def test_binary_upload_is_reported_and_the_app_keeps_working(app_page):
     assert error_texts(app_page) == []
     assert app_page.get_by_test_id("stAlertContentWarning").count() == 1
 
-    goto_page(app_page, "dashboard")                # a good file after the bad one works
+    goto_page(app_page, "Home")                     # a good file after the bad one works
     text = b"the cat sat on the mat . the dog sat on the log . " * 20
     _upload(app_page, "pets.txt", text)
     assert error_texts(app_page) == []

@@ -1,4 +1,4 @@
-"""Texts of the Embeddings page (pages/5_Embeddings.py)."""
+"""Texts of the Embeddings page (app_pages/5_Embeddings.py)."""
 
 TEXT = {
     "en": {

@@ -1,4 +1,4 @@
-"""Texts of the Home page (dashboard.py)."""
+"""Texts of the Home page (app_pages/0_Home.py)."""
 
 TEXT = {
     "en": {
@@ -14,7 +14,8 @@ TEXT = {
         "ns_caption": ("Negative Sampling: the positive word o and k sampled negatives "
                        "only, each a binary (sigmoid) decision."),
         "sampling_caption": "The negatives' distribution: counts raised to α, normalised.",
-        "code_caption": "The same in negsamp (see negsamp/negative_sampling.py):",
+        "code_caption": ("The same in negsamp (`NegativeSamplingLoss.forward`, "
+                         "negsamp/negative_sampling.py):"),
         "pages": (
             "**Pages** — *Unigram distribution*: raw vs powered word probabilities. "
             "*Negative sampler*: the negatives actually drawn. *Layers step by step*: "

@@ -1,4 +1,4 @@
-"""Texts of the Layers step by step page (pages/3_Layers_step_by_step.py)."""
+"""Texts of the Layers step by step page (app_pages/3_Layers_step_by_step.py)."""
 
 TEXT = {
     "en": {
@@ -27,17 +27,6 @@ TEXT = {
         "batch_header": "This mini-batch",
         "batch_target": "target", "batch_contexts": "contexts", "batch_negatives": "negatives",
         "forward": "Forward", "backward": "Backward",
-        "forward_code": (
-            "W_in_rows = model.in_layer.forward(contexts)       # (B, C, D)\n"
-            "h = W_in_rows.mean(axis=1)                         # (B, D)\n"
-            "idx = np.concatenate([target[:, None], negatives], axis=1)  # (B, k+1)\n"
-            "scores = ns.embed_dot.forward(h, idx)              # (B, k+1)\n"
-            "loss = ns.loss_layer.forward(scores, labels)       # labels [1, 0, ..., 0]"),
-        "backward_code": (
-            "dscores = ns.loss_layer.backward(1)                # (σ - t) / B, (B, k+1)\n"
-            "dh = ns.embed_dot.backward(dscores)                # (B, D); fills dW_out\n"
-            "dh_ctx = np.broadcast_to((dh / C)[:, None, :], (B, C, D))  # mean's backward\n"
-            "model.in_layer.backward(dh_ctx)                    # fills dW_in"),
         "gradcheck_header": "Gradient check (float64 copy of this batch)",
         "gradcheck_caption": (
             "Relative error ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) against "

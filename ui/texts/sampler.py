@@ -1,4 +1,4 @@
-"""Texts of the Negative sampler page (pages/2_Negative_sampler.py)."""
+"""Texts of the Negative sampler page (app_pages/2_Negative_sampler.py)."""
 
 TEXT = {
     "en": {
@@ -11,16 +11,6 @@ TEXT = {
         "no_corpus": "No corpus: {problem}",
         "formula_caption": "A negative of a row whose target is t, and the expected count of w:",
         "code_caption": "The draw in negsamp (negsamp/sampler.py):",
-        "code_replace": (
-            "# inverse CDF with the target's slice of the table cut out: no rejection loop\n"
-            "u = self.rng.random(rows.shape[0]) * (self._cdf[-1] - p_t)\n"
-            "u = np.where(u >= lo_t, u + p_t, u)\n"
-            "ids = np.searchsorted(self._cdf, u, side=\"right\")"),
-        "code_no_repeats": (
-            "# Gumbel top-k: the k largest of log p + Gumbel noise, target masked\n"
-            "g = self._log_p + self.rng.gumbel(size=(B, self.vocab_size))  # (B, V)\n"
-            "g[np.arange(B), target] = -np.inf\n"
-            "top = np.argpartition(-g, k - 1, axis=1)[:, :k]"),
         "seed": "seed (the same seed gives the same batch)",
         "batch": "targets in the batch B",
         "no_repeats": "no repeats within a row",

@@ -1,4 +1,4 @@
-"""Texts of the Softmax vs Negative Sampling page (pages/6_Softmax_vs_Negative_Sampling.py)."""
+"""Texts of the Softmax vs Negative Sampling page (app_pages/6_Softmax_vs_Negative_Sampling.py)."""
 
 TEXT = {
     "en": {
@@ -13,6 +13,12 @@ TEXT = {
         "ns_cost": "Negative Sampling, per example: the true word and k negatives.",
         "code_caption": ("The lines of negsamp that do it (negsamp/softmax_model.py, "
                          "negsamp/negative_sampling.py):"),
+        # comments heading the two parts of that code (the code itself is read from negsamp)
+        "code_softmax": ("# full softmax (SoftmaxCBOW.forward, .backward): every word scored, "
+                         "every row of W_out updated"),
+        "code_ns": ("# Negative Sampling (NegativeSamplingLoss.forward): the true word(s) and "
+                    "k negatives only\n# (P = 1 true word per row for CBOW, P = C context "
+                    "words sharing them for skip-gram)"),
         "timing_header": "Time per training step as V grows",
         "timing_caption": ("Forward + backward + SGD update of a CBOW step on random word "
                            "ids, on one BLAS thread, the fastest of 5 timed steps after one "

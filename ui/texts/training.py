@@ -1,4 +1,4 @@
-"""Texts of the Training (live) page (pages/4_Training_live.py)."""
+"""Texts of the Training (live) page (app_pages/4_Training_live.py)."""
 
 TEXT = {
     "en": {

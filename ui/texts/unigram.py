@@ -1,4 +1,4 @@
-"""Texts of the Unigram distribution page (pages/1_Unigram_distribution.py)."""
+"""Texts of the Unigram distribution page (app_pages/1_Unigram_distribution.py)."""
 
 TEXT = {
     "en": {

@@ -16,7 +16,6 @@ from ui import live_controls as lc
 from ui import state
 from ui.texts.training import CODE, LOSS_LATEX, TEXT
 
-st.set_page_config(page_title="negsamp: training, live", layout="wide")
 T, _, corpus = state.page_top(TEXT)
 controls = st.container()  # buttons on top, drawn once the settings are known
 wanted, speed = lc.settings_panel(T)

@@ -6,6 +6,7 @@ from negsamp.dashboard.explain import draw_batch, extremes, row_checks, sample_n
 from negsamp.dashboard.figures import goodness_of_fit, negatives_table_figure, sample_histogram_figure
 from negsamp.sampler import UnigramSampler
 from ui import state
+from ui.source import snippet
 from ui.texts.sampler import TEXT
 
 N_DRAWS = 20_000  # negatives counted in the histogram
@@ -17,18 +18,20 @@ def next_seed():
     st.session_state["w_sampler_seed"] += 1
 
 
-power, k, words = float(s["power"]), int(s["num_negatives"]), corpus.vocab.words
+power, k, words = s.power, s.num_negatives, corpus.vocab.words
 c1, c2, c3, c4 = st.columns([2, 2, 2, 1], vertical_alignment="bottom")
 st.session_state.setdefault("w_sampler_seed", 0)
-seed = int(c1.number_input(T["seed"], 0, 2**31 - 1, step=1, key="w_sampler_seed"))
-B = c2.slider(T["batch"], 1, 20, 8, key="w_sampler_batch")
-no_repeats = c3.checkbox(T["no_repeats"], value=False, key="w_sampler_no_repeats")
+seed = int(c1.number_input(T["seed"], 0, 2**31 - 1, step=1, key="w_sampler_seed",
+                           **state.KEEP))
+B = c2.slider(T["batch"], 1, 20, 8, key="w_sampler_batch", **state.KEEP)
+no_repeats = c3.checkbox(T["no_repeats"], value=False, key="w_sampler_no_repeats",
+                         **state.KEEP)
 c4.button(T["draw"], help=T["draw_help"], on_click=next_seed, key="draw_batch")
 
 state.formula_beside_code(
     T, r"P(w \mid t) = \frac{P_\alpha(w)\,[w \ne t]}{1 - P_\alpha(t)} \qquad "
        r"\mathbb{E}[n_w] = \sum_{\text{rows } r} k\,P(w \mid t_r)",
-    T["code_no_repeats" if no_repeats else "code_replace"])
+    snippet("draw_no_repeats" if no_repeats else "draw_replace"))
 
 rng = np.random.default_rng(seed)
 try:

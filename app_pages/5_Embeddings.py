@@ -42,11 +42,12 @@ st.caption(T["model_caption"].format(source=source, steps=trainer.step_count, V=
 
 st.header(T["pca_header"])
 left, mid, right = st.columns(3)
-dims = left.radio(T["dims"], [2, 3], horizontal=True, key="w_emb_dims")
-n = V if V <= 200 else mid.slider(T["n_words"], 100, min(V, 3000), min(V, 500), key="w_emb_n")
+dims = left.radio(T["dims"], [2, 3], horizontal=True, key="w_emb_dims", **state.KEEP)
+n = V if V <= 200 else mid.slider(T["n_words"], 100, min(V, 3000), min(V, 500),
+                                  key=f"w_emb_n_{corpus.name}", **state.KEEP)
 choices = wv.words[:5000]
 first = int(np.argmax(groups[:len(choices)] >= 0)) if groups is not None else 0
-word = right.selectbox(T["word"], choices, index=first, key="w_emb_word")
+word = right.selectbox(T["word"], choices, index=first, key="w_emb_word", **state.KEEP)
 neighbours = wv.most_similar(word, topn=min(10, V - 1))
 prev = st.session_state.get("emb_pca_components")
 proj = stable_pca(wv.vectors[:n], dims, previous=prev if prev is not None
@@ -74,7 +75,8 @@ st.header(T["analogy_header"])
 st.caption(T["analogy_caption"])
 defaults = ["man", "woman", "king"] if {"man", "woman", "king"} <= set(wv.words) \
     else wv.words[first:first + 3]
-abc = [col.text_input(T[name], value=d, key=f"w_emb_{name}")
+# keyed by corpus: another corpus's words would only give "not in the vocabulary"
+abc = [col.text_input(T[name], value=d, key=f"w_emb_{name}_{corpus.name}", **state.KEEP)
        for col, name, d in zip(st.columns(3), "abc", defaults)]
 try:
     answers = wv.analogy(*(w.strip() for w in abc), topn=max(1, min(5, V - 3)))

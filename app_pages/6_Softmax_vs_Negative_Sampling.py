@@ -5,18 +5,10 @@ from negsamp.dashboard.cost import MODEL_NAMES, compare_losses, measure_costs
 from negsamp.dashboard.figures import cost_figure
 from negsamp.dashboard.figures.cost import heldout_figure
 from ui import state
+from ui.source import snippet
 from ui.texts.softmax import TEXT
 
 VOCAB_SIZES = [1_000, 3_000, 10_000, 30_000, 100_000]
-CODE = """\
-# full softmax (SoftmaxCBOW): every word scored, every row of W_out updated
-self.scores = self._h @ W_out.T  # (B, V)
-self.grads[1][...] = ds.T @ self._h  # (V, D)
-dh = ds @ W_out  # (B, D)
-# Negative Sampling (NegativeSamplingLoss): the true word(s) and k negatives only
-# (P = 1 true word per row for CBOW, P = C context words sharing them for skip-gram)
-idx = np.concatenate([positives, negatives], axis=1)  # (B, P+k)
-s = self.embed_dot.forward(h, idx)  # (B, P+k)"""
 T, s, corpus = state.page_top(TEXT)
 left, right = st.columns(2)
 left.caption(T["softmax_cost"])
@@ -25,14 +17,16 @@ left.latex(r"s = h\,W_{\mathrm{out}}^\top \in \mathbb{R}^{V},\quad"
 right.caption(T["ns_cost"])
 right.latex(r"s_j = u_{w_j}^\top h,\ j = 0..k,\quad \text{cost} = O((k+1) \cdot D)")
 st.caption(T["code_caption"])
-st.code(CODE, language="python")
+st.code("\n".join([T["code_softmax"], snippet("softmax_forward"), snippet("softmax_backward"),
+                   T["code_ns"], snippet("ns_scores")]), language="python")
 
 st.header(T["timing_header"])
 cols = st.columns(3)
-sizes = cols[0].multiselect(T["sizes"], VOCAB_SIZES, default=VOCAB_SIZES, key="w_cost_sizes")
-D = cols[1].slider(T["hidden"], 10, 200, 50, step=10, key="w_cost_D")
-B = cols[2].slider(T["batch"], 10, 500, 100, step=10, key="w_cost_B")
-k = int(s["num_negatives"])
+sizes = cols[0].multiselect(T["sizes"], VOCAB_SIZES, default=VOCAB_SIZES, key="w_cost_sizes",
+                            **state.KEEP)
+D = cols[1].slider(T["hidden"], 10, 200, 50, step=10, key="w_cost_D", **state.KEEP)
+B = cols[2].slider(T["batch"], 10, 500, 100, step=10, key="w_cost_B", **state.KEEP)
+k = s.num_negatives
 if st.button(T["measure"], key="measure", disabled=not sizes):
     bar = st.progress(0.0, T["measuring"])
     try:
@@ -60,17 +54,18 @@ st.header(T["compare_header"])
 st.markdown(T["compare_intro"])
 cols = st.columns(2)
 mode = cols[0].radio(T["mode"], ["steps", "seconds"], horizontal=True, key="w_cmp_mode",
-                     format_func=lambda m: T[f"mode_{m}"])
+                     format_func=lambda m: T[f"mode_{m}"], **state.KEEP)
 if mode == "steps":
-    budget = cols[1].slider(T["steps"], 20, 2000, 200, step=20, key="w_cmp_steps")
+    budget = cols[1].slider(T["steps"], 20, 2000, 200, step=20, key="w_cmp_steps",
+                            **state.KEEP)
 else:
-    budget = cols[1].slider(T["seconds"], 1, 30, 2, key="w_cmp_seconds")
+    budget = cols[1].slider(T["seconds"], 1, 30, 2, key="w_cmp_seconds", **state.KEEP)
 if st.button(T["compare"], key="compare"):
     bar = st.progress(0.0)
     try:
         result = compare_losses(
             corpus, budget if mode == "steps" else 10**7, None if mode == "steps" else budget,
-            hidden_size=D, batch_size=B, num_negatives=k, power=float(s["power"]),
+            hidden_size=D, batch_size=B, num_negatives=k, power=s.power,
             progress=lambda f, name: bar.progress(f, T["comparing"].format(name=name)))
         st.session_state["compare_result"] = dict(result, corpus=corpus.name, mode=mode)
     except ValueError as err:

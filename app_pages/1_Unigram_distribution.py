@@ -5,11 +5,12 @@ from negsamp.dashboard.explain import extremes
 from negsamp.dashboard.figures import mass_table, unigram_figure, zipf_figure
 from negsamp.sampler import UnigramSampler
 from ui import state
+from ui.source import snippet
 from ui.texts.unigram import TEXT
 
 T, s, corpus = state.page_top(TEXT)
 
-power, k = float(s["power"]), int(s["num_negatives"])
+power, k = s.power, s.num_negatives
 try:
     sampler = UnigramSampler.from_counts(corpus.vocab.counts, power, k)
 except ValueError as err:
@@ -20,9 +21,7 @@ words, raw_p, word_p = corpus.vocab.words, sampler.raw_p, sampler.word_p
 state.formula_beside_code(
     T, r"p(w) = \frac{\mathrm{count}(w)}{\sum_v \mathrm{count}(v)} \qquad "
        r"P_\alpha(w) = \frac{\mathrm{count}(w)^\alpha}{\sum_v \mathrm{count}(v)^\alpha}",
-    "self.raw_p = self.counts / self.counts.sum()                 # (V,)\n"
-    "w[nz] = self.counts[nz].astype(np.float64) ** value  # 0 stays 0\n"
-    "self.word_p = w / w.sum()                                     # (V,)")
+    snippet("raw_p") + "\n" + snippet("word_p"))
 
 ex = extremes(words, raw_p, word_p, k)
 st.markdown(T["summary"].format(
@@ -34,8 +33,10 @@ st.markdown(T["summary"].format(
 st.header(T["bars_header"])
 V = len(words)
 c1, c2 = st.columns(2)
-top_n = c1.slider(T["top_n"], 1, min(V, 100), min(V, 30), key="w_unigram_top_n")
-log_y = c2.checkbox(T["log_y"], value=False, key="w_unigram_log_y")
+# keyed by corpus, as every widget whose range depends on it: a kept value is in range
+top_n = c1.slider(T["top_n"], 1, min(V, 100), min(V, 30), key=f"w_unigram_top_n_{corpus.name}",
+                  **state.KEEP)
+log_y = c2.checkbox(T["log_y"], value=False, key="w_unigram_log_y", **state.KEEP)
 st.plotly_chart(unigram_figure(words, raw_p, word_p, top_n=top_n, log_y=log_y, power=power),
                 key="powered_chart")
 

@@ -5,6 +5,7 @@ from negsamp.datasets import toy_corpus
 from negsamp.dashboard.figures import heatmap_figure
 from negsamp.dashboard.walkthrough import CBOWStepper, stage_panels
 from ui import state
+from ui.source import snippet
 from ui.texts.layers import TEXT
 
 MAX_V = 60  # largest vocabulary whose dense V × D gradients this page draws
@@ -14,20 +15,22 @@ T, s, current = state.page_top(TEXT)
 
 c = st.columns(7)
 which = c[0].radio(T["corpus"], ["toy", "current"], key="w_layers_corpus",
-                   format_func=lambda o: T["corpus_" + o].format(max_v=MAX_V))
+                   format_func=lambda o: T["corpus_" + o].format(max_v=MAX_V), **state.KEEP)
 corpus = current if which == "current" and current.vocab_size <= MAX_V else toy_corpus()
 if which == "current" and current.vocab_size > MAX_V:
     st.info(T["too_big"].format(V=current.vocab_size))
-D = c[1].slider(T["hidden"], 2, 16, 8, key="w_layers_hidden")
-window = c[2].slider(T["window"], 1, 2, 1, key="w_layers_window")
-B = c[3].slider(T["batch"], 1, 8, 4, key="w_layers_batch")
+D = c[1].slider(T["hidden"], 2, 16, 8, key="w_layers_hidden", **state.KEEP)
+window = c[2].slider(T["window"], 1, 2, 1, key="w_layers_window", **state.KEEP)
+B = c[3].slider(T["batch"], 1, 8, 4, key="w_layers_batch", **state.KEEP)
 opt = c[4].radio(T["optimizer"], ["sgd", "adam"], key="w_layers_optimizer",
-                 format_func=str.upper)
-lr = c[5].select_slider(T["lr"], LR[opt][0], LR[opt][1], key=f"w_layers_lr_{opt}")
-seed = int(c[6].number_input(T["seed"], 0, 2**31 - 1, 0, key="w_layers_seed"))
+                 format_func=str.upper, **state.KEEP)
+lr = c[5].select_slider(T["lr"], LR[opt][0], LR[opt][1], key=f"w_layers_lr_{opt}",
+                        **state.KEEP)
+seed = int(c[6].number_input(T["seed"], 0, 2**31 - 1, 0, key="w_layers_seed",
+                             **state.KEEP))
 
-cfg = dict(hidden_size=D, window=window, batch_size=B, power=float(s["power"]),
-           num_negatives=int(s["num_negatives"]), optimizer=opt, lr=lr, seed=seed)
+cfg = dict(hidden_size=D, window=window, batch_size=B, power=s.power,
+           num_negatives=s.num_negatives, optimizer=opt, lr=lr, seed=seed)
 key = (corpus.name, corpus.n_tokens, corpus.vocab_size, tuple(cfg.items()))
 b1, b2, _ = st.columns([1, 1, 6])
 try:
@@ -78,7 +81,7 @@ with side:
 with main:
     for stage in ("forward", "backward"):
         st.subheader(T[stage])
-        st.code(T[stage + "_code"], language="python")
+        st.code(snippet("layers_" + stage), language="python")
         panels = [p for p in stage_panels(trace, words) if p["stage"] == stage]
         cols = st.columns(2)
         for i, p in enumerate(panels):

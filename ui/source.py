@@ -1,0 +1,71 @@
+"""Code the pages show, read from negsamp's source when the page runs, never retyped.
+
+A snippet is a function (or method, or class) of negsamp, whole or from the line that
+contains ``first`` to the next line that contains ``last``. When a line named this
+way changes in negsamp, ``code`` raises ``LookupError`` and the page tests fail, so a
+page cannot go on showing code that no longer runs. Lines that are only a region
+marker (``# [page:name]``, ``# [/page:name]``) are left out, so a region marked in
+negsamp reads ``code(obj, "# [page:name]", "# [/page:name]")``; the closing marker names
+its region so that regions can nest.
+"""
+from __future__ import annotations
+
+import inspect
+import re
+import textwrap
+
+from negsamp.dashboard.walkthrough import trace_cbow_step
+from negsamp.negative_sampling import NegativeSamplingLoss
+from negsamp.sampler import UnigramSampler
+from negsamp.softmax_model import SoftmaxCBOW
+
+_MARKER = re.compile(r"^\s*# \[/?page(:[\w-]+)?\]\s*$")
+
+# name -> (function or class, first line, last line); None, None: the whole source
+SNIPPETS = {
+    "ns_forward": (NegativeSamplingLoss.forward, "positives = target.reshape(B, P)",
+                   "self.loss_layer.forward(s, t, weights)"),
+    "ns_scores": (NegativeSamplingLoss.forward, "idx = np.concatenate",
+                  "s = self.embed_dot.forward"),
+    "raw_p": (UnigramSampler._setup, "self.raw_p = ", "self.raw_p = "),
+    "word_p": (UnigramSampler.power.fset, "nz = self.counts > 0", "self.word_p = "),
+    "draw_replace": (UnigramSampler._draw_with_replacement, None, None),
+    "draw_no_repeats": (UnigramSampler._draw_without_replacement, None, None),
+    "softmax_forward": (SoftmaxCBOW.forward, "self.scores = ", "self.scores = "),
+    "softmax_backward": (SoftmaxCBOW.backward, "ds = self.loss_layer.backward",
+                         "dh = ds @ W_out"),
+    "layers_forward": (trace_cbow_step, "W_in_rows = model.in_layer.forward",
+                       "loss = ns.loss_layer.forward"),
+    "layers_backward": (trace_cbow_step, "dscores = ns.loss_layer.backward",
+                        "model.in_layer.backward(dh_ctx)"),
+}
+
+
+def code(obj, first=None, last=None):
+    """The source of ``obj``, dedented: whole, or from the line containing ``first``
+    through the next line containing ``last``, marker lines left out.
+
+    Raises
+    ------
+    LookupError
+        ``first`` or ``last`` is not (or no longer) a line of ``obj``.
+    """
+    lines = textwrap.dedent(inspect.getsource(obj)).splitlines()
+    if first is not None:
+        start = _find(lines, first, 0, obj)
+        lines = lines[start:_find(lines, last, start, obj) + 1]
+    kept = [line for line in lines if not _MARKER.match(line)]
+    return textwrap.dedent("\n".join(kept))
+
+
+def snippet(name):
+    """The snippet ``name`` of SNIPPETS, as :func:`code` reads it now."""
+    return code(*SNIPPETS[name])
+
+
+def _find(lines, text, start, obj):
+    for i in range(start, len(lines)):
+        if text in lines[i]:
+            return i
+    raise LookupError(f"{obj.__qualname__} has no line containing {text!r} "
+                      f"(negsamp changed: update ui/source.py SNIPPETS)")
