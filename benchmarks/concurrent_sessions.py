@@ -25,7 +25,7 @@ sys.path[:0] = [str(REPO), str(REPO / "tests" / "e2e")]
 from conftest import CHROMIUM, CHROMIUM_ARGS, start_streamlit  # noqa: E402
 from live_sessions import (close_all, errors, open_training, pause_all, rss_mb,  # noqa: E402
                            start_all, summary, watch)
-from ui.live_controls import RETUNE_AFTER  # noqa: E402
+from negsamp.dashboard.scheduler import RETUNE_AFTER  # noqa: E402
 
 
 def cpu_seconds(*pids):

@@ -91,5 +91,7 @@ def test_the_training_pages_example_runs():
     from ui.texts.training import CODE
     config = TrainConfig(batch_size=2, window=1, epochs=None)
     namespace = {"corpus": toy_corpus()}
-    exec(CODE.format(chunk=3, **config.to_dict()), namespace)  # noqa: S102 (our own text)
-    assert namespace["trainer"].step_count == 3 and len(namespace["metrics"]) == 3
+    exec(CODE.format(**config.to_dict()), namespace)  # noqa: S102 (our own text)
+    trainer, metrics = namespace["trainer"], namespace["metrics"]
+    assert trainer.step_count == len(metrics) >= 1  # one time-bounded refresh's steps
+    assert trainer.config.power == 0.5 and trainer.config.num_negatives == 10  # then changed

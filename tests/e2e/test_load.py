@@ -12,7 +12,7 @@ import time
 import numpy as np
 import pytest
 
-from ui.live_controls import RETUNE_AFTER
+from negsamp.dashboard.scheduler import RETUNE_AFTER
 
 from live_sessions import (close_all, errors, loss_trace, open_training, pause_all,
                            reference_history, start_all, summary, watch)

@@ -73,8 +73,8 @@ config = TrainConfig(model={model!r}, hidden_size={hidden_size}, window={window}
                      power={power:g}, num_negatives={num_negatives}, optimizer={optimizer!r},
                      lr={lr:g}, batch_size={batch_size}, seed={seed}, epochs=None)
 trainer = Trainer(corpus, config)   # epochs=None: train until stopped
-# each refresh trains for this tab's share of the refresh period (Step: one step)
-metrics = trainer.run(10**9, seconds=0.4)   # a list of StepMetrics
+# each refresh trains for this tab's turn, at most 0.4 s (Step: trainer.run(1))
+metrics = trainer.run(1_000_000, seconds=0.4)   # a list of StepMetrics
 # α, k, lr and B change between steps; the weights stay
 trainer.update_settings(power=0.5, num_negatives=10)
 """
