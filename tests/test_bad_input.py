@@ -116,15 +116,15 @@ for value, shown in [(math.nan, "nan"), (math.inf, "inf"), (-math.inf, "-inf"),
          f"power={shown} must be a number between 0 and 1", KEPT)(
         lambda live, v=value: live.apply_live_settings(power=v))
 case(LIBRARY, "power nan set on the sampler itself",
-     "power=nan must be a finite number between 0 and 1", KEPT)(
+     "power=nan must be a number between 0 and 1", KEPT)(
     lambda live: error_of(setattr, live.trainer.model.ns_loss.sampler, "power", math.nan))
 case(LIBRARY, "k ≥ vocabulary without repeats (k = V = 58)",
      "num_negatives=58 must be a whole number between 1 and 56 when replace=False (the "
      "vocabulary has 58 words)", KEPT)(
     lambda live: error_of(live.reset, replace(LIVE_CONFIG, replace=False, num_negatives=58)))
 case(LIBRARY, "k ≥ vocabulary without repeats, on the sampler",
-     "sample_size=58 must be between 1 and 57 when replace=False (words with non-zero "
-     "probability minus the target)", KEPT)(
+     "sample_size=58 must be a whole number between 1 and 57 when replace=False (words "
+     "with non-zero probability minus the target)", KEPT)(
     lambda live: error_of(_no_repeat_sampler, 58))
 case(LIBRARY, "batch size 0", "batch_size=0 must be a whole number between 1 and 1000000",
      KEPT)(lambda live: live.apply_live_settings(batch_size=0))
@@ -450,8 +450,8 @@ def _analogy(open_page):
 
 
 @case(DASHBOARD, "Negative sampler: k = 7 without repeats on the toy corpus (V = 7)",
-      "sample_size=7 must be between 1 and 6 when replace=False (words with non-zero "
-      "probability minus the target)", "the settings (α, k)")
+      "sample_size=7 must be a whole number between 1 and 6 when replace=False (words "
+      "with non-zero probability minus the target)", "the settings (α, k)")
 def _sampler(open_page):
     at = open_page("pages/2_Negative_sampler.py")
     settings = at.session_state["settings"]
