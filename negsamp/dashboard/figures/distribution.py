@@ -9,6 +9,7 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
+from ...checks import Allowed, check
 from . import _checks
 from .style import PALETTE, add_note, new_figure
 
@@ -164,9 +165,7 @@ def mass_table(raw_p, powered_p=None, top_fracs=(0.01, 0.1, 0.5), bottom_fracs=(
     records = []
     for kind, fracs in (("top", top_fracs), ("bottom", bottom_fracs)):
         for frac in fracs:
-            frac = float(frac)
-            if not 0.0 < frac <= 1.0:
-                raise ValueError(f"{kind}_fracs value {frac!r} must be in (0, 1]")
+            frac = check(f"{kind}_fracs", frac, Allowed(0, 1, low_open=True))
             n = max(1, math.ceil(frac * V - 1e-9))
             ids = order[:n] if kind == "top" else order[V - n:]
             raw_share = float(raw_p[ids].sum())
