@@ -39,25 +39,6 @@ def sigmoid(x):
         return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
-def log_sigmoid(x):
-    """log σ(x) = -log(1 + e^-x), computed as ``-logaddexp(0, -x)``.
-
-    Exact for large |x|: log σ(-1000) = -1000 (never ``log(0)``), log σ(1000) = 0.
-
-    Parameters
-    ----------
-    x : array_like
-        Scores of any shape.
-
-    Returns
-    -------
-    ndarray of the same shape and floating dtype as ``x``
-    """
-    x = _as_float(x)
-    with np.errstate(under="ignore"):
-        return -np.logaddexp(np.zeros((), dtype=x.dtype), -x)
-
-
 def softmax(x, axis=-1):
     """Softmax along ``axis``, shifted by the maximum so ``exp`` never overflows.
 
