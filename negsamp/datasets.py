@@ -3,9 +3,7 @@ UTF-8 text, and the Penn Treebank as the book loads it."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 import urllib.request
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import numpy as np
 
 from .checks import Allowed, check
 from .corpus import Corpus, Vocab, tokenize
+from .io import atomic_write
 
 __all__ = ["toy_corpus", "synthetic_corpus", "text_corpus", "load_ptb"]
 
@@ -295,18 +294,6 @@ def _verify_ptb(data: bytes, fname: str) -> None:
     _check_ptb_structure(data, fname)  # unknown digest: accept on structure only
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def load_ptb(split: str = "train", cache_dir: str | Path | None = None,
              download: bool = True, path: str | Path | None = None) -> Corpus:
     """The Penn Treebank (Mikolov's preprocessed text) as the book loads it.
@@ -348,7 +335,8 @@ def load_ptb(split: str = "train", cache_dir: str | Path | None = None,
                 raise OSError(f"could not download {PTB_URL}{fname} ({e}); download it by "
                               f"hand and save it as {path}") from e
             _verify_ptb(data, fname)  # nothing is kept unless this passes
-            _atomic_write(path, data)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, data)
     path = Path(path).expanduser()
     data = path.read_bytes()
     try:

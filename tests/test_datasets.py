@@ -207,6 +207,22 @@ def test_load_ptb_rejects_a_download_that_is_not_ptb_and_keeps_nothing(tmp_path,
     assert list(tmp_path.iterdir()) == []
 
 
+def test_load_ptb_caches_through_the_one_atomic_write(tmp_path, monkeypatch):
+    from negsamp import io
+    assert datasets.atomic_write is io.atomic_write
+    monkeypatch.setattr(datasets, "_download", lambda url, timeout=60.0: PTB_SAMPLE.encode())
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+    with monkeypatch.context() as m:
+        m.setattr(io.os, "replace", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            load_ptb(cache_dir=tmp_path / "cache")
+    assert list((tmp_path / "cache").iterdir()) == []  # no half file, no temporary file
+    assert load_ptb(cache_dir=tmp_path / "cache").n_tokens > 0
+    assert ((tmp_path / "cache" / "ptb.train.txt").stat().st_mode & 0o777) == 0o644
+
+
 def test_load_ptb_accepts_a_file_with_a_pinned_digest(tmp_path, monkeypatch):
     odd = b"Capitalised Words would fail the structure check\n"
     monkeypatch.setitem(datasets.PTB_SHA256, "ptb.test.txt", hashlib.sha256(odd).hexdigest())
