@@ -9,6 +9,7 @@ callers may run under ``np.errstate(all="raise")``.
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
 def _as_float(x):
@@ -19,7 +20,7 @@ def _as_float(x):
     return x
 
 
-def sigmoid(x):
+def sigmoid(x: ArrayLike) -> np.ndarray:
     """Logistic function σ(x) = 1 / (1 + e^-x) in its tanh form.
 
     ``0.5 * (1 + tanh(x / 2))`` is the same function, but ``tanh`` saturates to ±1
@@ -39,7 +40,7 @@ def sigmoid(x):
         return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
-def softmax(x, axis=-1):
+def softmax(x: ArrayLike, axis: int = -1) -> np.ndarray:
     """Softmax along ``axis``, shifted by the maximum so ``exp`` never overflows.
 
     Parameters
@@ -59,7 +60,7 @@ def softmax(x, axis=-1):
         return e / np.sum(e, axis=axis, keepdims=True)
 
 
-def log_softmax(x, axis=-1):
+def log_softmax(x: ArrayLike, axis: int = -1) -> np.ndarray:
     """log softmax(x) along ``axis`` (shifted by the maximum; no ``log(0)``).
 
     Parameters

@@ -31,7 +31,7 @@ def _by_frequency(raw_p):
     return np.argsort(-raw_p, kind="stable")
 
 
-def unigram_figure(words, raw_p, powered_p=None, top_n=30, log_y=False, power=0.75):
+def unigram_figure(words, raw_p, powered_p=None, top_n=30, log_y=False, power=0.75) -> go.Figure:
     """Grouped bars of the raw and the powered probability of the most frequent words.
 
     Parameters
@@ -92,7 +92,7 @@ def _loglog_slope(p):
     return float(np.polyfit(np.log(rank), np.log(p), 1)[0])
 
 
-def zipf_figure(raw_p, powered_p=None, power=0.75):
+def zipf_figure(raw_p, powered_p=None, power=0.75) -> go.Figure:
     """Rank-frequency plot on log-log axes of the raw and the powered distribution.
 
     A Zipf-like corpus gives a roughly straight line of slope ≈ -1; the power α
@@ -135,7 +135,7 @@ def zipf_figure(raw_p, powered_p=None, power=0.75):
 
 
 def mass_table(raw_p, powered_p=None, top_fracs=(0.01, 0.1, 0.5), bottom_fracs=(0.5,),
-               power=0.75):
+               power=0.75) -> list[dict]:
     """Share of the probability mass held by the most and the least frequent words.
 
     Parameters

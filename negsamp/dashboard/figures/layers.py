@@ -7,7 +7,7 @@ from .style import DIVERGING, SEQUENTIAL, new_figure
 
 
 def heatmap_figure(array, title, row_labels=None, col_labels=None, max_rows=200,
-                   max_cols=200):
+                   max_cols=200) -> go.Figure:
     """A heatmap of a 1-D or 2-D array, with its shape in the title.
 
     Signed arrays use a diverging colour scale centred at 0 (so the sign of a gradient is

@@ -7,7 +7,7 @@ from . import _checks
 from .style import OVERLAY_COLORS, PALETTE, add_empty_message, add_note, new_figure
 
 
-def ema(values, beta=0.9, debias=True):
+def ema(values, beta=0.9, debias=True) -> np.ndarray:
     """Exponential moving average, as TensorBoard and Adam smooth a noisy series.
 
     ``s_t = beta · s_{t-1} + (1 - beta) · x_t`` with ``s_0 = 0``. Debiasing divides by
@@ -52,7 +52,7 @@ def _finite(name, steps, values):
 
 
 def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=None,
-                initial_loss=None, log_y=False):
+                initial_loss=None, log_y=False) -> go.Figure:
     """Training loss against step: raw, smoothed, positive/negative parts, earlier runs.
 
     Non-finite points (NaN, ±inf, e.g. from a diverged run) are never plotted: they are
