@@ -137,8 +137,9 @@ case(LIBRARY, "hidden size 0 (reset)",
      "hidden_size=0 must be a whole number between 1 and 1024", KEPT)(
     lambda live: error_of(live.reset, replace(LIVE_CONFIG, hidden_size=0)))
 case(LIBRARY, "reset onto the toy corpus with batch size 20",
-     "batch_size=20 must be a whole number between 1 and 4 (the number of training windows "
-     "in this corpus)", KEPT)(lambda live: error_of(live.reset, corpus=toy_corpus()))
+     "batch_size=20 must be a whole number between 1 and 4 (the number of training "
+     "windows in this corpus)",
+     KEPT)(lambda live: error_of(live.reset, corpus=toy_corpus()))
 case(LIBRARY, "steps per chunk 0",
      "steps_per_chunk=0 must be a whole number between 1 and 10000", KEPT)(
     lambda live: error_of(live.set_steps_per_chunk, 0))
