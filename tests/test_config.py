@@ -4,7 +4,7 @@ import math
 import pytest
 
 from negsamp.checks import SettingError
-from negsamp.config import TrainConfig
+from negsamp.config import MODEL_LABELS, MODELS, TrainConfig
 
 
 @pytest.mark.parametrize("field, value, words", [
@@ -63,3 +63,7 @@ def test_round_trip_through_dict_ignores_unknown_keys():
     d = c.to_dict()
     d["from_the_future"] = 1
     assert TrainConfig.from_dict(d) == c
+
+
+def test_model_names_live_in_one_place():
+    assert tuple(MODEL_LABELS) == MODELS == ("cbow", "skipgram")
