@@ -10,13 +10,22 @@ import sys
 import time
 from pathlib import Path
 
+from .checks import Allowed, SettingError, check, describe
 from .config import MODELS, OPTIMIZERS, TrainConfig
 
 BUILTIN_CORPORA = ("toy", "synthetic", "ptb")
-FLAG_OF = {"hidden_size": "--dim", "num_negatives": "--negatives"}  # config field -> flag
+# The flag of each library name that is not "--" + the name with dashes.
+FLAGS = {"hidden_size": "--dim", "num_negatives": "--negatives", "max_size": "--max-vocab",
+         "n_tokens": "--synthetic-tokens"}
 
 
-def build_parser():
+def flag(field: str) -> str:
+    """The command-line flag of a library setting: ``flag("num_negatives")`` is
+    ``"--negatives"``."""
+    return FLAGS.get(field, "--" + field.replace("_", "-"))
+
+
+def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``negsamp`` (``--help`` explains each flag)."""
     p = argparse.ArgumentParser(
         prog="negsamp",
@@ -76,7 +85,7 @@ def build_parser():
     return p
 
 
-def main(argv=None):
+def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``negsamp`` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -91,9 +100,10 @@ def main(argv=None):
 
 
 def _flag_error(parser, err):
-    """Exit 2 with the usage line, naming the flag of the config field in ``err``."""
-    field = str(err).split("=", 1)[0]
-    parser.error(f"{FLAG_OF.get(field, '--' + field.replace('_', '-'))}: {err}")
+    """Exit 2 with the usage line and ``err`` worded with the flags' names."""
+    if isinstance(err, SettingError):
+        parser.error(describe(err, {err.field: flag(err.field)}))
+    parser.error(str(err))
 
 
 def _load_corpus(args, parser):
@@ -129,13 +139,10 @@ def _train(args, parser):
                              epochs=args.epochs, subsample=args.subsample, seed=args.seed,
                              shared_negatives=not args.per_pair_negatives)
         config.validate()
-        if args.min_count < 1:
-            raise ValueError(f"min_count={args.min_count!r} must be at least 1")
-        if args.max_vocab is not None and args.max_vocab < 2:
-            raise ValueError(f"max_vocab={args.max_vocab!r} must be at least 2")
-        if not 100 <= args.synthetic_tokens <= 20_000_000:
-            raise ValueError(f"synthetic_tokens={args.synthetic_tokens!r} must be a whole "
-                             f"number between 100 and 20000000")
+        check("min_count", args.min_count, Allowed(1, whole=True))
+        if args.max_vocab is not None:
+            check("max_size", args.max_vocab, Allowed(2, whole=True))
+        check("n_tokens", args.synthetic_tokens, Allowed(100, 20_000_000, whole=True))
     except ValueError as err:
         _flag_error(parser, err)
     corpus = _load_corpus(args, parser)
@@ -183,8 +190,10 @@ def _train(args, parser):
 def _eval(args, parser):
     from .evaluate import analogy_accuracy, word_similarity_spearman
     from .io import load_checkpoint, load_word2vec_format
-    if args.topn < 1:
-        parser.error(f"topn={args.topn!r} must be at least 1")
+    try:
+        check("topn", args.topn, Allowed(1, whole=True))
+    except SettingError as err:
+        _flag_error(parser, err)
     if not args.vectors.is_file():
         parser.error(f"vectors={str(args.vectors)!r} is not a file")
     if args.vectors.suffix == ".npz":

@@ -1,11 +1,12 @@
 """Training settings and their allowed ranges, checked in one place."""
 from __future__ import annotations
 
-import math
-import numbers
 from dataclasses import asdict, dataclass, fields
 
+from .checks import Allowed, check
+
 MODELS = ("cbow", "skipgram")
+MODEL_LABELS = {"cbow": "CBOW", "skipgram": "skip-gram"}  # as the book writes them
 OPTIMIZERS = ("adam", "sgd")
 
 
@@ -31,8 +32,10 @@ class TrainConfig:
     # Fields that can change between chunks without rebuilding the model.
     LIVE = ("power", "num_negatives", "lr", "batch_size")
 
-    def validate(self, vocab_size=None, n_tokens=None):
-        """Raise ``ValueError`` naming the field, its value and the allowed range.
+    def validate(self, vocab_size: int | None = None,
+                 n_tokens: int | None = None) -> TrainConfig:
+        """Return self, or raise :class:`~negsamp.checks.SettingError` (a ``ValueError``)
+        naming the field, its value and the allowed range.
 
         Parameters
         ----------
@@ -41,60 +44,44 @@ class TrainConfig:
         n_tokens : int, optional
             Corpus length, to check ``window`` and ``batch_size``.
         """
-        _choice("model", self.model, MODELS)
-        _choice("optimizer", self.optimizer, OPTIMIZERS)
-        _int_range("hidden_size", self.hidden_size, 1, 1024)
-        _int_range("window", self.window, 1, 20)
-        _int_range("num_negatives", self.num_negatives, 1, 100)
-        _int_range("batch_size", self.batch_size, 1, 1_000_000)
-        _int_range("seed", self.seed, 0, 2**32 - 1)
-        if self.epochs is not None:
-            _int_range("epochs", self.epochs, 1, 100_000)
-        _float_range("power", self.power, 0.0, 1.0)
-        _float_range("subsample", self.subsample, 0.0, 1.0)
-        if not (_is_real(self.lr) and 0.0 < self.lr <= 10.0):
-            raise ValueError(f"lr={self.lr!r} must be a number in (0, 10]")
-        if vocab_size is not None and not self.replace and self.num_negatives >= vocab_size - 1:
-            raise ValueError(
-                f"num_negatives={self.num_negatives!r} must be at most {vocab_size - 2} "
-                f"without repeats (vocabulary size {vocab_size}, the target excluded)")
-        if n_tokens is not None:
+        for name, allowed in RANGES.items():
+            if name != "epochs" or self.epochs is not None:
+                check(name, getattr(self, name), allowed)
+        if vocab_size is not None and not self.replace:
+            check("num_negatives", self.num_negatives, Allowed(1, vocab_size - 2, whole=True),
+                  when={"replace": False}, why="the vocabulary has {vocab_size} words",
+                  facts={"vocab_size": vocab_size})
+        if n_tokens is not None:  # a window needs 2·window + 1 tokens
+            check("window", self.window, Allowed(1, min(20, (n_tokens - 1) // 2), whole=True),
+                  why="the corpus has {n_tokens} tokens; a window w needs 2·w + 1",
+                  facts={"n_tokens": n_tokens})
             windows = n_tokens - 2 * self.window
-            if windows < 1:
-                raise ValueError(
-                    f"window={self.window!r} needs at least {2 * self.window + 1} tokens; "
-                    f"the corpus has {n_tokens}")
-            if self.batch_size > windows:
-                raise ValueError(
-                    f"batch_size={self.batch_size!r} must be between 1 and {windows} "
-                    f"(the number of training windows in this corpus)")
+            check("batch_size", self.batch_size, Allowed(1, min(1_000_000, windows), whole=True),
+                  why="the number of training windows in this corpus")
         return self
 
-    def to_dict(self):
+    def to_dict(self) -> dict:
         """Plain dict of the fields (JSON-safe)."""
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data):
+    def from_dict(cls, data: dict) -> TrainConfig:
         """Build from a dict, ignoring unknown keys (e.g. from a checkpoint)."""
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-def _is_real(x):
-    return isinstance(x, numbers.Real) and not isinstance(x, bool) and math.isfinite(x)
-
-
-def _choice(name, value, allowed):
-    if value not in allowed:
-        raise ValueError(f"{name}={value!r} must be one of {list(allowed)}")
-
-
-def _int_range(name, value, lo, hi):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not lo <= value <= hi:
-        raise ValueError(f"{name}={value!r} must be a whole number between {lo} and {hi}")
-
-
-def _float_range(name, value, lo, hi):
-    if not (_is_real(value) and lo <= value <= hi):
-        raise ValueError(f"{name}={value!r} must be a finite number between {lo} and {hi}")
+# The allowed range of every field that does not depend on the corpus.
+RANGES = {
+    "model": Allowed(choices=MODELS),
+    "optimizer": Allowed(choices=OPTIMIZERS),
+    "hidden_size": Allowed(1, 1024, whole=True),
+    "window": Allowed(1, 20, whole=True),
+    "num_negatives": Allowed(1, 100, whole=True),
+    "batch_size": Allowed(1, 1_000_000, whole=True),
+    "seed": Allowed(0, 2**32 - 1, whole=True),
+    "epochs": Allowed(1, 100_000, whole=True),  # or None: until stopped
+    "power": Allowed(0, 1),
+    "subsample": Allowed(0, 1),
+    "lr": Allowed(0, 10, low_open=True),
+}

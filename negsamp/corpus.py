@@ -13,6 +13,8 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
+from .checks import Allowed, check
+
 # A token is a bracketed marker like <unk>/<eos>, a word (letters/digits, inner
 # apostrophes kept: "don't"), or any single other non-space character (".", "!").
 _TOKEN_RE = re.compile(r"<\w+>|\w+(?:'\w+)*|[^\w\s]")
@@ -101,14 +103,6 @@ class Vocab:
         return [self.words[int(i)] for i in ids]
 
 
-def _check_int(name: str, value, low: int, allow_none: bool = False):
-    if value is None and allow_none:
-        return
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-        more = " or None" if allow_none else ""
-        raise ValueError(f"{name}={value!r} must be an integer >= {low}{more}")
-
-
 def build_vocab(tokens: Iterable[str], min_count: int = 1, max_size: int | None = None,
                 unk: str | None = "<unk>") -> Vocab:
     """Count tokens and keep the frequent ones, most frequent first.
@@ -133,8 +127,8 @@ def build_vocab(tokens: Iterable[str], min_count: int = 1, max_size: int | None 
 def _vocab_from_counts(words, counts, min_count, max_size, unk):
     """build_vocab on (words, counts) in first-appearance order; also returns the
     (len(words),) map from those positions to new ids, -1 where dropped."""
-    _check_int("min_count", min_count, 1)
-    _check_int("max_size", max_size, 1, allow_none=True)
+    check("min_count", min_count, Allowed(1, whole=True))
+    check("max_size", max_size, Allowed(1, whole=True, none_ok=True))
     if not words:
         raise ValueError("no tokens: cannot build a vocabulary from empty text")
     total = int(sum(counts))
@@ -233,7 +227,7 @@ class Corpus:
         piece's token strings exist at a time, so a 100 MB text costs its ids (4
         bytes a token), not tens of bytes per token string.
         """
-        _check_int("chunk_chars", chunk_chars, 1)
+        check("chunk_chars", chunk_chars, Allowed(1, whole=True))
         pieces = (tokenize(piece, lowercase) for piece in _text_chunks(text, chunk_chars))
         return cls._from_token_lists(pieces, name, min_count, max_size, unk)
 
@@ -281,8 +275,7 @@ def subsample(ids: np.ndarray, counts: np.ndarray, t: float,
     -------
     ndarray of shape (M,), M <= N, same dtype as ``ids``.
     """
-    if not (isinstance(t, (int, float, np.floating)) and np.isfinite(t) and 0 <= t <= 1):
-        raise ValueError(f"t={t!r} must be a finite number in [0, 1] (0 disables)")
+    check("t", t, Allowed(0, 1), why="0 keeps every token")
     ids = np.asarray(ids)
     if t == 0:
         return ids.copy()
@@ -336,8 +329,8 @@ def context_target_batches(ids: np.ndarray, window: int, batch_size: int,
     ids = np.asarray(ids)
     if ids.ndim != 1:
         raise ValueError(f"ids must be 1-D, got shape {ids.shape}")
-    _check_int("window", window, 1)
-    _check_int("batch_size", batch_size, 1)
+    check("window", window, Allowed(1, whole=True))
+    check("batch_size", batch_size, Allowed(1, whole=True))
     n = num_windows(ids.size, window)
     if n == 0:
         raise ValueError(f"corpus has {ids.size} tokens; window={window} needs at least "

@@ -3,15 +3,15 @@ UTF-8 text, and the Penn Treebank as the book loads it."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 import urllib.request
 from pathlib import Path
 
 import numpy as np
 
-from .corpus import Corpus, Vocab, _check_int, tokenize
+from .checks import Allowed, check
+from .corpus import Corpus, Vocab, tokenize
+from .io import atomic_write
 
 __all__ = ["toy_corpus", "synthetic_corpus", "text_corpus", "load_ptb"]
 
@@ -104,11 +104,8 @@ def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group:
                                    ("n_groups", n_groups, 2, 50),
                                    ("words_per_group", words_per_group, 2, 50),
                                    ("n_function_words", n_function_words, 0, 50)]:
-        _check_int(name, value, low)
-        if value > high:
-            raise ValueError(f"{name}={value!r} must be an integer in [{low}, {high}]")
-    if not (isinstance(zipf_exponent, (int, float)) and 0 <= zipf_exponent <= 3):
-        raise ValueError(f"zipf_exponent={zipf_exponent!r} must be a number in [0, 3]")
+        check(name, value, Allowed(low, high, whole=True))
+    check("zipf_exponent", zipf_exponent, Allowed(0, 3))
     rng = np.random.default_rng(seed) if rng is None else rng
     F, G, W, N = n_function_words, n_groups, words_per_group, int(n_tokens)
     V = F + G * W
@@ -230,10 +227,10 @@ def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
         Empty, binary, non-UTF-8, too large or too short text; bad arguments; a
         vocabulary of fewer than 2 words (negative sampling needs a word to contrast).
     """
-    _check_int("max_bytes", max_bytes, 1)
-    _check_int("window", window, 1, allow_none=True)
-    _check_int("min_count", min_count, 1)
-    _check_int("max_size", max_size, 2, allow_none=True)
+    check("max_bytes", max_bytes, Allowed(1, whole=True))
+    check("window", window, Allowed(1, whole=True, none_ok=True))
+    check("min_count", min_count, Allowed(1, whole=True))
+    check("max_size", max_size, Allowed(2, whole=True, none_ok=True))
     text, default_name = _read_source(source, max_bytes)
     if not text or text.isspace():
         raise ValueError("text is empty (no words found); give at least a few sentences")
@@ -297,18 +294,6 @@ def _verify_ptb(data: bytes, fname: str) -> None:
     _check_ptb_structure(data, fname)  # unknown digest: accept on structure only
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def load_ptb(split: str = "train", cache_dir: str | Path | None = None,
              download: bool = True, path: str | Path | None = None) -> Corpus:
     """The Penn Treebank (Mikolov's preprocessed text) as the book loads it.
@@ -350,7 +335,8 @@ def load_ptb(split: str = "train", cache_dir: str | Path | None = None,
                 raise OSError(f"could not download {PTB_URL}{fname} ({e}); download it by "
                               f"hand and save it as {path}") from e
             _verify_ptb(data, fname)  # nothing is kept unless this passes
-            _atomic_write(path, data)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, data)
     path = Path(path).expanduser()
     data = path.read_bytes()
     try:

@@ -15,6 +15,7 @@ from typing import Iterable, Union
 import numpy as np
 from scipy import stats
 
+from negsamp.checks import Allowed, check
 from negsamp.vectors import WordVectors
 
 Lines = Union[str, "os.PathLike[str]", Iterable[str]]
@@ -186,9 +187,7 @@ def analogy_accuracy(wv: WordVectors, path_or_lines: Lines, restrict_vocab: int 
     """
     V = len(wv)
     if restrict_vocab is not None:
-        if (isinstance(restrict_vocab, bool) or not isinstance(restrict_vocab, (int, np.integer))
-                or restrict_vocab < 1):
-            raise ValueError(f"restrict_vocab={restrict_vocab!r} must be None or an integer >= 1")
+        check("restrict_vocab", restrict_vocab, Allowed(1, whole=True, none_ok=True))
         V = min(V, int(restrict_vocab))
     sections, questions = _parse_analogies(_read_lines(path_or_lines))
     sec = np.array([s for s, _ in questions], dtype=np.int64)  # (Q,)

@@ -9,6 +9,7 @@ callers may run under ``np.errstate(all="raise")``.
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
 def _as_float(x):
@@ -19,7 +20,7 @@ def _as_float(x):
     return x
 
 
-def sigmoid(x):
+def sigmoid(x: ArrayLike) -> np.ndarray:
     """Logistic function σ(x) = 1 / (1 + e^-x) in its tanh form.
 
     ``0.5 * (1 + tanh(x / 2))`` is the same function, but ``tanh`` saturates to ±1
@@ -39,26 +40,7 @@ def sigmoid(x):
         return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
-def log_sigmoid(x):
-    """log σ(x) = -log(1 + e^-x), computed as ``-logaddexp(0, -x)``.
-
-    Exact for large |x|: log σ(-1000) = -1000 (never ``log(0)``), log σ(1000) = 0.
-
-    Parameters
-    ----------
-    x : array_like
-        Scores of any shape.
-
-    Returns
-    -------
-    ndarray of the same shape and floating dtype as ``x``
-    """
-    x = _as_float(x)
-    with np.errstate(under="ignore"):
-        return -np.logaddexp(np.zeros((), dtype=x.dtype), -x)
-
-
-def softmax(x, axis=-1):
+def softmax(x: ArrayLike, axis: int = -1) -> np.ndarray:
     """Softmax along ``axis``, shifted by the maximum so ``exp`` never overflows.
 
     Parameters
@@ -78,7 +60,7 @@ def softmax(x, axis=-1):
         return e / np.sum(e, axis=axis, keepdims=True)
 
 
-def log_softmax(x, axis=-1):
+def log_softmax(x: ArrayLike, axis: int = -1) -> np.ndarray:
     """log softmax(x) along ``axis`` (shifted by the maximum; no ``log(0)``).
 
     Parameters

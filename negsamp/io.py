@@ -1,9 +1,10 @@
 """Saving and loading: checkpoints (.npz, never pickle), word2vec text, Projector TSV.
 
-Every writer builds the whole content in memory (`checkpoint_bytes`, `word2vec_text`,
-`projector_tsv`: also what the dashboard offers as downloads) and then writes it with
-`atomic_write`: a temporary file in the target's directory, flush + fsync, `os.replace`.
-An interrupted save leaves the previous file untouched and no temporary file behind.
+Every writer builds the whole content in memory (`checkpoint_bytes`, `word2vec_text`:
+also what the dashboard offers as downloads, with `projector_tsv`) and then writes it
+with `atomic_write`, the one atomic write of the package (the PTB cache uses it too): a
+temporary file in the target's directory, flush + fsync, `os.replace`. An interrupted
+save leaves the previous file untouched and no temporary file behind.
 """
 from __future__ import annotations
 
@@ -345,10 +346,3 @@ def projector_tsv(words, vectors, extra_columns: dict | None = None) -> tuple[st
     meta = "\t".join(columns) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
     return vec, meta
 
-
-def save_projector_tsv(vectors_path, metadata_path, words, vectors,
-                       extra_columns: dict | None = None) -> None:
-    """Write `projector_tsv` atomically to two files (each atomic, not the pair)."""
-    vec, meta = projector_tsv(words, vectors, extra_columns)
-    atomic_write(vectors_path, vec)
-    atomic_write(metadata_path, meta)

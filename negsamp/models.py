@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from .checks import Allowed, check
+from .config import MODELS
 from .layers import Embedding
 from .negative_sampling import NegativeSamplingLoss
 
-MODEL_NAMES = ("cbow", "skipgram")
 
-
-def init_weights(vocab_size, hidden_size, rng):
+def init_weights(vocab_size: int, hidden_size: int,
+                 rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """word2vec's initialisation: W_in ~ U(-0.5/D, 0.5/D), W_out = 0 (float32)."""
     D = hidden_size
     W_in = ((rng.random((vocab_size, D), dtype=np.float32) - 0.5) / D).astype(np.float32)
@@ -27,12 +28,10 @@ class _NSModel:
 
     def __init__(self, vocab_size, hidden_size, counts, power=0.75, sample_size=5,
                  rng=None, *, dense_grad=False, replace=True):
-        if int(vocab_size) < 2:
-            raise ValueError(f"vocab_size={vocab_size!r} must be at least 2")
-        if int(hidden_size) < 1:
-            raise ValueError(f"hidden_size={hidden_size!r} must be at least 1")
+        vocab_size = check("vocab_size", vocab_size, Allowed(2, whole=True))
+        hidden_size = check("hidden_size", hidden_size, Allowed(1, whole=True))
         rng = np.random.default_rng() if rng is None else rng
-        W_in, W_out = init_weights(int(vocab_size), int(hidden_size), rng)
+        W_in, W_out = init_weights(vocab_size, hidden_size, rng)
         self.in_layer = Embedding(W_in, dense_grad=dense_grad)
         self.ns_loss = NegativeSamplingLoss.from_counts(
             W_out, counts, power=power, sample_size=sample_size, rng=rng,
@@ -41,22 +40,22 @@ class _NSModel:
         self.grads = self.in_layer.grads + self.ns_loss.grads
 
     @property
-    def word_vecs(self):
+    def word_vecs(self) -> np.ndarray:
         """ndarray of shape (V, D): the learned input vectors ``W_in``."""
         return self.params[0]
 
     @property
-    def loss_pos(self):
+    def loss_pos(self) -> float:
         """Positive part of the last loss (batch mean of -log σ(s_pos))."""
         return self.ns_loss.loss_pos
 
     @property
-    def loss_neg(self):
+    def loss_neg(self) -> float:
         """Negative part of the last loss (batch mean of -Σ_k log σ(-s_neg))."""
         return self.ns_loss.loss_neg
 
     @property
-    def negatives(self):
+    def negatives(self) -> np.ndarray:
         """ndarray of shape (B', k): the negatives drawn in the last forward."""
         return self.ns_loss.negatives
 
@@ -70,12 +69,13 @@ class CBOW(_NSModel):
 
     name = "cbow"
 
-    def forward(self, contexts, target, negatives=None):
+    def forward(self, contexts: np.ndarray, target: np.ndarray,
+                negatives: np.ndarray | None = None) -> float:
         self._C = contexts.shape[1]
         h = self.in_layer.forward_mean(contexts)  # (B, D): mean of the C context rows
         return self.ns_loss.forward(h, target, negatives)
 
-    def backward(self, dout=1):
+    def backward(self, dout: float = 1) -> None:
         dh = self.ns_loss.backward(dout)  # (B, D)
         B, C = dh.shape[0], self._C
         # every context word of row b gets dh[b] / C; passed factored, never (B, C, D)
@@ -108,7 +108,8 @@ class SkipGram(_NSModel):
         super().__init__(*args, **kwargs)
         self.shared_negatives = bool(shared_negatives)
 
-    def forward(self, contexts, target, negatives=None):
+    def forward(self, contexts: np.ndarray, target: np.ndarray,
+                negatives: np.ndarray | None = None) -> float:
         B, C = contexts.shape
         self._B, self._C = B, C
         h = self.in_layer.forward(target)  # (B, D)
@@ -117,7 +118,7 @@ class SkipGram(_NSModel):
         h_pairs = np.repeat(h, C, axis=0)  # (B·C, D)
         return self.ns_loss.forward(h_pairs, contexts.reshape(-1), negatives)
 
-    def backward(self, dout=1):
+    def backward(self, dout: float = 1) -> None:
         dh = self.ns_loss.backward(dout)  # (B, D) shared, (B·C, D) per pair
         if not self.shared_negatives:
             dh = dh.reshape(self._B, self._C, -1).sum(axis=1)  # (B, D)
@@ -125,13 +126,14 @@ class SkipGram(_NSModel):
         return None
 
 
-def build_model(name, vocab_size, hidden_size, counts, power=0.75, sample_size=5,
-                rng=None, *, dense_grad=False, replace=True, shared_negatives=True):
-    """Build ``"cbow"`` or ``"skipgram"`` by name (see :class:`CBOW`, :class:`SkipGram`;
-    ``shared_negatives`` applies to skip-gram only)."""
-    classes = {"cbow": CBOW, "skipgram": SkipGram}
-    if name not in classes:
-        raise ValueError(f"model={name!r} must be one of {list(classes)}")
+def build_model(name: str, vocab_size: int, hidden_size: int, counts, power: float = 0.75,
+                sample_size: int = 5, rng: np.random.Generator | None = None, *,
+                dense_grad: bool = False, replace: bool = True,
+                shared_negatives: bool = True) -> CBOW | SkipGram:
+    """Build ``"cbow"`` or ``"skipgram"`` (``config.MODELS``) by name (see :class:`CBOW`,
+    :class:`SkipGram`; ``shared_negatives`` applies to skip-gram only)."""
+    check("model", name, Allowed(choices=MODELS))
     extra = {"shared_negatives": shared_negatives} if name == "skipgram" else {}
-    return classes[name](vocab_size, hidden_size, counts, power, sample_size, rng,
-                         dense_grad=dense_grad, replace=replace, **extra)
+    cls = CBOW if name == "cbow" else SkipGram
+    return cls(vocab_size, hidden_size, counts, power, sample_size, rng,
+               dense_grad=dense_grad, replace=replace, **extra)

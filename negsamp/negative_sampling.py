@@ -53,15 +53,17 @@ class NegativeSamplingLoss:
         The last scores; the first P columns are the positives.
     """
 
-    def __init__(self, W, corpus, power=0.75, sample_size=5, rng=None, *,
-                 dense_grad=False, replace=True):
+    def __init__(self, W: np.ndarray, corpus, power: float = 0.75, sample_size: int = 5,
+                 rng: np.random.Generator | None = None, *, dense_grad: bool = False,
+                 replace: bool = True):
         sampler = UnigramSampler(corpus, power, sample_size, rng,
                                  vocab_size=W.shape[0], replace=replace)
         self._build(W, sampler, dense_grad)
 
     @classmethod
-    def from_counts(cls, W, counts, power=0.75, sample_size=5, rng=None, *,
-                    dense_grad=False, replace=True):
+    def from_counts(cls, W: np.ndarray, counts, power: float = 0.75, sample_size: int = 5,
+                    rng: np.random.Generator | None = None, *, dense_grad: bool = False,
+                    replace: bool = True) -> NegativeSamplingLoss:
         """Build from word counts, array_like of shape (V,), instead of a corpus."""
         counts = np.asarray(counts)
         if counts.shape != (W.shape[0],):
@@ -83,24 +85,25 @@ class NegativeSamplingLoss:
         self.positives = self.negatives = self.scores = None
 
     @property
-    def sample_size(self):
+    def sample_size(self) -> int:
         """int: k, negatives per positive; can change between steps."""
         return self.sampler.sample_size
 
     @sample_size.setter
-    def sample_size(self, value):
+    def sample_size(self, value: int):
         self.sampler.sample_size = value
 
     @property
-    def power(self):
+    def power(self) -> float:
         """float: exponent of the negative distribution; can change between steps."""
         return self.sampler.power
 
     @power.setter
-    def power(self, value):
+    def power(self, value: float):
         self.sampler.power = value
 
-    def forward(self, h, target, negatives=None):
+    def forward(self, h: np.ndarray, target: np.ndarray,
+                negatives: np.ndarray | None = None) -> float:
         """Return the loss (float) of one batch.
 
         Parameters
@@ -148,7 +151,7 @@ class NegativeSamplingLoss:
         self.positives, self.negatives, self.scores = positives, negatives, s
         return self.loss_pos + self.loss_neg
 
-    def backward(self, dout=1):
+    def backward(self, dout: float = 1) -> np.ndarray:
         """Store the gradient of ``W`` in ``grads[0]`` and return dh (B, D)."""
         P = self.positives.shape[1]
         ds = self.loss_layer.backward(dout / P)  # (B, P+k): the loss is a mean over pairs

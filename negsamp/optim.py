@@ -2,7 +2,7 @@
 
 ``update(params, grads)`` follows the book: params and grads are parallel lists and
 params are changed in place. A grad is a dense array (the whole matrix is updated) or
-a :class:`~negsamp.layers.RowGrad` (only its rows are updated, repeated ids summed
+a :class:`~negsamp.rowgrad.RowGrad` (only its rows are updated, repeated ids summed
 first, so a step costs O(rows used · D), not O(V · D)).
 
 Every update is validate-then-commit: all new values are computed first and, if any
@@ -14,6 +14,7 @@ import math
 
 import numpy as np
 
+from .checks import Allowed, check
 from .rowgrad import RowGrad
 
 
@@ -21,19 +22,9 @@ class NonFiniteUpdateError(FloatingPointError):
     """An update would write NaN or ±inf; the parameters were left unchanged."""
 
 
-def _check_positive(name, value):
-    if not isinstance(value, (int, float, np.number)) or not math.isfinite(value) \
-            or value <= 0:
-        raise ValueError(f"{name}={value!r} must be a finite number > 0")
-    return float(value)
-
-
-def _check_fraction(name, value, include_one):
-    ok = isinstance(value, (int, float, np.number)) and math.isfinite(value)
-    if not ok or not 0 <= value <= 1 or (value == 1 and not include_one):
-        interval = "[0, 1]" if include_one else "[0, 1)"
-        raise ValueError(f"{name}={value!r} must be a number in {interval}")
-    return float(value)
+POSITIVE = Allowed(0, low_open=True)  # lr, eps, max_row_count
+FRACTION = Allowed(0, 1)  # min_lr_ratio
+BETA = Allowed(0, 1, high_open=True)  # Adam's decay rates
 
 
 def _rows(g, max_count=None):
@@ -82,20 +73,19 @@ class SGD:
     step_count : int, the number of updates done
     """
 
-    def __init__(self, lr=0.025, min_lr_ratio=1e-4, total_steps=None, max_row_count=None):
+    def __init__(self, lr: float = 0.025, min_lr_ratio: float = 1e-4,
+                 total_steps: int | None = None, max_row_count: float | None = None):
         self.lr = lr
         if max_row_count is not None:
-            _check_positive("max_row_count", max_row_count)
+            check("max_row_count", max_row_count, POSITIVE)
         self.max_row_count = max_row_count
-        self.min_lr_ratio = _check_fraction("min_lr_ratio", min_lr_ratio, True)
-        if total_steps is not None and (not isinstance(total_steps, (int, np.integer))
-                                        or total_steps < 1):
-            raise ValueError(f"total_steps={total_steps!r} must be None or an int >= 1")
-        self.total_steps = total_steps
+        self.min_lr_ratio = check("min_lr_ratio", min_lr_ratio, FRACTION)
+        self.total_steps = check("total_steps", total_steps,
+                                 Allowed(1, whole=True, none_ok=True))
         self.step_count = 0
 
     @property
-    def lr(self):
+    def lr(self) -> float:
         """float: the current rate. Setting it sets the initial rate; the decay
         continues from ``step_count``."""
         if self.total_steps is None:
@@ -104,10 +94,10 @@ class SGD:
         return self.base_lr * frac
 
     @lr.setter
-    def lr(self, value):
-        self.base_lr = _check_positive("lr", value)
+    def lr(self, value: float):
+        self.base_lr = check("lr", value, POSITIVE)
 
-    def update(self, params, grads):
+    def update(self, params: list, grads: list) -> None:
         """Apply one step to every param in place (nothing written if not finite)."""
         _check_lists(params, grads)
         lr, new = self.lr, []
@@ -149,24 +139,25 @@ class Adam:
     step_count : int, the number of updates done
     """
 
-    def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+    def __init__(self, lr: float = 0.001, beta1: float = 0.9, beta2: float = 0.999,
+                 eps: float = 1e-8):
         self.lr = lr
-        self.beta1 = _check_fraction("beta1", beta1, False)
-        self.beta2 = _check_fraction("beta2", beta2, False)
-        self.eps = _check_positive("eps", eps)
+        self.beta1 = check("beta1", beta1, BETA)
+        self.beta2 = check("beta2", beta2, BETA)
+        self.eps = check("eps", eps, POSITIVE)
         self.m = self.v = None
         self.step_count = 0
 
     @property
-    def lr(self):
+    def lr(self) -> float:
         """float: the step size."""
         return self._lr
 
     @lr.setter
-    def lr(self, value):
-        self._lr = _check_positive("lr", value)
+    def lr(self, value: float):
+        self._lr = check("lr", value, POSITIVE)
 
-    def update(self, params, grads):
+    def update(self, params: list, grads: list) -> None:
         """Apply one step to every param in place (nothing written if not finite)."""
         _check_lists(params, grads)
         if self.m is not None and len(self.m) != len(params):

@@ -10,6 +10,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from .checks import Allowed, check
+
 
 class UnknownWordError(ValueError, KeyError):
     """A word that is not in the vocabulary.
@@ -160,5 +162,4 @@ class WordVectors:
 
 
 def _check_topn(topn: int) -> None:
-    if isinstance(topn, bool) or not isinstance(topn, (int, np.integer)) or topn < 1:
-        raise ValueError(f"topn={topn!r} must be an integer >= 1")
+    check("topn", topn, Allowed(1, whole=True))

@@ -59,15 +59,15 @@ def test_gensim_reads_the_vectors(tmp_path):
 
 
 @pytest.mark.parametrize("flags, message", [
-    (["--power", "1.5"], "--power: power=1.5 must be a finite number between 0.0 and 1.0"),
-    (["--power", "nan"], "--power: power=nan"),
-    (["--dim", "0"], "--dim: hidden_size=0 must be a whole number between 1 and 1024"),
-    (["--negatives", "0"], "--negatives: num_negatives=0"),
-    (["--window", "0"], "--window: window=0"),
-    (["--batch-size", "0"], "--batch-size: batch_size=0"),
-    (["--lr", "-1"], "--lr: lr=-1.0"),
-    (["--epochs", "0"], "--epochs: epochs=0"),
-    (["--min-count", "0"], "--min-count: min_count=0 must be at least 1"),
+    (["--power", "1.5"], "--power=1.5 must be a number between 0 and 1"),
+    (["--power", "nan"], "--power=nan"),
+    (["--dim", "0"], "--dim=0 must be a whole number between 1 and 1024"),
+    (["--negatives", "0"], "--negatives=0 must be a whole number between 1 and 100"),
+    (["--window", "0"], "--window=0"),
+    (["--batch-size", "0"], "--batch-size=0"),
+    (["--lr", "-1"], "--lr=-1.0"),
+    (["--epochs", "0"], "--epochs=0"),
+    (["--min-count", "0"], "--min-count=0 must be a whole number >= 1"),
     (["--model", "glove"], "invalid choice: 'glove'"),
     (["--dim", "ten"], "invalid int value: 'ten'"),
 ])
@@ -76,6 +76,24 @@ def test_flags_out_of_range_exit_2_with_usage_not_traceback(tmp_path, flags, mes
     assert r.returncode == 2
     assert r.stderr.startswith("usage: negsamp train"), r.stderr
     assert message in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("flags, message, library_name", [
+    (["--negatives", "0"], "--negatives=0 must be a whole number between 1 and 100",
+     "num_negatives"),
+    (["--dim", "2000"], "--dim=2000 must be a whole number between 1 and 1024", "hidden_size"),
+    (["--max-vocab", "1"], "--max-vocab=1 must be a whole number >= 2", "max_size"),
+    (["--window", "4"], "--window=4 must be a whole number between 1 and 3 (the corpus has 8 "
+     "tokens; a window w needs 2·w + 1)", " window="),
+])
+def test_the_message_names_the_flag_not_the_library_parameter(tmp_path, capsys, flags,
+                                                              message, library_name):
+    with pytest.raises(SystemExit) as exit_:
+        main(["train", "toy", "--out", str(tmp_path), "--quiet", *flags])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert err.splitlines()[-1] == f"negsamp train: error: {message}"
+    assert library_name not in err
 
 
 def test_missing_corpus_and_bad_text_are_clear(tmp_path):

@@ -70,8 +70,8 @@ def test_unk_already_in_text_is_merged_not_duplicated():
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    ({"min_count": 0}, "min_count=0 must be an integer >= 1"),
-    ({"max_size": 0}, "max_size=0 must be an integer >= 1 or None"),
+    ({"min_count": 0}, "min_count=0 must be a whole number >= 1"),
+    ({"max_size": 0}, "max_size=0 must be None or a whole number >= 1"),
     ({"min_count": 1.5}, "min_count=1.5"),
     ({"min_count": 5, "unk": None}, "no word occurs at least min_count=5 times"),
 ])
@@ -123,7 +123,7 @@ def test_subsample_preserves_order_and_t_zero_keeps_all():
     assert all(k in it for k in kept.tolist())  # kept is a subsequence of ids
     assert np.array_equal(subsample(ids, np.bincount(ids), 0, rng), ids)
     for bad in (-1e-3, float("nan"), 2.0):
-        with pytest.raises(ValueError, match="must be a finite number in"):
+        with pytest.raises(ValueError, match="must be a number between 0 and 1"):
             subsample(ids, np.bincount(ids), bad, rng)
 
 
@@ -191,8 +191,8 @@ def test_batches_never_materialise_all_windows():
 
 @pytest.mark.parametrize("args, message", [
     ((np.arange(4), 2, 10), "corpus has 4 tokens; window=2 needs at least 5"),
-    ((np.arange(10), 0, 10), "window=0 must be an integer >= 1"),
-    ((np.arange(10), 1, 0), "batch_size=0 must be an integer >= 1"),
+    ((np.arange(10), 0, 10), "window=0 must be a whole number >= 1"),
+    ((np.arange(10), 1, 0), "batch_size=0 must be a whole number >= 1"),
     ((np.zeros((2, 5), int), 1, 1), r"ids must be 1-D"),
 ])
 def test_batch_errors_are_raised_at_call_time(args, message):

@@ -81,10 +81,10 @@ def test_synthetic_falls_back_to_made_up_words_when_the_themes_run_out():
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    ({"n_tokens": 10}, r"n_tokens=10 must be an integer >= 100"),
-    ({"n_groups": 1}, r"n_groups=1 must be an integer >= 2"),
-    ({"words_per_group": 51}, r"words_per_group=51 must be an integer in \[2, 50\]"),
-    ({"zipf_exponent": -1}, r"zipf_exponent=-1 must be a number in \[0, 3\]"),
+    ({"n_tokens": 10}, r"n_tokens=10 must be a whole number between 100 and 20000000"),
+    ({"n_groups": 1}, r"n_groups=1 must be a whole number between 2 and 50"),
+    ({"words_per_group": 51}, r"words_per_group=51 must be a whole number between 2 and 50"),
+    ({"zipf_exponent": -1}, r"zipf_exponent=-1 must be a number between 0 and 3"),
 ])
 def test_synthetic_errors(kwargs, message):
     with pytest.raises(ValueError, match=message):
@@ -123,8 +123,8 @@ def test_text_corpus_min_count_and_max_size():
     ("you say hi", {"window": 2}, "text has 3 tokens; window=2 needs at least 5"),
     ("a a a a a", {}, "text has 1 distinct word"),
     ("a b a c", {"min_count": 2, "unk": None}, "text has 1 distinct word after min_count=2"),
-    ("a b c", {"window": 0}, "window=0 must be an integer >= 1"),
-    ("a b c", {"min_count": 0}, "min_count=0 must be an integer >= 1"),
+    ("a b c", {"window": 0}, "window=0 must be None or a whole number >= 1"),
+    ("a b c", {"min_count": 0}, "min_count=0 must be a whole number >= 1"),
     ("missing/corpus.txt", {}, "no such file: 'missing/corpus.txt'"),
     ("~no_such_user_here/a.txt", {}, "cannot read file '~no_such_user_here/a.txt'"),
     ("a \ud800 b", {}, "lone surrogate"),
@@ -205,6 +205,22 @@ def test_load_ptb_rejects_a_download_that_is_not_ptb_and_keeps_nothing(tmp_path,
     with pytest.raises(ValueError, match="tokens PTB never has"):
         load_ptb(cache_dir=tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_load_ptb_caches_through_the_one_atomic_write(tmp_path, monkeypatch):
+    from negsamp import io
+    assert datasets.atomic_write is io.atomic_write
+    monkeypatch.setattr(datasets, "_download", lambda url, timeout=60.0: PTB_SAMPLE.encode())
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+    with monkeypatch.context() as m:
+        m.setattr(io.os, "replace", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            load_ptb(cache_dir=tmp_path / "cache")
+    assert list((tmp_path / "cache").iterdir()) == []  # no half file, no temporary file
+    assert load_ptb(cache_dir=tmp_path / "cache").n_tokens > 0
+    assert ((tmp_path / "cache" / "ptb.train.txt").stat().st_mode & 0o777) == 0o644
 
 
 def test_load_ptb_accepts_a_file_with_a_pinned_digest(tmp_path, monkeypatch):

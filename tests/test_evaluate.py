@@ -139,7 +139,7 @@ def test_analogy_nothing_answered_gives_nan():
 
 @pytest.mark.parametrize("kwargs, lines, message", [
     ({}, ["a b c"], r"line 1: expected 4 words 'a b c d', got 3: 'a b c'"),
-    ({"restrict_vocab": 0}, ["a b c d"], r"restrict_vocab=0 must be None or an integer >= 1"),
+    ({"restrict_vocab": 0}, ["a b c d"], r"restrict_vocab=0 must be None or a whole number >= 1"),
     ({}, b"a b c d", "got bytes"),
 ])
 def test_analogy_errors(kwargs, lines, message):

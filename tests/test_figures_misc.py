@@ -7,7 +7,7 @@ import plotly.io as pio
 import pytest
 
 import negsamp.dashboard.figures as F
-from negsamp.dashboard.figures import cost_figure, heatmap_figure, stage_figures
+from negsamp.dashboard.figures import cost_figure, heatmap_figure
 from negsamp.dashboard.figures.style import DIVERGING, PALETTE, SEQUENTIAL
 
 
@@ -36,12 +36,6 @@ def test_heatmap_of_1d_large_and_non_finite_arrays():
         heatmap_figure(np.zeros((2, 2, 2)), "x")
     with pytest.raises(ValueError, match="labels"):
         heatmap_figure(np.zeros((2, 2)), "x", row_labels=["a"])
-
-
-def test_stage_figures_keep_names_and_order():
-    figs = stage_figures({"h (B, D)": np.ones((2, 3)), "scores (B, k+1)": np.zeros((2, 6))})
-    assert list(figs) == ["h (B, D)", "scores (B, k+1)"]
-    assert "shape (2, 6)" in figs["scores (B, k+1)"].layout.title.text
 
 
 def test_cost_figure_two_lines_sorted_on_log_x_with_the_speed_up():

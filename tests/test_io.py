@@ -10,7 +10,7 @@ import pytest
 from negsamp import io
 from negsamp.io import (Checkpoint, checkpoint_bytes, load_checkpoint, load_word2vec_format,
                         parse_word2vec_text, projector_tsv, read_checkpoint, save_checkpoint,
-                        save_projector_tsv, save_word2vec_format, word2vec_text)
+                        save_word2vec_format, word2vec_text)
 
 WORDS = ["the", "cat", "sat", "ünïcode", "<unk>"]
 
@@ -217,9 +217,6 @@ def test_projector_tsv_layouts(tmp_path):
     assert meta == "a b\nc\n"  # one column: no header
     vec, meta = projector_tsv(["a b", "c"], V, {"count": [10, 3], "group": ["g1", ""]})
     assert meta == "word\tcount\tgroup\na b\t10\tg1\nc\t3\t\n"
-    save_projector_tsv(tmp_path / "v.tsv", tmp_path / "m.tsv", ["a b", "c"], V, {"count": [1, 2]})
-    assert (tmp_path / "v.tsv").read_text() == vec
-    assert (tmp_path / "m.tsv").read_text().splitlines()[0] == "word\tcount"
 
 
 @pytest.mark.parametrize("words, extra, message", [
@@ -240,8 +237,6 @@ def writers(path):
     return {
         "checkpoint": lambda: save_checkpoint(path, arrays=arrays(1), words=WORDS, config={}),
         "word2vec": lambda: save_word2vec_format(path, WORDS, np.ones((5, 300))),
-        "projector": lambda: save_projector_tsv(path, path.with_name("meta"), WORDS,
-                                                np.ones((5, 300))),
     }
 
 
@@ -258,7 +253,7 @@ def replace_interrupted(src, dst):
     raise KeyboardInterrupt
 
 
-@pytest.mark.parametrize("kind", ["checkpoint", "word2vec", "projector"])
+@pytest.mark.parametrize("kind", ["checkpoint", "word2vec"])
 @pytest.mark.parametrize("target, patch, error", [
     ("_write_all", half_then_fail, OSError),
     ("os.fsync", fsync_fails, OSError),
@@ -282,8 +277,7 @@ def test_interrupted_save_keeps_old_file_and_leaves_no_temp(tmp_path, monkeypatc
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
     write()  # the same save works once nothing fails, keeping the file's mode
     assert path.read_bytes() != old and (path.stat().st_mode & 0o777) == 0o600
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["out", "meta"] if kind == "projector" else ["out"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
 def test_new_files_get_mode_644(tmp_path):

@@ -131,7 +131,7 @@ def test_weights_are_listed_once_and_word_vecs_is_w_in():
     assert m.word_vecs is m.params[0]
     with pytest.raises(ValueError, match="model='glove' must be one of"):
         build_model("glove", V, D, np.ones(V, dtype=int), 0.75, K, np.random.default_rng(0))
-    with pytest.raises(ValueError, match="hidden_size=0 must be at least 1"):
+    with pytest.raises(ValueError, match="hidden_size=0 must be a whole number >= 1"):
         build_model("cbow", V, 0, np.ones(V, dtype=int), 0.75, K, np.random.default_rng(0))
 
 

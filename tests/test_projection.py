@@ -1,11 +1,12 @@
-"""stable_pca: agrees with scikit-learn up to sign, never mirrors between refreshes."""
+"""stable_pca and StableProjection: agree with scikit-learn up to sign, never mirror
+between refreshes."""
 import warnings
 
 import numpy as np
 import pytest
 from sklearn.decomposition import PCA
 
-from negsamp.dashboard.projection import stable_pca
+from negsamp.dashboard.projection import StableProjection, stable_pca
 
 
 def elongated(angle_deg, seed=0, V=200, D=6):
@@ -116,3 +117,29 @@ def test_rank_one_data_gives_finite_ratios_and_exactly_n_rows():
 def test_errors(X, kwargs, message):
     with pytest.raises(ValueError, match=message):
         stable_pca(X, **kwargs)
+
+
+def test_stable_projection_remembers_the_axes_between_calls():
+    """The page-5 and live-session bookkeeping, once: the second call is aligned to the
+    first without the caller passing anything back."""
+    proj = StableProjection()
+    before = proj.project(elongated(134, seed=1))
+    after = proj.project(elongated(136, seed=1))
+    assert np.all(np.sum(after.components * before.components, axis=1) >= 0)
+    np.testing.assert_array_equal(proj.components, after.components)
+    np.testing.assert_allclose(after.components,
+                               stable_pca(elongated(136, seed=1), previous=before).components)
+
+
+def test_stable_projection_keeps_shared_axes_from_2d_to_3d_and_forgets_on_a_new_width():
+    X = elongated(30, D=5)
+    proj = StableProjection()
+    proj.components = -stable_pca(X).components  # as if the last plot had both axes flipped
+    two = proj.project(X)
+    three = proj.project(X, n_components=3)
+    np.testing.assert_allclose(three.components[:2], two.components, atol=1e-5)
+    wider = proj.project(elongated(30, D=7))  # another model: no error, fresh axes
+    np.testing.assert_allclose(wider.components, stable_pca(elongated(30, D=7)).components)
+    proj.reset()
+    assert proj.components is None
+    np.testing.assert_allclose(proj.project(X).components, stable_pca(X).components)

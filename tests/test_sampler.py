@@ -9,9 +9,9 @@ import math
 
 import numpy as np
 import pytest
-from scipy.stats import chisquare
+from scipy.stats import chi2_contingency, chisquare
 
-from negsamp.sampler import UnigramSampler
+from negsamp.sampler import UnigramSampler, reference_negative_sample, unigram_p
 
 COUNTS = np.array([50, 0, 3, 20, 1, 8, 0, 12, 30, 5])  # ids 1 and 6 never occur
 P_MIN = 1e-3
@@ -42,6 +42,41 @@ def test_frequencies_match_counts_to_the_power(power):
     assert_matches(draws, expected_p(COUNTS, power, target))
 
 
+def same_distribution(a, b, V):
+    """Chi-square test that two arrays of ids come from one distribution."""
+    table = np.stack([np.bincount(a.ravel(), minlength=V), np.bincount(b.ravel(), minlength=V)])
+    table = table[:, table.sum(axis=0) > 0]
+    return chi2_contingency(table).pvalue > P_MIN
+
+
+@pytest.mark.parametrize("replace", [True, False])
+@pytest.mark.parametrize("counts", [COUNTS, np.array([10**6, 1, 2, 0, 5])],
+                         ids=["zipf-like", "one dominant word"])
+def test_fast_draws_match_the_books_row_by_row_reference(counts, replace):
+    """The batch draw (alias table, cut-out cumulative table, Gumbel top-k) and the
+    book's loop (copy word_p, zero the target, renormalise, rng.choice) agree, column by
+    column (without repeats, each column of a sequential draw has its own law)."""
+    k = 3
+    sampler = UnigramSampler.from_counts(counts, 0.75, k, np.random.default_rng(11),
+                                         replace=replace)
+    target = np.random.default_rng(12).integers(0, len(counts), size=4000)
+    target[:2000] = 0  # the most frequent word, often drawn and so often redrawn
+    fast = sampler.get_negative_sample(target)
+    ref = reference_negative_sample(sampler.word_p, target, k, np.random.default_rng(13),
+                                    replace=replace)
+    assert not np.any(ref == target[:, None]) and not np.any(fast == target[:, None])
+    for j in range(k):
+        assert same_distribution(fast[:, j], ref[:, j], len(counts)), j
+    for rows in (slice(0, 2000), slice(2000, None)):  # one target, and many targets
+        assert same_distribution(fast[rows], ref[rows], len(counts))
+
+
+def test_word_p_is_counts_to_the_power_over_their_sum():
+    np.testing.assert_allclose(unigram_p(COUNTS, 0.75), expected_p(COUNTS, 0.75, []),
+                               rtol=1e-12)
+    assert unigram_p(np.array([0, 4, 0]), 0.0).tolist() == [0.0, 1.0, 0.0]
+
+
 def test_frequencies_with_a_different_target_per_row():
     rng = np.random.default_rng(7)
     sampler = UnigramSampler.from_counts(COUNTS, 0.75, 4, rng)
@@ -65,7 +100,7 @@ def test_draw_for_shared_negatives_excludes_nothing(replace):
     assert_matches(draws if replace else draws[:, :1], expected_p(COUNTS, 0.75, []))
     if not replace:
         assert all(len(set(row)) == 3 for row in draws[:500].tolist())
-    with pytest.raises(ValueError, match=r"n_rows=-1 must be an integer >= 0"):
+    with pytest.raises(ValueError, match=r"n_rows=-1 must be a whole number >= 0"):
         sampler.draw(-1)
 
 
@@ -149,8 +184,8 @@ BAD = [
     (dict(power=1.5), "power=1.5", "between 0 and 1"),
     (dict(power="0.75"), "power='0.75'", "between 0 and 1"),
     (dict(sample_size=0), "sample_size=0", ">= 1"),
-    (dict(sample_size=2.5), "sample_size=2.5", "integer >= 1"),
-    (dict(sample_size=True), "sample_size=True", "integer >= 1"),
+    (dict(sample_size=2.5), "sample_size=2.5", "whole number >= 1"),
+    (dict(sample_size=True), "sample_size=True", "whole number >= 1"),
     (dict(sample_size=8, replace=False), "sample_size=8", "between 1 and 7"),
 ]
 

@@ -13,7 +13,8 @@ from scipy import stats
 
 from negsamp.layers import Embedding, EmbeddingDot
 from negsamp.rowgrad import RowGrad
-from negsamp.sampler import UnigramSampler, alias_table
+from negsamp._alias import alias_table
+from negsamp.sampler import UnigramSampler
 
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])

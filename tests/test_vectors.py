@@ -110,7 +110,7 @@ def test_constructor_errors(words, vectors, message):
 @pytest.mark.parametrize("topn", [0, -1, 2.5, True])
 def test_topn_errors(topn):
     wv = royal_vectors()
-    with pytest.raises(ValueError, match=r"topn=.* must be an integer >= 1"):
+    with pytest.raises(ValueError, match=r"topn=.* must be a whole number >= 1"):
         wv.most_similar("king", topn=topn)
-    with pytest.raises(ValueError, match=r"topn=.* must be an integer >= 1"):
+    with pytest.raises(ValueError, match=r"topn=.* must be a whole number >= 1"):
         wv.analogy("man", "king", "woman", topn=topn)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..sampler import UnigramSampler
+
 MAX_GUMBEL_CELLS = 4_000_000  # (rows × V) Gumbel values one no-repeat sample may draw (~32 MB)
 
 
-def expected_negative_p(word_p, targets):
+def expected_negative_p(word_p: np.ndarray, targets) -> np.ndarray:
     """Probability of each word as a negative, for the given mix of row targets.
 
     In a row whose target is t the sampler draws w ≠ t with ``word_p[w] / (1 -
@@ -38,7 +40,8 @@ def expected_negative_p(word_p, targets):
     return np.clip(expected, 0.0, None) / t.size
 
 
-def draw_batch(sampler, corpus_ids, batch_size, rng):
+def draw_batch(sampler: UnigramSampler, corpus_ids: np.ndarray, batch_size: int,
+               rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Pick ``batch_size`` targets at random positions of the corpus and their negatives.
 
     Returns
@@ -51,7 +54,8 @@ def draw_batch(sampler, corpus_ids, batch_size, rng):
     return targets, sampler.get_negative_sample(targets)
 
 
-def sample_negatives(sampler, corpus_ids, n_draws, rng):
+def sample_negatives(sampler: UnigramSampler, corpus_ids: np.ndarray, n_draws: int,
+                     rng: np.random.Generator) -> dict:
     """Draw about ``n_draws`` negatives for random corpus targets and count them.
 
     With repeats every column is an independent draw from the target-excluded
@@ -81,7 +85,7 @@ def sample_negatives(sampler, corpus_ids, n_draws, rng):
                 n_clashes=int(np.sum(used == targets[:, None])))
 
 
-def row_checks(targets, negatives):
+def row_checks(targets: np.ndarray, negatives: np.ndarray) -> dict:
     """Counts a learner can verify in a drawn batch.
 
     Returns
@@ -96,7 +100,8 @@ def row_checks(targets, negatives):
                 rows_with_repeats=int(np.sum(np.any(neg[:, 1:] == neg[:, :-1], axis=1))))
 
 
-def extremes(words, raw_p, word_p, num_negatives):
+def extremes(words: list[str], raw_p: np.ndarray, word_p: np.ndarray,
+             num_negatives: int) -> dict:
     """The most frequent and the rarest occurring word before and after the power.
 
     Returns

@@ -2,7 +2,9 @@
 
 PCA fixes each component only up to its sign, so a plot redrawn while vectors train
 could mirror itself at random. `stable_pca` flips each new component to agree with the
-previous call's component (non-negative dot product).
+previous call's component (non-negative dot product); `StableProjection` remembers that
+previous call, so a page or a live session holds one object instead of doing the
+bookkeeping itself.
 """
 from __future__ import annotations
 
@@ -92,3 +94,35 @@ def stable_pca(X: np.ndarray, n_components: int = 2, previous=None) -> Projectio
         comps *= signs[:, None]
         coords = coords * signs
     return Projection(coords, comps, ratio, pca.mean_.astype(X.dtype, copy=False))
+
+
+class StableProjection:
+    """PCA axes that keep their direction from one call to the next.
+
+    Keep one per plot (in ``st.session_state``, or inside a live session). Each
+    `project` is aligned to the components the previous one returned; they are forgotten
+    when the vectors' width D changes (another model) or on `reset`. Switching between
+    2 and 3 components keeps the axes the two share.
+
+    Attributes
+    ----------
+    components : ndarray of shape (n, D) or None
+        The last call's axes (None before the first call and after `reset`).
+    """
+
+    def __init__(self):
+        self.components: np.ndarray | None = None
+
+    def project(self, X: np.ndarray, n_components: int = 2) -> Projection:
+        """`stable_pca` of ``X`` (V, D) aligned to the previous call; see `stable_pca`
+        for the result and the errors."""
+        prev = self.components
+        if prev is not None and prev.shape[1] != np.shape(X)[-1]:
+            prev = None  # another width: nothing to align to
+        result = stable_pca(X, n_components, previous=prev)
+        self.components = result.components
+        return result
+
+    def reset(self) -> None:
+        """Forget the previous axes (e.g. after the weights were re-initialised)."""
+        self.components = None

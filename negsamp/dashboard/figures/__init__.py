@@ -6,7 +6,7 @@ Every figure uses the palette and layout of :mod:`negsamp.dashboard.figures.styl
 from .cost import cost_figure
 from .distribution import mass_table, unigram_figure, zipf_figure
 from .embedding import neighbours_figure, pca_figure
-from .layers import heatmap_figure, stage_figures
+from .layers import heatmap_figure
 from .sampler import goodness_of_fit, negatives_table_figure, sample_histogram_figure
 from .style import PALETTE, base_layout
 from .training import ema, loss_figure
@@ -17,6 +17,6 @@ __all__ = [
     "negatives_table_figure", "sample_histogram_figure", "goodness_of_fit",
     "ema", "loss_figure",
     "pca_figure", "neighbours_figure",
-    "heatmap_figure", "stage_figures",
+    "heatmap_figure",
     "cost_figure",
 ]

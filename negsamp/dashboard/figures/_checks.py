@@ -1,6 +1,9 @@
 """Argument checks shared by the figure functions (private)."""
 import numpy as np
 
+from ...checks import Allowed, check
+from ...sampler import unigram_p
+
 
 def as_1d(name, values, *, dtype=float):
     """``values`` as a 1-D array, or ``ValueError`` naming the argument."""
@@ -41,16 +44,11 @@ def probabilities(name, p):
 
 
 def powered(raw_p, power):
-    """``raw_p ** power / Z`` with zero-probability words kept at 0 (also at power 0)."""
-    power = float(power)
-    if not (np.isfinite(power) and 0.0 <= power <= 1.0):
-        raise ValueError(f"power={power!r} must be between 0 and 1")
-    out = np.where(raw_p > 0, np.power(raw_p, power, where=raw_p > 0, out=np.zeros_like(raw_p)), 0.0)
-    return out / out.sum()
+    """``raw_p ** power / Z`` with zero-probability words kept at 0 (also at power 0):
+    the sampler's own ``unigram_p`` (scaling the counts to ``raw_p`` changes nothing)."""
+    return unigram_p(raw_p, check("power", power, Allowed(0, 1)))
 
 
 def positive_int(name, value):
     """``value`` as an int >= 1."""
-    if isinstance(value, bool) or int(value) != value or value < 1:
-        raise ValueError(f"{name}={value!r} must be an integer >= 1")
-    return int(value)
+    return check(name, value, Allowed(1, whole=True))

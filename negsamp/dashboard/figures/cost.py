@@ -6,7 +6,7 @@ from . import _checks
 from .style import PALETTE, add_note, new_figure
 
 
-def cost_figure(vocab_sizes, softmax_ms, negsamp_ms, log_y=False):
+def cost_figure(vocab_sizes, softmax_ms, negsamp_ms, log_y=False) -> go.Figure:
     """Time per training step against vocabulary size, softmax vs negative sampling.
 
     Parameters
@@ -55,7 +55,7 @@ def cost_figure(vocab_sizes, softmax_ms, negsamp_ms, log_y=False):
 
 
 def heldout_figure(softmax_x, softmax_ce, negsamp_x, negsamp_ce, x_title="step",
-                   references=None):
+                   references=None) -> go.Figure:
     """Held-out full-softmax cross-entropy of both models against steps or seconds.
 
     Parameters

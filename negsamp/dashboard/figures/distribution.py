@@ -9,6 +9,7 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
+from ...checks import Allowed, check
 from . import _checks
 from .style import PALETTE, add_note, new_figure
 
@@ -30,7 +31,7 @@ def _by_frequency(raw_p):
     return np.argsort(-raw_p, kind="stable")
 
 
-def unigram_figure(words, raw_p, powered_p=None, top_n=30, log_y=False, power=0.75):
+def unigram_figure(words, raw_p, powered_p=None, top_n=30, log_y=False, power=0.75) -> go.Figure:
     """Grouped bars of the raw and the powered probability of the most frequent words.
 
     Parameters
@@ -91,7 +92,7 @@ def _loglog_slope(p):
     return float(np.polyfit(np.log(rank), np.log(p), 1)[0])
 
 
-def zipf_figure(raw_p, powered_p=None, power=0.75):
+def zipf_figure(raw_p, powered_p=None, power=0.75) -> go.Figure:
     """Rank-frequency plot on log-log axes of the raw and the powered distribution.
 
     A Zipf-like corpus gives a roughly straight line of slope ≈ -1; the power α
@@ -134,7 +135,7 @@ def zipf_figure(raw_p, powered_p=None, power=0.75):
 
 
 def mass_table(raw_p, powered_p=None, top_fracs=(0.01, 0.1, 0.5), bottom_fracs=(0.5,),
-               power=0.75):
+               power=0.75) -> list[dict]:
     """Share of the probability mass held by the most and the least frequent words.
 
     Parameters
@@ -164,9 +165,7 @@ def mass_table(raw_p, powered_p=None, top_fracs=(0.01, 0.1, 0.5), bottom_fracs=(
     records = []
     for kind, fracs in (("top", top_fracs), ("bottom", bottom_fracs)):
         for frac in fracs:
-            frac = float(frac)
-            if not 0.0 < frac <= 1.0:
-                raise ValueError(f"{kind}_fracs value {frac!r} must be in (0, 1]")
+            frac = check(f"{kind}_fracs", frac, Allowed(0, 1, low_open=True))
             n = max(1, math.ceil(frac * V - 1e-9))
             ids = order[:n] if kind == "top" else order[V - n:]
             raw_share = float(raw_p[ids].sum())

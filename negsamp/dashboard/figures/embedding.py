@@ -34,7 +34,7 @@ def _groups(color, group_names):
 
 
 def pca_figure(coords, words, color=None, color_label=None, highlight=None, explained=None,
-               group_names=None, max_labels=60):
+               group_names=None, max_labels=60) -> go.Figure:
     """Scatter of the word vectors projected on their first principal components.
 
     Parameters
@@ -130,7 +130,7 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
     return fig
 
 
-def neighbours_figure(words, sims, query=None):
+def neighbours_figure(words, sims, query=None) -> go.Figure:
     """Horizontal bars of the nearest neighbours of a word, most similar on top.
 
     Parameters

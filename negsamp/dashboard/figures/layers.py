@@ -7,7 +7,7 @@ from .style import DIVERGING, SEQUENTIAL, new_figure
 
 
 def heatmap_figure(array, title, row_labels=None, col_labels=None, max_rows=200,
-                   max_cols=200):
+                   max_cols=200) -> go.Figure:
     """A heatmap of a 1-D or 2-D array, with its shape in the title.
 
     Signed arrays use a diverging colour scale centred at 0 (so the sign of a gradient is
@@ -69,19 +69,3 @@ def heatmap_figure(array, title, row_labels=None, col_labels=None, max_rows=200,
     fig.update_yaxes(type="category", autorange="reversed")
     return fig
 
-
-def stage_figures(arrays):
-    """One heatmap per named stage of a forward/backward pass.
-
-    Parameters
-    ----------
-    arrays : dict of str to array_like
-        E.g. ``{"h (B, D)": h, "scores (B, k+1)": scores, "dh (B, D)": dh}``, in the
-        order the stages happen.
-
-    Returns
-    -------
-    dict of str to plotly.graph_objects.Figure
-        Same keys and order, each value ``heatmap_figure(array, key)``.
-    """
-    return {name: heatmap_figure(a, name) for name, a in arrays.items()}

@@ -6,7 +6,7 @@ from . import _checks
 from .style import PALETTE, add_note, new_figure
 
 
-def negatives_table_figure(target_words, negative_words, max_rows=50):
+def negatives_table_figure(target_words, negative_words, max_rows=50) -> go.Figure:
     """A table with one row per target word and its k negative words.
 
     Parameters
@@ -56,7 +56,7 @@ def negatives_table_figure(target_words, negative_words, max_rows=50):
     return fig
 
 
-def goodness_of_fit(observed_counts, expected_p, min_expected=5.0):
+def goodness_of_fit(observed_counts, expected_p, min_expected=5.0) -> dict:
     """Pearson chi-square test of the observed draws against the expected distribution.
 
     Words whose expected count is below ``min_expected`` are pooled into one bin (and
@@ -111,7 +111,7 @@ def goodness_of_fit(observed_counts, expected_p, min_expected=5.0):
 
 
 def sample_histogram_figure(words, observed_counts, expected_p, top_n=30, chi2=None,
-                            p_value=None):
+                            p_value=None) -> go.Figure:
     """Observed draw counts next to the counts the distribution predicts.
 
     Parameters

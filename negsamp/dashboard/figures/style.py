@@ -40,7 +40,7 @@ DIVERGING = "RdBu_r"     # signed values (weights, gradients), centred at zero
 FONT_SIZE = 13
 
 
-def base_layout(title, x_title=None, y_title=None, subtitle=None, **overrides):
+def base_layout(title, x_title=None, y_title=None, subtitle=None, **overrides) -> dict:
     """Layout shared by every figure: template, palette, title and axis titles.
 
     Parameters
@@ -77,12 +77,12 @@ def base_layout(title, x_title=None, y_title=None, subtitle=None, **overrides):
     return layout
 
 
-def new_figure(title, x_title=None, y_title=None, subtitle=None, **overrides):
+def new_figure(title, x_title=None, y_title=None, subtitle=None, **overrides) -> go.Figure:
     """An empty ``go.Figure`` with :func:`base_layout` applied."""
     return go.Figure(layout=base_layout(title, x_title, y_title, subtitle, **overrides))
 
 
-def add_note(fig, text, *, below=70):
+def add_note(fig, text, *, below=70) -> go.Figure:
     """Add a small grey note ``below`` pixels under the plot area, making room for it.
 
     Use a larger ``below`` when the x axis has rotated tick labels.
@@ -96,7 +96,7 @@ def add_note(fig, text, *, below=70):
     return fig
 
 
-def add_empty_message(fig, text="no data yet"):
+def add_empty_message(fig, text="no data yet") -> go.Figure:
     """Write ``text`` in the middle of an empty figure so it does not look broken."""
     fig.add_annotation(
         text=text, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,

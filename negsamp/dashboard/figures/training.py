@@ -2,11 +2,12 @@
 import numpy as np
 import plotly.graph_objects as go
 
+from ...checks import Allowed, check
 from . import _checks
 from .style import OVERLAY_COLORS, PALETTE, add_empty_message, add_note, new_figure
 
 
-def ema(values, beta=0.9, debias=True):
+def ema(values, beta=0.9, debias=True) -> np.ndarray:
     """Exponential moving average, as TensorBoard and Adam smooth a noisy series.
 
     ``s_t = beta · s_{t-1} + (1 - beta) · x_t`` with ``s_0 = 0``. Debiasing divides by
@@ -27,9 +28,7 @@ def ema(values, beta=0.9, debias=True):
     ndarray of shape (T,), float64
     """
     x = _checks.as_1d("values", values)
-    beta = float(beta)
-    if not (np.isfinite(beta) and 0.0 <= beta < 1.0):
-        raise ValueError(f"beta={beta!r} must be in [0, 1)")
+    beta = check("beta", beta, Allowed(0, 1, high_open=True))
     if not np.all(np.isfinite(x)):
         raise ValueError(f"values has {int((~np.isfinite(x)).sum())} non-finite entries; "
                          "drop them first")
@@ -53,7 +52,7 @@ def _finite(name, steps, values):
 
 
 def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=None,
-                initial_loss=None, log_y=False):
+                initial_loss=None, log_y=False) -> go.Figure:
     """Training loss against step: raw, smoothed, positive/negative parts, earlier runs.
 
     Non-finite points (NaN, ±inf, e.g. from a diverged run) are never plotted: they are
@@ -83,9 +82,7 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
     plotly.graph_objects.Figure
         The raw loss trace is always named "loss"; the smoothed one "loss (smoothed)".
     """
-    smooth = float(smooth)
-    if not (np.isfinite(smooth) and 0.0 <= smooth < 1.0):
-        raise ValueError(f"smooth={smooth!r} must be in [0, 1)")
+    smooth = check("smooth", smooth, Allowed(0, 1, high_open=True))
     fig = new_figure("Training loss", "step", "loss", hovermode="x unified")
     s, y, dropped = _finite("loss", steps, loss)
     for i, run in enumerate(overlays or []):

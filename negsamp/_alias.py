@@ -1,0 +1,134 @@
+"""Fast draws from a fixed distribution: the speed machinery behind ``UnigramSampler``.
+
+The sampler's story (``word_p``, draw k per row, never the row's target) is told in
+``negsamp/sampler.py``; this module draws the same distribution for a whole batch
+at once, as word2vec and gensim do with a table instead of one ``choice`` per row:
+
+- with repeats: Walker's alias table (O(1) a draw, exact); entries equal to their row's
+  target are drawn again, and the few left after some rounds come from the cumulative
+  table with the target's slice cut out (gensim draws from a cumulative table with
+  ``searchsorted``);
+- without repeats: Gumbel top-k over ``log p`` with the target masked.
+
+The tests check these draws against the book's one-row-at-a-time loop,
+``negsamp.sampler.reference_negative_sample``.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+
+class FastDraws:
+    """Tables of one distribution ``p`` (V,), built once, and the batch draws from it.
+
+    Attributes
+    ----------
+    p : ndarray of shape (V,), the distribution (sums to 1)
+    alias : (ids, prob, alias), see :func:`alias_table`
+    cdf : ndarray of shape (V,), ``cumsum(p)``
+    lo : ndarray of shape (V,), where each word's slice of the cumulative table starts
+    log_p : ndarray of shape (V,), ``log p`` (-inf where p is 0)
+    last : int, the highest id with p > 0
+    """
+
+    def __init__(self, p: np.ndarray):
+        self.p = p
+        self.alias = alias_table(p)
+        self.cdf = np.cumsum(p)  # (V,)
+        self.lo = self.cdf - p  # (V,)
+        with np.errstate(divide="ignore"):
+            self.log_p = np.log(p)  # (V,) -inf for unseen words
+        self.last = int(np.flatnonzero(p > 0)[-1])
+
+    def draw(self, n: int, rng: np.random.Generator) -> np.ndarray:
+        """n ids from p by Walker's alias method, int64 array of shape (n,)."""
+        ids, prob, alias = self.alias
+        j = rng.integers(0, ids.shape[0], size=n)  # (n,) column
+        keep = rng.random(n, dtype=np.float32) < prob[j]  # (n,)
+        return ids[np.where(keep, j, alias[j])]
+
+    def excluding(self, target: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+        """(B, k) ids from p, none equal to its row's target: alias draws, entries equal
+        to their row's target drawn again, which gives p renormalised without the target.
+
+        After a few rounds (only a target holding most of the mass gets there) the
+        remaining entries use the exact cut-out table of :meth:`_draw_excluding`.
+        """
+        B = target.shape[0]
+        out = self.draw(B * k, rng).reshape(B, k)  # (B, k)
+        clash = np.flatnonzero(out == target[:, None])  # flat positions to redraw
+        flat, t_flat = out.reshape(-1), np.repeat(target, k)
+        for _ in range(4):
+            if clash.size == 0:
+                return out
+            flat[clash] = self.draw(clash.size, rng)
+            clash = clash[flat[clash] == t_flat[clash]]
+        if clash.size:
+            flat[clash] = self._draw_excluding(t_flat[clash], rng)
+        return out
+
+    def _draw_excluding(self, target, rng):
+        """One draw per entry from p without that entry's target (inverse CDF).
+
+        u is uniform on [0, Z - p_t); values at or past the target's start move up by
+        p_t, so the target's slice is skipped: exactly p renormalised without the
+        target, with no rejection loop even when the target holds most of the mass.
+        Rounding can still land on the target's edge; those few entries are redrawn.
+        """
+        out = np.empty(target.shape[0], dtype=np.int64)
+        todo = np.ones(target.shape[0], dtype=bool)
+        while todo.any():
+            t = target[todo]  # (M,)
+            p_t, lo_t = self.p[t], self.lo[t]  # (M,)
+            u = rng.random(t.shape[0]) * (self.cdf[-1] - p_t)  # (M,)
+            u = np.where(u >= lo_t, u + p_t, u)
+            ids = np.minimum(np.searchsorted(self.cdf, u, side="right"), self.last)
+            out[todo] = ids
+            todo[todo] = ids == t  # clashes from rounding only
+        return out
+
+    def without_replacement(self, target: np.ndarray | None, k: int,
+                            rng: np.random.Generator, n_rows: int | None = None) -> np.ndarray:
+        """(B, k) ids, no repeats within a row, by Gumbel top-k: the k largest of
+        log p + Gumbel noise, the row's target masked (when given; else ``n_rows`` rows
+        with nothing masked). Sorted by key, the columns are a sequential draw without
+        replacement, like ``rng.choice(V, k, replace=False, p=p)``.
+        """
+        B = n_rows if target is None else target.shape[0]
+        g = self.log_p + rng.gumbel(size=(B, self.p.shape[0]))  # (B, V)
+        if target is not None:
+            g[np.arange(B), target] = -np.inf
+        top = np.argpartition(-g, k - 1, axis=1)[:, :k]  # (B, k) unordered
+        order = np.argsort(-np.take_along_axis(g, top, axis=1), axis=1)
+        return np.take_along_axis(top, order, axis=1)
+
+
+def alias_table(p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Walker's alias table of a distribution (Vose's construction, O(V)).
+
+    Parameters
+    ----------
+    p : ndarray of shape (V,), non-negative, summing to 1
+
+    Returns
+    -------
+    ids : ndarray of shape (U,), int64, the words with p > 0
+    prob : ndarray of shape (U,), float32, chance to keep column j
+    alias : ndarray of shape (U,), int64, the other word of column j (index into ids)
+
+    Drawing column j uniformly, then j with probability prob[j] and alias[j]
+    otherwise, gives each word exactly its p (up to float rounding).
+    """
+    ids = np.flatnonzero(p > 0)
+    q = (p[ids] / p[ids].sum() * ids.shape[0]).tolist()  # scaled so the mean is 1
+    prob, alias = [1.0] * len(q), list(range(len(q)))
+    small = [j for j, x in enumerate(q) if x < 1.0]
+    large = [j for j, x in enumerate(q) if x >= 1.0]
+    while small and large:
+        j, l = small.pop(), large[-1]
+        prob[j], alias[j] = q[j], l
+        q[l] += q[j] - 1.0
+        if q[l] < 1.0:
+            small.append(large.pop())
+    # what is left is 1 up to rounding: keep prob 1
+    return ids, np.asarray(prob, dtype=np.float32), np.asarray(alias, dtype=np.int64)
