@@ -21,7 +21,7 @@ words, raw_p, word_p = corpus.vocab.words, sampler.raw_p, sampler.word_p
 state.formula_beside_code(
     T, r"p(w) = \frac{\mathrm{count}(w)}{\sum_v \mathrm{count}(v)} \qquad "
        r"P_\alpha(w) = \frac{\mathrm{count}(w)^\alpha}{\sum_v \mathrm{count}(v)^\alpha}",
-    snippet("raw_p") + "\n" + snippet("word_p"))
+    "\n".join([snippet("raw_p"), snippet("word_p"), "", snippet("unigram_p")]))
 
 ex = extremes(words, raw_p, word_p, k)
 st.markdown(T["summary"].format(

@@ -16,7 +16,8 @@ import textwrap
 
 from negsamp.dashboard.walkthrough import trace_cbow_step
 from negsamp.negative_sampling import NegativeSamplingLoss
-from negsamp.sampler import UnigramSampler
+from negsamp._alias import FastDraws
+from negsamp.sampler import UnigramSampler, reference_negative_sample, unigram_p
 from negsamp.softmax_model import SoftmaxCBOW
 
 _MARKER = re.compile(r"^\s*# \[/?page(:[\w-]+)?\]\s*$")
@@ -28,9 +29,12 @@ SNIPPETS = {
     "ns_scores": (NegativeSamplingLoss.forward, "idx = np.concatenate",
                   "s = self.embed_dot.forward"),
     "raw_p": (UnigramSampler._setup, "self.raw_p = ", "self.raw_p = "),
-    "word_p": (UnigramSampler.power.fset, "nz = self.counts > 0", "self.word_p = "),
-    "draw_replace": (UnigramSampler._draw_with_replacement, None, None),
-    "draw_no_repeats": (UnigramSampler._draw_without_replacement, None, None),
+    "word_p": (UnigramSampler.power.fset, "self.word_p = unigram_p", "self.word_p = unigram_p"),
+    "unigram_p": (unigram_p, "def unigram_p", "return w / w.sum()"),
+    # the book's draw, row by row: the sampler draws exactly this distribution for a
+    # whole batch at once (tests/test_sampler.py compares them)
+    "draw_replace": (reference_negative_sample, "out = np.empty", "return out"),
+    "draw_no_repeats": (FastDraws.without_replacement, "g = self.log_p", "return np.take_along_axis"),
     "softmax_forward": (SoftmaxCBOW.forward, "self.scores = ", "self.scores = "),
     "softmax_backward": (SoftmaxCBOW.backward, "ds = self.loss_layer.backward",
                          "dh = ds @ W_out"),
