@@ -14,7 +14,7 @@ power, k = s.power, s.num_negatives
 try:
     sampler = UnigramSampler.from_counts(corpus.vocab.counts, power, k)
 except ValueError as err:
-    st.error(str(err))
+    st.error(state.message(err))
     st.stop()
 words, raw_p, word_p = corpus.vocab.words, sampler.raw_p, sampler.word_p
 

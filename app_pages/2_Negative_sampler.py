@@ -38,7 +38,7 @@ try:
     sampler = UnigramSampler.from_counts(corpus.vocab.counts, power, k, rng,
                                          replace=not no_repeats)
 except ValueError as err:
-    st.error(str(err))
+    st.error(state.message(err))
     st.stop()
 
 st.header(T["batch_header"])

@@ -6,7 +6,7 @@ from negsamp.corpus import num_windows
 from negsamp.evaluate import chance_group_neighbour_rate, group_neighbour_rate
 from negsamp.dashboard.figures import neighbours_figure, pca_figure
 from negsamp.io import projector_tsv, word2vec_text
-from negsamp.dashboard.projection import stable_pca
+from negsamp.dashboard.projection import StableProjection
 from negsamp.trainer import Trainer
 from ui import state
 from ui.texts.embeddings import TEXT
@@ -29,7 +29,7 @@ else:
                 quick.run(1_000_000, seconds=QUICK_SECONDS)
             st.session_state["quick_model"] = quick
         except ValueError as err:
-            st.error(str(err))
+            st.error(state.message(err))
     if quick is None or quick.corpus is not corpus:
         st.info(T["no_model"])
         st.stop()
@@ -49,10 +49,8 @@ choices = wv.words[:5000]
 first = int(np.argmax(groups[:len(choices)] >= 0)) if groups is not None else 0
 word = right.selectbox(T["word"], choices, index=first, key="w_emb_word", **state.KEEP)
 neighbours = wv.most_similar(word, topn=min(10, V - 1))
-prev = st.session_state.get("emb_pca_components")
-proj = stable_pca(wv.vectors[:n], dims, previous=prev if prev is not None
-                  and prev.shape[1] == wv.dim else None)
-st.session_state["emb_pca_components"] = proj.components
+proj = st.session_state.setdefault("emb_projection", StableProjection()).project(
+    wv.vectors[:n], dims)  # axes kept between reruns
 if groups is not None:
     color, label = groups[:n], T["group_label"]
 else:
@@ -83,7 +81,7 @@ try:
     st.dataframe({"word": [w for w, _ in answers], "cosine": [s for _, s in answers]},
                  hide_index=True, key="analogy_table")
 except ValueError as err:
-    st.error(str(err))
+    st.error(state.message(err))
 
 if groups is not None:
     st.header(T["rate_header"])

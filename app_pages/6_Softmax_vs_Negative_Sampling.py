@@ -33,7 +33,7 @@ if st.button(T["measure"], key="measure", disabled=not sizes):
         st.session_state["cost_result"] = dict(D=D, B=B, k=k, **measure_costs(
             sorted(sizes), D, B, k, repeats=5, progress=lambda f, text: bar.progress(f, text)))
     except ValueError as err:
-        st.error(str(err))
+        st.error(state.message(err))
     bar.empty()
 res = st.session_state.get("cost_result")
 if res is None:
@@ -69,7 +69,7 @@ if st.button(T["compare"], key="compare"):
             progress=lambda f, name: bar.progress(f, T["comparing"].format(name=name)))
         st.session_state["compare_result"] = dict(result, corpus=corpus.name, mode=mode)
     except ValueError as err:
-        st.error(str(err))
+        st.error(state.message(err))
     bar.empty()
 cmp = st.session_state.get("compare_result")
 if cmp is None:

@@ -78,7 +78,7 @@ def test_k_too_large_without_repeats_on_the_toy_corpus_is_an_error_not_a_crash(p
     page.checkbox(key="w_sampler_no_repeats").check().run()
     assert not page.exception
     assert [e.value for e in page.error] == [
-        "sample_size=7 must be a whole number between 1 and 6 when replace=False (words "
+        "k=7 must be a whole number between 1 and 6 with no repeats within a row (words "
         "with non-zero probability minus the target)"]
     assert not page.get("plotly_chart")
     page.sidebar.slider(key="w_num_negatives").set_value(6).run()

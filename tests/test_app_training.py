@@ -192,7 +192,7 @@ def test_a_new_corpus_keeps_the_model_until_reset(page):
     assert any("corpus changed" in w.value for w in page.warning)
     assert _live(page).trainer.step_count == 1
     _click(page, "live_reset")  # batch 100 > the toy corpus's 4 windows: refused
-    assert any("batch_size=100" in e.value for e in page.error)
+    assert any("batch size B=100" in e.value for e in page.error)
     assert _live(page).trainer.step_count == 1
     page.select_slider(key="w_live_batch_size").set_value(2).run()
     _click(page, "live_reset")

@@ -114,7 +114,7 @@ for value, shown in [(math.nan, "nan"), (math.inf, "inf"), (-math.inf, "-inf"),
                      (-0.5, "-0.5"), (1.5, "1.5")]:
     case(LIBRARY, f"power {shown} through `apply_live_settings`",
          f"power={shown} must be a number between 0 and 1", KEPT)(
-        lambda live, v=value: live.apply_live_settings(power=v))
+        lambda live, v=value: str(live.apply_live_settings(power=v)))
 case(LIBRARY, "power nan set on the sampler itself",
      "power=nan must be a number between 0 and 1", KEPT)(
     lambda live: error_of(setattr, live.trainer.model.ns_loss.sampler, "power", math.nan))
@@ -127,12 +127,12 @@ case(LIBRARY, "k ≥ vocabulary without repeats, on the sampler",
      "with non-zero probability minus the target)", KEPT)(
     lambda live: error_of(_no_repeat_sampler, 58))
 case(LIBRARY, "batch size 0", "batch_size=0 must be a whole number between 1 and 1000000",
-     KEPT)(lambda live: live.apply_live_settings(batch_size=0))
+     KEPT)(lambda live: str(live.apply_live_settings(batch_size=0)))
 case(LIBRARY, "batch size larger than the corpus",
      "batch_size=5000 must be a whole number between 1 and 1996 (the number of training "
-     "windows in this corpus)", KEPT)(lambda live: live.apply_live_settings(batch_size=5000))
+     "windows in this corpus)", KEPT)(lambda live: str(live.apply_live_settings(batch_size=5000)))
 case(LIBRARY, "learning rate nan", "lr=nan must be a number > 0 and <= 10", KEPT)(
-    lambda live: live.apply_live_settings(lr=math.nan))
+    lambda live: str(live.apply_live_settings(lr=math.nan)))
 case(LIBRARY, "hidden size 0 (reset)",
      "hidden_size=0 must be a whole number between 1 and 1024", KEPT)(
     lambda live: error_of(live.reset, replace(LIVE_CONFIG, hidden_size=0)))
@@ -141,8 +141,8 @@ case(LIBRARY, "reset onto the toy corpus with batch size 20",
      "windows in this corpus)",
      KEPT)(lambda live: error_of(live.reset, corpus=toy_corpus()))
 case(LIBRARY, "speed 0 steps per second",
-     "speed=0 must be a number of steps per second between 0 and 10000, or None for full "
-     "speed", KEPT)(lambda live: error_of(live.set_speed, 0))
+     "speed=0 must be None or a number > 0 and <= 10000 (steps per second; None runs at "
+     "full speed)", KEPT)(lambda live: error_of(live.set_speed, 0))
 case(LIBRARY, "unknown word in `most_similar`",
      "word 'zebra' is not in the vocabulary (V=58)", KEPT)(
     lambda live: error_of(live.trainer.vectors().most_similar, "zebra"))
@@ -418,7 +418,7 @@ def _training(open_page):
 
 
 @case(DASHBOARD, "Training: Reset onto the toy corpus with batch size 100",
-      "The model cannot be built with these settings: batch_size=100 must be a whole number "
+      "The model cannot be built with these settings: batch size B=100 must be a whole number "
       "between 1 and 4 (the number of training windows in this corpus)",
       "the live model (weights, history)")
 def _reset_on_toy(open_page):
@@ -451,7 +451,7 @@ def _analogy(open_page):
 
 
 @case(DASHBOARD, "Negative sampler: k = 7 without repeats on the toy corpus (V = 7)",
-      "sample_size=7 must be a whole number between 1 and 6 when replace=False (words "
+      "k=7 must be a whole number between 1 and 6 with no repeats within a row (words "
       "with non-zero probability minus the target)", "the settings (α, k)")
 def _sampler(open_page):
     at = open_page("app_pages/2_Negative_sampler.py")

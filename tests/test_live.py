@@ -4,6 +4,7 @@ import time
 import numpy as np
 import pytest
 
+from negsamp.checks import SettingError
 from negsamp.config import TrainConfig
 from negsamp.datasets import synthetic_corpus, toy_corpus
 from negsamp.dashboard.live import MAX_KEPT, LiveTraining, run_label
@@ -145,7 +146,8 @@ def test_live_settings_keep_the_weights_and_reach_the_sampler(live):
 
 def test_a_bad_live_setting_returns_the_message_and_changes_nothing(live):
     error = live.apply_live_settings(power=0.5, batch_size=10**7)
-    assert "batch_size" in error and live.config == LIVE_CONFIG
+    assert isinstance(error, SettingError) and error.field == "batch_size"
+    assert error.value == 10**7 and live.config == LIVE_CONFIG
 
 
 def test_reset_changes_name_only_the_fields_that_need_a_reset(live):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from negsamp.config import MODELS, OPTIMIZERS
+from negsamp.config import MODEL_LABELS, MODELS, OPTIMIZERS
 from negsamp.dashboard.figures import loss_figure, negatives_table_figure, pca_figure
 from negsamp.dashboard.live import LiveTraining
 from negsamp.dashboard.scheduler import SCHEDULER
@@ -22,7 +22,6 @@ LOSS_HEIGHT = 330                 # px: less to repaint on every refresh than th
 LR_OPTIONS = (1e-4, 3e-4, 0.001, 0.003, 0.01, 0.025, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 HIDDEN_OPTIONS = (2, 5, 10, 20, 50, 100, 200, 300)
-MODEL_NAMES = {"cbow": "CBOW", "skipgram": "skip-gram"}
 SPEED_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, "full")  # steps per second
 DEFAULTS = {"lr": 0.01, "batch_size": 100, "speed": "full", "model": "cbow",
             "optimizer": "adam", "hidden_size": 50, "window": 2, "seed": 0}
@@ -48,7 +47,7 @@ def settings_panel(T):
     with right:
         st.markdown(f"**{T['reset_header']}**")
         a, b = st.columns(2)
-        model = _bind(a.radio, "model", T["model"], MODELS, format_func=MODEL_NAMES.get,
+        model = _bind(a.radio, "model", T["model"], MODELS, format_func=MODEL_LABELS.get,
                       horizontal=True)
         optimizer = _bind(b.radio, "optimizer", T["optimizer"], OPTIMIZERS, horizontal=True)
         hidden = _bind(st.select_slider, "hidden_size", T["hidden_size"], HIDDEN_OPTIONS)
@@ -68,7 +67,7 @@ def get_live(corpus, config, speed):
         try:
             live = LiveTraining(corpus, config)
         except ValueError as err:
-            return None, str(err)
+            return None, state.message(err)
         st.session_state[KEY] = live
     live.set_speed(speed)
     return live, None
@@ -78,7 +77,7 @@ def _reset(config, corpus):
     try:
         st.session_state[KEY].reset(config, corpus)
     except ValueError as err:  # the current model stays
-        st.session_state["live_reset_error"] = str(err)
+        st.session_state["live_reset_error"] = state.message(err)
 
 
 def buttons(live, T, config, corpus):
@@ -100,7 +99,7 @@ def buttons(live, T, config, corpus):
 def notices(live, T, config, corpus, apply_error):
     """Errors, the divergence message and what waits for a Reset."""
     if apply_error:
-        st.error(apply_error)
+        st.error(state.message(apply_error))
     if "live_reset_error" in st.session_state:
         st.error(T["cannot_build"].format(error=st.session_state.pop("live_reset_error")))
     if live.message and live.trainer.status == "diverged":

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 import streamlit as st
 
 from negsamp import datasets
+from negsamp.checks import SettingError, describe
 from negsamp.config import TrainConfig
 from ui.i18n import LANGUAGES, texts
 from ui.texts.app import TEXT as APP_TEXT
+from ui.texts.errors import TEXT as ERROR_NAMES
 
 DEFAULTS = {
     "corpus": "synthetic",   # key of CORPORA
@@ -160,3 +162,10 @@ def live_config(**overrides):
     """A TrainConfig from the shared α and k and ``overrides``."""
     s = shared()
     return TrainConfig(power=s.power, num_negatives=s.num_negatives, **overrides)
+
+
+def message(err):
+    """An error as the dashboard words it: a setting's error (``SettingError``) in the
+    names the learner sees on the widgets ("k", "with no repeats within a row"), any
+    other error as it is."""
+    return describe(err, texts(ERROR_NAMES)) if isinstance(err, SettingError) else str(err)

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..checks import Allowed, check
 from ..config import TrainConfig
 from ..trainer import Trainer
-from .projection import stable_pca
+from .projection import StableProjection
 from .scheduler import SCHEDULER, Pace
 
 MAX_KEPT = 8              # kept curves overlaid on the loss chart
@@ -55,7 +56,7 @@ class LiveTraining:
     last_metrics: object = None
     last_sample: tuple | None = None    # (positives (B, P), negatives (B, k)) of last_metrics
     pace: Pace = field(default_factory=Pace)  # this session's share of the process's time
-    _previous_components: np.ndarray | None = None
+    _projection: StableProjection = field(default_factory=StableProjection, repr=False)
 
     def __post_init__(self):
         self.trainer = Trainer(self.corpus, self.config, HISTORY_POINTS)
@@ -82,7 +83,8 @@ class LiveTraining:
         trainer = Trainer(corpus, config, HISTORY_POINTS)  # may raise ValueError: nothing lost
         self.corpus, self.config, self.trainer = corpus, config, trainer
         self.running, self.message = False, None
-        self.last_metrics = self.last_sample = self._previous_components = None
+        self.last_metrics = self.last_sample = None
+        self._projection.reset()
 
     @property
     def speed(self):
@@ -92,13 +94,10 @@ class LiveTraining:
     def set_speed(self, steps_per_second):
         """Train at most ``steps_per_second`` (a number in (0, MAX_SPEED]) or, with None,
         as fast as this session's turns allow."""
-        v = steps_per_second
-        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float, np.number))
-                              or not 0 < v <= MAX_SPEED):
-            raise ValueError(f"speed={v!r} must be a number of steps per second between 0 "
-                             f"and {MAX_SPEED}, or None for full speed")
+        v = check("speed", steps_per_second, Allowed(0, MAX_SPEED, low_open=True, none_ok=True),
+                  why="steps per second; None runs at full speed")
         if v != self.pace.speed:
-            self.pace.speed = None if v is None else float(v)
+            self.pace.speed = v
             self.pace.credit_time = None
 
     def step(self, n_steps=STEP_STEPS):
@@ -144,14 +143,16 @@ class LiveTraining:
         return metrics
 
     def apply_live_settings(self, **changes):
-        """Apply power / num_negatives / lr / batch_size now; return an error or None."""
+        """Apply power / num_negatives / lr / batch_size now; return None, or the error
+        (a ``ValueError``, a :class:`negsamp.checks.SettingError` for a setting out of
+        range, which the page words in its own names); on error nothing changes."""
         changes = {k: v for k, v in changes.items() if getattr(self.config, k) != v}
         if not changes:
             return None
         try:
             self.trainer.update_settings(**changes)
         except ValueError as err:
-            return str(err)
+            return err
         self.config = self.trainer.config
         return None
 
@@ -204,9 +205,4 @@ class LiveTraining:
         """
         W = self.trainer.word_vecs
         n = W.shape[0] if n_words is None else min(int(n_words), W.shape[0])
-        prev = self._previous_components
-        if prev is not None and (prev.shape[0] != n_components or prev.shape[1] != W.shape[1]):
-            prev = None
-        result = stable_pca(W[:n].astype(np.float64), n_components, previous=prev)
-        self._previous_components = result.components
-        return result
+        return self._projection.project(W[:n].astype(np.float64), n_components)
