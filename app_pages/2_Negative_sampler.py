@@ -3,7 +3,11 @@ import numpy as np
 import streamlit as st
 
 from negsamp.dashboard.explain import draw_batch, extremes, row_checks, sample_negatives
-from negsamp.dashboard.figures import goodness_of_fit, negatives_table_figure, sample_histogram_figure
+from negsamp.dashboard.figures import (
+    goodness_of_fit,
+    negatives_table_figure,
+    sample_histogram_figure,
+)
 from negsamp.sampler import UnigramSampler
 from ui import state
 from ui.source import snippet

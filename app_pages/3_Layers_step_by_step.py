@@ -1,9 +1,9 @@
 """Layers step by step: one CBOW mini-batch forward and back, then one update at a time."""
 import streamlit as st
 
-from negsamp.datasets import toy_corpus
 from negsamp.dashboard.figures import heatmap_figure
 from negsamp.dashboard.walkthrough import CBOWStepper, stage_panels
+from negsamp.datasets import toy_corpus
 from ui import state
 from ui.source import snippet
 from ui.texts.layers import TEXT

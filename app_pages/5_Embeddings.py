@@ -3,10 +3,10 @@ import numpy as np
 import streamlit as st
 
 from negsamp.corpus import num_windows
-from negsamp.evaluate import chance_group_neighbour_rate, group_neighbour_rate
 from negsamp.dashboard.figures import neighbours_figure, pca_figure
-from negsamp.io import projector_tsv, word2vec_text
 from negsamp.dashboard.projection import StableProjection
+from negsamp.evaluate import chance_group_neighbour_rate, group_neighbour_rate
+from negsamp.io import projector_tsv, word2vec_text
 from negsamp.trainer import Trainer
 from ui import state
 from ui.texts.embeddings import TEXT
@@ -75,7 +75,7 @@ defaults = ["man", "woman", "king"] if {"man", "woman", "king"} <= set(wv.words)
     else wv.words[first:first + 3]
 # keyed by corpus: another corpus's words would only give "not in the vocabulary"
 abc = [col.text_input(T[name], value=d, key=f"w_emb_{name}_{corpus.name}", **state.KEEP)
-       for col, name, d in zip(st.columns(3), "abc", defaults)]
+       for col, name, d in zip(st.columns(3), "abc", defaults, strict=False)]
 try:
     answers = wv.analogy(*(w.strip() for w in abc), topn=max(1, min(5, V - 3)))
     st.dataframe({"word": [w for w, _ in answers], "cosine": [s for _, s in answers]},

@@ -29,6 +29,7 @@ def ours(corpus, model, seed, batch_size, lr, epochs):
 
 def gensim_vectors(sentences, model, seed, epochs):
     from gensim.models import Word2Vec
+
     from negsamp.vectors import WordVectors
     w2v = Word2Vec(sentences, vector_size=100, window=5, negative=5, ns_exponent=0.75,
                    sample=1e-3, sg=int(model == "skipgram"), hs=0, min_count=5, workers=1,
@@ -46,6 +47,7 @@ def main(argv=None):
     p.add_argument("--no-gensim", action="store_true")
     args = p.parse_args(argv)
     from gensim.test.utils import datapath
+
     from benchmarks.corpora import head500
     from negsamp.evaluate import word_similarity_spearman
     corpus, sentences = head500()

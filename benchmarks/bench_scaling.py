@@ -29,7 +29,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def zipf_ids(n_tokens, V, seed=0):
     """Zipf ids over V ranks in which every id occurs (the ranks are appended once);
     built once per (n_tokens, V, seed) and shared by both models, ours and gensim."""

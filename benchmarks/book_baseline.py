@@ -98,7 +98,7 @@ class NegativeSamplingLoss:
 
     def backward(self, dout=1):
         dh = 0
-        for l0, l1 in zip(self.loss_layers, self.embed_dot_layers):
+        for l0, l1 in zip(self.loss_layers, self.embed_dot_layers, strict=False):
             dh += l1.backward(l0.backward(dout))
         return dh
 

@@ -23,8 +23,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests" / "e2e")]
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, start_streamlit  # noqa: E402
-from live_sessions import (close_all, errors, open_training, pause_all, rss_mb,  # noqa: E402
-                           start_all, summary, watch)
+from live_sessions import (  # noqa: E402
+    close_all,
+    errors,
+    open_training,
+    pause_all,
+    rss_mb,
+    start_all,
+    summary,
+    watch,
+)
 from negsamp.dashboard.scheduler import RETUNE_AFTER  # noqa: E402
 
 

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO)]
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, start_streamlit  # noqa: E402
-from dashboard_page import STEP, click_live, last_step, pause_settled  # noqa: E402
+from dashboard_page import click_live, last_step, pause_settled  # noqa: E402
 from streamlit_page import RUN_COUNTER_JS, goto_page, open_app  # noqa: E402
 
 
@@ -40,8 +40,8 @@ def page_config():
 
 
 def headless(seconds):
-    from negsamp.datasets import synthetic_corpus
     from negsamp.dashboard.live import LiveTraining
+    from negsamp.datasets import synthetic_corpus
 
     config = page_config()
     live = LiveTraining(synthetic_corpus(), config)
@@ -93,7 +93,7 @@ def page_open(seconds):
             browser.close()
     finally:
         server.stop()
-    gaps = [b - a for a, b in zip(changes, changes[1:])]
+    gaps = [b - a for a, b in zip(changes, changes[1:], strict=False)]
     return dict(steps_per_s=(s1 - s0) / dt, words_per_s=(s1 - s0) * config.batch_size / dt,
                 refresh_mean=statistics.mean(gaps) if gaps else float("nan"),
                 refresh_median=statistics.median(gaps) if gaps else float("nan"),

@@ -125,10 +125,10 @@ def alias_table(p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     small = [j for j, x in enumerate(q) if x < 1.0]
     large = [j for j, x in enumerate(q) if x >= 1.0]
     while small and large:
-        j, l = small.pop(), large[-1]
-        prob[j], alias[j] = q[j], l
-        q[l] += q[j] - 1.0
-        if q[l] < 1.0:
+        j, big = small.pop(), large[-1]
+        prob[j], alias[j] = q[j], big
+        q[big] += q[j] - 1.0
+        if q[big] < 1.0:
             small.append(large.pop())
     # what is left is 1 up to rounding: keep prob 1
     return ids, np.asarray(prob, dtype=np.float32), np.asarray(alias, dtype=np.int64)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -213,14 +213,14 @@ class Corpus:
 
     @classmethod
     def from_tokens(cls, tokens: Iterable[str], name: str = "corpus", min_count: int = 1,
-                    max_size: int | None = None, unk: str | None = "<unk>") -> "Corpus":
+                    max_size: int | None = None, unk: str | None = "<unk>") -> Corpus:
         """Build the vocabulary of ``tokens`` (see :func:`build_vocab`) and encode them."""
         return cls._from_token_lists([list(tokens)], name, min_count, max_size, unk)
 
     @classmethod
     def from_text(cls, text: str, name: str = "corpus", min_count: int = 1,
                   max_size: int | None = None, unk: str | None = "<unk>",
-                  lowercase: bool = True, chunk_chars: int = 1 << 18) -> "Corpus":
+                  lowercase: bool = True, chunk_chars: int = 1 << 18) -> Corpus:
         """Tokenize ``text`` piece by piece and encode it.
 
         Same result as ``from_tokens(tokenize(text, lowercase), ...)``, but only one

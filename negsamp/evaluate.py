@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 import os
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Union
+from typing import Union
 
 import numpy as np
 from scipy import stats

@@ -254,7 +254,7 @@ def word2vec_text(words, vectors) -> str:
     """
     words, vectors = _check_table(words, vectors, True)
     lines = [f"{vectors.shape[0]} {vectors.shape[1]}"]
-    lines += [f"{w} {row}" for w, row in zip(words, _rows(vectors, " "))]
+    lines += [f"{w} {row}" for w, row in zip(words, _rows(vectors, " "), strict=False)]
     return "\n".join(lines) + "\n"
 
 
@@ -342,7 +342,7 @@ def projector_tsv(words, vectors, extra_columns: dict | None = None) -> tuple[st
                 raise ValueError(f"column {col!r}: {cell!r} contains a tab or line break")
     if len(columns) == 1:
         return vec, "".join(w + "\n" for w in words)
-    rows = zip(*columns.values())
+    rows = zip(*columns.values(), strict=False)
     meta = "\t".join(columns) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
     return vec, meta
 

@@ -102,7 +102,7 @@ class SGD:
         _check_lists(params, grads)
         lr, new = self.lr, []
         with np.errstate(over="ignore", invalid="ignore"):
-            for i, (p, g) in enumerate(zip(params, grads)):
+            for i, (p, g) in enumerate(zip(params, grads, strict=False)):
                 ids, dW = _rows(g, self.max_row_count)
                 if ids is None:
                     W_new = p - lr * dW  # (V, D)
@@ -111,7 +111,7 @@ class SGD:
                     W_new += p[ids]  # (U, D)
                 _raise_if_non_finite(i, W_new)
                 new.append((ids, W_new))
-        for p, (ids, W_new) in zip(params, new):
+        for p, (ids, W_new) in zip(params, new, strict=False):
             if ids is None:
                 p[...] = W_new
             else:
@@ -169,7 +169,7 @@ class Adam:
         lr_t = self._lr * math.sqrt(1.0 - b2 ** t) / (1.0 - b1 ** t)
         new = []
         with np.errstate(over="ignore", invalid="ignore", under="ignore"):
-            for i, (p, g) in enumerate(zip(params, grads)):
+            for i, (p, g) in enumerate(zip(params, grads, strict=False)):
                 ids, dW = _rows(g)
                 sel = slice(None) if ids is None else ids
                 m, v = self.m[i][sel], self.v[i][sel]  # (V, D) or (U, D)

@@ -69,8 +69,9 @@ class Trainer:
     SNAPSHOT_MIN_STEPS = 20   # and never closer: the steps just before a blow-up are often
                               # already damaged though their loss still passes the check
 
-    def __init__(self, corpus, config=TrainConfig(), history_points=2000):
+    def __init__(self, corpus, config=None, history_points=2000):
         V, N = len(corpus.vocab.words), int(corpus.ids.shape[0])
+        config = TrainConfig() if config is None else config
         config.validate(vocab_size=V, n_tokens=N)
         self.corpus, self.config = corpus, config
         ss_init, ss_batch, ss_sub = np.random.SeedSequence(config.seed).spawn(3)
@@ -274,13 +275,13 @@ class Trainer:
                             self._centres, self._ids)}
 
     def _restore(self, snap):
-        for p, saved in zip(self.model.params, snap["params"]):
+        for p, saved in zip(self.model.params, snap["params"], strict=False):
             p[...] = saved  # in place: the layers hold these arrays
         # copies again: the snapshot stays intact for a later rollback to the same point
         self.optimizer = copy.deepcopy(snap["optimizer"])
         self.history = copy.deepcopy(snap["history"])
         rngs = (self.model.ns_loss.sampler.rng, self._rng_batch, self._rng_sub)
-        for r, state in zip(rngs, snap["rng"]):
+        for r, state in zip(rngs, snap["rng"], strict=False):
             r.bit_generator.state = state
         (self.step_count, self.epoch, self.words_trained, self._cursor,
          self._centres, self._ids) = snap["scalars"]

@@ -5,8 +5,8 @@ updating its own weights while the dashboard queries an older snapshot.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from functools import cached_property
-from typing import Iterable, Sequence
 
 import numpy as np
 

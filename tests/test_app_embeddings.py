@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from app_paths import APPTEST_TIMEOUT, ROOT
-from negsamp.io import parse_word2vec_text
 from negsamp.dashboard.projection import stable_pca
+from negsamp.io import parse_word2vec_text
 
 PAGE = "app_pages/5_Embeddings.py"
 
@@ -97,7 +97,7 @@ def test_neighbours_listed_are_most_similars(app, wv):
 
 def test_analogy_answers_and_unknown_words_give_a_message(app, wv):
     a, b, c = wv.words[10:13]
-    for name, w in zip("abc", (a, b, c)):
+    for name, w in zip("abc", (a, b, c), strict=False):
         app.text_input(key=f"w_emb_{name}_synthetic").set_value(w)
     app.run()
     table = app.dataframe[0].value

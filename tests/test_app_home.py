@@ -20,7 +20,7 @@ def test_default_corpus_is_synthetic_with_its_statistics(home):
     assert m["tokens"] == f"{c.n_tokens:,}"
     assert m["vocabulary size V"] == f"{c.vocab_size:,}"
     assert m["planted groups"] == str(len(c.group_names))
-    assert any("P_\\alpha" in l.value for l in home.latex)  # the sampling formula is shown
+    assert any("P_\\alpha" in x.value for x in home.latex)  # the sampling formula is shown
 
 
 def test_choosing_the_toy_corpus_shows_the_books_sentence(home):

@@ -20,15 +20,15 @@ def test_before_any_measurement_the_page_explains_and_waits(page):
         "Press *Measure on this machine* (about 10 s with the default sizes).",
         "Press *Train both and compare*."]
     assert not page.dataframe and not page.get("plotly_chart")
-    latex = " ".join(l.value for l in page.latex)
+    latex = " ".join(x.value for x in page.latex)
     assert r"O(V \cdot D)" in latex and r"O((k+1) \cdot D)" in latex
 
 
 def test_the_code_shown_is_negsamps_own(page):
     source = "".join((ROOT / "negsamp" / f).read_text(encoding="utf-8")
                      for f in ("softmax_model.py", "negative_sampling.py"))
-    lines = [l.strip() for l in page.code[0].value.splitlines() if not l.startswith("#")]
-    assert lines and all(l in source for l in lines), lines
+    lines = [x.strip() for x in page.code[0].value.splitlines() if not x.startswith("#")]
+    assert lines and all(x in source for x in lines), lines
 
 
 def test_measuring_gives_one_row_per_V_with_positive_timings(page):

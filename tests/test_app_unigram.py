@@ -34,7 +34,7 @@ def test_powered_bars_are_count_to_the_alpha_over_z_and_follow_the_slider(page):
     np.testing.assert_allclose(bars["powered"]["y"], bars["raw"]["y"], rtol=1e-12)
     zipf = chart(page, "zipf_chart")
     np.testing.assert_allclose(zipf["powered"]["y"], zipf["raw"]["y"], rtol=1e-12)
-    assert any("count}(w)^\\alpha" in l.value for l in page.latex)
+    assert any("count}(w)^\\alpha" in x.value for x in page.latex)
     assert any("word_p" in c.value for c in page.code)
 
 

@@ -10,17 +10,17 @@ from __future__ import annotations
 import math
 import os
 import pathlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
 
 import numpy as np
 import pytest
 
 from negsamp.cli import main as cli
 from negsamp.config import TrainConfig
+from negsamp.dashboard.live import LiveTraining
 from negsamp.datasets import synthetic_corpus, text_corpus, toy_corpus
 from negsamp.io import checkpoint_bytes, parse_word2vec_text, read_checkpoint
-from negsamp.dashboard.live import LiveTraining
 
 DOC = pathlib.Path(__file__).resolve().parents[1] / "docs" / "bad_input.md"
 
@@ -76,7 +76,7 @@ def same(a, b):
     if isinstance(a, dict):
         return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
     if isinstance(a, (list, tuple)):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=False))
     if isinstance(a, np.ndarray):
         return np.array_equal(a, b)
     return a is b or a == b

@@ -5,8 +5,16 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from negsamp.corpus import (Corpus, Vocab, build_vocab, context_offsets,
-                            context_target_batches, num_windows, subsample, tokenize)
+from negsamp.corpus import (
+    Corpus,
+    Vocab,
+    build_vocab,
+    context_offsets,
+    context_target_batches,
+    num_windows,
+    subsample,
+    tokenize,
+)
 
 
 def brute_force_windows(ids, window):
@@ -66,7 +74,7 @@ def test_max_size_counts_the_unk_slot():
 def test_unk_already_in_text_is_merged_not_duplicated():
     v = build_vocab("x <unk> x y".split(), min_count=2)
     assert v.words == ["x", "<unk>"]  # tie: unk goes after the kept words
-    assert dict(zip(v.words, v.counts.tolist())) == {"x": 2, "<unk>": 2}
+    assert dict(zip(v.words, v.counts.tolist(), strict=False)) == {"x": 2, "<unk>": 2}
 
 
 @pytest.mark.parametrize("kwargs, message", [
@@ -171,7 +179,7 @@ def test_batches_are_deterministic_for_a_seed():
     ids = np.arange(200)
     a = [t for _, t in context_target_batches(ids, 2, 16, np.random.default_rng(3))]
     b = [t for _, t in context_target_batches(ids, 2, 16, np.random.default_rng(3))]
-    assert all(np.array_equal(x, y) for x, y in zip(a, b))
+    assert all(np.array_equal(x, y) for x, y in zip(a, b, strict=False))
 
 
 def test_batches_never_materialise_all_windows():

@@ -9,11 +9,16 @@ import math
 import numpy as np
 import pytest
 
-from negsamp.dashboard.cost import (build_cost_model, compare_losses, measure_costs, time_per_step,
-                          work_per_step)
+from negsamp.dashboard.cost import (
+    build_cost_model,
+    compare_losses,
+    measure_costs,
+    time_per_step,
+    work_per_step,
+)
 from negsamp.datasets import synthetic_corpus, toy_corpus
-from negsamp.rowgrad import RowGrad
 from negsamp.optim import SGD
+from negsamp.rowgrad import RowGrad
 
 D, B, K = 8, 16, 5
 

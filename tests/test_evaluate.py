@@ -5,8 +5,12 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from negsamp.evaluate import (analogy_accuracy, chance_group_neighbour_rate,
-                              group_neighbour_rate, word_similarity_spearman)
+from negsamp.evaluate import (
+    analogy_accuracy,
+    chance_group_neighbour_rate,
+    group_neighbour_rate,
+    word_similarity_spearman,
+)
 from negsamp.vectors import WordVectors
 
 

@@ -3,8 +3,13 @@ import numpy as np
 import pytest
 from scipy.stats import chisquare
 
-from negsamp.dashboard.explain import (draw_batch, expected_negative_p, extremes, row_checks,
-                             sample_negatives)
+from negsamp.dashboard.explain import (
+    draw_batch,
+    expected_negative_p,
+    extremes,
+    row_checks,
+    sample_negatives,
+)
 from negsamp.sampler import UnigramSampler
 
 COUNTS = np.array([50, 20, 10, 5, 0, 3, 1])

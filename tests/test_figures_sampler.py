@@ -5,7 +5,11 @@ import numpy as np
 import pytest
 from scipy.stats import chisquare
 
-from negsamp.dashboard.figures import goodness_of_fit, negatives_table_figure, sample_histogram_figure
+from negsamp.dashboard.figures import (
+    goodness_of_fit,
+    negatives_table_figure,
+    sample_histogram_figure,
+)
 
 
 def draws(p, n, seed=0):

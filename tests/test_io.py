@@ -8,9 +8,18 @@ import numpy as np
 import pytest
 
 from negsamp import io
-from negsamp.io import (Checkpoint, checkpoint_bytes, load_checkpoint, load_word2vec_format,
-                        parse_word2vec_text, projector_tsv, read_checkpoint, save_checkpoint,
-                        save_word2vec_format, word2vec_text)
+from negsamp.io import (
+    Checkpoint,
+    checkpoint_bytes,
+    load_checkpoint,
+    load_word2vec_format,
+    parse_word2vec_text,
+    projector_tsv,
+    read_checkpoint,
+    save_checkpoint,
+    save_word2vec_format,
+    word2vec_text,
+)
 
 WORDS = ["the", "cat", "sat", "ünïcode", "<unk>"]
 

@@ -63,7 +63,7 @@ def test_rowgrad_sums_repeated_ids(rng):
     rows = rng.normal(size=(5, D))
     g.set(idx, rows)
     expect = np.zeros((V, D))
-    for i, r in zip(idx, rows):  # the slow obvious way
+    for i, r in zip(idx, rows, strict=False):  # the slow obvious way
         expect[i] += r
     np.testing.assert_allclose(g.to_dense(), expect, rtol=1e-12)
     ids, summed = g.coalesce()
@@ -110,7 +110,8 @@ def test_embedding_dot_gradients(rng, dense_grad, idx_shape):
     np.testing.assert_allclose(s, np.sum(W[idx] * (h if len(idx_shape) == 1
                                                     else h[:, None, :]), axis=-1))
     dh = layer.backward(R)
-    f = lambda _: np.sum(R * layer.forward(h, idx))
+    def f(_):
+        return np.sum(R * layer.forward(h, idx))
     assert_grad_close(dh, numeric_grad(f, h))
     assert_grad_close(layer.grads[0], numeric_grad(f, W))
 
@@ -139,7 +140,7 @@ def test_sigmoid_with_loss_value_and_gradient(rng, shape):
     assert isinstance(loss, float) and loss == pytest.approx(expect, rel=1e-12)
     for dout in (1, 3.0):
         dx = layer.backward(dout)
-        num = numeric_grad(lambda _: dout * layer.forward(x, t), x)
+        num = numeric_grad(lambda _, dout=dout: dout * layer.forward(x, t), x)
         assert_grad_close(dx, num)
 
 

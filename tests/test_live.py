@@ -6,8 +6,8 @@ import pytest
 
 from negsamp.checks import SettingError
 from negsamp.config import TrainConfig
-from negsamp.datasets import synthetic_corpus, toy_corpus
 from negsamp.dashboard.live import MAX_KEPT, LiveTraining, run_label
+from negsamp.datasets import synthetic_corpus, toy_corpus
 
 LIVE_CONFIG = TrainConfig(epochs=None, hidden_size=10, batch_size=50)
 
@@ -163,7 +163,7 @@ def test_sample_words_pairs_each_positive_with_its_negatives(corpus, model):
     metrics = live.step(5)[-1]
     pos, neg = live.sample_words(n_rows=4)
     assert len(pos) == 4 and all(len(row) == 5 for row in neg)
-    assert all(p not in row for p, row in zip(pos, neg))  # never the row's own positive
+    assert all(p not in row for p, row in zip(pos, neg, strict=False))  # never the row's own positive
     words = corpus.vocab.words
     if model == "cbow":
         assert pos == [words[i] for i in metrics.targets[:4]]
@@ -174,7 +174,7 @@ def test_sample_words_pairs_each_positive_with_its_negatives(corpus, model):
         assert pos == [words[i] for i in contexts.reshape(-1)[:4]]
         shared = np.repeat(metrics.negatives, C, axis=0)[:4]  # (4, k)
         assert neg == [[live.SKIPPED if j == i else words[j] for j in row]
-                       for i, row in zip(contexts.reshape(-1)[:4], shared)]
+                       for i, row in zip(contexts.reshape(-1)[:4], shared, strict=False)]
 
 
 def test_a_shared_negative_equal_to_the_positive_is_shown_as_skipped(corpus):

@@ -52,7 +52,7 @@ def test_whole_model_gradients_match_central_differences(cls, shared, dense_grad
     f(None)
     m.backward()
     analytic = [g.to_dense() if hasattr(g, "to_dense") else g.copy() for g in m.grads]
-    for W, g in zip(m.params, analytic):
+    for W, g in zip(m.params, analytic, strict=False):
         assert_grad_close(g, numeric_grad(f, W))
 
 
@@ -121,7 +121,7 @@ def test_shared_negatives_equal_fresh_negatives_that_happen_to_repeat():
     loss_p, grads_p = _skipgram_pair(False, per_pair, contexts, target, W_in, W_out)
     loss_s, grads_s = _skipgram_pair(True, shared, contexts, target, W_in, W_out)
     assert loss_s == pytest.approx(loss_p, rel=1e-5)
-    for gs, gp in zip(grads_s, grads_p):
+    for gs, gp in zip(grads_s, grads_p, strict=False):
         np.testing.assert_allclose(gs, gp, rtol=1e-4, atol=1e-6)
 
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from gradcheck import assert_grad_close, numeric_grad
-from negsamp.rowgrad import RowGrad
 from negsamp.negative_sampling import NegativeSamplingLoss
+from negsamp.rowgrad import RowGrad
 
 V, D, B, K = 8, 3, 4, 3
 CORPUS = [0, 1, 1, 2, 3, 3, 3, 4, 5, 6, 7, 7]
@@ -72,7 +72,8 @@ def test_gradients_match_central_differences(dense_grad, dout):
     dh = ns.backward(dout)
     dW = ns.grads[0]
     assert isinstance(dW, np.ndarray if dense_grad else RowGrad)
-    f = lambda _: dout * ns.forward(h, target, negatives)
+    def f(_):
+        return dout * ns.forward(h, target, negatives)
     assert_grad_close(dh, numeric_grad(f, h))
     assert_grad_close(dW, numeric_grad(f, W))
 

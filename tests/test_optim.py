@@ -5,9 +5,9 @@ import tracemalloc
 import numpy as np
 import pytest
 
-from negsamp.rowgrad import RowGrad
 from negsamp.negative_sampling import NegativeSamplingLoss
 from negsamp.optim import SGD, Adam, NonFiniteUpdateError
+from negsamp.rowgrad import RowGrad
 
 V, D = 12, 4
 
@@ -174,10 +174,10 @@ def test_non_finite_update_writes_nothing(opt_class, sparse):
     # params[0] is fine, params[1] is not: neither may be written
     with pytest.raises(NonFiniteUpdateError, match=r"params\[1\]"):
         opt.update([W1, W2], [good, bad if sparse else bad.to_dense()])
-    for a, b in zip((W1, W2), before):
+    for a, b in zip((W1, W2), before, strict=False):
         np.testing.assert_array_equal(a, b)
     if opt_class is Adam:
-        for a, b in zip(opt.m + opt.v, moments):
+        for a, b in zip(opt.m + opt.v, moments, strict=False):
             np.testing.assert_array_equal(a, b)
     assert opt.step_count == 1
 

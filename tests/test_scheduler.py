@@ -8,8 +8,14 @@ import time
 import pytest
 
 from negsamp.dashboard import scheduler as sched
-from negsamp.dashboard.scheduler import (MAX_BUDGET, PERIODS, Pace, Scheduler, fair_budget,
-                                         refresh_periods)
+from negsamp.dashboard.scheduler import (
+    MAX_BUDGET,
+    PERIODS,
+    Pace,
+    Scheduler,
+    fair_budget,
+    refresh_periods,
+)
 
 
 class Session:
@@ -48,7 +54,7 @@ def test_refresh_periods_grow_with_sessions_and_keep_one_refresh_a_second():
     slow = [refresh_periods(n)[1] for n in range(1, 40)]
     assert loss == sorted(loss) and slow == sorted(slow)          # never faster with more tabs
     assert max(loss) < 1.0                                         # at least once a second
-    assert all(s > l for l, s in zip(loss, slow))                  # the slow charts are slower
+    assert all(s > x for x, s in zip(loss, slow, strict=True))    # the slow charts are slower
     with pytest.raises(ValueError, match="must end with"):
         refresh_periods(9, table=PERIODS[:1])
 

@@ -13,8 +13,8 @@ import pytest
 import seed_reference as seed
 from gradcheck import numeric_grad, rel_error
 from negsamp.layers import Embedding, EmbeddingDot, SigmoidWithLoss
-from negsamp.rowgrad import RowGrad
 from negsamp.negative_sampling import NegativeSamplingLoss
+from negsamp.rowgrad import RowGrad
 from negsamp.sampler import UnigramSampler
 
 IMPLS = ["seed", "ours"]

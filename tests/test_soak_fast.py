@@ -5,8 +5,8 @@ import tracemalloc
 import numpy as np
 
 from negsamp.config import TrainConfig
-from negsamp.datasets import synthetic_corpus
 from negsamp.dashboard.live import LiveTraining
+from negsamp.datasets import synthetic_corpus
 
 STEPS = 6_000
 GROWTH_BYTES = 256 * 1024   # allowed Python-side growth from 1/4 of the run to the end

@@ -29,7 +29,7 @@ def test_gradients_of_both_matrices_match_central_differences(dense_grad):
     target = rng.integers(0, V, size=B)
     m.forward(contexts, target)
     m.backward()
-    for W, dW in zip(m.params, m.grads):
+    for W, dW in zip(m.params, m.grads, strict=False):
         num = numeric_grad(lambda _: m.forward(contexts, target), W)
         assert_grad_close(dW, num, tol=1e-6)
 
@@ -59,7 +59,7 @@ def test_softmax_cross_entropy_equals_the_models_own_loss():
     # and by the definition, one row at a time
     h = m.params[0][contexts].mean(axis=1)
     s = h @ m.params[1].T
-    manual = np.mean([math.log(np.exp(r).sum()) - r[t] for r, t in zip(s, target)])
+    manual = np.mean([math.log(np.exp(r).sum()) - r[t] for r, t in zip(s, target, strict=False)])
     assert loss == pytest.approx(manual, rel=1e-10)
 
 

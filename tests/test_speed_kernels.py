@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from scipy import stats
 
+from negsamp._alias import alias_table
 from negsamp.layers import Embedding, EmbeddingDot
 from negsamp.rowgrad import RowGrad
-from negsamp._alias import alias_table
 from negsamp.sampler import UnigramSampler
 
 
@@ -58,7 +58,8 @@ def test_backward_outer_equals_backward(dense_grad):
     a.forward(idx), b.forward(idx)
     a.backward((coef[:, None] * H[src]).reshape(5, 3, 4))
     b.backward_outer(H, src, coef)
-    dense = (lambda g: g if dense_grad else g.to_dense())
+    def dense(g):
+        return (g if dense_grad else g.to_dense())
     np.testing.assert_allclose(dense(b.grads[0]), dense(a.grads[0]), rtol=1e-12)
 
 

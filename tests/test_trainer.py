@@ -61,7 +61,7 @@ def test_live_settings_change_without_touching_the_weights(corpus):
     t.run(20)
     before = [p.copy() for p in t.model.params]
     t.update_settings(power=0.25, num_negatives=9, lr=0.02, batch_size=50)
-    for p, q in zip(before, t.model.params):
+    for p, q in zip(before, t.model.params, strict=False):
         np.testing.assert_array_equal(p, q)
     m = t.run(1)[0]
     assert m.negatives.shape == (50, 9) and m.lr == pytest.approx(0.02)
@@ -93,7 +93,7 @@ def test_diverging_learning_rate_rolls_back_to_the_last_good_state(corpus):
     # failing step: weights, step count and history as they were then
     assert failed - t.snapshot_interval <= t.step_count < failed
     params, points = seen[t.step_count]
-    for p, q in zip(params, t.model.params):
+    for p, q in zip(params, t.model.params, strict=False):
         np.testing.assert_array_equal(p, q)
     assert len(t.history) == points
     assert np.all(np.isfinite(t.history.as_arrays()["loss"]))

@@ -2,11 +2,16 @@
 import numpy as np
 import pytest
 
+from negsamp.dashboard.walkthrough import (
+    CBOWStepper,
+    float64_copy,
+    gradcheck_cbow,
+    stage_panels,
+    trace_cbow_step,
+)
 from negsamp.datasets import toy_corpus
 from negsamp.gradcheck import TOL
 from negsamp.models import CBOW
-from negsamp.dashboard.walkthrough import (CBOWStepper, float64_copy, gradcheck_cbow, stage_panels,
-                                 trace_cbow_step)
 
 V, D, B, C, K = 9, 4, 3, 2, 3
 
@@ -61,7 +66,7 @@ def test_gradcheck_numbers_are_below_the_threshold_and_the_copy_is_independent()
     np.testing.assert_array_equal(m.params[0], W_in_before)
     c = float64_copy(m)
     assert all(W.dtype == np.float64 for W in c.params)
-    assert not any(np.shares_memory(a, b) for a, b in zip(c.params, m.params))
+    assert not any(np.shares_memory(a, b) for a, b in zip(c.params, m.params, strict=False))
 
 
 def test_gradcheck_detects_a_wrong_gradient(monkeypatch):

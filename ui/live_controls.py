@@ -12,8 +12,6 @@ import streamlit as st
 from negsamp.config import MODEL_LABELS, MODELS, OPTIMIZERS
 from negsamp.dashboard.figures import loss_figure, negatives_table_figure, pca_figure
 from negsamp.dashboard.live import LiveTraining
-from negsamp.dashboard.scheduler import SCHEDULER
-
 from ui import state
 
 KEY = "live"                 # st.session_state[KEY]: this session's LiveTraining

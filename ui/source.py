@@ -14,9 +14,9 @@ import inspect
 import re
 import textwrap
 
+from negsamp._alias import FastDraws
 from negsamp.dashboard.walkthrough import trace_cbow_step
 from negsamp.negative_sampling import NegativeSamplingLoss
-from negsamp._alias import FastDraws
 from negsamp.sampler import UnigramSampler, reference_negative_sample, unigram_p
 from negsamp.softmax_model import SoftmaxCBOW
 

@@ -188,7 +188,7 @@ def _train(model, batches, steps, seconds, lr, heldout, n_points, report):
             report(min(done, 1.0))
     if curve[-1][0] != len(losses):
         curve.append((len(losses), spent, _heldout_ce(model, *heldout)))
-    steps_done, secs, ce = (np.array(c) for c in zip(*curve))
+    steps_done, secs, ce = (np.array(c) for c in zip(*curve, strict=False))
     n_tail = max(1, len(losses) // 10)
     return dict(steps=len(losses), seconds=spent,
                 ms_per_step=1000.0 * spent / len(losses) if losses else math.nan,

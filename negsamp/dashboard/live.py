@@ -196,7 +196,7 @@ class LiveTraining:
         neg = np.repeat(neg[:rows], P, axis=0)[:n_rows]  # (n, k): a row's P pairs share
         pos = pos[:rows].reshape(-1)[:n_rows]  # (n,) one per pair, row-major
         return [words[i] for i in pos], [[self.SKIPPED if j == i else words[j] for j in row]
-                                         for i, row in zip(pos, neg)]
+                                         for i, row in zip(pos, neg, strict=False)]
 
     def projection(self, n_words=None, n_components=2):
         """Stable PCA of the first ``n_words`` (most frequent) word vectors.

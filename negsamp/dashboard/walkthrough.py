@@ -106,7 +106,7 @@ def gradcheck_cbow(model, contexts, target, negatives, eps=1e-6):
     m.backward()
     analytic = [_dense(g) for g in m.grads]
     out = {"tol": TOL}
-    for name, W, a in zip(("dW_in", "dW_out"), m.params, analytic):
+    for name, W, a in zip(("dW_in", "dW_out"), m.params, analytic, strict=False):
         err = rel_error(a, numeric_grad(f, W, eps))
         out[name] = dict(rel_error=err, norm=float(np.linalg.norm(a)), ok=err < TOL)
     return out
@@ -209,7 +209,7 @@ def stage_panels(trace, words):
     offsets = [f"{o:+d}" for o in list(range(-w, 0)) + list(range(1, C - w + 1))]
     rows = [f"{b}: {words[t]}" for b, t in enumerate(idx[:, 0])]
     ctx_rows = [f"{b}: {words[c]} ({o})" for b in range(B)
-                for c, o in zip(trace["contexts"][b], offsets)]
+                for c, o in zip(trace["contexts"][b], offsets, strict=False)]
     cols_k = ["pos"] + [f"neg {j + 1}" for j in range(k)]
     dims = [f"d{j}" for j in range(trace["h"].shape[1])]
     vocab = [str(x) for x in words]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import time
 
-from negsamp.dashboard.live import STEP_STEPS as STEP  # steps one click on Step takes
-from streamlit_page import PLAIN_JS, _decode, finished_runs, wait_for_app_idle, IDLE_TIMEOUT_MS
+from negsamp.dashboard.live import STEP_STEPS as STEP  # noqa: F401 (steps one Step takes; re-exported)
+from streamlit_page import IDLE_TIMEOUT_MS, PLAIN_JS, _decode, finished_runs, wait_for_app_idle
 
 PAGES = {  # sidebar title -> keys of the charts the page draws on its own
     "Unigram distribution": ["powered_chart", "zipf_chart"],
@@ -22,12 +22,12 @@ PAGES = {  # sidebar title -> keys of the charts the page draws on its own
     "Softmax vs Negative Sampling": ["cost_chart", "heldout_chart"],
 }
 
-_KEYED_TRACES_JS = """(key) => {
+_KEYED_TRACES_JS = f"""(key) => {{
   const p = document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"] .js-plotly-plot');
   if (!p || !Array.isArray(p.data)) return null;
-%s  return p.data.map((t) => plain({name: t.name, type: t.type, x: t.x, y: t.y, z: t.z,
-                                  cells: t.cells}));
-}""" % PLAIN_JS
+{PLAIN_JS}  return p.data.map((t) => plain({{name: t.name, type: t.type, x: t.x, y: t.y, z: t.z,
+                                  cells: t.cells}}));
+}}"""
 
 
 def chart_traces(page, key: str, *, timeout_ms: int = 10_000) -> list[dict]:
@@ -38,7 +38,7 @@ def chart_traces(page, key: str, *, timeout_ms: int = 10_000) -> list[dict]:
                   '.st-key-' + key + ' [data-testid="stPlotlyChart"] .js-plotly-plot');
                 return p && Array.isArray(p.data); }""",
             arg=key, timeout=timeout_ms, polling=50)
-    except Exception:
+    except Exception:  # noqa: S110
         pass  # reported below
     got = page.evaluate(_KEYED_TRACES_JS, key)
     if got is None:
@@ -78,9 +78,9 @@ KEY_OF_JS = """
 
 def chart_keys(page) -> list:
     """The key of every rendered Plotly chart of the page (None for an unkeyed one)."""
-    return page.evaluate("""() => {%s  return Array.from(document.querySelectorAll(
+    return page.evaluate(f"""() => {{{KEY_OF_JS}  return Array.from(document.querySelectorAll(
         '[data-testid="stPlotlyChart"] .js-plotly-plot')).map(keyOf);
-    }""" % KEY_OF_JS)
+    }}""")
 
 
 def rendered_charts(page) -> dict[str, int]:
@@ -93,11 +93,11 @@ def title_problems(page) -> dict[str, list]:
     """``{chart key: [problems]}`` for every Plotly chart on the page whose title, as laid
     out in the browser, runs past the chart's edge ("cut") or intersects its legend or
     colour bar ("legend", "colorbar")."""
-    return page.evaluate("""() => {%s
+    return page.evaluate(f"""() => {{{KEY_OF_JS}
       const hit = (a, b) => a.left < b.right && b.left < a.right &&
                             a.top < b.bottom && b.top < a.bottom;
-      const out = {};
-      for (const p of document.querySelectorAll('.js-plotly-plot')) {
+      const out = {{}};
+      for (const p of document.querySelectorAll('.js-plotly-plot')) {{
         const key = keyOf(p) || '?';
         const title = p.querySelector('.gtitle');
         if (!title || !title.textContent) continue;
@@ -105,16 +105,16 @@ def title_problems(page) -> dict[str, list]:
         const svg = p.querySelector('.main-svg').getBoundingClientRect();
         const bad = [];
         if (t.left < svg.left - 1 || t.right > svg.right + 1) bad.push('cut');
-        for (const sel of ['.legend', '.colorbar']) {
-          for (const el of p.querySelectorAll(sel)) {
+        for (const sel of ['.legend', '.colorbar']) {{
+          for (const el of p.querySelectorAll(sel)) {{
             const r = el.getBoundingClientRect();
             if (r.width > 0 && r.height > 0 && hit(t, r)) bad.push(sel.slice(1));
-          }
-        }
+          }}
+        }}
         if (bad.length) out[key] = bad;
-      }
+      }}
       return out;
-    }""" % KEY_OF_JS)
+    }}""")
 
 
 def click_key(page, key: str, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
@@ -160,14 +160,14 @@ _DECODE_JS = """(v) => {  // Plotly's {dtype, bdata, shape} (or a typed or plain
              i8: BigInt64Array, u8: BigUint64Array}[v.dtype];
   return Array.from(new T(bytes), Number);
 }"""
-_TRACE_TAIL_JS = """([key, name]) => {
-  const decode = %s;
+_TRACE_TAIL_JS = f"""([key, name]) => {{
+  const decode = {_DECODE_JS};
   const p = document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"] .js-plotly-plot');
   const t = p && Array.isArray(p.data) && p.data.find((t) => t.name === name);
   if (!t) return null;
   const x = decode(t.x);
   return [x.length, x.length ? x[x.length - 1] : 0];
-}""" % _DECODE_JS
+}}"""
 
 
 def trace_tail(page, key: str, name: str) -> tuple[int, float]:

@@ -10,8 +10,13 @@ import statistics
 import time
 from dataclasses import dataclass, field
 
-from streamlit_page import (RUN_COUNTER_JS, click_button, error_texts, finished_runs,
-                            wait_for_app_idle)
+from streamlit_page import (
+    RUN_COUNTER_JS,
+    click_button,
+    error_texts,
+    finished_runs,
+    wait_for_app_idle,
+)
 
 PAGE_PATH = "training"                # URL path of the Training page (ui/nav.py)
 VIEWPORT = {"width": 1280, "height": 900}
@@ -41,23 +46,23 @@ _LOSS_TRACE_JS = """
 """
 
 # The loss trace as the browser shows it. Returns null while the chart is not drawn.
-LOSS_JS = """() => {%s
+LOSS_JS = f"""() => {{{_LOSS_TRACE_JS}
   const got = lossTrace();
   if (!got) return null;
   const x = dec(got.trace.x);
-  return {n: x.length, x: x, y: dec(got.trace.y)};
-}""" % _LOSS_TRACE_JS
+  return {{n: x.length, x: x, y: dec(got.trace.y)}};
+}}"""
 
 
 # Installed in every page before the app loads: every 50 ms the page looks whether its
 # loss chart holds a new Plotly data array (Plotly.react replaces it on every redraw),
 # and if the last step changed records (seconds since epoch, last step). The page times
 # its own updates, so the test does not poll eight tabs over CDP from the same two cores.
-LOSS_RECORDER_JS = """
-(() => {%s
+LOSS_RECORDER_JS = f"""
+(() => {{{_LOSS_TRACE_JS}
   const changes = window.__lossChanges = [];
   let seen = null;
-  setInterval(() => {
+  setInterval(() => {{
     const got = lossTrace();
     if (!got || got.data === seen) return;
     seen = got.data;
@@ -65,9 +70,9 @@ LOSS_RECORDER_JS = """
     const last = x.length ? x[x.length - 1] : null;
     if (!changes.length || changes[changes.length - 1][1] !== last)
       changes.push([Date.now() / 1000, last]);
-  }, 50);
-})();
-""" % _LOSS_TRACE_JS
+  }}, 50);
+}})();
+"""
 
 
 @dataclass
@@ -84,7 +89,7 @@ class Session:
     def intervals(self):
         """Seconds between successive chart updates (the first, at Start, left out)."""
         t = [c[0] for c in self.changes]
-        return [b - a for a, b in zip(t[1:], t[2:])]
+        return [b - a for a, b in zip(t[1:], t[2:], strict=False)]
 
 
 def open_training(browser, url, seeds):
@@ -121,7 +126,7 @@ def watch(sessions, seconds):
     its page recorded meanwhile (LOSS_RECORDER_JS: timed in the page, not polled)."""
     start = [s.page.evaluate("window.__lossChanges.length") for s in sessions]
     time.sleep(seconds)
-    for s, n in zip(sessions, start):
+    for s, n in zip(sessions, start, strict=False):
         got = s.page.evaluate("(n) => window.__lossChanges.slice(n)", n)
         s.changes += [(float(t), last) for t, last in got]
 
@@ -161,7 +166,7 @@ def pause_all(sessions, timeout_ms=90_000):
     for s in sessions:
         s.page.get_by_test_id("stButton").get_by_role("button", name="Pause",
                                                       exact=True).click()
-    for i, (s, n) in enumerate(zip(sessions, before)):
+    for i, (s, n) in enumerate(zip(sessions, before, strict=False)):
         try:
             wait_for_app_idle(s.page, after=n, timeout_ms=timeout_ms)
         except AssertionError as exc:  # say what the page went through, not only "not idle"
@@ -185,9 +190,9 @@ def reference_history(seed, steps):
     """The loss history a headless Trainer with the page's default settings has after
     ``steps`` steps (per-step losses cached per seed, replayed into a LossHistory)."""
     from negsamp.config import TrainConfig
+    from negsamp.dashboard.live import HISTORY_POINTS
     from negsamp.datasets import synthetic_corpus
     from negsamp.history import LossHistory
-    from negsamp.dashboard.live import HISTORY_POINTS
     from negsamp.trainer import Trainer
     have = _REFERENCE.setdefault(seed, [])
     if len(have) < steps:

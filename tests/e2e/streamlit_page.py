@@ -239,11 +239,11 @@ PLAIN_JS = """
       : v;
 """
 
-_TRACES_JS = """(i) => {
+_TRACES_JS = f"""(i) => {{
   const plots = document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot');
-  if (i >= plots.length) return {count: plots.length, traces: null};
-%s  return {count: plots.length, traces: plots[i].data.map(plain)};
-}""" % PLAIN_JS
+  if (i >= plots.length) return {{count: plots.length, traces: null}};
+{PLAIN_JS}  return {{count: plots.length, traces: plots[i].data.map(plain)}};
+}}"""
 
 
 def plotly_traces(page, chart_index: int = 0, *, timeout_ms: int = 10_000) -> list[dict]:
@@ -254,7 +254,7 @@ def plotly_traces(page, chart_index: int = 0, *, timeout_ms: int = 10_000) -> li
                             '[data-testid="stPlotlyChart"] .js-plotly-plot')[i];
                         return p && Array.isArray(p.data); }""",
             arg=chart_index, timeout=timeout_ms, polling=50)
-    except Exception:
+    except Exception:  # noqa: S110
         pass  # reported below with the number of charts found
     got = page.evaluate(_TRACES_JS, chart_index)
     if got["traces"] is None:

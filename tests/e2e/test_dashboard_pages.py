@@ -5,10 +5,23 @@ upload is reported and the app keeps working."""
 import numpy as np
 import pytest
 
-from dashboard_page import (PAGES, chart_trace, chart_traces, click_key, data_size,
-                            rendered_charts, title_problems)
-from streamlit_page import (error_texts, finished_runs, goto_page, set_slider, slider_value,
-                            wait_for_app_idle)
+from dashboard_page import (
+    PAGES,
+    chart_trace,
+    chart_traces,
+    click_key,
+    data_size,
+    rendered_charts,
+    title_problems,
+)
+from streamlit_page import (
+    error_texts,
+    finished_runs,
+    goto_page,
+    set_slider,
+    slider_value,
+    wait_for_app_idle,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -19,7 +32,7 @@ def synthetic_counts():
     from negsamp.datasets import synthetic_corpus
 
     c = synthetic_corpus()
-    return dict(zip(c.vocab.words, c.vocab.counts.astype(np.float64)))
+    return dict(zip(c.vocab.words, c.vocab.counts.astype(np.float64), strict=False))
 
 
 def _make_meaningful(page, title):

@@ -12,10 +12,18 @@ import time
 import numpy as np
 import pytest
 
+from live_sessions import (
+    close_all,
+    errors,
+    loss_trace,
+    open_training,
+    pause_all,
+    reference_history,
+    start_all,
+    summary,
+    watch,
+)
 from negsamp.dashboard.scheduler import RETUNE_AFTER
-
-from live_sessions import (close_all, errors, loss_trace, open_training, pause_all,
-                           reference_history, start_all, summary, watch)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.benchmark, pytest.mark.timeout(240)]
 
@@ -58,16 +66,16 @@ def test_eight_sessions_train_at_once_each_on_its_own_model(server, browser):
         overall = summary([i for s in sessions for i in s.intervals()])
         print(f"all sessions: median {overall['median']:.2f} s, p90 {overall['p90']:.2f} s")
         assert overall["median"] <= MAX_MEDIAN_INTERVAL, overall
-        for i, (s, x) in enumerate(zip(sessions, stats)):  # every chart kept refreshing
+        for i, (s, x) in enumerate(zip(sessions, stats, strict=False)):  # every chart kept refreshing
             assert len(s.changes) >= 3 and x["median"] <= MAX_SESSION_MEDIAN, (i, x)
         curves = [loss_trace(s.page) for s in sessions]
-        for s, c in zip(sessions, curves):
+        for s, c in zip(sessions, curves, strict=False):
             steps = int(round(c["x"][-1]))
             want = reference_history(s.seed, steps)
             np.testing.assert_allclose(c["x"], want["step"], rtol=1e-12)
             np.testing.assert_allclose(c["y"], want["loss"], rtol=1e-6)
         n = min(len(c["y"]) for c in curves)
-        first = {s.seed: np.array(c["y"][:n]) for s, c in zip(sessions, curves)}
+        first = {s.seed: np.array(c["y"][:n]) for s, c in zip(sessions, curves, strict=False)}
         assert all(not np.allclose(first[a], first[b]) for a in first for b in first if a < b)
     finally:
         close_all(sessions)

@@ -11,8 +11,17 @@ import time
 
 import pytest
 
-from live_sessions import (close_all, errors, open_training, pause_all, rss_mb, start_all,
-                           summary, watch, words_per_sec)
+from live_sessions import (
+    close_all,
+    errors,
+    open_training,
+    pause_all,
+    rss_mb,
+    start_all,
+    summary,
+    watch,
+    words_per_sec,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.benchmark, pytest.mark.soak]
 

@@ -27,7 +27,7 @@ def same_length(**arrays):
     """Raise ``ValueError`` unless every argument has the same length."""
     lengths = {name: len(a) for name, a in arrays.items() if a is not None}
     if len(set(lengths.values())) > 1:
-        shown = ", ".join(f"len({n})={l}" for n, l in lengths.items())
+        shown = ", ".join(f"len({n})={size}" for n, size in lengths.items())
         raise ValueError(f"lengths differ: {shown}")
 
 

@@ -89,7 +89,8 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         try:
             label, r_steps, r_loss = str(run["label"]), run["steps"], run["loss"]
         except (KeyError, TypeError):
-            raise ValueError(f"overlays[{i}] must be a dict with keys label, steps, loss")
+            raise ValueError(
+                f"overlays[{i}] must be a dict with keys label, steps, loss") from None
         rs, ry, n_bad = _finite(f"overlays[{i}] loss", r_steps, r_loss)
         dropped += n_bad
         fig.add_trace(go.Scatter(
