@@ -44,7 +44,8 @@ else:
                     key="cost_chart")
     st.dataframe({T["col_V"]: res["V"], T["col_soft_ms"]: res["softmax_ms"],
                   T["col_ns_ms"]: res["negsamp_ms"],
-                  T["col_speedup"]: [a / b for a, b in zip(res["softmax_ms"], res["negsamp_ms"], strict=False)],
+                  T["col_speedup"]: [a / b for a, b in zip(res["softmax_ms"], res["negsamp_ms"],
+                                                           strict=False)],
                   T["col_soft_work"]: res["softmax_madds"], T["col_ns_work"]: res["negsamp_madds"],
                   T["col_work_ratio"]: [a / b for a, b in zip(res["softmax_madds"],
                                                               res["negsamp_madds"], strict=False)]},

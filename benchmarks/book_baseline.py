@@ -64,7 +64,8 @@ class SigmoidWithLoss:
 class UnigramSampler:
     def __init__(self, counts, power, sample_size, rs):
         p = np.power(np.asarray(counts, dtype=np.float64), power)
-        self.word_p, self.vocab_size, self.sample_size, self.rs = p / p.sum(), len(p), sample_size, rs
+        self.word_p, self.vocab_size, self.sample_size, self.rs = (p / p.sum(), len(p),
+                                                                   sample_size, rs)
 
     def get_negative_sample(self, target):
         out = np.zeros((target.shape[0], self.sample_size), dtype=np.int32)

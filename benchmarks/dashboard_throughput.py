@@ -67,7 +67,8 @@ def page_open(seconds):
     server = start_streamlit(REPO / "dashboard.py")
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                         args=CHROMIUM_ARGS)
             context = browser.new_context(viewport=VIEWPORT)
             context.add_init_script(script=RUN_COUNTER_JS)
             page = context.new_page()

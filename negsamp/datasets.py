@@ -185,8 +185,8 @@ def _read_source(source, max_bytes: int) -> tuple[str, str]:
     try:
         return data.decode("utf-8-sig"), name
     except UnicodeDecodeError as e:
-        raise ValueError(f"text is not valid UTF-8 (byte {e.start}: {data[e.start:e.start + 1]!r}); "
-                         "save it as UTF-8") from None
+        raise ValueError(f"text is not valid UTF-8 (byte {e.start}: "
+                         f"{data[e.start:e.start + 1]!r}); save it as UTF-8") from None
 
 
 def _check_text(text: str) -> None:

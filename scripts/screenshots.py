@@ -8,7 +8,8 @@ e2e harness (tests/e2e: conftest.start_streamlit, streamlit_page, dashboard_page
 so the screenshots show what the browser tests check. Each page is first made
 meaningful (Training: Start for a few seconds then Pause; Sampler: draw; Softmax:
 measure and compare; Embeddings: a quick model), then saved full-page at 1280 px
-wide (the viewport grown to the page's height) and re-encoded with Pillow (256 colours) when larger than MAX_BYTES.
+wide (the viewport grown to the page's height) and re-encoded with Pillow (256 colours)
+when larger than MAX_BYTES.
 """
 from __future__ import annotations
 
@@ -55,7 +56,8 @@ def save(page, path: Path) -> int:
     # grow the viewport to the content's height first (capped), then shoot.
     height = page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]');
                                       return m ? m.scrollHeight : document.body.scrollHeight; }""")
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(max(height, 600), MAX_HEIGHT)})
+    page.set_viewport_size({"width": VIEWPORT["width"],
+                            "height": min(max(height, 600), MAX_HEIGHT)})
     page.wait_for_timeout(800)  # charts re-layout, lazy elements mount
     png = page.screenshot(full_page=True, animations="disabled")
     page.set_viewport_size(VIEWPORT)

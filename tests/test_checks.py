@@ -68,7 +68,8 @@ def test_an_empty_range_says_so():
 
 def test_survives_pickle_and_copy():
     err = SettingError("power", 2.0, Allowed(0, 1), when={"a": 1}, why="w")
-    for other in (pickle.loads(pickle.dumps(err))  # noqa: S301 (our own bytes), copy.copy(err)):
+    for other in (pickle.loads(pickle.dumps(err)),  # noqa: S301 (our own bytes)
+                  copy.copy(err)):
         assert (other.field, other.value, other.allowed, other.when, other.why) == \
             (err.field, err.value, err.allowed, err.when, err.why)
         assert str(other) == str(err)

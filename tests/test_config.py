@@ -40,7 +40,8 @@ def test_corpus_dependent_limits():
         TrainConfig(window=1, batch_size=100).validate(vocab_size=7, n_tokens=8)
     with pytest.raises(ValueError, match=r"num_negatives=6 must be a whole number between 1 "
                                          r"and 5 when replace=False"):
-        TrainConfig(num_negatives=6, replace=False, batch_size=10).validate(vocab_size=7, n_tokens=100)
+        TrainConfig(num_negatives=6, replace=False, batch_size=10).validate(vocab_size=7,
+                                                                            n_tokens=100)
     # the same k is fine when negatives may repeat
     TrainConfig(num_negatives=6, replace=True, batch_size=10).validate(vocab_size=7, n_tokens=100)
 

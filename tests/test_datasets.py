@@ -201,7 +201,8 @@ def test_load_ptb_downloads_once_verifies_and_caches(tmp_path, monkeypatch):
 
 
 def test_load_ptb_rejects_a_download_that_is_not_ptb_and_keeps_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(datasets, "_download", lambda url, timeout=60.0: b"<html>Rate Limited</html>\n")
+    monkeypatch.setattr(datasets, "_download",
+                        lambda url, timeout=60.0: b"<html>Rate Limited</html>\n")
     with pytest.raises(ValueError, match="tokens PTB never has"):
         load_ptb(cache_dir=tmp_path)
     assert list(tmp_path.iterdir()) == []

@@ -83,7 +83,8 @@ def test_mass_table_shares_and_gain():
     assert top["n_words"] == 1 and top["raw_share"] == pytest.approx(RAW[1])
     assert top["powered_share"] == pytest.approx(powered(RAW, 0.75)[1])
     assert top["gain"] < 1                       # the most frequent word loses mass
-    assert everything["raw_share"] == pytest.approx(1) and everything["powered_share"] == pytest.approx(1)
+    assert (everything["raw_share"] == pytest.approx(1)
+            and everything["powered_share"] == pytest.approx(1))
     assert bottom["n_words"] == 4
     assert bottom["raw_share"] == pytest.approx(RAW[[2, 4, 6, 7]].sum())  # zero, rare, cat, dog
     assert bottom["gain"] > 1                    # the rare words gain

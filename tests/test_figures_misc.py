@@ -1,4 +1,4 @@
-"""negsamp.dashboard.figures: heatmaps, the cost figure, the shared style and the package surface."""
+"""negsamp.dashboard.figures: heatmaps, the cost figure, the shared style, the package surface."""
 import json
 
 import numpy as np

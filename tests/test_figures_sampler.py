@@ -22,7 +22,8 @@ WORDS = ["a", "b", "c", "d", "e"]
 
 
 def test_negatives_table_has_target_then_k_columns_and_marks_clashes():
-    fig = negatives_table_figure(["cat", "dog"], np.array([["the", "a", "dog"], ["a", "dog", "of"]]))
+    fig = negatives_table_figure(["cat", "dog"],
+                                 np.array([["the", "a", "dog"], ["a", "dog", "of"]]))
     (table,) = fig.data
     assert table.type == "table"
     assert list(table.header.values) == ["<b>target</b>", "neg 1", "neg 2", "neg 3"]
@@ -67,7 +68,8 @@ def test_goodness_of_fit_matches_scipy_when_no_bins_are_pooled():
     obs = draws(P, 2000)
     fit = goodness_of_fit(obs, P)
     ref = chisquare(obs, P * 2000)
-    assert fit["chi2"] == pytest.approx(ref.statistic) and fit["p_value"] == pytest.approx(ref.pvalue)
+    assert (fit["chi2"] == pytest.approx(ref.statistic)
+            and fit["p_value"] == pytest.approx(ref.pvalue))
     assert fit["dof"] == 4 and fit["n_draws"] == 2000 and fit["n_impossible"] == 0
 
 

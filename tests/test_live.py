@@ -1,4 +1,4 @@
-"""negsamp.dashboard.live.LiveTraining: Step, the time-bounded tick, speed, pause, reset, kept runs, PCA."""
+"""negsamp.dashboard.live.LiveTraining: Step, timed tick, speed, pause, reset, kept runs, PCA."""
 import time
 
 import numpy as np
@@ -163,7 +163,8 @@ def test_sample_words_pairs_each_positive_with_its_negatives(corpus, model):
     metrics = live.step(5)[-1]
     pos, neg = live.sample_words(n_rows=4)
     assert len(pos) == 4 and all(len(row) == 5 for row in neg)
-    assert all(p not in row for p, row in zip(pos, neg, strict=False))  # never the row's own positive
+    # never the row's own positive
+    assert all(p not in row for p, row in zip(pos, neg, strict=False))
     words = corpus.vocab.words
     if model == "cbow":
         assert pos == [words[i] for i in metrics.targets[:4]]

@@ -1,4 +1,4 @@
-"""negsamp.dashboard.walkthrough: the traced CBOW step agrees with the model, gradients check out."""
+"""negsamp.dashboard.walkthrough: the traced CBOW step agrees with the model; gradients check."""
 import numpy as np
 import pytest
 

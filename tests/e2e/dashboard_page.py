@@ -23,7 +23,8 @@ PAGES = {  # sidebar title -> keys of the charts the page draws on its own
 }
 
 _KEYED_TRACES_JS = f"""(key) => {{
-  const p = document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"] .js-plotly-plot');
+  const p = document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"] \
+.js-plotly-plot');
   if (!p || !Array.isArray(p.data)) return null;
 {PLAIN_JS}  return p.data.map((t) => plain({{name: t.name, type: t.type, x: t.x, y: t.y, z: t.z,
                                   cells: t.cells}}));
@@ -162,7 +163,8 @@ _DECODE_JS = """(v) => {  // Plotly's {dtype, bdata, shape} (or a typed or plain
 }"""
 _TRACE_TAIL_JS = f"""([key, name]) => {{
   const decode = {_DECODE_JS};
-  const p = document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"] .js-plotly-plot');
+  const p = document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"] \
+.js-plotly-plot');
   const t = p && Array.isArray(p.data) && p.data.find((t) => t.name === name);
   if (!t) return null;
   const x = decode(t.x);

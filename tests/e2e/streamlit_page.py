@@ -175,12 +175,14 @@ def set_slider(page, label: str, value: float, *, thumb: int = 0,
     outside the range or not reachable in whole steps.
     """
     box = slider_input(page, label, thumb)
-    lo, hi, step, now = (float(box.get_attribute(a) or "nan") for a in ("min", "max", "step", "value"))
+    lo, hi, step, now = (float(box.get_attribute(a) or "nan")
+                         for a in ("min", "max", "step", "value"))
     if not lo <= value <= hi:
         raise ValueError(f"value={value!r} must be between {lo} and {hi} for slider {label!r}")
     n_steps = round((value - now) / step)
     if abs(now + n_steps * step - value) > 1e-9 * max(1.0, abs(value)):
-        raise ValueError(f"value={value!r} is not on the step grid (step={step}) of slider {label!r}")
+        raise ValueError(f"value={value!r} is not on the step grid (step={step}) "
+                         f"of slider {label!r}")
     if n_steps == 0:
         return
     before = finished_runs(page)
@@ -276,5 +278,6 @@ def plotly_trace_data(page, chart_index: int, trace_name: str | None = None) -> 
     found = [t for t in traces if t.get("name") == trace_name]
     if len(found) != 1:
         names = [t.get("name") for t in traces]
-        raise AssertionError(f"{len(found)} traces named {trace_name!r} in chart #{chart_index}: {names}")
+        raise AssertionError(f"{len(found)} traces named {trace_name!r} "
+                             f"in chart #{chart_index}: {names}")
     return found[0]

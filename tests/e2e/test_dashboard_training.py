@@ -3,8 +3,9 @@ the live loss chart, and two browser sessions train without touching each other.
 
 The chart is refreshed by a fragment every 0.5 s while running, and fragment runs
 count as finished runs, so every check on a running page is polled with a bound.
-The history merges its older half past HISTORY_POINTS (negsamp/dashboard/live.py), so "the chart moves" is read
-from its last step (x[-1]), which only ever grows, not from its point count.
+The history merges its older half past HISTORY_POINTS (negsamp/dashboard/live.py), so
+"the chart moves" is read from its last step (x[-1]), which only ever grows, not from
+its point count.
 """
 
 import numpy as np
@@ -103,7 +104,8 @@ def _solo_losses(seed, n_steps):
     from ui import live_controls, state
 
     d = live_controls.DEFAULTS
-    config = TrainConfig(power=state.DEFAULTS["power"], num_negatives=state.DEFAULTS["num_negatives"],
+    config = TrainConfig(power=state.DEFAULTS["power"],
+                         num_negatives=state.DEFAULTS["num_negatives"],
                          model=d["model"], optimizer=d["optimizer"], hidden_size=d["hidden_size"],
                          window=d["window"], seed=seed, lr=d["lr"], batch_size=d["batch_size"],
                          epochs=None)

@@ -66,7 +66,8 @@ def test_eight_sessions_train_at_once_each_on_its_own_model(server, browser):
         overall = summary([i for s in sessions for i in s.intervals()])
         print(f"all sessions: median {overall['median']:.2f} s, p90 {overall['p90']:.2f} s")
         assert overall["median"] <= MAX_MEDIAN_INTERVAL, overall
-        for i, (s, x) in enumerate(zip(sessions, stats, strict=False)):  # every chart kept refreshing
+        # every chart kept refreshing
+        for i, (s, x) in enumerate(zip(sessions, stats, strict=False)):
             assert len(s.changes) >= 3 and x["median"] <= MAX_SESSION_MEDIAN, (i, x)
         curves = [loss_trace(s.page) for s in sessions]
         for s, c in zip(sessions, curves, strict=False):

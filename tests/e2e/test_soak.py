@@ -27,8 +27,10 @@ pytestmark = [pytest.mark.e2e, pytest.mark.benchmark, pytest.mark.soak]
 
 SHORT_SECONDS = 60
 WARMUP_SECONDS = 15       # imports, first figures, allocator pools
-RSS_GROWTH_MB = 25.0      # allowed growth after the warm-up (a leak of 1 kB/chunk fails a long soak)
-SPEED_TOLERANCE = 0.5     # late words/s ≥ 50% of early; late refresh ≤ early / 50% (busy 2-core box)
+# allowed growth after the warm-up (a leak of 1 kB/chunk fails a long soak)
+RSS_GROWTH_MB = 25.0
+# late words/s ≥ 50% of early; late refresh ≤ early / 50% (busy 2-core box)
+SPEED_TOLERANCE = 0.5
 
 
 @pytest.fixture(scope="module")

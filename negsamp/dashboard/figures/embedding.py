@@ -74,7 +74,8 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
     V, dims = xy.shape
     wanted = set(highlight or [])
     is_hi = np.array([w in wanted for w in words], dtype=bool)
-    labels = np.array([w if (V <= max_labels or h) else "" for w, h in zip(words, is_hi, strict=False)],
+    labels = np.array([w if (V <= max_labels or h) else ""
+                       for w, h in zip(words, is_hi, strict=False)],
                       dtype=object)
     titles = _axis_titles(dims, explained)
     title = f"Word vectors, PCA to {dims}-D ({V} words)"

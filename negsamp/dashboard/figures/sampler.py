@@ -36,7 +36,8 @@ def negatives_table_figure(target_words, negative_words, max_rows=50) -> go.Figu
     columns = [targets] + [[r[j] for r in rows] for j in range(k)]
     clash = "#F4C7C3"
     fills = [["#EAF2FA"] * len(targets)]
-    fills += [[clash if r[j] == t else "white" for r, t in zip(rows, targets, strict=False)] for j in range(k)]
+    fills += [[clash if r[j] == t else "white" for r, t in zip(rows, targets, strict=False)]
+              for j in range(k)]
     n_clash = sum(r[j] == t for r, t in zip(rows, targets, strict=False) for j in range(k))
     details = f"{B} target{'s' if B != 1 else ''} × k = {k} negatives"
     if B > len(targets):

@@ -33,4 +33,5 @@ def other_page():
     st.write("Nothing to see.")
 
 
-st.navigation([st.Page(chart_page, title="Chart page"), st.Page(other_page, title="Other page")]).run()
+st.navigation([st.Page(chart_page, title="Chart page"),
+               st.Page(other_page, title="Other page")]).run()
