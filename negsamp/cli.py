@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from .checks import Allowed, SettingError, check, describe
-from .config import MODELS, OPTIMIZERS, TrainConfig
+from .config import CBOW_UPDATES, MODELS, OPTIMIZERS, TrainConfig
 
 BUILTIN_CORPORA = ("toy", "synthetic", "ptb")
 # The flag of each library name that is not "--" + the name with dashes.
@@ -64,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="skip-gram: draw k negatives for every (centre, context) pair, as "
                         "word2vec does, instead of k per centre word shared by its context "
                         "words (slower, the same expected gradient)")
+    t.add_argument("--cbow-update", choices=CBOW_UPDATES, default="exact",
+                   help="cbow: word2vec gives every context word the whole error, as "
+                        "word2vec.c and gensim do; exact gives each 1/(2·window) of it, "
+                        "the exact gradient of the mean (the book's)")
     t.add_argument("--seed", type=int, default=0, help="seed of every random stream")
     t.add_argument("--out", type=Path, default=Path("out"),
                    help="folder for vectors.txt, checkpoint.npz and summary.json")
@@ -137,7 +141,8 @@ def _train(args, parser):
                              num_negatives=args.negatives, power=args.power,
                              optimizer=args.optimizer, lr=lr, batch_size=batch_size,
                              epochs=args.epochs, subsample=args.subsample, seed=args.seed,
-                             shared_negatives=not args.per_pair_negatives)
+                             shared_negatives=not args.per_pair_negatives,
+                             cbow_update=args.cbow_update)
         config.validate()
         check("min_count", args.min_count, Allowed(1, whole=True))
         if args.max_vocab is not None:

@@ -8,6 +8,7 @@ from .checks import Allowed, check
 MODELS = ("cbow", "skipgram")
 MODEL_LABELS = {"cbow": "CBOW", "skipgram": "skip-gram"}  # as the book writes them
 OPTIMIZERS = ("adam", "sgd")
+CBOW_UPDATES = ("exact", "word2vec")  # see negsamp.models.CBOW
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class TrainConfig:
     replace: bool = True         # negatives may repeat within a row
     dense_grad: bool = False     # the book's dense dW (small vocabularies only)
     shared_negatives: bool = True  # skip-gram: k negatives per centre word, not per pair
+    cbow_update: str = "exact"   # CBOW: "exact" (each context row gets dh / C, the
+                                 # book's) or "word2vec" (each gets dh, as word2vec.c)
 
     # Fields that can change between chunks without rebuilding the model.
     LIVE = ("power", "num_negatives", "lr", "batch_size")
@@ -75,6 +78,7 @@ class TrainConfig:
 RANGES = {
     "model": Allowed(choices=MODELS),
     "optimizer": Allowed(choices=OPTIMIZERS),
+    "cbow_update": Allowed(choices=CBOW_UPDATES),
     "hidden_size": Allowed(1, 1024, whole=True),
     "window": Allowed(1, 20, whole=True),
     "num_negatives": Allowed(1, 100, whole=True),

@@ -131,3 +131,13 @@ def test_skipgram_negatives_are_shared_unless_asked_per_pair(tmp_path, flags, sh
     summary = json.loads((out / "summary.json").read_text())
     assert summary["status"] == "finished"
     assert summary["config"]["shared_negatives"] is shared
+
+
+@pytest.mark.parametrize("flags, rule", [(["--cbow-update", "exact"], "exact"),
+                                         (["--cbow-update", "word2vec"], "word2vec")])
+def test_cbow_update_flag_reaches_the_config(tmp_path, flags, rule):
+    out = tmp_path / "cb"
+    assert main(["train", "toy", "--window", "1", "--dim", "4", "--epochs", "1",
+                 "--batch-size", "2", "--min-count", "1", "--out", str(out), "--quiet",
+                 *flags]) == 0
+    assert json.loads((out / "summary.json").read_text())["config"]["cbow_update"] == rule
