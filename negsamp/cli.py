@@ -130,6 +130,15 @@ def _load_corpus(args, parser):
                                 max_bytes=1 << 40)  # a file on disk: no upload limit
 
 
+def corpus_rules(args) -> dict:
+    """How the corpus was read (recorded in the checkpoint with the update rules)."""
+    if args.corpus in BUILTIN_CORPORA:
+        return {"builtin": args.corpus}
+    return {"tokenizer": "negsamp.tokenize", "lowercase": True, "hyphens": "split",
+            "rare_words": "unk", "windows": "cross_lines", "min_count": args.min_count,
+            "max_vocab": args.max_vocab}
+
+
 def _train(args, parser):
     from .io import atomic_write, save_checkpoint, save_word2vec_format
     from .trainer import Trainer
@@ -178,7 +187,8 @@ def _train(args, parser):
     W_in, W_out = trainer.model.params
     save_checkpoint(args.out / "checkpoint.npz", arrays={"W_in": W_in, "W_out": W_out},
                     words=words, config=config.to_dict(),
-                    meta={"step": trainer.step_count, "epoch": trainer.epoch})
+                    meta={"step": trainer.step_count, "epoch": trainer.epoch},
+                    rules={**config.rules(), "corpus": corpus_rules(args)})
     hist = trainer.history.as_arrays()
     summary = {"corpus": corpus.name, "tokens": int(corpus.ids.shape[0]),
                "vocab_size": len(words), "steps": trainer.step_count,

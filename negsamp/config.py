@@ -63,6 +63,11 @@ class TrainConfig:
                   why="the number of training windows in this corpus")
         return self
 
+    def rules(self) -> dict:
+        """The update rules whose default may change between versions (a checkpoint
+        records them, see ``negsamp.io.save_checkpoint``)."""
+        return {"cbow_update": self.cbow_update, "shared_negatives": self.shared_negatives}
+
     def to_dict(self) -> dict:
         """Plain dict of the fields (JSON-safe)."""
         return asdict(self)

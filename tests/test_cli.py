@@ -141,3 +141,18 @@ def test_cbow_update_flag_reaches_the_config(tmp_path, flags, rule):
                  "--batch-size", "2", "--min-count", "1", "--out", str(out), "--quiet",
                  *flags]) == 0
     assert json.loads((out / "summary.json").read_text())["config"]["cbow_update"] == rule
+
+
+def test_checkpoint_records_the_rules_of_the_run(tmp_path):
+    from negsamp.io import load_checkpoint
+    text = tmp_path / "t.txt"
+    text.write_text("the cat sat on the mat . the dog sat on the log .\n" * 20)
+    out = tmp_path / "o"
+    assert main(["train", str(text), "--model", "skipgram", "--per-pair-negatives",
+                 "--cbow-update", "exact", "--min-count", "1", "--dim", "4", "--epochs",
+                 "1", "--out", str(out), "--quiet"]) == 0
+    ck = load_checkpoint(out / "checkpoint.npz")
+    assert ck.format_version == 2
+    assert ck.rules["cbow_update"] == "exact" and ck.rules["shared_negatives"] is False
+    assert ck.rules["corpus"]["tokenizer"] == "negsamp.tokenize"
+    assert ck.train_config().shared_negatives is False
