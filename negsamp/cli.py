@@ -60,11 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
                    "updates of very frequent words in one larger step can diverge)")
     t.add_argument("--subsample", type=float, default=1e-3,
                    help="Mikolov's threshold t for dropping frequent words; 0 keeps all")
-    t.add_argument("--per-pair-negatives", action="store_true",
-                   help="skip-gram: draw k negatives for every (centre, context) pair, as "
-                        "word2vec does, instead of k per centre word shared by its context "
-                        "words (slower, the same expected gradient)")
-    t.add_argument("--cbow-update", choices=CBOW_UPDATES, default="exact",
+    neg = t.add_mutually_exclusive_group()
+    neg.add_argument("--per-pair-negatives", dest="per_pair_negatives", action="store_true",
+                     default=True,
+                     help="skip-gram: draw k negatives for every (centre, context) pair, "
+                          "as word2vec does (the default: more analogies right)")
+    neg.add_argument("--shared-negatives", dest="per_pair_negatives", action="store_false",
+                     help="skip-gram: k negatives per centre word shared by its context "
+                          "words (about 3x faster, fewer analogies right)")
+    t.add_argument("--cbow-update", choices=CBOW_UPDATES, default="word2vec",
                    help="cbow: word2vec gives every context word the whole error, as "
                         "word2vec.c and gensim do; exact gives each 1/(2·window) of it, "
                         "the exact gradient of the mean (the book's)")

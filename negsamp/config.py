@@ -28,9 +28,10 @@ class TrainConfig:
     seed: int = 0                # seeds every random stream of the run
     replace: bool = True         # negatives may repeat within a row
     dense_grad: bool = False     # the book's dense dW (small vocabularies only)
-    shared_negatives: bool = True  # skip-gram: k negatives per centre word, not per pair
-    cbow_update: str = "exact"   # CBOW: "exact" (each context row gets dh / C, the
-                                 # book's) or "word2vec" (each gets dh, as word2vec.c)
+    shared_negatives: bool = False  # skip-gram: True shares k negatives per centre word
+                                    # (faster, fewer analogies); False: k per pair
+    cbow_update: str = "word2vec"  # CBOW: "word2vec" (each context row gets dh, as
+                                   # word2vec.c) or "exact" (dh / C, the book's)
 
     # Fields that can change between chunks without rebuilding the model.
     LIVE = ("power", "num_negatives", "lr", "batch_size")

@@ -106,20 +106,23 @@ class SkipGram(_NSModel):
     at (k+1)·ln 2 with zero output weights. (The book sums the C context columns'
     losses instead: the book's skip-gram loss is C times ours.)
 
-    ``shared_negatives=True`` (the default) draws k negatives per centre word and
+    ``shared_negatives=True`` draws k negatives per centre word and
     scores them against all its C context words, as Ji et al. (2016, "Parallelizing
     Word2Vec in Shared and Distributed Memory") and BlazingText do: the same expected
     gradient as fresh negatives per pair, with C times fewer rows gathered and
     updated. A negative equal to a pair's context word is skipped for that pair
     (word2vec's rule), so the untrained loss is (k+1)·ln 2 less those skipped terms.
-    ``shared_negatives=False`` draws k negatives for every pair, as word2vec does.
+    ``shared_negatives=False`` (the default) draws k negatives for every pair, as
+    word2vec does. Both have word2vec's expected gradient up to a factor 1/(1 - p(c))
+    on a pair's negatives (tests/test_models.py), yet on head500 sharing costs about a
+    quarter of the analogies (benchmarks/bench_quality.py; README, "Quality").
     ``negatives``, when given, has shape (B, k) shared, or (B·C, k) per pair in
     row-major (target, column) order.
     """
 
     name = "skipgram"
 
-    def __init__(self, *args, shared_negatives=True, **kwargs):
+    def __init__(self, *args, shared_negatives=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.shared_negatives = bool(shared_negatives)
 
@@ -144,8 +147,8 @@ class SkipGram(_NSModel):
 def build_model(name: str, vocab_size: int, hidden_size: int, counts, power: float = 0.75,
                 sample_size: int = 5, rng: np.random.Generator | None = None, *,
                 dense_grad: bool = False, replace: bool = True,
-                shared_negatives: bool = True,
-                cbow_update: str = "exact") -> CBOW | SkipGram:
+                shared_negatives: bool = False,
+                cbow_update: str = "word2vec") -> CBOW | SkipGram:
     """Build ``"cbow"`` or ``"skipgram"`` (``config.MODELS``) by name (see :class:`CBOW`,
     :class:`SkipGram`; ``shared_negatives`` applies to skip-gram only, ``cbow_update``
     to CBOW only)."""

@@ -123,8 +123,9 @@ def test_default_skipgram_run_on_the_synthetic_corpus_trains_without_diverging(t
     assert summary["status"] == "finished" and summary["config"]["batch_size"] == 200
 
 
-@pytest.mark.parametrize("flags, shared", [([], True), (["--per-pair-negatives"], False)])
-def test_skipgram_negatives_are_shared_unless_asked_per_pair(tmp_path, flags, shared):
+@pytest.mark.parametrize("flags, shared", [([], False), (["--per-pair-negatives"], False),
+                                           (["--shared-negatives"], True)])
+def test_skipgram_negatives_are_per_pair_unless_asked_shared(tmp_path, flags, shared):
     out = tmp_path / "sg"
     assert main(["train", "synthetic", "--model", "skipgram", "--epochs", "1",
                  "--min-count", "1", "--out", str(out), "--quiet", *flags]) == 0
@@ -133,7 +134,8 @@ def test_skipgram_negatives_are_shared_unless_asked_per_pair(tmp_path, flags, sh
     assert summary["config"]["shared_negatives"] is shared
 
 
-@pytest.mark.parametrize("flags, rule", [(["--cbow-update", "exact"], "exact"),
+@pytest.mark.parametrize("flags, rule", [([], "word2vec"),
+                                         (["--cbow-update", "exact"], "exact"),
                                          (["--cbow-update", "word2vec"], "word2vec")])
 def test_cbow_update_flag_reaches_the_config(tmp_path, flags, rule):
     out = tmp_path / "cb"
