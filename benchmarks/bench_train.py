@@ -44,7 +44,7 @@ def load_corpus(name):
 def run_ours(corpus, model, max_steps=None, batch_size=1000, lr=0.025, per_pair=False):
     from negsamp.config import TrainConfig
     from negsamp.trainer import Trainer
-    extra = {"shared_negatives": False} if per_pair else {}  # word2vec's per-pair draws
+    extra = {"shared_negatives": not per_pair}  # per pair: word2vec's draws
     cfg = TrainConfig(model=model, optimizer="sgd", lr=lr, batch_size=batch_size,
                       epochs=1, seed=1, **SETTINGS, **extra)
     tr = Trainer(corpus, cfg)

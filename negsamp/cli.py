@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from .checks import Allowed, SettingError, check, describe
-from .config import MODELS, OPTIMIZERS, TrainConfig
+from .config import CBOW_UPDATES, MODELS, OPTIMIZERS, TrainConfig
 
 BUILTIN_CORPORA = ("toy", "synthetic", "ptb")
 # The flag of each library name that is not "--" + the name with dashes.
@@ -60,10 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
                    "updates of very frequent words in one larger step can diverge)")
     t.add_argument("--subsample", type=float, default=1e-3,
                    help="Mikolov's threshold t for dropping frequent words; 0 keeps all")
-    t.add_argument("--per-pair-negatives", action="store_true",
-                   help="skip-gram: draw k negatives for every (centre, context) pair, as "
-                        "word2vec does, instead of k per centre word shared by its context "
-                        "words (slower, the same expected gradient)")
+    neg = t.add_mutually_exclusive_group()
+    neg.add_argument("--per-pair-negatives", dest="per_pair_negatives", action="store_true",
+                     default=True,
+                     help="skip-gram: draw k negatives for every (centre, context) pair, "
+                          "as word2vec does (the default: more analogies right)")
+    neg.add_argument("--shared-negatives", dest="per_pair_negatives", action="store_false",
+                     help="skip-gram: k negatives per centre word shared by its context "
+                          "words (about 3x faster, fewer analogies right)")
+    t.add_argument("--cbow-update", choices=CBOW_UPDATES, default="word2vec",
+                   help="cbow: word2vec gives every context word the whole error, as "
+                        "word2vec.c and gensim do; exact gives each 1/(2·window) of it, "
+                        "the exact gradient of the mean (the book's)")
     t.add_argument("--seed", type=int, default=0, help="seed of every random stream")
     t.add_argument("--out", type=Path, default=Path("out"),
                    help="folder for vectors.txt, checkpoint.npz and summary.json")
@@ -126,6 +134,15 @@ def _load_corpus(args, parser):
                                 max_bytes=1 << 40)  # a file on disk: no upload limit
 
 
+def corpus_rules(args) -> dict:
+    """How the corpus was read (recorded in the checkpoint with the update rules)."""
+    if args.corpus in BUILTIN_CORPORA:
+        return {"builtin": args.corpus}
+    return {"tokenizer": "negsamp.tokenize", "lowercase": True, "hyphens": "split",
+            "rare_words": "unk", "windows": "cross_lines", "min_count": args.min_count,
+            "max_vocab": args.max_vocab}
+
+
 def _train(args, parser):
     from .io import atomic_write, save_checkpoint, save_word2vec_format
     from .trainer import Trainer
@@ -137,7 +154,8 @@ def _train(args, parser):
                              num_negatives=args.negatives, power=args.power,
                              optimizer=args.optimizer, lr=lr, batch_size=batch_size,
                              epochs=args.epochs, subsample=args.subsample, seed=args.seed,
-                             shared_negatives=not args.per_pair_negatives)
+                             shared_negatives=not args.per_pair_negatives,
+                             cbow_update=args.cbow_update)
         config.validate()
         check("min_count", args.min_count, Allowed(1, whole=True))
         if args.max_vocab is not None:
@@ -173,7 +191,8 @@ def _train(args, parser):
     W_in, W_out = trainer.model.params
     save_checkpoint(args.out / "checkpoint.npz", arrays={"W_in": W_in, "W_out": W_out},
                     words=words, config=config.to_dict(),
-                    meta={"step": trainer.step_count, "epoch": trainer.epoch})
+                    meta={"step": trainer.step_count, "epoch": trainer.epoch},
+                    rules={**config.rules(), "corpus": corpus_rules(args)})
     hist = trainer.history.as_arrays()
     summary = {"corpus": corpus.name, "tokens": int(corpus.ids.shape[0]),
                "vocab_size": len(words), "steps": trainer.step_count,

@@ -8,6 +8,7 @@ from .checks import Allowed, check
 MODELS = ("cbow", "skipgram")
 MODEL_LABELS = {"cbow": "CBOW", "skipgram": "skip-gram"}  # as the book writes them
 OPTIMIZERS = ("adam", "sgd")
+CBOW_UPDATES = ("exact", "word2vec")  # see negsamp.models.CBOW
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,10 @@ class TrainConfig:
     seed: int = 0                # seeds every random stream of the run
     replace: bool = True         # negatives may repeat within a row
     dense_grad: bool = False     # the book's dense dW (small vocabularies only)
-    shared_negatives: bool = True  # skip-gram: k negatives per centre word, not per pair
+    shared_negatives: bool = False  # skip-gram: True shares k negatives per centre word
+                                    # (faster, fewer analogies); False: k per pair
+    cbow_update: str = "word2vec"  # CBOW: "word2vec" (each context row gets dh, as
+                                   # word2vec.c) or "exact" (dh / C, the book's)
 
     # Fields that can change between chunks without rebuilding the model.
     LIVE = ("power", "num_negatives", "lr", "batch_size")
@@ -60,6 +64,11 @@ class TrainConfig:
                   why="the number of training windows in this corpus")
         return self
 
+    def rules(self) -> dict:
+        """The update rules whose default may change between versions (a checkpoint
+        records them, see ``negsamp.io.save_checkpoint``)."""
+        return {"cbow_update": self.cbow_update, "shared_negatives": self.shared_negatives}
+
     def to_dict(self) -> dict:
         """Plain dict of the fields (JSON-safe)."""
         return asdict(self)
@@ -75,6 +84,7 @@ class TrainConfig:
 RANGES = {
     "model": Allowed(choices=MODELS),
     "optimizer": Allowed(choices=OPTIMIZERS),
+    "cbow_update": Allowed(choices=CBOW_UPDATES),
     "hidden_size": Allowed(1, 1024, whole=True),
     "window": Allowed(1, 20, whole=True),
     "num_negatives": Allowed(1, 100, whole=True),

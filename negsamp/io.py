@@ -20,8 +20,14 @@ import numpy as np
 
 from negsamp.vectors import WordVectors
 
-FORMAT_VERSION = 1
-_RESERVED = ("__format_version__", "__words__", "__config__", "__meta__")
+FORMAT_VERSION = 2  # 2: the training rules are recorded (``__rules__``)
+READABLE_VERSIONS = (1, 2)
+_RESERVED = ("__format_version__", "__words__", "__config__", "__meta__", "__rules__")
+# The rules every version-1 checkpoint was trained under: the defaults of that time.
+# A version-1 file records none, so these, not today's defaults, describe its weights.
+RULES_V1 = {"cbow_update": "exact", "shared_negatives": True,
+            "corpus": {"tokenizer": "negsamp.tokenize", "lowercase": True,
+                       "hyphens": "split", "rare_words": "unk", "windows": "cross_lines"}}
 _CHUNK = 1 << 20  # bytes per write call
 
 
@@ -74,6 +80,17 @@ class Checkpoint:
     config: dict                  # JSON-decoded (tuples come back as lists)
     meta: dict = field(default_factory=dict)
     format_version: int = FORMAT_VERSION
+    rules: dict = field(default_factory=dict)  # how it was trained (see save_checkpoint);
+                                               # RULES_V1 for a version-1 file
+
+    def train_config(self):
+        """The :class:`~negsamp.config.TrainConfig` it was trained with: its config, with
+        the recorded rules (a version-1 file: the rules of that time, ``RULES_V1``)
+        where the config does not name them, never today's defaults."""
+        from negsamp.config import TrainConfig
+        names = {f.name for f in dataclasses.fields(TrainConfig)}
+        ruled = {k: v for k, v in self.rules.items() if k in names}
+        return TrainConfig.from_dict({**ruled, **self.config})
 
     def word_vectors(self, name: str = "W_in") -> WordVectors:
         """`WordVectors` of the (V, D) array `name`."""
@@ -98,7 +115,8 @@ def _json(value, what: str) -> str:
         raise ValueError(f"{what} must be JSON-serialisable: {e}") from None
 
 
-def checkpoint_bytes(*, arrays: dict, words, config: dict, meta: dict | None = None) -> bytes:
+def checkpoint_bytes(*, arrays: dict, words, config: dict, meta: dict | None = None,
+                     rules: dict | None = None) -> bytes:
     """The `.npz` bytes of a checkpoint (see `save_checkpoint`)."""
     words = list(words)
     if not all(isinstance(w, str) and "\x00" not in w for w in words):
@@ -106,7 +124,8 @@ def checkpoint_bytes(*, arrays: dict, words, config: dict, meta: dict | None = N
     payload = {"__format_version__": np.array(FORMAT_VERSION, dtype=np.int64),
                "__words__": np.array(words, dtype=str).reshape(len(words)),
                "__config__": np.array(_json(config, "config")),
-               "__meta__": np.array(_json({} if meta is None else meta, "meta"))}
+               "__meta__": np.array(_json({} if meta is None else meta, "meta")),
+               "__rules__": np.array(_json({} if rules is None else rules, "rules"))}
     for name, value in arrays.items():
         if not isinstance(name, str) or not name or name.startswith("__") or "/" in name:
             raise ValueError(f"array name {name!r} must be a non-empty str without '/' "
@@ -120,7 +139,8 @@ def checkpoint_bytes(*, arrays: dict, words, config: dict, meta: dict | None = N
     return buf.getvalue()
 
 
-def save_checkpoint(path, *, arrays: dict, words, config: dict, meta: dict | None = None) -> None:
+def save_checkpoint(path, *, arrays: dict, words, config: dict, meta: dict | None = None,
+                    rules: dict | None = None) -> None:
     """Save arrays, vocabulary, config and meta atomically as an `.npz` file.
 
     Parameters
@@ -134,8 +154,13 @@ def save_checkpoint(path, *, arrays: dict, words, config: dict, meta: dict | Non
     config, meta : dict
         JSON-serialisable (numpy scalars and arrays become numbers and lists; a
         dataclass is converted with `dataclasses.asdict`); stored as 0-d unicode arrays.
+    rules : dict, optional
+        The rules the weights were trained under, which a later default must not
+        silently replace: ``TrainConfig.rules()`` (CBOW update, negatives mode) and
+        ``"corpus"``: the tokenizer and corpus conventions. JSON, like ``config``.
     """
-    atomic_write(path, checkpoint_bytes(arrays=arrays, words=words, config=config, meta=meta))
+    atomic_write(path, checkpoint_bytes(arrays=arrays, words=words, config=config, meta=meta,
+                                        rules=rules))
 
 
 def _field(data, key: str, kind: str, ndim: int, where: str) -> np.ndarray:
@@ -194,12 +219,16 @@ def read_checkpoint(source, *, word_arrays=(), name: str | None = None) -> Check
     if not hasattr(loaded, "files"):
         raise ValueError(f"{where}: is a single .npy array, not an .npz checkpoint")
     version = _field(data, "__format_version__", "i", 0, where)
-    if int(version) != FORMAT_VERSION:
+    if int(version) not in READABLE_VERSIONS:
         raise ValueError(f"{where}: format version {int(version)} is not supported "
-                         f"(this negsamp reads version {FORMAT_VERSION})")
+                         f"(this negsamp reads versions {list(READABLE_VERSIONS)})")
     words = _field(data, "__words__", "U", 1, where).tolist()
     config = _decode_json(_field(data, "__config__", "U", 0, where), "__config__", where)
     meta = _decode_json(_field(data, "__meta__", "U", 0, where), "__meta__", where)
+    if int(version) == 1:  # trained before rules were recorded: under the rules of then
+        rules = json.loads(json.dumps(RULES_V1))  # a fresh copy
+    else:
+        rules = _decode_json(_field(data, "__rules__", "U", 0, where), "__rules__", where)
     arrays = {k: v for k, v in data.items() if k not in _RESERVED}
     for key in word_arrays:
         if key not in arrays:
@@ -207,7 +236,7 @@ def read_checkpoint(source, *, word_arrays=(), name: str | None = None) -> Check
         if arrays[key].ndim < 1 or arrays[key].shape[0] != len(words):
             raise ValueError(f"{where}: array {key!r} has shape {arrays[key].shape} but the "
                              f"vocabulary has {len(words)} words")
-    return Checkpoint(arrays, words, config, meta, int(version))
+    return Checkpoint(arrays, words, config, meta, int(version), rules)
 
 
 def load_checkpoint(path, *, word_arrays=()) -> Checkpoint:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .checks import Allowed, check
-from .config import MODELS
+from .config import CBOW_UPDATES, MODELS
 from .layers import Embedding
 from .negative_sampling import NegativeSamplingLoss
 
@@ -65,9 +65,22 @@ class CBOW(_NSModel):
 
     ``forward(contexts (B, C), target (B,), negatives=None)`` returns the loss;
     ``negatives`` (B, k) replays a step with given negative ids.
+
+    ``update_rule`` says what each context row's gradient is:
+
+    - ``"exact"`` (the default, the book's): h is the mean of the C context rows, so
+      each row gets dh / C, the exact gradient of the loss (what a gradient check sees).
+    - ``"word2vec"``: each context row gets the undivided dh, as word2vec.c and gensim
+      (``cbow_mean=1``) do. That is the exact gradient with a C-times larger learning
+      rate for ``W_in``: with SGD the input vectors learn C times faster; Adam divides
+      by the gradient's own scale, so there the two rules nearly agree.
     """
 
     name = "cbow"
+
+    def __init__(self, *args, update_rule="exact", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.update_rule = check("cbow_update", update_rule, Allowed(choices=CBOW_UPDATES))
 
     def forward(self, contexts: np.ndarray, target: np.ndarray,
                 negatives: np.ndarray | None = None) -> float:
@@ -78,9 +91,11 @@ class CBOW(_NSModel):
     def backward(self, dout: float = 1) -> None:
         dh = self.ns_loss.backward(dout)  # (B, D)
         B, C = dh.shape[0], self._C
-        # every context word of row b gets dh[b] / C; passed factored, never (B, C, D)
+        # every context word of row b gets dh[b] / C (exact) or dh[b] (word2vec);
+        # passed factored, never (B, C, D)
+        scale = 1.0 / C if self.update_rule == "exact" else 1.0
         self.in_layer.backward_outer(dh, np.repeat(np.arange(B), C),
-                                     np.full(B * C, 1.0 / C, dtype=dh.dtype))
+                                     np.full(B * C, scale, dtype=dh.dtype))
         return None
 
 
@@ -91,20 +106,23 @@ class SkipGram(_NSModel):
     at (k+1)·ln 2 with zero output weights. (The book sums the C context columns'
     losses instead: the book's skip-gram loss is C times ours.)
 
-    ``shared_negatives=True`` (the default) draws k negatives per centre word and
+    ``shared_negatives=True`` draws k negatives per centre word and
     scores them against all its C context words, as Ji et al. (2016, "Parallelizing
     Word2Vec in Shared and Distributed Memory") and BlazingText do: the same expected
     gradient as fresh negatives per pair, with C times fewer rows gathered and
     updated. A negative equal to a pair's context word is skipped for that pair
     (word2vec's rule), so the untrained loss is (k+1)·ln 2 less those skipped terms.
-    ``shared_negatives=False`` draws k negatives for every pair, as word2vec does.
+    ``shared_negatives=False`` (the default) draws k negatives for every pair, as
+    word2vec does. Both have word2vec's expected gradient up to a factor 1/(1 - p(c))
+    on a pair's negatives (tests/test_models.py), yet on head500 sharing costs about a
+    quarter of the analogies (benchmarks/bench_quality.py; README, "Quality").
     ``negatives``, when given, has shape (B, k) shared, or (B·C, k) per pair in
     row-major (target, column) order.
     """
 
     name = "skipgram"
 
-    def __init__(self, *args, shared_negatives=True, **kwargs):
+    def __init__(self, *args, shared_negatives=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.shared_negatives = bool(shared_negatives)
 
@@ -129,11 +147,14 @@ class SkipGram(_NSModel):
 def build_model(name: str, vocab_size: int, hidden_size: int, counts, power: float = 0.75,
                 sample_size: int = 5, rng: np.random.Generator | None = None, *,
                 dense_grad: bool = False, replace: bool = True,
-                shared_negatives: bool = True) -> CBOW | SkipGram:
+                shared_negatives: bool = False,
+                cbow_update: str = "word2vec") -> CBOW | SkipGram:
     """Build ``"cbow"`` or ``"skipgram"`` (``config.MODELS``) by name (see :class:`CBOW`,
-    :class:`SkipGram`; ``shared_negatives`` applies to skip-gram only)."""
+    :class:`SkipGram`; ``shared_negatives`` applies to skip-gram only, ``cbow_update``
+    to CBOW only)."""
     check("model", name, Allowed(choices=MODELS))
-    extra = {"shared_negatives": shared_negatives} if name == "skipgram" else {}
+    extra = ({"shared_negatives": shared_negatives} if name == "skipgram"
+             else {"update_rule": cbow_update})
     cls = CBOW if name == "cbow" else SkipGram
     return cls(vocab_size, hidden_size, counts, power, sample_size, rng,
                dense_grad=dense_grad, replace=replace, **extra)

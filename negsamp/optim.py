@@ -122,6 +122,12 @@ class SGD:
 class Adam:
     """Adam (Kingma & Ba), the book's form; lazy on ``RowGrad`` like SparseAdam.
 
+    The book's form: ``lr_t = lr · sqrt(1 - β2^t) / (1 - β1^t)``, ``m += (1 - β1)(g - m)``,
+    ``v += (1 - β2)(g² - v)``, ``W -= lr_t · m / (sqrt(v) + eps)`` with the book's
+    ``eps = 1e-7``. ε sits outside the bias correction: Kingma & Ba's form with
+    ε / sqrt(1 - β2^t) in place of ε. With these defaults, dense Adam reproduces the
+    book's ``Adam`` step for step.
+
     For a ``RowGrad`` only the rows present in the batch move, and only their moments
     ``m``, ``v`` are updated; other rows keep their moments (no decay) and values.
     On the first step lazy and dense Adam agree; later they differ on rows that
@@ -131,7 +137,8 @@ class Adam:
     ----------
     lr : float, default 0.001
     beta1, beta2 : float, default 0.9, 0.999
-    eps : float, default 1e-8
+    eps : float, default 1e-7
+        The book's value (PyTorch's and Kingma & Ba's is 1e-8).
 
     Attributes
     ----------
@@ -140,7 +147,7 @@ class Adam:
     """
 
     def __init__(self, lr: float = 0.001, beta1: float = 0.9, beta2: float = 0.999,
-                 eps: float = 1e-8):
+                 eps: float = 1e-7):
         self.lr = lr
         self.beta1 = check("beta1", beta1, BETA)
         self.beta2 = check("beta2", beta2, BETA)

@@ -81,7 +81,7 @@ class Trainer:
             config.model, V, config.hidden_size, corpus.vocab.counts, config.power,
             config.num_negatives, np.random.default_rng(ss_init),
             dense_grad=config.dense_grad, replace=config.replace,
-            shared_negatives=config.shared_negatives)
+            shared_negatives=config.shared_negatives, cbow_update=config.cbow_update)
         self._start_epoch()
         self.optimizer = self._make_optimizer()
         self.history = LossHistory(history_points)

@@ -123,11 +123,38 @@ def test_default_skipgram_run_on_the_synthetic_corpus_trains_without_diverging(t
     assert summary["status"] == "finished" and summary["config"]["batch_size"] == 200
 
 
-@pytest.mark.parametrize("flags, shared", [([], True), (["--per-pair-negatives"], False)])
-def test_skipgram_negatives_are_shared_unless_asked_per_pair(tmp_path, flags, shared):
+@pytest.mark.parametrize("flags, shared", [([], False), (["--per-pair-negatives"], False),
+                                           (["--shared-negatives"], True)])
+def test_skipgram_negatives_are_per_pair_unless_asked_shared(tmp_path, flags, shared):
     out = tmp_path / "sg"
     assert main(["train", "synthetic", "--model", "skipgram", "--epochs", "1",
                  "--min-count", "1", "--out", str(out), "--quiet", *flags]) == 0
     summary = json.loads((out / "summary.json").read_text())
     assert summary["status"] == "finished"
     assert summary["config"]["shared_negatives"] is shared
+
+
+@pytest.mark.parametrize("flags, rule", [([], "word2vec"),
+                                         (["--cbow-update", "exact"], "exact"),
+                                         (["--cbow-update", "word2vec"], "word2vec")])
+def test_cbow_update_flag_reaches_the_config(tmp_path, flags, rule):
+    out = tmp_path / "cb"
+    assert main(["train", "toy", "--window", "1", "--dim", "4", "--epochs", "1",
+                 "--batch-size", "2", "--min-count", "1", "--out", str(out), "--quiet",
+                 *flags]) == 0
+    assert json.loads((out / "summary.json").read_text())["config"]["cbow_update"] == rule
+
+
+def test_checkpoint_records_the_rules_of_the_run(tmp_path):
+    from negsamp.io import load_checkpoint
+    text = tmp_path / "t.txt"
+    text.write_text("the cat sat on the mat . the dog sat on the log .\n" * 20)
+    out = tmp_path / "o"
+    assert main(["train", str(text), "--model", "skipgram", "--per-pair-negatives",
+                 "--cbow-update", "exact", "--min-count", "1", "--dim", "4", "--epochs",
+                 "1", "--out", str(out), "--quiet"]) == 0
+    ck = load_checkpoint(out / "checkpoint.npz")
+    assert ck.format_version == 2
+    assert ck.rules["cbow_update"] == "exact" and ck.rules["shared_negatives"] is False
+    assert ck.rules["corpus"]["tokenizer"] == "negsamp.tokenize"
+    assert ck.train_config().shared_negatives is False

@@ -62,7 +62,7 @@ def test_checkpoint_file_has_no_pickled_member(tmp_path):
     data = checkpoint_bytes(arrays=arrays(), words=WORDS, config={})
     with np.load(pyio.BytesIO(data), allow_pickle=False) as z:
         assert z["__words__"].dtype.kind == "U" and z["__config__"].shape == ()
-        assert int(z["__format_version__"]) == 1
+        assert int(z["__format_version__"]) == io.FORMAT_VERSION == 2
 
 
 UNPICKLED = []
@@ -98,7 +98,10 @@ def with_(**changes):
     (with_()[:-30], r"not a readable \.npz checkpoint"),
     (with_(__words__=None), r"missing key '__words__'; not a negsamp checkpoint"),
     (with_(__format_version__=None), r"missing key '__format_version__'"),
-    (with_(__format_version__=np.array(2)), r"format version 2 is not supported"),
+    (with_(__format_version__=np.array(3)), r"format version 3 is not supported"),
+    (with_(__format_version__=np.array(2)), r"missing key '__rules__'"),
+    (with_(__format_version__=np.array(2), __rules__=np.array("[]")),
+     r"'__rules__' must hold a JSON object, got list"),
     (with_(__format_version__=np.array([1])), r"'__format_version__' has dtype int64 and "
      r"shape \(1,\), expected kind 'i' with 0 dimension\(s\)"),
     (with_(__words__=np.array([["a", "b"]])), r"'__words__' has dtype <U1 and shape \(1, 2\)"),
@@ -320,3 +323,28 @@ def test_text_round_trips_are_exact_for_any_float32_and_word():
         assert ck.words == words and ck.arrays["W"].tobytes() == vectors.tobytes()
 
     check()
+
+
+# -- the rules a checkpoint was trained under ---------------------------------------
+def test_checkpoint_records_the_rules_and_its_format_version():
+    from negsamp.config import TrainConfig
+    cfg = TrainConfig(model="cbow", cbow_update="word2vec", shared_negatives=False)
+    rules = {**cfg.rules(), "corpus": {"rare_words": "drop", "windows": "sentences"}}
+    ck = read_checkpoint(checkpoint_bytes(arrays=arrays(), words=WORDS,
+                                          config=cfg.to_dict(), rules=rules))
+    assert ck.format_version == 2 and ck.rules == rules
+    assert ck.train_config() == cfg
+
+
+def test_version_1_checkpoint_loads_with_the_rules_it_was_trained_under():
+    """A file from before rules were recorded: no __rules__, a config without
+    cbow_update. It was trained with the book's exact CBOW gradient and shared
+    negatives, whatever today's defaults are."""
+    old_config = {"model": "cbow", "hidden_size": 3, "window": 2, "optimizer": "sgd"}
+    ck = read_checkpoint(with_(__config__=np.array(json.dumps(old_config))))
+    assert ck.format_version == 1 and ck.rules == io.RULES_V1
+    cfg = ck.train_config()
+    assert cfg.cbow_update == "exact" and cfg.shared_negatives is True
+    assert (cfg.model, cfg.hidden_size, cfg.window) == ("cbow", 3, 2)
+    ck.rules["corpus"]["hyphens"] = "keep"  # a loaded copy, not the module's record
+    assert io.RULES_V1["corpus"]["hyphens"] == "split"

@@ -143,3 +143,119 @@ def test_shared_negatives_with_one_positive_per_row_still_skip_a_clash():
     loss = ns.forward(np.zeros((2, D)), np.array([[1], [2]]), np.array([[1, 3], [4, 5]]))
     # row 0's negative 1 is its own positive: skipped, so 3 terms of ln 2 instead of 4
     assert loss == pytest.approx(5 * np.log(2) / 2)
+
+
+# -- CBOW's update rule ----------------------------------------------------------
+def _word2vec_c_cbow_step(syn0, syn1neg, context, target, negatives, alpha):
+    """One CBOW example as word2vec.c's ``cbow_mean=1`` loop writes it (float64)."""
+    neu1 = syn0[context].mean(axis=0)  # (D,)
+    neu1e = np.zeros_like(neu1)
+    for word, label in [(target, 1.0)] + [(n, 0.0) for n in negatives]:
+        g = (label - 1.0 / (1.0 + np.exp(-neu1 @ syn1neg[word]))) * alpha
+        neu1e += g * syn1neg[word]
+        syn1neg[word] += g * neu1
+    for c in context:  # every context word gets the whole neu1e, not neu1e / C
+        syn0[c] += neu1e
+
+
+@pytest.mark.parametrize("dense_grad", [False, True])
+def test_cbow_word2vec_rule_is_word2vec_c_update(dense_grad):
+    """The "word2vec" rule + SGD equals word2vec.c's hand-written CBOW update on a tiny
+    example (one row, a context word repeated, negatives without repeats)."""
+    from negsamp.optim import SGD
+    rng = np.random.default_rng(7)
+    m = CBOW(V, D, np.ones(V, dtype=int), 0.75, K, rng, dense_grad=dense_grad,
+             update_rule="word2vec")
+    m = _as_float64(m, rng.normal(0, 0.5, (V, D)), rng.normal(0, 0.5, (V, D)), dense_grad)
+    context, target, negatives = np.array([1, 4, 4, 6]), 2, np.array([0, 3, 8])
+    syn0, syn1neg = m.params[0].copy(), m.params[1].copy()
+    _word2vec_c_cbow_step(syn0, syn1neg, context, target, negatives, alpha=0.1)
+    m.forward(context[None, :], np.array([target]), negatives[None, :])
+    m.backward(1)  # SGD's lr is per example: the gradient of the summed loss
+    SGD(lr=0.1).update(m.params, m.grads)
+    np.testing.assert_allclose(m.params[0], syn0, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(m.params[1], syn1neg, rtol=1e-12, atol=1e-14)
+
+
+def test_cbow_rules_differ_only_by_c_on_w_in():
+    """word2vec's rule is the exact gradient times C on W_in, the same on W_out (the
+    exact rule itself is the default checked by central differences above)."""
+    grads = {}
+    for rule in ("exact", "word2vec"):
+        rng = np.random.default_rng(3)
+        m = CBOW(V, D, np.arange(1, V + 1), 0.75, K, rng, update_rule=rule)
+        m = _as_float64(m, rng.normal(0, 0.5, (V, D)), rng.normal(0, 0.5, (V, D)), False)
+        m.forward(rng.integers(0, V, (B, C)), rng.integers(0, V, B),
+                  rng.integers(0, V, (B, K)))
+        m.backward()
+        grads[rule] = [g.to_dense() for g in m.grads]
+    np.testing.assert_allclose(grads["word2vec"][0], C * grads["exact"][0], rtol=1e-12)
+    np.testing.assert_allclose(grads["word2vec"][1], grads["exact"][1], rtol=1e-12)
+    assert CBOW(V, D, np.ones(V, dtype=int), 0.75, K, np.random.default_rng(0)
+                ).update_rule == "exact"  # the book's layer, as the Layers page checks it
+    with pytest.raises(ValueError, match="cbow_update='mean' must be one of"):
+        build_model("cbow", V, D, np.ones(V, dtype=int), 0.75, K,
+                    np.random.default_rng(0), cbow_update="mean")
+
+
+# -- skip-gram's negatives: expected gradients, by a seeded Monte Carlo ------------
+def _expected_skipgram_grads(W_in, W_out, target, contexts, weights):
+    """Closed-form expected gradient of the pair-mean loss of one centre word:
+    ``weights(c)`` (V,) is the expected number of times each word is a negative of pair
+    (target, c)."""
+    sig = lambda x: 0.5 * (1 + np.tanh(0.5 * x))  # noqa: E731
+    h = W_in[target]
+    dW_in, dW_out = np.zeros_like(W_in), np.zeros_like(W_out)
+    for c in contexts:
+        g_pos = sig(W_out[c] @ h) - 1
+        dW_in[target] += g_pos * W_out[c]
+        dW_out[c] += g_pos * h
+        g_neg = weights(c) * sig(W_out @ h)  # (V,)
+        dW_in[target] += g_neg @ W_out
+        dW_out += g_neg[:, None] * h
+    return dW_in / len(contexts), dW_out / len(contexts)
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_skipgram_negatives_expected_gradient_monte_carlo(shared):
+    """Average the gradient over 100,000 seeded draws of negatives (one centre word
+    repeated in every row) and compare with the closed form of each mode:
+
+    - shared: k draws from word_p, a draw equal to the pair's context word skipped
+      (word2vec's rule): E[count of n] = k·p(n), and 0 for n = c;
+    - per pair: k draws from word_p with the pair's context word redrawn:
+      E[count of n] = k·p(n) / (1 - p(c)).
+
+    So both modes have word2vec's expected gradient up to a factor 1/(1 - p(c)) on a
+    pair's negative part (the two agree as p(c) -> 0); the test pins each exactly."""
+    from negsamp.layers import Embedding
+    from negsamp.negative_sampling import NegativeSamplingLoss
+    rng = np.random.default_rng(11)
+    counts = np.array([40, 20, 10, 6, 3, 1])
+    Vs, k, n = counts.size, 2, 100_000
+    W_in, W_out = rng.normal(0, 0.5, (Vs, D)), rng.normal(0, 0.5, (Vs, D))
+    m = SkipGram(Vs, D, counts, 0.75, k, rng, dense_grad=True, shared_negatives=shared)
+    m.in_layer = Embedding(W_in, dense_grad=True)
+    m.ns_loss = NegativeSamplingLoss.from_counts(W_out, counts, power=0.75, sample_size=k,
+                                                 rng=np.random.default_rng(12),
+                                                 dense_grad=True)
+    m.params, m.grads = [W_in, W_out], m.in_layer.grads + m.ns_loss.grads
+    target, contexts = 3, np.array([0, 2])  # a frequent context word: p(0) is large
+    m.forward(np.tile(contexts, (n, 1)), np.full(n, target))
+    m.backward()  # the loss is the mean over rows: the Monte Carlo mean of the gradient
+    p = m.ns_loss.sampler.word_p
+
+    def weights(c):
+        w = k * p / (1.0 if shared else 1.0 - p[c])
+        w[c] = 0.0
+        return w
+    want = _expected_skipgram_grads(W_in, W_out, target, contexts, weights)
+    for got, exp in zip(m.grads, want, strict=True):
+        np.testing.assert_allclose(got, exp, atol=0.01)  # ~5 standard errors
+    # and the other mode's closed form is measurably further off (p(0) ≈ 0.4 here)
+    other = _expected_skipgram_grads(
+        W_in, W_out, target, contexts,
+        lambda c: np.where(np.arange(Vs) == c, 0.0,
+                           k * p / ((1.0 - p[c]) if shared else 1.0)))
+    err_own = np.abs(m.grads[1] - want[1]).max()
+    assert np.abs(m.grads[1] - other[1]).max() > max(0.02, 4 * err_own)

@@ -25,7 +25,7 @@ def random_steps(n, seed=0, dtype=np.float64):
             for _ in range(n)]
 
 
-def adam_reference(W, grads, lr=0.001, b1=0.9, b2=0.999, eps=1e-8):
+def adam_reference(W, grads, lr=0.001, b1=0.9, b2=0.999, eps=1e-7):
     """Kingma & Ba's dense Adam with bias-corrected moments, written out
     independently. The book (and negsamp) put ε outside the bias correction, which
     is this form with ε / sqrt(1 - β2^t)."""
@@ -106,6 +106,26 @@ def test_dense_adam_matches_the_textbook():
         opt.update([W], [g])
     np.testing.assert_allclose(W, adam_reference(W0, grads, lr=0.01), rtol=1e-6,
                                atol=1e-10)
+
+
+@pytest.mark.parametrize("g, expected", [
+    # W = 1, lr = 0.1, t = 1: m = 0.1·g, v = 0.001·g², lr_t = 0.1·sqrt(0.001)/0.1
+    # g = 0.5:  1 - 0.0316227766·0.05 / (0.0158113883 + 1e-7)           = 0.90000063245
+    (0.5, 0.9000006324515321),
+    # g = 1e-7: 1 - 0.0316227766·1e-8 / (3.16227766e-9 + 1e-7)          = 0.99693465700
+    # (here ε matters: with 1e-8 the step would be 8x larger, W = 0.97597)
+    (1e-7, 0.9969346569968285),
+])
+@pytest.mark.parametrize("sparse", [False, True])
+def test_adam_first_step_by_hand_with_the_books_eps(g, expected, sparse):
+    W = np.ones((2, 1))
+    grad = RowGrad((2, 1))
+    grad.set(np.array([0]), np.array([[g]]))
+    opt = Adam(lr=0.1)
+    assert opt.eps == 1e-7  # the book's
+    opt.update([W], [grad if sparse else grad.to_dense()])
+    assert W[0, 0] == pytest.approx(expected, rel=1e-12, abs=0)
+    assert W[1, 0] == 1.0
 
 
 def test_lazy_adam_equals_dense_adam_on_the_first_step():
