@@ -72,6 +72,8 @@ with side:
                   delta="< 1e-6 ✓" if r["ok"] else "≥ 1e-6 ✗", delta_color="off")
         if r["norm"] == 0:
             st.caption(T["gradcheck_empty"].format(name=name))
+    with st.expander(T["cbow_rule_title"]):  # the exact gradient is what this page checks
+        st.markdown(T["cbow_rule"])
     st.subheader(T["batch_header"])
     contexts, target, negatives = stepper.batch
     st.dataframe({T["batch_target"]: [words[t] for t in target],

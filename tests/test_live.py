@@ -159,7 +159,8 @@ def test_reset_changes_name_only_the_fields_that_need_a_reset(live):
 
 @pytest.mark.parametrize("model", ["cbow", "skipgram"])
 def test_sample_words_pairs_each_positive_with_its_negatives(corpus, model):
-    live = LiveTraining(corpus, TrainConfig(epochs=None, model=model, batch_size=8))
+    live = LiveTraining(corpus, TrainConfig(epochs=None, model=model, batch_size=8,
+                                            shared_negatives=True))  # as live_config
     metrics = live.step(5)[-1]
     pos, neg = live.sample_words(n_rows=4)
     assert len(pos) == 4 and all(len(row) == 5 for row in neg)
