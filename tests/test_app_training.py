@@ -63,6 +63,16 @@ def test_page_shows_buttons_formula_and_code_before_any_step(page):
     assert not _live(page).running and _live(page).config.epochs is None
 
 
+def test_live_skipgram_shares_negatives_unlike_the_librarys_default(page):
+    from negsamp.config import TrainConfig
+    page.radio(key="w_live_model").set_value("skipgram").run()
+    _click(page, "live_reset")
+    assert _live(page).config.model == "skipgram" and _live(page).config.shared_negatives
+    assert not TrainConfig().shared_negatives  # the command line draws them per pair
+    _click(page, "live_step")
+    assert any("per pair by default" in c.value for c in page.caption)
+
+
 def test_step_grows_the_loss_history_by_exactly_one_step(page):
     _click(page, "live_step")
     assert _n_points(_traces(page, "loss_chart")["loss"]) == 1
