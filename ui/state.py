@@ -188,7 +188,10 @@ def describe_in(err, names):
     """``negsamp.checks.describe`` in another language: the sentence, the range and the
     conditions from ``names`` (ui/texts/errors.py), the facts from the error."""
     a = err.allowed
-    num = (lambda x: str(int(x)) if isinstance(x, float) and x.is_integer() else str(x))
+
+    def num(x):
+        return str(int(x)) if isinstance(x, float) and x.is_integer() else str(x)
+
     if a.choices is not None:
         allowed = names["one_of"].format(choices=", ".join(map(str, a.choices)))
     else:
