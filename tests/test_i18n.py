@@ -68,8 +68,7 @@ KEPT = {
     "tsv", "txt", "gensim", "projector", "vectors", "metadata", "full", "none", "float64",
     "w_in", "w_out", "raw_p", "word_p", "ms", "dof", "log10", "ln", "cos", "dw", "dh",
     "dscores", "idx", "count", "unigramsampler", "power", "negativesamplingloss", "forward",
-    "backward", "softmaxcbow", "keyedvectors", "load_word2vec_format", "https", "projector",
-    "tensorflow", "org", "py", "dw_in", "dw_out", "inf", "nan", "cosadd", "3cosadd", "skipped",
+    "backward", "softmaxcbow", "keyedvectors", "load_word2vec_format", "https", "tensorflow", "org", "py", "dw_in", "dw_out", "inf", "nan", "cosadd", "3cosadd", "skipped",
     "dashboard", "sampler", "english", "skip-gram", "negative_sampling", "softmax_model", "loss", "pos", "neg",
 }
 

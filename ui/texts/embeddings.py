@@ -2,6 +2,7 @@
 
 TEXT = {
     "en": {
+        "no_corpus": "{problem}",  # the problem says it all
         "title": "Embeddings: what was learned",
         "intro": (
             "The word vectors are the rows of **W_in**. Words used in the same contexts "
@@ -55,6 +56,7 @@ TEXT = {
         },
     },
     "ja": {
+        "no_corpus": "{problem}",
         "title": "単語ベクトル：学習されたもの",
         "intro": (
             "単語ベクトル（単語の分散表現）は **W_in** の各行です。同じようなコンテキストで使われる"

@@ -2,6 +2,7 @@
 
 TEXT = {
     "en": {
+        "no_corpus": "{problem}",  # the problem says it all
         "title": "Softmax vs Negative Sampling: the cost, measured",
         "intro": (
             "A full softmax scores **all V words** for every training example, so a step "
@@ -82,6 +83,7 @@ TEXT = {
         },
     },
     "ja": {
+        "no_corpus": "{problem}",
         "title": "Softmax と Negative Sampling：計算コストの実測",
         "intro": (
             "Softmax 関数は、学習データ1つごとに **V 個すべての単語** のスコアを計算します。"

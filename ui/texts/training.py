@@ -2,6 +2,7 @@
 
 TEXT = {
     "en": {
+        "no_corpus": "{problem}",  # the problem says it all
         "title": "Training, live",
         "intro": (
             "Press **Start** and watch the model learn: the loss falls from "
@@ -67,6 +68,7 @@ TEXT = {
         },
     },
     "ja": {
+        "no_corpus": "{problem}",
         "title": "学習をライブで",
         "intro": (
             "**開始** を押して、モデルが学習する様子を見てください。損失は (k+1)·ln 2 から下がり、"
