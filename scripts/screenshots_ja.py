@@ -59,7 +59,8 @@ def main() -> None:
                     goto_page(page, title, timeout_ms=60_000)
                 if action is not None:
                     action(page)
-                assert error_elements(page).count() == 0, name
+                if error_elements(page).count():
+                    raise RuntimeError(f"{name}: the page shows an error")
                 if key is not None:
                     page.locator(f".st-key-{key}").first.evaluate(
                         "e => e.scrollIntoView({block: 'start'})")
