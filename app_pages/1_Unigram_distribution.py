@@ -84,4 +84,5 @@ left.dataframe({T["seed_word"]: seed_words, T["seed_p"]: seed_p.tolist(),
                 T["seed_change"]: [f"{b - a:+.4f}" for a, b in zip(seed_p, seed_new, strict=True)]},
                hide_index=True, key="seed_table")
 right.plotly_chart(unigram_figure(seed_words, seed_p, seed_new, top_n=seed_p.size, power=power,
-                                  labels=T["fig_unigram"]), key="seed_chart")
+                                  labels={**T["fig_unigram"], "title": T["seed_title"]}),
+                   key="seed_chart")

@@ -3,7 +3,8 @@
 Every language has every key: there is no fallback to English, so a text missing
 from the Japanese table fails loudly (``tests/test_i18n.py`` checks every table).
 The language is ``st.session_state["lang"]``: the sidebar's select, started from
-the URL (``?lang=ja``) and written back to it on every run, so a link keeps it and
+the URL (``?lang=ja``) and written back to it on every run (English, the default, as
+no parameter), so a link keeps it and
 switching pages keeps it (the select belongs to the entry point, not to a page).
 """
 import streamlit as st
@@ -35,5 +36,9 @@ def sync_language():
     if "lang" not in st.session_state:
         wanted = st.query_params.get("lang", DEFAULT)
         st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT
-    if st.query_params.get("lang") != st.session_state["lang"]:
-        st.query_params["lang"] = st.session_state["lang"]
+    code = st.session_state["lang"]
+    if code == DEFAULT:  # English URLs stay as they were: no ?lang=en
+        if "lang" in st.query_params:
+            del st.query_params["lang"]
+    elif st.query_params.get("lang") != code:
+        st.query_params["lang"] = code

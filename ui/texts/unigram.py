@@ -41,6 +41,7 @@ TEXT = {
             "the power α = {power:g}: p^α, then divided by their sum Σ p^α = {z:.4f}."),
         "seed_word": "word", "seed_p": "p", "seed_pow": "p^α", "seed_new": "p^α / Σ p^α",
         "seed_change": "change",
+        "seed_title": "p before and after α = {power:g}",
         # figure texts (keys of negsamp.dashboard.figures.distribution's *_LABELS)
         "fig_unigram": {
             "title": "Unigram distribution: raw vs powered (α = {power:g}), top {n} words",
@@ -94,6 +95,7 @@ TEXT = {
             "する前と後：p^α を求め、その合計 Σ p^α = {z:.4f} で割ります。"),
         "seed_word": "単語", "seed_p": "p", "seed_pow": "p^α", "seed_new": "p^α / Σ p^α",
         "seed_change": "変化",
+        "seed_title": "α = {power:g} 乗の前と後の p",
         "fig_unigram": {
             "title": "ユニグラム分布：そのままと α 乗（α = {power:g}）、上位 {n} 語",
             "x": "単語（頻度の高い順）", "y": "確率", "raw": "元の確率", "powered": "α 乗後",
