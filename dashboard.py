@@ -3,17 +3,19 @@
 Streamlit runs this file on every rerun, then the page the learner chose. What it
 draws belongs to no page, so the sidebar's α and k keep their values on every page
 with no code copying them (Streamlit's multipage pattern, st.navigation); the pages
-read them through ui.state.shared(). Page titles are texts (ui/texts/app.py), the URL
-paths are fixed (ui/nav.py).
+read them through ui.state.shared(). Page titles are texts (ui/texts/app.py) in the
+session's language (the URL's ?lang=, or the sidebar's select); the URL paths are fixed
+(ui/nav.py).
 """
 import streamlit as st
 
 from ui import state
-from ui.i18n import texts
+from ui.i18n import sync_language, texts
 from ui.nav import PAGES
 from ui.texts.app import TEXT
 
 st.set_page_config(layout="wide")  # once, for every page
+sync_language()  # ?lang=ja in the URL, kept across pages
 T = texts(TEXT)
 page = st.navigation([st.Page(path, title=T[title], url_path=url or None, default=not url)
                       for path, url, title in PAGES])

@@ -4,6 +4,7 @@ import streamlit as st
 from ui import state
 from ui.i18n import texts
 from ui.source import snippet
+from ui.texts.app import TEXT as APP_TEXT
 from ui.texts.home import TEXT
 
 T = texts(TEXT)
@@ -26,8 +27,10 @@ st.markdown(T["pages"])
 
 st.header(T["corpus_header"])
 # read by every page through state.shared()
-choice = st.radio(T["corpus_label"], list(state.CORPORA), format_func=state.CORPORA.get,
-                  key="w_corpus", **state.KEEP)
+corpora = texts(APP_TEXT)["corpora"]
+choice = st.radio(T["corpus_label"], state.CORPORA, format_func=lambda c: corpora[c][1],
+                  index=state.CORPORA.index(state.shared().corpus), key="w_corpus",
+                  **state.KEEP)
 if choice == "upload":
     up = st.file_uploader(T["upload_label"], type=None, key="w_upload")
     if up is not None and st.session_state.get("upload_id") != up.file_id:
@@ -44,6 +47,7 @@ if corpus is None:
 if choice == "upload":
     st.success(T["upload_ok"].format(name=corpus.name, tokens=corpus.n_tokens,
                                      vocab=corpus.vocab_size))
+    st.caption(T["tokenizer_" + st.session_state.get("upload_tokenizer", "regex")])
 
 st.subheader(T["stats_header"])
 cols = st.columns(3)
@@ -55,8 +59,8 @@ left, right = st.columns(2)
 with left:
     st.caption(T["top_words"])
     top = corpus.vocab.counts.argsort()[::-1][:15]
-    st.dataframe({"word": [corpus.vocab.words[i] for i in top],
-                  "count": corpus.vocab.counts[top].tolist()}, hide_index=True)
+    st.dataframe({T["col_word"]: [corpus.vocab.words[i] for i in top],
+                  T["col_count"]: corpus.vocab.counts[top].tolist()}, hide_index=True)
 with right:
     st.caption(T["sample"])
     st.text(" ".join(corpus.vocab.words[i] for i in corpus.ids[:60]))

@@ -1,9 +1,10 @@
 """Unigram distribution: raw word probabilities against count^α / Z, and who gains."""
+import numpy as np
 import streamlit as st
 
 from negsamp.dashboard.explain import extremes
 from negsamp.dashboard.figures import mass_table, unigram_figure, zipf_figure
-from negsamp.sampler import UnigramSampler
+from negsamp.sampler import UnigramSampler, unigram_p
 from ui import state
 from ui.source import snippet
 from ui.texts.unigram import TEXT
@@ -37,12 +38,13 @@ c1, c2 = st.columns(2)
 top_n = c1.slider(T["top_n"], 1, min(V, 100), min(V, 30), key=f"w_unigram_top_n_{corpus.name}",
                   **state.KEEP)
 log_y = c2.checkbox(T["log_y"], value=False, key="w_unigram_log_y", **state.KEEP)
-st.plotly_chart(unigram_figure(words, raw_p, word_p, top_n=top_n, log_y=log_y, power=power),
+st.plotly_chart(unigram_figure(words, raw_p, word_p, top_n=top_n, log_y=log_y, power=power,
+                               labels=T["fig_unigram"]),
                 key="powered_chart")
 
 st.header(T["zipf_header"])
 st.caption(T["zipf_caption"])
-st.plotly_chart(zipf_figure(raw_p, word_p, power=power), key="zipf_chart")
+st.plotly_chart(zipf_figure(raw_p, word_p, power=power, labels=T["fig_zipf"]), key="zipf_chart")
 
 st.header(T["mass_header"])
 st.caption(T["mass_caption"])
@@ -51,12 +53,36 @@ by_group = {r["group"]: r for r in rows}
 m1, m2 = st.columns(2)
 m1.metric(T["top_metric"], f"{by_group['top 10%']['powered_share']:.1%}",
           delta=f"{by_group['top 10%']['powered_share'] - by_group['top 10%']['raw_share']:+.1%}"
-          " vs raw", delta_color="off")
+          + T["vs_raw"], delta_color="off")
 m2.metric(T["rare_metric"], f"{by_group['bottom 50%']['powered_share']:.1%}",
-          delta=f"×{by_group['bottom 50%']['gain']:.2f} vs raw", delta_color="off")
-st.dataframe({T["mass_group"]: [r["group"] for r in rows],
+          delta=f"×{by_group['bottom 50%']['gain']:.2f}" + T["vs_raw"], delta_color="off")
+
+
+def group_label(group):  # "top 10%" -> the page's words for it
+    kind, pct = group.split()
+    return T["mass_" + kind].format(pct=pct)
+
+
+st.dataframe({T["mass_group"]: [group_label(r["group"]) for r in rows],
               T["mass_n"]: [r["n_words"] for r in rows],
               T["mass_raw"]: [round(r["raw_share"], 4) for r in rows],
               T["mass_powered"]: [round(r["powered_share"], 4) for r in rows],
               T["mass_gain"]: [round(r["gain"], 3) for r in rows]},
              hide_index=True, key="mass_table")
+
+# The seed note's own example (p = [0.5, 0.1, 0.05, 0.2, 0.05, 0.1]) as numbers, beside its bars
+st.header(T["seed_header"])
+seed_p = np.array([0.5, 0.1, 0.05, 0.2, 0.05, 0.1])
+seed_pow = seed_p ** power
+seed_new = unigram_p(seed_p, power)
+st.caption(T["seed_caption"].format(power=power, z=seed_pow.sum()))
+seed_words = [f"w{i}" for i in range(seed_p.size)]
+left, right = st.columns([2, 3])
+left.dataframe({T["seed_word"]: seed_words, T["seed_p"]: seed_p.tolist(),
+                T["seed_pow"]: seed_pow.round(4).tolist(),
+                T["seed_new"]: seed_new.round(4).tolist(),
+                T["seed_change"]: [f"{b - a:+.4f}" for a, b in zip(seed_p, seed_new, strict=True)]},
+               hide_index=True, key="seed_table")
+right.plotly_chart(unigram_figure(seed_words, seed_p, seed_new, top_n=seed_p.size, power=power,
+                                  labels={**T["fig_unigram"], "title": T["seed_title"]}),
+                   key="seed_chart")

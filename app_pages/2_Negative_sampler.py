@@ -48,7 +48,8 @@ except ValueError as err:
 st.header(T["batch_header"])
 targets, negatives = draw_batch(sampler, corpus.ids, B, rng)
 st.plotly_chart(negatives_table_figure([words[t] for t in targets],
-                                       [[words[w] for w in row] for row in negatives]),
+                                       [[words[w] for w in row] for row in negatives],
+                                       labels=T["fig_table"]),
                 key="negatives_table")
 checks = row_checks(targets, negatives)
 if checks["clashes"] == 0:
@@ -72,7 +73,7 @@ st.caption(T["hist_" + sample["columns"]].format(n=sample["n_draws"], rows=sampl
 fit = goodness_of_fit(sample["observed"], sample["expected_p"])
 st.plotly_chart(sample_histogram_figure(words, sample["observed"], sample["expected_p"],
                                         top_n=min(len(words), 60), chi2=fit["chi2"],
-                                        p_value=fit["p_value"]),
+                                        p_value=fit["p_value"], labels=T["fig_histogram"]),
                 key="sample_histogram")
 m = st.columns(4)
 m[0].metric(T["chi2"], f"{fit['chi2']:.1f}")

@@ -68,7 +68,7 @@ with side:
     st.caption(T["gradcheck_caption"].format(tol=check["tol"]))
     for name in ("dW_in", "dW_out"):
         r = check[name]
-        st.metric(f"{name} rel. error", f"{r['rel_error']:.2e}",
+        st.metric(T["rel_error"].format(name=name), f"{r['rel_error']:.2e}",
                   delta="< 1e-6 ✓" if r["ok"] else "≥ 1e-6 ✗", delta_color="off")
         if r["norm"] == 0:
             st.caption(T["gradcheck_empty"].format(name=name))
@@ -87,5 +87,6 @@ with main:
         panels = [p for p in stage_panels(trace, words) if p["stage"] == stage]
         cols = st.columns(2)
         for i, p in enumerate(panels):
-            fig = heatmap_figure(p["array"], T["panel"][p["name"]], p["rows"], p["cols"])
+            fig = heatmap_figure(p["array"], T["panel"][p["name"]], p["rows"], p["cols"],
+                                 labels=T["fig_heatmap"])
             cols[i % 2].plotly_chart(fig, key=f"stage_{p['name']}")

@@ -7,6 +7,7 @@ from negsamp.dashboard.figures import neighbours_figure, pca_figure
 from negsamp.dashboard.projection import StableProjection
 from negsamp.evaluate import chance_group_neighbour_rate, group_neighbour_rate
 from negsamp.io import projector_tsv, word2vec_text
+from negsamp.tokenizers import normalize_word
 from negsamp.trainer import Trainer
 from ui import state
 from ui.texts.embeddings import TEXT
@@ -58,7 +59,8 @@ else:
 st.plotly_chart(pca_figure(proj.coords, wv.words[:n], color, label,
                            highlight=[word] + [w for w, _ in neighbours],
                            explained=proj.explained_variance_ratio,
-                           group_names=corpus.group_names), key="pca_chart")
+                           group_names=corpus.group_names, labels=T["fig_pca"]),
+                key="pca_chart")
 st.caption(T["explained"])
 cols = st.columns(dims + 1)
 for i, r in enumerate(proj.explained_variance_ratio):
@@ -67,7 +69,7 @@ cols[dims].metric(T["total"], f"{proj.explained_variance_ratio.sum():.1%}")
 
 st.header(T["neighbours_header"])
 st.plotly_chart(neighbours_figure([w for w, _ in neighbours], [s for _, s in neighbours],
-                                  word), key="neighbours_chart")
+                                  word, labels=T["fig_neighbours"]), key="neighbours_chart")
 
 st.header(T["analogy_header"])
 st.caption(T["analogy_caption"])
@@ -77,8 +79,9 @@ defaults = ["man", "woman", "king"] if {"man", "woman", "king"} <= set(wv.words)
 abc = [col.text_input(T[name], value=d, key=f"w_emb_{name}_{corpus.name}", **state.KEEP)
        for col, name, d in zip(st.columns(3), "abc", defaults, strict=False)]
 try:
-    answers = wv.analogy(*(w.strip() for w in abc), topn=max(1, min(5, V - 3)))
-    st.dataframe({"word": [w for w, _ in answers], "cosine": [s for _, s in answers]},
+    answers = wv.analogy(*(normalize_word(w) for w in abc), topn=max(1, min(5, V - 3)))
+    st.dataframe({T["col_word"]: [w for w, _ in answers],
+                  T["col_cosine"]: [s for _, s in answers]},
                  hide_index=True, key="analogy_table")
 except ValueError as err:
     st.error(state.message(err))

@@ -40,12 +40,13 @@ if res is None:
     st.info(T["no_timing"])
 else:
     st.caption(T["timing_caption"].format(**res))
-    st.plotly_chart(cost_figure(res["V"], res["softmax_ms"], res["negsamp_ms"], log_y=True),
+    st.plotly_chart(cost_figure(res["V"], res["softmax_ms"], res["negsamp_ms"], log_y=True,
+                                labels=T["fig_cost"]),
                     key="cost_chart")
     st.dataframe({T["col_V"]: res["V"], T["col_soft_ms"]: res["softmax_ms"],
                   T["col_ns_ms"]: res["negsamp_ms"],
                   T["col_speedup"]: [a / b for a, b in zip(res["softmax_ms"], res["negsamp_ms"],
-                                                           strict=False)],
+                                                           strict=True)],
                   T["col_soft_work"]: res["softmax_madds"], T["col_ns_work"]: res["negsamp_madds"],
                   T["col_work_ratio"]: [a / b for a, b in zip(res["softmax_madds"],
                                                               res["negsamp_madds"], strict=False)]},
@@ -92,7 +93,8 @@ st.dataframe({T["col_model"]: [T[f"row_{n}"] for n in MODEL_NAMES],
 x = "curve_steps" if cmp["mode"] == "steps" else "curve_seconds"
 st.plotly_chart(heldout_figure(rows[0][x], rows[0]["heldout_ce"], rows[1][x],
                                rows[1]["heldout_ce"], T[f"x_{cmp['mode']}"],
-                               {T["uniform"]: cmp["uniform_ce"], T["unigram"]: cmp["unigram_ce"]}),
+                               {T["uniform"]: cmp["uniform_ce"], T["unigram"]: cmp["unigram_ce"]},
+                               labels=T["fig_heldout"]),
                 key="heldout_chart")
 st.caption(T["references"].format(uniform=cmp["uniform_ce"], unigram=cmp["unigram_ce"],
                                   m=cmp["heldout_windows"]))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .checks import Allowed, SettingError, check, describe
 from .config import CBOW_UPDATES, MODELS, OPTIMIZERS, TrainConfig
+from .tokenizers import TOKENIZERS
 
 BUILTIN_CORPORA = ("toy", "synthetic", "ptb")
 # The flag of each library name that is not "--" + the name with dashes.
@@ -50,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--min-count", type=int, default=5,
                    help="words seen fewer times become <unk>")
     t.add_argument("--max-vocab", type=int, default=None, help="keep at most this many words")
+    t.add_argument("--tokenizer", choices=TOKENIZERS, default="auto",
+                   help="how a text file is split into words: regex splits on spaces and "
+                   "punctuation, sudachi runs the Japanese analyser (SudachiPy), auto uses "
+                   "sudachi for Japanese written without spaces")
     t.add_argument("--optimizer", choices=OPTIMIZERS, default="sgd",
                    help="sgd: word2vec's per-example rate with linear decay; adam: the book's")
     t.add_argument("--lr", type=float, default=None,
@@ -131,7 +136,8 @@ def _load_corpus(args, parser):
         parser.error(f"corpus={name!r} is neither a file nor one of {list(BUILTIN_CORPORA)}")
     return datasets.text_corpus(Path(name), min_count=args.min_count,
                                 max_size=args.max_vocab, window=args.window,
-                                max_bytes=1 << 40)  # a file on disk: no upload limit
+                                max_bytes=1 << 40,  # a file on disk: no upload limit
+                                tokenizer=args.tokenizer)
 
 
 def corpus_rules(args) -> dict:

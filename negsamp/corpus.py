@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import tokenizers
 from .checks import Allowed, check
 
 # A token is a bracketed marker like <unk>/<eos>, a word (letters/digits, inner
@@ -21,24 +22,36 @@ _TOKEN_RE = re.compile(r"<\w+>|\w+(?:'\w+)*|[^\w\s]")
 _SPACE_RE = re.compile(r"\s")
 
 
-def tokenize(text: str, lowercase: bool = True) -> list[str]:
+def tokenize(text: str, lowercase: bool = True, tokenizer: str = "regex") -> list[str]:
     """Split text into words and punctuation marks.
 
     Parameters
     ----------
     text : str
+        Normalized first (``negsamp.tokenizers.normalize``: NFKC, ``’`` -> ``'``,
+        invisible characters removed).
     lowercase : bool
         Lower-case the text first (the book does).
+    tokenizer : {"regex", "sudachi", "auto"}
+        "regex" splits on spaces and punctuation; "sudachi" runs the Japanese
+        analyser; "auto" picks one (``negsamp.tokenizers.choose``).
 
     Returns
     -------
     list of str
-        ``"You say goodbye."`` -> ``["you", "say", "goodbye", "."]``.
+        ``"You say goodbye."`` -> ``["you", "say", "goodbye", "."]``;
+        ``"猫は犬が好きです。"`` (sudachi) -> ``["猫", "は", "犬", "が", "好き", "です", "。"]``.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
+    check("tokenizer", tokenizer, Allowed(choices=tokenizers.TOKENIZERS))
+    text = tokenizers.normalize(text)
     if lowercase:
         text = text.lower()
+    if tokenizer == "auto":
+        tokenizer = tokenizers.choose(text)
+    if tokenizer == "sudachi":
+        return tokenizers.sudachi_tokenize(text)
     return _TOKEN_RE.findall(text)
 
 
@@ -220,15 +233,20 @@ class Corpus:
     @classmethod
     def from_text(cls, text: str, name: str = "corpus", min_count: int = 1,
                   max_size: int | None = None, unk: str | None = "<unk>",
-                  lowercase: bool = True, chunk_chars: int = 1 << 18) -> Corpus:
-        """Tokenize ``text`` piece by piece and encode it.
+                  lowercase: bool = True, chunk_chars: int = 1 << 18,
+                  tokenizer: str = "regex") -> Corpus:
+        """Tokenize ``text`` piece by piece and encode it (``tokenizer`` as in
+        :func:`tokenize`; "auto" is chosen once, for the whole text).
 
         Same result as ``from_tokens(tokenize(text, lowercase), ...)``, but only one
         piece's token strings exist at a time, so a 100 MB text costs its ids (4
         bytes a token), not tens of bytes per token string.
         """
         check("chunk_chars", chunk_chars, Allowed(1, whole=True))
-        pieces = (tokenize(piece, lowercase) for piece in _text_chunks(text, chunk_chars))
+        if tokenizer == "auto":
+            tokenizer = tokenizers.choose(tokenizers.normalize(text[:tokenizers.SAMPLE_CHARS]))
+        pieces = (tokenize(piece, lowercase, tokenizer)
+                  for piece in _text_chunks(text, chunk_chars))
         return cls._from_token_lists(pieces, name, min_count, max_size, unk)
 
     @classmethod

@@ -49,17 +49,36 @@ _THEMES = {
                 "rocket",
 }
 _FUNCTION_WORDS = "the a of and to in is it that was with for on as at by from this but or".split()
+# The same themes in Japanese (words as a reader would write them; the corpus is made of
+# words, so no analyser is involved), for the Japanese lesson: 猫 gathers 犬, 牛, 馬.
+_THEMES_JA = {
+    "動物": "猫 犬 馬 牛 羊 山羊 豚 鴨 狐 狼 熊 鹿 鼠 兎 梟 蛙",
+    "色": "赤 青 緑 黄色 紫 橙色 桃色 茶色 灰色 黒 白 紺 水色 金色 銀色 朱色",
+    "果物": "りんご なし ぶどう みかん もも いちご バナナ メロン すいか かき レモン さくらんぼ "
+            "マンゴー キウイ びわ すもも",
+    "道具": "金槌 のこぎり ドリル スパナ のみ ペンチ やすり 熊手 シャベル 斧 はしご 釘 ねじ 糊 "
+            "テープ はさみ",
+    "天気": "雨 雪 風 嵐 霧 霜 雹 晴れ 曇り 雷 霧雨 そよ風 もや 氷 みぞれ 暑さ",
+    "楽器": "ピアノ バイオリン 太鼓 笛 ギター ハープ チェロ トランペット オルガン 琴 三味線 尺八 "
+            "チューバ ホルン ベース 木琴",
+    "体": "手 足 腕 脚 頭 目 耳 鼻 口 膝 肘 首 顎 唇 指 腰",
+    "乗り物": "車 バス 電車 自転車 ボート 船 飛行機 トラック バン 路面電車 タクシー スクーター "
+              "ジープ ヨット カヌー ロケット",
+}
+_FUNCTION_WORDS_JA = "は が を に の で と も から まで へ や より だ です ます た て な か".split()
 _SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]  # 70
 
 
-def _planted_names(n_groups, words_per_group, n_function_words):
+def _planted_names(n_groups, words_per_group, n_function_words, language="en"):
     """(group names, (G, W) word names, function words): real words when they suffice,
     else made-up syllable words ("bako") for every part, so nothing can collide."""
-    if (n_groups <= len(_THEMES) and words_per_group <= 16
-            and n_function_words <= len(_FUNCTION_WORDS)):
-        names = list(_THEMES)[:n_groups]
-        words = [_THEMES[g].split()[:words_per_group] for g in names]
-        return names, words, _FUNCTION_WORDS[:n_function_words]
+    themes, function_words = ((_THEMES_JA, _FUNCTION_WORDS_JA) if language == "ja"
+                              else (_THEMES, _FUNCTION_WORDS))
+    if (n_groups <= len(themes) and words_per_group <= 16
+            and n_function_words <= len(function_words)):
+        names = list(themes)[:n_groups]
+        words = [themes[g].split()[:words_per_group] for g in names]
+        return names, words, function_words[:n_function_words]
     S = len(_SYLLABLES)
     two = [_SYLLABLES[(k * 37) % S] + _SYLLABLES[(k * 11 + k // S) % S] for k in range(S * S)]
     words = [[two[g * words_per_group + i] for i in range(words_per_group)]
@@ -70,7 +89,7 @@ def _planted_names(n_groups, words_per_group, n_function_words):
 
 def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group: int = 8,
                      n_function_words: int = 10, zipf_exponent: float = 1.0, seed: int = 0,
-                     *, rng: np.random.Generator | None = None) -> Corpus:
+                     *, rng: np.random.Generator | None = None, language: str = "en") -> Corpus:
     """A corpus with planted word groups and Zipf word frequencies (known truth).
 
     Every word gets a global rank r (function words first, then the group words
@@ -93,6 +112,10 @@ def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group:
     seed : int
         Seeds a new generator when ``rng`` is None.
     rng : numpy.random.Generator, optional
+    language : {"en", "ja"}
+        The words' language: "ja" plants Japanese words (動物: 猫 犬 馬 牛 ..., 色, 果物,
+        道具, 天気, 楽器, 体, 乗り物) and particles as function words, in a corpus named
+        "synthetic_ja"; the draws are the same as for "en".
 
     Returns
     -------
@@ -106,6 +129,7 @@ def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group:
                                    ("n_function_words", n_function_words, 0, 50)]:
         check(name, value, Allowed(low, high, whole=True))
     check("zipf_exponent", zipf_exponent, Allowed(0, 3))
+    check("language", language, Allowed(choices=("en", "ja")))
     rng = np.random.default_rng(seed) if rng is None else rng
     F, G, W, N = n_function_words, n_groups, words_per_group, int(n_tokens)
     V = F + G * W
@@ -127,7 +151,7 @@ def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group:
         slot = rng.choice(W, size=int(m.sum()), p=p_group[g] / mass[g])
         raw[m] = F + slot * G + g
 
-    group_names, group_words, func_words = _planted_names(G, W, F)
+    group_names, group_words, func_words = _planted_names(G, W, F, language)
     names = np.array(func_words + [group_words[j % G][j // G] for j in range(G * W)], dtype=object)
     raw_groups = np.r_[np.full(F, -1), np.arange(G * W) % G]  # (V,)
     counts = np.bincount(raw, minlength=V)
@@ -135,7 +159,8 @@ def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group:
     new_id = np.empty(V, dtype=np.int64)
     new_id[order] = np.arange(V)
     vocab = Vocab(list(names[order]), counts[order])
-    return Corpus(new_id[raw], vocab, "synthetic", groups=raw_groups[order],
+    return Corpus(new_id[raw], vocab, "synthetic" if language == "en" else "synthetic_ja",
+                  groups=raw_groups[order],
                   group_names=dict(enumerate(group_names)))
 
 
@@ -202,7 +227,8 @@ def _check_text(text: str) -> None:
 
 def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
                 window: int | None = None, name: str | None = None,
-                max_bytes: int = MAX_BYTES, unk: str | None = "<unk>") -> Corpus:
+                max_bytes: int = MAX_BYTES, unk: str | None = "<unk>",
+                tokenizer: str = "auto") -> Corpus:
     """Build a corpus from a text file, bytes or a string.
 
     Parameters
@@ -220,12 +246,17 @@ def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
         Defaults to the file's stem, or ``"text"``.
     max_bytes : int
         Largest accepted input, in bytes.
+    tokenizer : {"auto", "regex", "sudachi"}
+        How words are split (``negsamp.corpus.tokenize``): "auto" runs the Japanese
+        analyser on Japanese written without spaces (``negsamp.tokenizers.choose``).
 
     Raises
     ------
     ValueError
         Empty, binary, non-UTF-8, too large or too short text; bad arguments; a
-        vocabulary of fewer than 2 words (negative sampling needs a word to contrast).
+        vocabulary of fewer than 2 words (negative sampling needs a word to contrast);
+        ``negsamp.tokenizers.UnsupportedScript`` for a text without spaces that no
+        analyser here splits (Chinese, Thai, ...) when ``tokenizer="auto"``.
     """
     check("max_bytes", max_bytes, Allowed(1, whole=True))
     check("window", window, Allowed(1, whole=True, none_ok=True))
@@ -236,7 +267,8 @@ def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
         raise ValueError("text is empty (no words found); give at least a few sentences")
     _check_text(text)
     corpus = Corpus.from_text(text, name or default_name, min_count=min_count,
-                              max_size=max_size, unk=unk)  # tokenized piece by piece
+                              max_size=max_size, unk=unk,
+                              tokenizer=tokenizer)  # tokenized piece by piece
     if corpus.vocab.words == [unk] and min_count > 1:
         raise ValueError(f"min_count={min_count} removes every word (none occurs "
                          f"{min_count} times or more); lower min_count")

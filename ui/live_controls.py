@@ -45,7 +45,8 @@ def settings_panel(T):
     with right:
         st.markdown(f"**{T['reset_header']}**")
         a, b = st.columns(2)
-        model = _bind(a.radio, "model", T["model"], MODELS, format_func=MODEL_LABELS.get,
+        model = _bind(a.radio, "model", T["model"], MODELS,
+                      format_func=lambda m: T["model_labels"].get(m, MODEL_LABELS.get(m, m)),
                       horizontal=True)
         optimizer = _bind(b.radio, "optimizer", T["optimizer"], OPTIMIZERS, horizontal=True)
         hidden = _bind(st.select_slider, "hidden_size", T["hidden_size"], HIDDEN_OPTIONS)
@@ -107,7 +108,7 @@ def notices(live, T, config, corpus, apply_error):
         st.info(live.message)
     changes = live.reset_changes(config)
     if changes:
-        text = ", ".join(f"{k} {a} → {b}" for k, (a, b) in changes.items())
+        text = ", ".join(f"{T['fields'].get(k, k)} {a} → {b}" for k, (a, b) in changes.items())
         st.warning(T["needs_reset"].format(changes=text))
     if live.corpus is not corpus:
         st.warning(T["corpus_changed"].format(old=live.corpus.name, new=corpus.name))
@@ -129,7 +130,8 @@ def loss_chart(live, T):
     h, k = live.trainer.history.as_arrays(), live.config.num_negatives
     log_y = st.toggle(T["log_y"], key="w_live_log_y", help=T["log_y_help"], **state.KEEP)
     fig = loss_figure(h["step"], h["loss"], h["loss_pos"], h["loss_neg"],
-                      overlays=live.overlays(), initial_loss=(k + 1) * np.log(2), log_y=log_y)
+                      overlays=live.overlays(), initial_loss=(k + 1) * np.log(2), log_y=log_y,
+                      labels=T["fig_loss"])
     fig.update_layout(height=LOSS_HEIGHT)
     st.plotly_chart(fig, key="loss_chart", theme=None)  # redrawn every refresh: no restyling
 
@@ -139,7 +141,8 @@ def negatives_chart(live, T, rows=8):
     if not positives:  # no step yet, or the run diverged within its first chunk
         st.info(T["no_step"] if live.trainer.step_count == 0 else T["no_sample"])
         return
-    st.plotly_chart(negatives_table_figure(positives, negatives), key="negatives_chart",
+    st.plotly_chart(negatives_table_figure(positives, negatives, labels=T["fig_table"]),
+                    key="negatives_chart",
                     theme=None)  # redrawn while training: no restyling in every tab
     st.caption(T["negatives_caption"])
 
@@ -160,6 +163,7 @@ def pca_chart(live, T):
     else:
         color, label, names = np.log10(np.maximum(c.vocab.counts[:n], 1.0)), T["by_count"], None
     st.plotly_chart(pca_figure(p.coords, c.vocab.words[:n], color=color, color_label=label,
-                               explained=p.explained_variance_ratio, group_names=names),
+                               explained=p.explained_variance_ratio, group_names=names,
+                               labels=T["fig_pca"]),
                     key="pca_chart", theme=None)
     st.caption(T["pca_caption"].format(n=n))

@@ -14,22 +14,20 @@ import streamlit as st
 from negsamp import datasets
 from negsamp.checks import SettingError, describe
 from negsamp.config import TrainConfig
-from ui.i18n import LANGUAGES, texts
+from negsamp.tokenizers import UnsupportedScript, choose
+from ui.i18n import LANGUAGES, lang, texts
 from ui.texts.app import TEXT as APP_TEXT
 from ui.texts.errors import TEXT as ERROR_NAMES
 
 DEFAULTS = {
-    "corpus": "synthetic",   # key of CORPORA
+    "corpus": "synthetic",   # key of CORPORA (in Japanese: DEFAULT_CORPUS["ja"])
     "power": 0.75,           # α
     "num_negatives": 5,      # k
 }
-CORPORA = {
-    "synthetic": "Synthetic: planted word groups (default)",
-    "synthetic_large": "Synthetic, larger (300k tokens, 30 groups)",
-    "toy": "The book's toy sentence",
-    "upload": "Your own text file (UTF-8)",
-    "ptb": "Penn Treebank (downloaded once, then cached)",
-}
+# The corpora offered on Home; their names are texts (ui/texts/app.py "corpora": short
+# name for the sidebar, label for the radio).
+CORPORA = ("synthetic", "synthetic_ja", "synthetic_large", "toy", "upload", "ptb")
+DEFAULT_CORPUS = {"en": "synthetic", "ja": "synthetic_ja"}  # the lesson in each language
 # Every page widget is drawn with **KEEP: Streamlit keeps its value while the learner is
 # on other pages (otherwise it drops the state of widgets a run does not draw), so a page
 # looks as it was left. A widget whose range or options depend on the corpus has the
@@ -53,7 +51,7 @@ class Shared:
 def shared():
     """The corpus name, α and k of this session (defaults before their widgets exist)."""
     ss = st.session_state
-    return Shared(corpus=ss.get("w_corpus", DEFAULTS["corpus"]),
+    return Shared(corpus=ss.get("w_corpus", DEFAULT_CORPUS.get(lang(), DEFAULTS["corpus"])),
                   power=float(ss.get("w_power", DEFAULTS["power"])),
                   num_negatives=int(ss.get("w_num_negatives", DEFAULTS["num_negatives"])))
 
@@ -72,7 +70,7 @@ def page_top(table):
     st.markdown(T["intro"])
     corpus, problem = current_corpus()
     if corpus is None:
-        st.warning(T.get("no_corpus", "{problem}").format(problem=problem))
+        st.warning(T["no_corpus"].format(problem=problem))
         st.stop()
     return T, s, corpus
 
@@ -101,19 +99,20 @@ def shared_sidebar():
         if len(LANGUAGES) > 1:  # ui.i18n.texts reads st.session_state["lang"]
             st.selectbox(T["language"], list(LANGUAGES), format_func=LANGUAGES.get,
                          key="lang")
-        name = CORPORA[shared().corpus].split(":")[0]
-        st.caption(T["corpus"].format(name=name))
+        st.caption(T["corpus"].format(name=T["corpora"][shared().corpus][0]))
         st.slider(T["power"], 0.0, 1.0, DEFAULTS["power"], step=0.05, key="w_power",
                   help=T["power_help"])
         st.slider(T["num_negatives"], 1, 20, DEFAULTS["num_negatives"], step=1,
                   key="w_num_negatives", help=T["num_negatives_help"])
 
 
-@st.cache_resource(show_spinner="Building the corpus…")
+@st.cache_resource(show_spinner=False)  # current_corpus shows a spinner in its language
 def builtin_corpus(name):
     """A built-in corpus, built once per server and shared read-only by all sessions."""
     if name == "synthetic":
         return datasets.synthetic_corpus()
+    if name == "synthetic_ja":
+        return datasets.synthetic_corpus(language="ja")
     if name == "synthetic_large":
         return datasets.synthetic_corpus(n_tokens=300_000, n_groups=30, words_per_group=20,
                                          n_function_words=30)
@@ -127,17 +126,25 @@ def builtin_corpus(name):
 def set_upload(name, data):
     """Build a corpus from uploaded bytes and keep it in this session only (never on disk).
 
-    Returns an error message, or None. On error the previous upload stays.
+    Returns an error message, or None. On error the previous upload stays. The
+    tokenizer used (``negsamp.tokenizers.choose``: "sudachi" for Japanese written
+    without spaces, else "regex") is kept in ``st.session_state["upload_tokenizer"]``.
     """
+    T = texts(APP_TEXT)
     if len(data) > UPLOAD_LIMIT_MB << 20:
-        return (f"{name}: the file is {len(data) / (1 << 20):.1f} MB; uploads are limited "
-                f"to {UPLOAD_LIMIT_MB} MB")
+        return T["upload_too_big"].format(name=name, mb=len(data) / (1 << 20),
+                                          limit=UPLOAD_LIMIT_MB)
     try:
+        tokenizer = choose(bytes(data[:1 << 20]).decode("utf-8-sig", errors="ignore"))
         corpus = datasets.text_corpus(bytes(data), name=name, max_size=MAX_VOCAB,
-                                      window=1, max_bytes=UPLOAD_LIMIT_MB << 20)
+                                      window=1, max_bytes=UPLOAD_LIMIT_MB << 20,
+                                      tokenizer=tokenizer)
+    except UnsupportedScript as err:
+        return T["upload_unsupported_" + err.script].format(name=name)
     except ValueError as err:
-        return f"{name}: {err}"
+        return T["upload_error"].format(name=name, error=message(err))
     st.session_state["upload_corpus"] = corpus
+    st.session_state["upload_tokenizer"] = tokenizer
     return None
 
 
@@ -151,9 +158,10 @@ def current_corpus():
     name = shared().corpus
     if name == "upload":
         corpus = st.session_state.get("upload_corpus")
-        return (corpus, None) if corpus else (None, "Upload a UTF-8 text file on the Home page.")
+        return (corpus, None) if corpus else (None, texts(APP_TEXT)["no_upload"])
     try:
-        return builtin_corpus(name), None
+        with st.spinner(texts(APP_TEXT)["building"]):
+            return builtin_corpus(name), None
     except (ValueError, OSError, RuntimeError) as err:
         return None, str(err)
 
@@ -171,6 +179,40 @@ def live_config(**overrides):
 
 def message(err):
     """An error as the dashboard words it: a setting's error (``SettingError``) in the
-    names the learner sees on the widgets ("k", "with no repeats within a row"), any
-    other error as it is."""
-    return describe(err, texts(ERROR_NAMES)) if isinstance(err, SettingError) else str(err)
+    names the learner sees on the widgets ("k", "with no repeats within a row") and in
+    the session's language, any other error as it is."""
+    if not isinstance(err, SettingError):
+        return str(err)
+    names = texts(ERROR_NAMES)
+    if lang() == "en":
+        return describe(err, names)
+    return describe_in(err, names)
+
+
+def describe_in(err, names):
+    """``negsamp.checks.describe`` in another language: the sentence, the range and the
+    conditions from ``names`` (ui/texts/errors.py), the facts from the error."""
+    a = err.allowed
+
+    def num(x):
+        return str(int(x)) if isinstance(x, float) and x.is_integer() else str(x)
+
+    if a.choices is not None:
+        allowed = names["one_of"].format(choices=", ".join(map(str, a.choices)))
+    else:
+        bounds = []
+        if a.low is not None:
+            bounds.append(names["gt" if a.low_open else "ge"].format(x=num(a.low)))
+        if a.high is not None:
+            bounds.append(names["lt" if a.high_open else "le"].format(x=num(a.high)))
+        allowed = names["range"].format(bounds=names["and"].join(bounds),
+                                        kind=names["whole" if a.whole else "number"])
+    if a.none_ok:
+        allowed = names["or_none"].format(allowed=allowed)
+    conditions = "".join(names.get(f"{k}={v!r}", names["when"].format(cond=f"{k}={v!r}"))
+                         for k, v in err.when.items())
+    why = names["why"].format(why=names.get(err.why, err.why).format(**err.facts)) \
+        if err.why else ""
+    shown = f"{names.get(err.field, err.field)}={err.value!r}"
+    key = "impossible" if a.empty else "must"
+    return names[key].format(shown=shown, allowed=allowed, conditions=conditions, why=why)

@@ -2,6 +2,7 @@
 
 TEXT = {
     "en": {
+        "no_corpus": "{problem}",  # the problem says it all
         "title": "Embeddings: what was learned",
         "intro": (
             "The word vectors are the rows of **W_in**. Words used in the same contexts "
@@ -42,5 +43,71 @@ TEXT = {
         "dl_meta": "Projector metadata.tsv",
         "dl_caption": ("word2vec text is read by gensim (`KeyedVectors.load_word2vec_format`)."
                        " Load both TSV files at https://projector.tensorflow.org."),
+        "col_word": "word", "col_cosine": "cosine",
+        "fig_pca": {
+            "title": "Word vectors, PCA to {dims}-D ({V} words)",
+            "axis": "PC{i}", "axis_explained": "PC{i} ({r:.1%} of variance)",
+            "words": "words", "value": "value", "group": "group",
+            "no_group": "no group", "group_n": "group {g}",
+        },
+        "fig_neighbours": {
+            "title": "Nearest neighbours", "title_of": "Nearest neighbours of “{query}”",
+            "x": "cosine similarity",
+        },
+    },
+    "ja": {
+        "no_corpus": "{problem}",
+        "title": "単語ベクトル：学習されたもの",
+        "intro": (
+            "単語ベクトル（単語の分散表現）は **W_in** の各行です。同じようなコンテキストで使われる"
+            "単語は似たベクトルになります。合成コーパスなら、同じグループの単語どうしが近くに"
+            "集まるはずです。"),
+        "no_model": ("このコーパスで学習したモデルはまだありません。*学習をライブで* のページで"
+                     "学習するか、ここで簡単なモデルを学習してください。"),
+        "other_corpus": ("学習ページのモデルは **{name}** で学習したもので、いま選んでいるコーパス"
+                         "ではありません。このページでは、選んでいるコーパスのモデルを表示します。"),
+        "quick_button": "簡単なモデルを学習する",
+        "quick_help": "サイドバーの α と k で CBOW を {epochs} エポックか {seconds:g} 秒、"
+                      "早いほうまで学習します",
+        "quick_spinner": "簡単なモデルを学習しています…",
+        "from_live": "学習ページのモデルのベクトル",
+        "from_quick": "このページで学習した簡単なモデルのベクトル",
+        "model_caption": "{source}：{steps:,} ステップ、V = {V:,}、D = {D}。",
+        "pca_header": "2次元・3次元で見るベクトル（PCA）",
+        "dims": "次元",
+        "n_words": "表示する単語数（頻度の高い順）",
+        "word": "単語",
+        "explained": "寄与率（説明される分散の割合）",
+        "total": "合計",
+        "group_label": "単語グループ",
+        "freq_label": "log10 出現回数",
+        "neighbours_header": "最近傍の単語（コサイン類似度）",
+        "analogy_header": "類推問題：a に対する b は、c に対する何か？",
+        "analogy_caption": ("3CosAdd：b − a + c（すべて正規化済み）に最も近い単語。"
+                            "a、b、c 自身は除きます。"),
+        "a": "a", "b": "b", "c": "c",
+        "rate_header": "単語グループは現れたか？",
+        "rate": "最近傍が同じグループの単語である割合",
+        "chance": "偶然の場合（ランダムな近傍）",
+        "rate_caption": ("グループの単語のうち、（全 V 語の中でコサイン類似度が）最も近い別の単語が"
+                         "同じグループに属するものの割合。"),
+        "download_header": "ベクトルをダウンロード",
+        "dl_w2v": "word2vec テキスト形式（vectors.txt）",
+        "dl_vec": "Projector 用 vectors.tsv",
+        "dl_meta": "Projector 用 metadata.tsv",
+        "dl_caption": ("word2vec テキスト形式は gensim で読めます"
+                       "（`KeyedVectors.load_word2vec_format`）。2つの TSV ファイルは "
+                       "https://projector.tensorflow.org で読み込めます。"),
+        "col_word": "単語", "col_cosine": "コサイン類似度",
+        "fig_pca": {
+            "title": "単語ベクトルを PCA で {dims} 次元に（{V} 語）",
+            "axis": "第{i}主成分", "axis_explained": "第{i}主成分（分散の {r:.1%}）",
+            "words": "単語", "value": "値", "group": "グループ",
+            "no_group": "グループなし", "group_n": "グループ {g}",
+        },
+        "fig_neighbours": {
+            "title": "最近傍の単語", "title_of": "「{query}」の最近傍の単語",
+            "x": "コサイン類似度",
+        },
     },
 }

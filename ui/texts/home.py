@@ -32,5 +32,46 @@ TEXT = {
         "groups": "planted groups",
         "top_words": "Most frequent words",
         "sample": "The first tokens",
+        "col_word": "word", "col_count": "count",
+        "tokenizer_regex": "Words were split at spaces and punctuation.",
+        "tokenizer_sudachi": ("Japanese text: words were split by the morphological analyser "
+                              "SudachiPy (core dictionary, SplitMode.C)."),
+    },
+    "ja": {
+        "title": "Negative Sampling をライブで",
+        "intro": (
+            "word2vec は、単語をその周囲の単語（コンテキスト）から推測することで、単語ごとの"
+            "ベクトル（単語の分散表現）を学習します。V 個の単語の**どれ**が来るかを当てる多値分類"
+            "には、毎ステップ V 個すべての単語について Softmax 関数を計算する必要があり、1ステップ"
+            "の計算量は O(V·D) になります。**Negative Sampling** は、この多値分類を k+1 個の二値"
+            "分類で近似します。正例の単語には「これが正解の単語か？」を問い、ユニグラム分布を α 乗"
+            "した確率分布（word2vec では 0.75 乗）からサンプリングした k 個の負例の単語にも同じ"
+            "問いを立てます。"),
+        "softmax_caption": "Softmax 関数：すべての単語のスコアを、毎ステップ計算します。",
+        "ns_caption": ("Negative Sampling：正例の単語 o と、サンプリングした k 個の負例だけ。"
+                       "それぞれがシグモイド関数による二値分類です。"),
+        "sampling_caption": "負例の確率分布：出現回数を α 乗して正規化したもの。",
+        "code_caption": ("negsamp での同じ処理（`NegativeSamplingLoss.forward`、"
+                         "negsamp/negative_sampling.py）："),
+        "pages": (
+            "**ページ** — *ユニグラム分布*：単語の確率、そのままと α 乗の比較。"
+            "*負例のサンプリング*：実際にサンプリングされた負例。*レイヤを1ステップずつ*："
+            "1つのミニバッチがすべてのレイヤを通って戻るまで。*学習をライブで*：開始・一時停止・"
+            "1ステップ実行しながら、損失と単語ベクトルの動きを見る。*単語ベクトル*：学習された"
+            "もの。*Softmax と Negative Sampling*：計算コストの実測。"),
+        "corpus_header": "コーパス",
+        "corpus_label": "すべてのページで使うコーパス",
+        "upload_label": "UTF-8 のテキストファイル",
+        "upload_ok": "{name} を読み込みました：{tokens:,} トークン、{vocab:,} 語。",
+        "stats_header": "コーパスの統計",
+        "tokens": "トークン数",
+        "vocab": "語彙数 V",
+        "groups": "単語グループの数",
+        "top_words": "出現回数の多い単語",
+        "sample": "先頭のトークン",
+        "col_word": "単語", "col_count": "出現回数",
+        "tokenizer_regex": "単語は空白と句読点で区切りました。",
+        "tokenizer_sudachi": ("日本語のテキストなので、形態素解析器 SudachiPy（core 辞書、"
+                              "SplitMode.C）で単語に分割しました。"),
     },
 }

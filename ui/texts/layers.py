@@ -62,5 +62,67 @@ TEXT = {
             "dW_out": "dW_out",
             "dW_in": "dW_in",
         },
+        "rel_error": "{name} rel. error",
+        "fig_heatmap": {
+            "x": "column", "y": "row", "shape": "shape {shape}",
+            "showing": ", showing {r}×{c}", "blank": ", {n} non-finite cells blank",
+        },
+    },
+    "ja": {
+        "title": "レイヤを1ステップずつ：CBOW の1ミニバッチ",
+        "intro": (
+            "CBOW の1つのミニバッチが、本のレイヤを順伝播して逆伝播で戻ります。"
+            "**Embedding**レイヤがコンテキストの単語の W_in の行を抜き出し、その平均が中間層の"
+            "ベクトル h になります。**EmbeddingDot**レイヤが h と正例の単語、k 個の負例との内積"
+            "（スコア）を一度に計算し、**SigmoidWithLoss**レイヤがシグモイド関数と交差エントロピー"
+            "誤差でスコアを損失に変えます。どの配列も形状付きで表示します。勾配は本と同じ密な"
+            " dW（V × D）です。**次のステップ** で1回更新して次のミニバッチへ進みます。設定を"
+            "変えるとステップ 0 からやり直します。"),
+        "no_corpus": "コーパスがありません：{problem}",
+        "corpus": "語彙",
+        "corpus_toy": "本の例文（V = 7）",
+        "corpus_current": "選択中のコーパス（V ≤ {max_v} のとき）",
+        "too_big": (
+            "選択中のコーパスは V = {V:,} 語あります。この大きさの密な V × D の勾配は大きすぎて"
+            "見られないため、このページでは本の例文を使います。"),
+        "hidden": "隠れ層のサイズ D", "window": "ウィンドウサイズ（片側）",
+        "batch": "バッチサイズ B",
+        "optimizer": "最適化手法", "lr": "学習率", "seed": "シード",
+        "next": "次のステップ", "restart": "最初から",
+        "step": "ステップ", "loss": "損失", "loss_pos": "正例の項", "loss_neg": "負例の項",
+        "last_update": (
+            "直前の更新（ステップ {step}）の、そのミニバッチでの損失："
+            "{before:.4f} → {after:.4f}。"),
+        "batch_header": "このミニバッチ",
+        "batch_target": "ターゲット", "batch_contexts": "コンテキスト",
+        "batch_negatives": "負例",
+        "forward": "順伝播", "backward": "逆伝播",
+        "gradcheck_header": "勾配確認（このミニバッチの float64 のコピーで）",
+        "gradcheck_caption": (
+            "中心差分による数値微分との相対誤差 ‖解析的 − 数値的‖ / (‖解析的‖ + ‖数値的‖)。"
+            "{tol:g} 未満なら逆伝播は正しく計算されています。"),
+        "gradcheck_empty": (
+            "{name} はここでは厳密に 0 です（W_out が 0 から始まるので、スコアはまだ W_in に"
+            "依存しません）。最初の更新までは確認する値がありません。"),
+        "error": "このステップを実行できませんでした：{err}",
+        "panel": {
+            "contexts": "コンテキストの単語ID",
+            "W_in_rows": "コンテキストの W_in の行",
+            "h": "h = コンテキストの行の平均",
+            "idx": "スコアを計算する単語ID：ターゲット、続いて負例",
+            "scores": "スコア s = W_out[idx] · h",
+            "sigma": "σ(スコア)",
+            "labels": "正解ラベル t",
+            "loss_terms": "損失の各項（要素ごと）",
+            "dscores": "dscores = (σ − t) / B",
+            "dh": "dh",
+            "dW_out": "dW_out",
+            "dW_in": "dW_in",
+        },
+        "rel_error": "{name} の相対誤差",
+        "fig_heatmap": {
+            "x": "列", "y": "行", "shape": "形状 {shape}",
+            "showing": "、{r}×{c} を表示", "blank": "、有限でない {n} 個のセルは空白",
+        },
     },
 }

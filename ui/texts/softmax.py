@@ -2,6 +2,7 @@
 
 TEXT = {
     "en": {
+        "no_corpus": "{problem}",  # the problem says it all
         "title": "Softmax vs Negative Sampling: the cost, measured",
         "intro": (
             "A full softmax scores **all V words** for every training example, so a step "
@@ -70,5 +71,95 @@ TEXT = {
         "x_seconds": "training seconds",
         "uniform": "uniform (ln V)",
         "unigram": "unigram",
+        "fig_cost": {
+            "title": "Time per training step vs vocabulary size", "x": "vocabulary size V",
+            "y": "ms per step", "softmax": "softmax", "negsamp": "negative sampling",
+            "speedup": ("at V = {V:,.0f} negative sampling is {ratio:.1f}× faster than the "
+                        "full softmax"),
+        },
+        "fig_heldout": {
+            "title": "Held-out cross-entropy (full softmax, nats)", "y": "cross-entropy",
+            "softmax": "softmax", "negsamp": "negative sampling",
+        },
+    },
+    "ja": {
+        "no_corpus": "{problem}",
+        "title": "Softmax と Negative Sampling：計算コストの実測",
+        "intro": (
+            "Softmax 関数は、学習データ1つごとに **V 個すべての単語** のスコアを計算します。"
+            "そのため1ステップの計算量はデータ1つあたり順伝播・逆伝播とも O(V·D) で、更新は"
+            " W_out のすべての行に及びます。Negative Sampling が計算するのは正解の単語と k 個の"
+            "負例のスコアだけで、V に関係なく O((k+1)·D) です。下では、両方をこのマシンで時間を"
+            "計り、さらに選択中のコーパスで学習して、同じ評価データの同じ指標で比べます。"),
+        "softmax_cost": "Softmax 関数、データ1つあたり：すべての出力ベクトルのスコアを計算。",
+        "ns_cost": "Negative Sampling、データ1つあたり：正解の単語と k 個の負例だけ。",
+        "code_caption": ("それを行う negsamp のコード（negsamp/softmax_model.py、"
+                         "negsamp/negative_sampling.py）："),
+        "code_softmax": ("# Softmax 関数（SoftmaxCBOW.forward, .backward）：すべての単語のスコアを"
+                         "計算し、W_out のすべての行を更新"),
+        "code_ns": ("# Negative Sampling（NegativeSamplingLoss.forward）：正解の単語と k 個の"
+                    "負例だけ\n# （CBOW では1行に正解 P = 1 語、skip-gram では P = C 個の"
+                    "コンテキストの単語が負例を共有）"),
+        "timing_header": "V が大きくなるときの1ステップの時間",
+        "timing_caption": ("ランダムな単語IDでの CBOW の1ステップ（順伝播 + 逆伝播 + SGD の更新）、"
+                           "BLAS は1スレッド、ウォームアップ1回の後に計った5回のうち最速の値。"
+                           "B = {B}、D = {D}、k = {k}（サイドバーの値）。積和の回数は測定ではなく"
+                           "計算です：3·B·V·D + V·D と 4·B·(k+1)·D。"),
+        "sizes": "語彙数 V",
+        "hidden": "隠れ層のサイズ D",
+        "batch": "バッチサイズ B",
+        "measure": "このマシンで計測する",
+        "measuring": "計測中…",
+        "no_timing": "*このマシンで計測する* を押してください（既定のサイズで約10秒）。",
+        "col_V": "V",
+        "col_soft_ms": "Softmax ms/ステップ",
+        "col_ns_ms": "NS ms/ステップ",
+        "col_speedup": "実測の速度比",
+        "col_soft_work": "Softmax の積和回数",
+        "col_ns_work": "NS の積和回数",
+        "col_work_ratio": "計算量の比",
+        "compare_header": "選択中のコーパスで、それぞれが到達する損失",
+        "compare_intro": (
+            "2つの CBOW モデルは同じ W_in から始め、コーパスの最初の 90 % から同じミニバッチを"
+            "見ます（Adam、学習率 0.01、D と B は上と同じ）。それぞれの学習時の損失は尺度が違う"
+            "（Softmax の交差エントロピー誤差と Negative Sampling の損失）ので、両方を **1つの"
+            "指標** でも評価します：最後の 10 % から取った評価用のウィンドウでの、V 語すべてに"
+            "対する Softmax の交差エントロピー誤差。Negative Sampling のモデルは、その W_out を"
+            " Softmax 関数に通して評価します。"),
+        "mode": "比べる基準",
+        "mode_steps": "同じステップ数",
+        "mode_seconds": "同じ学習時間",
+        "steps": "ステップ数",
+        "seconds": "モデルごとの学習時間（秒）",
+        "compare": "両方を学習して比べる",
+        "comparing": "{name} を学習中…",
+        "no_compare": "*両方を学習して比べる* を押してください。",
+        "stale": ("この結果はコーパス **{name}** で計算したもので、いま選んでいるものでは"
+                  "ありません。"),
+        "row_softmax": "Softmax 関数",
+        "row_negsamp": "Negative Sampling",
+        "col_model": "モデル",
+        "col_steps": "ステップ数",
+        "col_seconds": "学習時間（秒）",
+        "col_ms": "ms/ステップ",
+        "col_own": "自身の学習時の損失（最後の 10 %）",
+        "col_heldout": "評価データでの Softmax 交差エントロピー誤差",
+        "references": ("基準：何も知らないモデルは ln V = {uniform:.3f}、コンテキストを無視して"
+                       "学習データのユニグラム頻度を使うと {unigram:.3f}（評価用のウィンドウ："
+                       "{m:,} 個）。"),
+        "x_steps": "ステップ",
+        "x_seconds": "学習時間（秒）",
+        "uniform": "一様分布（ln V）",
+        "unigram": "ユニグラム",
+        "fig_cost": {
+            "title": "語彙数と1ステップの時間", "x": "語彙数 V",
+            "y": "ms / ステップ", "softmax": "Softmax 関数", "negsamp": "Negative Sampling",
+            "speedup": "V = {V:,.0f} では Negative Sampling が Softmax 関数より {ratio:.1f} 倍速い",
+        },
+        "fig_heldout": {
+            "title": "評価データでの交差エントロピー誤差（Softmax、nats）",
+            "y": "交差エントロピー誤差",
+            "softmax": "Softmax 関数", "negsamp": "Negative Sampling",
+        },
     },
 }

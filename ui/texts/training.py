@@ -2,6 +2,7 @@
 
 TEXT = {
     "en": {
+        "no_corpus": "{problem}",  # the problem says it all
         "title": "Training, live",
         "intro": (
             "Press **Start** and watch the model learn: the loss falls from "
@@ -56,6 +57,80 @@ TEXT = {
         "loss_caption": ("The loss plotted: the batch mean, over B rows, of the positive "
                          "part and the negative part (dashed on the chart)."),
         "code_caption": "What the page runs at each refresh (the same loop as the command line):",
+        "model_labels": {"cbow": "CBOW", "skipgram": "skip-gram"},
+        "fields": {"model": "model", "optimizer": "optimizer", "hidden_size": "hidden size D",
+                   "window": "window", "seed": "seed"},
+        "fig_loss": {
+            "title": "Training loss", "x": "step", "y": "loss", "loss": "loss",
+            "smoothed": "{name} (smoothed)", "loss_pos": "loss_pos", "loss_neg": "loss_neg",
+            "untrained": "untrained {y:.3f}",
+            "dropped": "{n} non-finite points dropped (NaN or inf: the run may have diverged)",
+            "dropped_1": "1 non-finite point dropped (NaN or inf: the run may have diverged)",
+            "empty": "no steps yet",
+        },
+    },
+    "ja": {
+        "no_corpus": "{problem}",
+        "title": "学習をライブで",
+        "intro": (
+            "**開始** を押して、モデルが学習する様子を見てください。損失は (k+1)·ln 2 から下がり、"
+            "単語ベクトルが広がって、同じグループの単語が集まっていきます。α と k（サイドバー）、"
+            "学習率、バッチサイズ、速度は、重みを保ったまま次のステップから反映されます。"
+            "**この曲線を残す** を押してから α や k を変え、**リセット** と **開始** をもう一度"
+            "押すと、同じコーパスとシードで2つの設定を比べられます。"),
+        "start": "開始", "pause": "一時停止", "step": "1ステップ",
+        "reset": "リセット", "keep": "この曲線を残す", "clear": "残した曲線を消す",
+        "running": "学習中…（1秒に2回更新）",
+        "paused": "一時停止中。",
+        "live_header": "次のステップから反映",
+        "reset_header": "リセットで反映",
+        "lr": "学習率", "batch_size": "バッチサイズ B",
+        "speed": "速度（1秒あたりのステップ数）",
+        "model": "モデル", "optimizer": "最適化手法", "hidden_size": "隠れ層のサイズ D",
+        "window": "ウィンドウサイズ（片側）", "seed": "シード",
+        "lr_help": "Adam のステップ幅、または SGD の1データあたりの学習率（word2vec は 0.025）",
+        "speed_help": ("スローモーション：1秒に数ステップなら、毎ステップの負例と損失の最初の"
+                       "下がり方が見えます。full：サーバーが許す限りの速さ"),
+        "step_help": "1ステップ（1ミニバッチ）だけ学習します。その負例を下に表示します",
+        "needs_reset": "設定が変わりました（{changes}）：リセットを押すと反映されます。",
+        "corpus_changed": ("コーパスが変わりました（モデルは **{old}** で作られています）："
+                           "リセットを押すと **{new}** で学習します。"),
+        "diverged_hint": (
+            "損失が発散したステップは取り消しました。モデルは最後の正常な状態に戻っていて、"
+            "有限でない値は描いていません。学習率を下げて開始か1ステップを押すとそこから"
+            "続けられます。リセットしても構いません。"),
+        "cannot_build": "この設定ではモデルを作れません：{error}",
+        "kept": "残した曲線 {n} 本を、ライブの損失の下に点線で描いています。",
+        "step_metric": "ステップ数", "epoch_metric": "エポック",
+        "speed_metric": "単語 / 秒", "loss_metric": "損失（最後のステップ）",
+        "negatives_caption": (
+            "最後のステップでサンプリングされた負例（ミニバッチの最初の数行）。最初の列は正例の"
+            "単語です：CBOW ではターゲット、skip-gram ではコンテキストの単語（このとき各行は"
+            "1つの中心語のコンテキストを順に並べたもので、その単語たちは k 個の負例を共有します。"
+            "行の単語と同じ負例はその行では数えず、(skipped) と表示します）。"),
+        "no_step": "まだステップがありません：1ステップか開始を押してください。",
+        "no_sample": "表示できる負例のサンプルはまだありません。",
+        "log_y": "損失の軸を対数にする",
+        "log_y_help": "発散する損失と、(k+1)·ln 2 付近の曲線の両方が見えます",
+        "pca_words": "PCA に表示する単語数",
+        "pca_caption": ("頻度の高い {n} 語のベクトル（W_in）を、第1・第2主成分に射影したもの。"
+                        "軸の向きは更新の間も保たれます。"),
+        "not_finite": "単語ベクトルが有限ではないため、射影できません。",
+        "by_group": "単語グループ", "by_count": "log10 出現回数",
+        "loss_caption": ("描いている損失：B 行の平均。正例の項と負例の項（グラフでは破線）に"
+                         "分けても描いています。"),
+        "code_caption": "更新のたびにこのページが実行するもの（コマンドラインと同じループ）：",
+        "model_labels": {"cbow": "CBOW", "skipgram": "skip-gram"},
+        "fields": {"model": "モデル", "optimizer": "最適化手法", "hidden_size": "隠れ層のサイズ D",
+                   "window": "ウィンドウサイズ", "seed": "シード"},
+        "fig_loss": {
+            "title": "学習の損失", "x": "ステップ", "y": "損失", "loss": "損失",
+            "smoothed": "{name}（平滑化）", "loss_pos": "正例の項", "loss_neg": "負例の項",
+            "untrained": "学習前 {y:.3f}",
+            "dropped": "有限でない {n} 点を除外（NaN か inf：発散した可能性があります）",
+            "dropped_1": "有限でない 1 点を除外（NaN か inf：発散した可能性があります）",
+            "empty": "まだステップがありません",
+        },
     },
 }
 
@@ -80,3 +155,11 @@ metrics = trainer.run(1_000_000, seconds=0.4)   # a list of StepMetrics
 # α, k, lr and B change between steps; the weights stay
 trainer.update_settings(power=0.5, num_negatives=10)
 """
+
+# The Training page draws the sampler's table and the Embeddings page's PCA: their texts.
+from ui.texts.embeddings import TEXT as _EMBEDDINGS  # noqa: E402
+from ui.texts.sampler import TEXT as _SAMPLER  # noqa: E402
+
+for _lang, _texts in TEXT.items():
+    _texts["fig_table"] = _SAMPLER[_lang]["fig_table"]
+    _texts["fig_pca"] = _EMBEDDINGS[_lang]["fig_pca"]

@@ -3,10 +3,21 @@ import numpy as np
 import plotly.graph_objects as go
 
 from . import _checks
-from .style import PALETTE, add_note, new_figure
+from .style import PALETTE, add_note, labelled, new_figure
+
+# The texts each figure draws, in English; a page passes its language's (same keys).
+COST_LABELS = {
+    "title": "Time per training step vs vocabulary size", "x": "vocabulary size V",
+    "y": "ms per step", "softmax": "softmax", "negsamp": "negative sampling",
+    "speedup": "at V = {V:,.0f} negative sampling is {ratio:.1f}× faster than the full softmax",
+}
+HELDOUT_LABELS = {
+    "title": "Held-out cross-entropy (full softmax, nats)", "y": "cross-entropy",
+    "softmax": "softmax", "negsamp": "negative sampling",
+}
 
 
-def cost_figure(vocab_sizes, softmax_ms, negsamp_ms, log_y=False) -> go.Figure:
+def cost_figure(vocab_sizes, softmax_ms, negsamp_ms, log_y=False, labels=None) -> go.Figure:
     """Time per training step against vocabulary size, softmax vs negative sampling.
 
     Parameters
@@ -34,9 +45,9 @@ def cost_figure(vocab_sizes, softmax_ms, negsamp_ms, log_y=False) -> go.Figure:
         raise ValueError("vocab_sizes must be finite and > 0")
     order = np.argsort(V, kind="stable")
     V, soft, ns = V[order], soft[order], ns[order]
-    fig = new_figure("Time per training step vs vocabulary size",
-                     "vocabulary size V", "ms per step")
-    for name, ms, color in (("softmax", soft, "raw"), ("negative sampling", ns, "powered")):
+    L = labelled(COST_LABELS, labels)
+    fig = new_figure(L["title"], L["x"], L["y"])
+    for name, ms, color in ((L["softmax"], soft, "raw"), (L["negsamp"], ns, "powered")):
         keep = np.isfinite(ms)
         fig.add_trace(go.Scatter(
             x=V[keep], y=ms[keep], name=name, mode="lines+markers",
@@ -49,13 +60,12 @@ def cost_figure(vocab_sizes, softmax_ms, negsamp_ms, log_y=False) -> go.Figure:
     both = np.isfinite(soft) & np.isfinite(ns) & (ns > 0)
     if both.any():
         i = np.flatnonzero(both)[-1]
-        add_note(fig, f"at V = {V[i]:,.0f} negative sampling is {soft[i] / ns[i]:.1f}× "
-                      "faster than the full softmax")
+        add_note(fig, L["speedup"].format(V=V[i], ratio=soft[i] / ns[i]))
     return fig
 
 
 def heldout_figure(softmax_x, softmax_ce, negsamp_x, negsamp_ce, x_title="step",
-                   references=None) -> go.Figure:
+                   references=None, labels=None) -> go.Figure:
     """Held-out full-softmax cross-entropy of both models against steps or seconds.
 
     Parameters
@@ -73,10 +83,10 @@ def heldout_figure(softmax_x, softmax_ce, negsamp_x, negsamp_ce, x_title="step",
     plotly.graph_objects.Figure
         Two line traces, "softmax" and "negative sampling"; non-finite points left out.
     """
-    fig = new_figure("Held-out cross-entropy (full softmax, nats)", x_title,
-                     "cross-entropy")
-    for name, x, y, color in (("softmax", softmax_x, softmax_ce, "raw"),
-                              ("negative sampling", negsamp_x, negsamp_ce, "powered")):
+    L = labelled(HELDOUT_LABELS, labels)
+    fig = new_figure(L["title"], x_title, L["y"])
+    for name, x, y, color in ((L["softmax"], softmax_x, softmax_ce, "raw"),
+                              (L["negsamp"], negsamp_x, negsamp_ce, "powered")):
         x, y = _checks.as_1d(f"{name} x", x), _checks.as_1d(f"{name} cross-entropy", y)
         _checks.same_length(x=x, cross_entropy=y)
         keep = np.isfinite(x) & np.isfinite(y)

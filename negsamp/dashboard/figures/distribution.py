@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from ...checks import Allowed, check
 from . import _checks
-from .style import PALETTE, add_note, new_figure
+from .style import PALETTE, add_note, labelled, new_figure
 
 
 def _both(raw_p, powered_p, power):
@@ -31,7 +31,21 @@ def _by_frequency(raw_p):
     return np.argsort(-raw_p, kind="stable")
 
 
-def unigram_figure(words, raw_p, powered_p=None, top_n=30, log_y=False, power=0.75) -> go.Figure:
+# The texts each figure draws, in English; a page passes its language's (same keys).
+UNIGRAM_LABELS = {
+    "title": "Unigram distribution: raw vs powered (α = {power:g}), top {n} words",
+    "x": "word (most frequent first)", "y": "probability", "raw": "raw", "powered": "powered",
+    "not_shown": "{n} less frequent words not shown",
+}
+ZIPF_LABELS = {
+    "title": "Rank-frequency (Zipf) plot: raw vs powered (α = {power:g})",
+    "x": "rank (1 = most frequent)", "y": "probability", "raw": "raw", "powered": "powered",
+    "slope": "{name} slope {slope:.2f}", "fit": "log-log least-squares fit: {slopes}",
+}
+
+
+def unigram_figure(words, raw_p, powered_p=None, top_n=30, log_y=False, power=0.75,
+                   labels=None) -> go.Figure:
     """Grouped bars of the raw and the powered probability of the most frequent words.
 
     Parameters
@@ -48,6 +62,8 @@ def unigram_figure(words, raw_p, powered_p=None, top_n=30, log_y=False, power=0.
         Logarithmic probability axis.
     power : float, default 0.75
         The exponent α (used for the labels, and for ``powered_p`` when it is None).
+    labels : dict, optional
+        Texts in place of ``UNIGRAM_LABELS`` (title, axis titles, legend names).
 
     Returns
     -------
@@ -66,21 +82,21 @@ def unigram_figure(words, raw_p, powered_p=None, top_n=30, log_y=False, power=0.
     hover = ("<b>%{x}</b> (rank %{customdata[3]:d})<br>raw p = %{customdata[0]:.3g}"
              "<br>p^α/Z = %{customdata[1]:.3g}<br>powered / raw = %{customdata[2]:.2f}"
              "<extra>%{fullData.name}</extra>")
+    L = labelled(UNIGRAM_LABELS, labels)
     fig = new_figure(
-        f"Unigram distribution: raw vs powered (α = {power:g}), top {len(shown)} words",
-        "word (most frequent first)", "probability",
+        L["title"].format(power=power, n=len(shown)), L["x"], L["y"],
         barmode="group", bargap=0.2,
     )
-    fig.add_trace(go.Bar(x=shown, y=raw_p[order], name="raw", marker_color=PALETTE["raw"],
+    fig.add_trace(go.Bar(x=shown, y=raw_p[order], name=L["raw"], marker_color=PALETTE["raw"],
                          customdata=custom, hovertemplate=hover))
-    fig.add_trace(go.Bar(x=shown, y=powered_p[order], name="powered",
+    fig.add_trace(go.Bar(x=shown, y=powered_p[order], name=L["powered"],
                          marker_color=PALETTE["powered"], customdata=custom,
                          hovertemplate=hover))
     fig.update_xaxes(type="category", tickangle=-45)
     if log_y:
         fig.update_yaxes(type="log")
     if len(shown) < raw_p.size:
-        add_note(fig, f"{raw_p.size - len(shown)} less frequent words not shown", below=130)
+        add_note(fig, L["not_shown"].format(n=raw_p.size - len(shown)), below=130)
     return fig
 
 
@@ -92,7 +108,7 @@ def _loglog_slope(p):
     return float(np.polyfit(np.log(rank), np.log(p), 1)[0])
 
 
-def zipf_figure(raw_p, powered_p=None, power=0.75) -> go.Figure:
+def zipf_figure(raw_p, powered_p=None, power=0.75, labels=None) -> go.Figure:
     """Rank-frequency plot on log-log axes of the raw and the powered distribution.
 
     A Zipf-like corpus gives a roughly straight line of slope ≈ -1; the power α
@@ -115,22 +131,23 @@ def zipf_figure(raw_p, powered_p=None, power=0.75) -> go.Figure:
         (a log axis cannot show them) and the fitted slopes are written in a note.
     """
     raw_p, powered_p = _both(raw_p, powered_p, power)
-    fig = new_figure(f"Rank-frequency (Zipf) plot: raw vs powered (α = {power:g})",
-                     "rank (1 = most frequent)", "probability")
+    L = labelled(ZIPF_LABELS, labels)
+    fig = new_figure(L["title"].format(power=power), L["x"], L["y"])
     slopes = []
-    for name, p in (("raw", raw_p), ("powered", powered_p)):
+    for key, p in (("raw", raw_p), ("powered", powered_p)):
+        name = L[key]
         p = np.sort(p)[::-1]
         p = p[p > 0]
         slope = _loglog_slope(p)
-        slopes.append(f"{name} slope {slope:.2f}")
+        slopes.append(L["slope"].format(name=name, slope=slope))
         fig.add_trace(go.Scatter(
             x=np.arange(1, p.size + 1), y=p, name=name, mode="lines",
-            line=dict(color=PALETTE[name], width=2),
+            line=dict(color=PALETTE[key], width=2),
             hovertemplate=f"{name}<br>rank %{{x}}<br>p = %{{y:.3g}}<extra></extra>",
         ))
     fig.update_xaxes(type="log")
     fig.update_yaxes(type="log")
-    add_note(fig, "log-log least-squares fit: " + ", ".join(slopes))
+    add_note(fig, L["fit"].format(slopes=", ".join(slopes)))
     return fig
 
 

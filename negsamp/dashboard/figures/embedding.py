@@ -3,19 +3,31 @@ import numpy as np
 import plotly.graph_objects as go
 
 from . import _checks
-from .style import COLORWAY, PALETTE, SEQUENTIAL, new_figure
+from .style import COLORWAY, PALETTE, SEQUENTIAL, labelled, new_figure
+
+# The texts each figure draws, in English; a page passes its language's (same keys).
+PCA_LABELS = {
+    "title": "Word vectors, PCA to {dims}-D ({V} words)",
+    "axis": "PC{i}", "axis_explained": "PC{i} ({r:.1%} of variance)",
+    "words": "words", "value": "value", "group": "group",
+    "no_group": "no group", "group_n": "group {g}",
+}
+NEIGHBOURS_LABELS = {
+    "title": "Nearest neighbours", "title_of": "Nearest neighbours of “{query}”",
+    "x": "cosine similarity",
+}
 
 
-def _axis_titles(dims, explained):
+def _axis_titles(dims, explained, L=PCA_LABELS):
     if explained is None:
-        return [f"PC{i + 1}" for i in range(dims)]
+        return [L["axis"].format(i=i + 1) for i in range(dims)]
     explained = _checks.as_1d("explained", explained)
     if explained.size < dims:
         raise ValueError(f"explained has {explained.size} values, coords has {dims} columns")
-    return [f"PC{i + 1} ({explained[i]:.1%} of variance)" for i in range(dims)]
+    return [L["axis_explained"].format(i=i + 1, r=explained[i]) for i in range(dims)]
 
 
-def _groups(color, group_names):
+def _groups(color, group_names, L=PCA_LABELS):
     """Categorical colour: ordered list of (group value, display name)."""
     values = list(dict.fromkeys(color.tolist()))
     try:
@@ -26,7 +38,7 @@ def _groups(color, group_names):
     out = []
     for v in values:
         if isinstance(v, (int, np.integer)) and not isinstance(v, bool):
-            default = "no group" if v < 0 else f"group {v}"
+            default = L["no_group"] if v < 0 else L["group_n"].format(g=v)
         else:
             default = str(v)
         out.append((v, str(names.get(v, default))))
@@ -34,7 +46,7 @@ def _groups(color, group_names):
 
 
 def pca_figure(coords, words, color=None, color_label=None, highlight=None, explained=None,
-               group_names=None, max_labels=60) -> go.Figure:
+               group_names=None, max_labels=60, labels=None) -> go.Figure:
     """Scatter of the word vectors projected on their first principal components.
 
     Parameters
@@ -58,6 +70,9 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
         Display names of the group values, e.g. ``{0: "animals", 1: "numbers"}``.
     max_labels : int, default 60
         Vocabularies up to this size get a text label on every point.
+    labels : dict, optional
+        Texts in place of the English defaults (``PCA_LABELS``: same keys and fields),
+        so a page can draw the figure in its language.
 
     Returns
     -------
@@ -74,11 +89,11 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
     V, dims = xy.shape
     wanted = set(highlight or [])
     is_hi = np.array([w in wanted for w in words], dtype=bool)
-    labels = np.array([w if (V <= max_labels or h) else ""
-                       for w, h in zip(words, is_hi, strict=False)],
-                      dtype=object)
-    titles = _axis_titles(dims, explained)
-    title = f"Word vectors, PCA to {dims}-D ({V} words)"
+    text = np.array([w if (V <= max_labels or h) else ""
+                     for w, h in zip(words, is_hi, strict=True)], dtype=object)
+    L = labelled(PCA_LABELS, labels)
+    titles = _axis_titles(dims, explained, L)
+    title = L["title"].format(dims=dims, V=V)
     if dims == 3:
         fig = new_figure(title, scene=dict(xaxis_title=titles[0], yaxis_title=titles[1],
                                            zaxis_title=titles[2]))
@@ -95,7 +110,7 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
         if dims == 3:
             cols["z"] = xy[mask, 2]
         fig.add_trace((go.Scatter3d if dims == 3 else go.Scatter)(
-            **cols, name=name, mode="markers+text", text=labels[mask],
+            **cols, name=name, mode="markers+text", text=text[mask],
             textposition="top center", hovertext=np.array(words, dtype=object)[mask],
             customdata=customdata, marker=marker,
             hovertemplate=f"<b>%{{hovertext}}</b>{hover_extra}<extra>{name}</extra>",
@@ -106,17 +121,17 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
         raise ValueError(f"color must have shape ({V},), got {color_arr.shape}")
     everyone = np.ones(V, dtype=bool)
     if color_arr is None:
-        add(everyone, "words", dict(color=PALETTE["raw"], opacity=0.85))
+        add(everyone, L["words"], dict(color=PALETTE["raw"], opacity=0.85))
     elif color_arr.dtype.kind == "f":
         if not np.all(np.isfinite(color_arr)):
             raise ValueError("a continuous color must be finite")
-        label = color_label or "value"
-        add(everyone, "words",
+        label = color_label or L["value"]
+        add(everyone, L["words"],
             dict(color=color_arr, colorscale=SEQUENTIAL, showscale=True,
                  colorbar=dict(title=dict(text=label))),
             hover_extra=f"<br>{label} = %{{customdata:.3g}}", customdata=color_arr)
     else:
-        for i, (value, name) in enumerate(_groups(color_arr, group_names)):
+        for i, (value, name) in enumerate(_groups(color_arr, group_names, L)):
             is_id = isinstance(value, (int, np.integer)) and not isinstance(value, bool)
             grey = is_id and value < 0
             slot = int(value) if is_id else i  # a group id keeps its colour in any subset
@@ -125,13 +140,13 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
                      opacity=0.5 if grey else 0.9))
         # one column at the right of the plot: a row above it ran over the title when
         # the chart was narrow (the Training page's column)
-        fig.update_layout(legend=dict(title=dict(text=color_label or "group", side="top"),
+        fig.update_layout(legend=dict(title=dict(text=color_label or L["group"], side="top"),
                                       orientation="v", x=1.02, xanchor="left", y=1.0,
                                       yanchor="top"))
     return fig
 
 
-def neighbours_figure(words, sims, query=None) -> go.Figure:
+def neighbours_figure(words, sims, query=None, labels=None) -> go.Figure:
     """Horizontal bars of the nearest neighbours of a word, most similar on top.
 
     Parameters
@@ -142,6 +157,9 @@ def neighbours_figure(words, sims, query=None) -> go.Figure:
         Their cosine similarities, in [-1, 1].
     query : str, optional
         The word whose neighbours these are, for the title.
+    labels : dict, optional
+        Texts in place of the English defaults (``NEIGHBOURS_LABELS``: same keys and fields),
+        so a page can draw the figure in its language.
 
     Returns
     -------
@@ -154,11 +172,12 @@ def neighbours_figure(words, sims, query=None) -> go.Figure:
     _checks.same_length(words=words, sims=sims)
     if not np.all(np.isfinite(sims)):
         raise ValueError("sims must be finite")
-    title = f"Nearest neighbours of “{query}”" if query else "Nearest neighbours"
-    fig = new_figure(title, "cosine similarity", None,
+    L = labelled(NEIGHBOURS_LABELS, labels)
+    title = L["title_of"].format(query=query) if query else L["title"]
+    fig = new_figure(title, L["x"], None,
                      height=max(250, 60 + 26 * len(words)))
     fig.add_trace(go.Bar(
-        x=sims, y=words, orientation="h", name="cosine similarity",
+        x=sims, y=words, orientation="h", name=L["x"],
         marker_color=np.where(sims >= 0, PALETTE["raw"], PALETTE["negative"]).tolist(),
         text=[f"{s:.3f}" for s in sims], textposition="auto",
         hovertemplate="<b>%{y}</b><br>cos = %{x:.4f}<extra></extra>",

@@ -3,11 +3,17 @@ import numpy as np
 import plotly.graph_objects as go
 
 from . import _checks
-from .style import DIVERGING, SEQUENTIAL, new_figure
+from .style import DIVERGING, SEQUENTIAL, labelled, new_figure
+
+# The texts the figure draws, in English; a page passes its language's (same keys).
+HEATMAP_LABELS = {
+    "x": "column", "y": "row", "shape": "shape {shape}", "showing": ", showing {r}×{c}",
+    "blank": ", {n} non-finite cells blank",
+}
 
 
 def heatmap_figure(array, title, row_labels=None, col_labels=None, max_rows=200,
-                   max_cols=200) -> go.Figure:
+                   max_cols=200, labels=None) -> go.Figure:
     """A heatmap of a 1-D or 2-D array, with its shape in the title.
 
     Signed arrays use a diverging colour scale centred at 0 (so the sign of a gradient is
@@ -47,19 +53,20 @@ def heatmap_figure(array, title, row_labels=None, col_labels=None, max_rows=200,
                          f"shape {a.shape}")
     max_rows = _checks.positive_int("max_rows", max_rows)
     max_cols = _checks.positive_int("max_cols", max_cols)
-    details = f"shape {shape}"  # the subtitle: half-width charts cut a long title
+    L = labelled(HEATMAP_LABELS, labels)
+    details = L["shape"].format(shape=shape)  # the subtitle: half-width charts cut a long title
     if a.shape[0] > max_rows or a.shape[1] > max_cols:
         a = a[:max_rows, :max_cols]
         rows, cols = rows[:max_rows], cols[:max_cols]
-        details += f", showing {a.shape[0]}×{a.shape[1]}"
+        details += L["showing"].format(r=a.shape[0], c=a.shape[1])
     bad = ~np.isfinite(a)
     if bad.any():
-        details += f", {int(bad.sum())} non-finite cells blank"
+        details += L["blank"].format(n=int(bad.sum()))
         a = np.where(bad, np.nan, a)
     finite = a[~bad]
     signed = finite.size > 0 and finite.min() < 0 < finite.max()
     scale = dict(colorscale=DIVERGING, zmid=0.0) if signed else dict(colorscale=SEQUENTIAL)
-    fig = new_figure(title, "column", "row", subtitle=details)
+    fig = new_figure(title, L["x"], L["y"], subtitle=details)
     fig.add_trace(go.Heatmap(
         z=a, x=cols, y=rows, name=title, **scale,
         hovertemplate="row %{y}, column %{x}<br>value %{z:.4g}<extra></extra>",

@@ -3,10 +3,28 @@ import numpy as np
 import plotly.graph_objects as go
 
 from . import _checks
-from .style import PALETTE, add_note, new_figure
+from .style import PALETTE, add_note, labelled, new_figure
+
+# The texts each figure draws, in English; a page passes its language's (same keys).
+TABLE_LABELS = {
+    "title": "Negative samples", "details": "{B} targets × k = {k} negatives",
+    "details_1": "1 target × k = {k} negatives",
+    "first_rows": " (first {n} rows)", "target": "target", "neg": "neg {j}",
+    "clashes": "{n} negative(s) equal their target (shaded)",
+}
+HISTOGRAM_LABELS = {
+    "title": "Negative draws: observed vs expected ({n} draws)",
+    "x": "word (most probable first)", "y": "number of draws",
+    "observed": "observed", "expected": "expected",
+    "fit_all": "over all {V} words: χ² = {chi2:.1f} on {dof} dof, p = {p:.3g}",
+    "impossible": " ({n} draws of words with probability 0!)",
+    "fit": "χ² = {chi2:.1f}, p = {p:.3g}", "note": "goodness of fit {fit}",
+    "not_shown": "; {n} less probable words not shown",
+}
 
 
-def negatives_table_figure(target_words, negative_words, max_rows=50) -> go.Figure:
+def negatives_table_figure(target_words, negative_words, max_rows=50,
+                           labels=None) -> go.Figure:
     """A table with one row per target word and its k negative words.
 
     Parameters
@@ -17,6 +35,9 @@ def negatives_table_figure(target_words, negative_words, max_rows=50) -> go.Figu
         The negatives drawn for each row.
     max_rows : int, default 50
         At most this many rows are shown (the title says how many there were).
+    labels : dict, optional
+        Texts in place of the English defaults (``TABLE_LABELS``: same keys and fields),
+        so a page can draw the figure in its language.
 
     Returns
     -------
@@ -36,15 +57,17 @@ def negatives_table_figure(target_words, negative_words, max_rows=50) -> go.Figu
     columns = [targets] + [[r[j] for r in rows] for j in range(k)]
     clash = "#F4C7C3"
     fills = [["#EAF2FA"] * len(targets)]
-    fills += [[clash if r[j] == t else "white" for r, t in zip(rows, targets, strict=False)]
+    fills += [[clash if r[j] == t else "white" for r, t in zip(rows, targets, strict=True)]
               for j in range(k)]
     n_clash = sum(r[j] == t for r, t in zip(rows, targets, strict=False) for j in range(k))
-    details = f"{B} target{'s' if B != 1 else ''} × k = {k} negatives"
+    L = labelled(TABLE_LABELS, labels)
+    details = L["details_1" if B == 1 else "details"].format(B=B, k=k)
     if B > len(targets):
-        details += f" (first {len(targets)} rows)"
-    fig = new_figure("Negative samples", subtitle=details)  # fits a narrow column
+        details += L["first_rows"].format(n=len(targets))
+    fig = new_figure(L["title"], subtitle=details)  # fits a narrow column
     fig.add_trace(go.Table(
-        header=dict(values=["<b>target</b>"] + [f"neg {j + 1}" for j in range(k)],
+        header=dict(values=[f"<b>{L['target']}</b>"] + [L["neg"].format(j=j + 1)
+                                                         for j in range(k)],
                     fill_color=PALETTE["raw"], font=dict(color="white", size=12),
                     align="left"),
         cells=dict(values=columns, fill_color=fills, align="left", font=dict(size=12)),
@@ -53,7 +76,7 @@ def negatives_table_figure(target_words, negative_words, max_rows=50) -> go.Figu
     fig.update_layout(margin=dict(l=10, r=10, t=70, b=40),
                       height=min(140 + 28 * len(targets), 720))
     if n_clash:
-        add_note(fig, f"{n_clash} negative(s) equal their target (shaded)", below=5)
+        add_note(fig, L["clashes"].format(n=n_clash), below=5)
     return fig
 
 
@@ -112,7 +135,7 @@ def goodness_of_fit(observed_counts, expected_p, min_expected=5.0) -> dict:
 
 
 def sample_histogram_figure(words, observed_counts, expected_p, top_n=30, chi2=None,
-                            p_value=None) -> go.Figure:
+                            p_value=None, labels=None) -> go.Figure:
     """Observed draw counts next to the counts the distribution predicts.
 
     Parameters
@@ -130,6 +153,9 @@ def sample_histogram_figure(words, observed_counts, expected_p, top_n=30, chi2=N
     chi2, p_value : float, optional
         A goodness-of-fit result computed elsewhere; when both are None it is
         computed over the whole vocabulary with :func:`goodness_of_fit`.
+    labels : dict, optional
+        Texts in place of the English defaults (``HISTOGRAM_LABELS``: same keys and fields),
+        so a page can draw the figure in its language.
 
     Returns
     -------
@@ -144,34 +170,34 @@ def sample_histogram_figure(words, observed_counts, expected_p, top_n=30, chi2=N
     top_n = _checks.positive_int("top_n", top_n)
     n = float(obs.sum())
     exp = p / p.sum() * n
+    L = labelled(HISTOGRAM_LABELS, labels)
     if chi2 is None and p_value is None:
         fit = goodness_of_fit(obs, p)
         chi2, p_value, dof = fit["chi2"], fit["p_value"], fit["dof"]
-        fit_text = f"over all {len(words)} words: χ² = {chi2:.1f} on {dof} dof, p = {p_value:.3g}"
+        fit_text = L["fit_all"].format(V=len(words), chi2=chi2, dof=dof, p=p_value)
         if fit["n_impossible"]:
-            fit_text += f" ({fit['n_impossible']} draws of words with probability 0!)"
+            fit_text += L["impossible"].format(n=fit["n_impossible"])
     else:
-        fit_text = f"χ² = {float(chi2):.1f}, p = {float(p_value):.3g}"
+        fit_text = L["fit"].format(chi2=float(chi2), p=float(p_value))
     order = np.argsort(-p, kind="stable")[:top_n]
     shown = [words[i] for i in order]
     custom = np.column_stack([obs[order] / max(n, 1.0), p[order] / p.sum()])
-    fig = new_figure(f"Negative draws: observed vs expected ({int(round(n))} draws)",
-                     "word (most probable first)", "number of draws", barmode="overlay")
+    fig = new_figure(L["title"].format(n=int(round(n))), L["x"], L["y"], barmode="overlay")
     fig.add_trace(go.Bar(
-        x=shown, y=obs[order], name="observed", marker_color=PALETTE["raw"], opacity=0.8,
+        x=shown, y=obs[order], name=L["observed"], marker_color=PALETTE["raw"], opacity=0.8,
         customdata=custom,
         hovertemplate="<b>%{x}</b><br>observed %{y:d} (%{customdata[0]:.3%})<extra></extra>",
     ))
     fig.add_trace(go.Scatter(
-        x=shown, y=exp[order], name="expected", mode="markers",
+        x=shown, y=exp[order], name=L["expected"], mode="markers",
         marker=dict(color=PALETTE["powered"], symbol="line-ew", size=18,
                     line=dict(width=3, color=PALETTE["powered"])),
         customdata=custom,
         hovertemplate="<b>%{x}</b><br>expected %{y:.1f} (p = %{customdata[1]:.3%})<extra></extra>",
     ))
     fig.update_xaxes(type="category", tickangle=-45)
-    note = f"goodness of fit {fit_text}"
+    note = L["note"].format(fit=fit_text)
     if len(shown) < len(words):
-        note += f"; {len(words) - len(shown)} less probable words not shown"
+        note += L["not_shown"].format(n=len(words) - len(shown))
     add_note(fig, note, below=130)
     return fig

@@ -77,6 +77,15 @@ def base_layout(title, x_title=None, y_title=None, subtitle=None, **overrides) -
     return layout
 
 
+def labelled(defaults, labels):
+    """A figure's texts: its English ``defaults`` with the page's ``labels`` (same keys,
+    same ``{fields}``) in their place; an unknown key is an error, not a silent no-op."""
+    unknown = set(labels or {}) - set(defaults)
+    if unknown:
+        raise ValueError(f"labels has unknown keys {sorted(unknown)}; known: {sorted(defaults)}")
+    return {**defaults, **(labels or {})}
+
+
 def new_figure(title, x_title=None, y_title=None, subtitle=None, **overrides) -> go.Figure:
     """An empty ``go.Figure`` with :func:`base_layout` applied."""
     return go.Figure(layout=base_layout(title, x_title, y_title, subtitle, **overrides))

@@ -4,7 +4,7 @@ import plotly.graph_objects as go
 
 from ...checks import Allowed, check
 from . import _checks
-from .style import OVERLAY_COLORS, PALETTE, add_empty_message, add_note, new_figure
+from .style import OVERLAY_COLORS, PALETTE, add_empty_message, add_note, labelled, new_figure
 
 
 def ema(values, beta=0.9, debias=True) -> np.ndarray:
@@ -51,8 +51,19 @@ def _finite(name, steps, values):
     return steps[keep], values[keep], int((~keep).sum())
 
 
+# The texts the figure draws, in English; a page passes its language's (same keys).
+LOSS_LABELS = {
+    "title": "Training loss", "x": "step", "y": "loss", "loss": "loss",
+    "smoothed": "{name} (smoothed)", "loss_pos": "loss_pos", "loss_neg": "loss_neg",
+    "untrained": "untrained {y:.3f}",
+    "dropped": "{n} non-finite points dropped (NaN or inf: the run may have diverged)",
+    "dropped_1": "1 non-finite point dropped (NaN or inf: the run may have diverged)",
+    "empty": "no steps yet",
+}
+
+
 def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=None,
-                initial_loss=None, log_y=False) -> go.Figure:
+                initial_loss=None, log_y=False, labels=None) -> go.Figure:
     """Training loss against step: raw, smoothed, positive/negative parts, earlier runs.
 
     Non-finite points (NaN, ±inf, e.g. from a diverged run) are never plotted: they are
@@ -83,7 +94,8 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         The raw loss trace is always named "loss"; the smoothed one "loss (smoothed)".
     """
     smooth = check("smooth", smooth, Allowed(0, 1, high_open=True))
-    fig = new_figure("Training loss", "step", "loss", hovermode="x unified")
+    L = labelled(LOSS_LABELS, labels)
+    fig = new_figure(L["title"], L["x"], L["y"], hovermode="x unified")
     s, y, dropped = _finite("loss", steps, loss)
     for i, run in enumerate(overlays or []):
         try:
@@ -101,13 +113,13 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         ))
     raw_style = dict(width=1, color=PALETTE["loss"])
     fig.add_trace(go.Scatter(
-        x=s, y=y, name="loss", mode="lines", line=raw_style,
+        x=s, y=y, name=L["loss"], mode="lines", line=raw_style,
         opacity=0.35 if smooth > 0 else 1.0,
         hovertemplate="loss %{y:.4f}<extra></extra>",
     ))
     if smooth > 0:
         fig.add_trace(go.Scatter(
-            x=s, y=ema(y, smooth), name="loss (smoothed)", mode="lines",
+            x=s, y=ema(y, smooth), name=L["smoothed"].format(name=L["loss"]), mode="lines",
             line=dict(width=2.5, color=PALETTE["loss"]),
             hovertemplate=f"EMA β={smooth:g}: %{{y:.4f}}<extra></extra>",
         ))
@@ -117,7 +129,7 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
             continue
         ps, py, n_bad = _finite(name, steps, part)
         dropped += n_bad
-        label = f"{name} (smoothed)" if smooth > 0 else name
+        label = L["smoothed"].format(name=L[name]) if smooth > 0 else L[name]
         fig.add_trace(go.Scatter(
             x=ps, y=ema(py, smooth), name=label, mode="lines",
             line=dict(width=1.5, color=PALETTE[color], dash="dash"),
@@ -128,15 +140,15 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         fig.add_hline(y=y0, line=dict(color=PALETTE["neutral"], dash="dot"))
         # an annotation's y on a log axis is log10 of the value (add_hline's own label
         # would sit at 10**y0 and stretch the axis to it)
-        fig.add_annotation(text=f"untrained {y0:.3f}", xref="paper", x=1.0, xanchor="right",
+        fig.add_annotation(text=L["untrained"].format(y=y0), xref="paper", x=1.0,
+                           xanchor="right",
                            yref="y", y=np.log10(y0) if log_y and y0 > 0 else y0,
                            yanchor="bottom", showarrow=False,
                            font=dict(color=PALETTE["neutral"]))
     if log_y:
         fig.update_yaxes(type="log")
     if dropped:
-        add_note(fig, f"{dropped} non-finite point{'s' if dropped != 1 else ''} dropped "
-                      "(NaN or inf: the run may have diverged)")
+        add_note(fig, L["dropped_1" if dropped == 1 else "dropped"].format(n=dropped))
     if s.size == 0 and not overlays:
-        add_empty_message(fig, "no steps yet")
+        add_empty_message(fig, L["empty"])
     return fig

@@ -1,0 +1,76 @@
+"""Japanese screenshots for README.ja.md: docs/ja/<n>_<page>.png at 1280 × 720.
+
+    python scripts/screenshots_ja.py
+
+The dashboard opened at ``/?lang=ja`` with Debian's Chromium (fonts-noto-cjk draws the
+Japanese), pages reached through their Japanese titles in the sidebar (so the language
+is checked to hold across pages), each made meaningful as in scripts/screenshots.py.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO)]
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, start_streamlit  # noqa: E402
+from dashboard_page import click_key, click_live  # noqa: E402
+from streamlit_page import RUN_COUNTER_JS, error_elements, goto_page, open_app  # noqa: E402
+from ui.texts.app import TEXT  # noqa: E402
+
+OUT = REPO / "docs" / "ja"
+VIEWPORT = {"width": 1280, "height": 720}
+T = TEXT["ja"]
+
+
+def _training(page):
+    click_live(page, "live_start", then_enabled="live_pause")
+    time.sleep(6.0)
+    click_live(page, "live_pause", then_enabled="live_start")  # (pause_settled reads the
+    time.sleep(2.0)                                            # English trace name "loss")
+
+
+SHOTS = [  # (file name, sidebar title or None for Home, action, element key to scroll to)
+    ("0_home", None, None, None),
+    ("1_unigram", T["page_unigram"], None, "seed_chart"),
+    ("2_sampler", T["page_sampler"], lambda p: click_key(p, "draw_batch"), "negatives_table"),
+    ("4_training", T["page_training"], _training, "loss_chart"),
+    ("5_embeddings", T["page_embeddings"], None, "pca_chart"),
+]
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    server = start_streamlit(REPO / "dashboard.py")
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                         args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport=VIEWPORT, locale="ja-JP")
+            context.add_init_script(script=RUN_COUNTER_JS)
+            page = context.new_page()
+            open_app(page, server.url.rstrip("/") + "/?lang=ja")
+            for name, title, action, key in SHOTS:
+                if title is not None:
+                    goto_page(page, title, timeout_ms=60_000)
+                if action is not None:
+                    action(page)
+                if error_elements(page).count():
+                    raise RuntimeError(f"{name}: the page shows an error")
+                if key is not None:
+                    page.locator(f".st-key-{key}").first.evaluate(
+                        "e => e.scrollIntoView({block: 'start'})")
+                page.wait_for_timeout(800)
+                page.screenshot(path=str(OUT / f"{name}.png"), animations="disabled")
+                print(f"docs/ja/{name}.png  {page.url}")
+            browser.close()
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
