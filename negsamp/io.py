@@ -265,7 +265,7 @@ def save_word2vec_format(path, words, vectors) -> None:
 
 def parse_word2vec_text(text: str, *, dtype=np.float32) -> WordVectors:
     """Parse word2vec text format; `ValueError` names the line of any problem."""
-    lines = text.splitlines()
+    lines = text.removeprefix("\ufeff").splitlines()  # a BOM, as the corpus reader allows
     while lines and not lines[-1].strip():
         lines.pop()
     head = lines[0].split() if lines else []
@@ -277,6 +277,9 @@ def parse_word2vec_text(text: str, *, dtype=np.float32) -> WordVectors:
         where = f"line {V + 2}: more" if len(lines) - 1 > V else "fewer"
         raise ValueError(f"{where} vector lines than the header's V={V} "
                          f"(found {len(lines) - 1})")
+    if V and len(lines[1].split(" ")) < D + 1:  # before allocating V·D numbers
+        raise ValueError(f"line 2: expected a word and {D} numbers (the header's D), found "
+                         f"{len([p for p in lines[1].split(' ') if p])} fields")
     words, vectors = [], np.empty((V, D), dtype=dtype)  # (V, D)
     for i, line in enumerate(lines[1:]):
         parts = [p for p in line.rstrip().split(" ") if p]  # like gensim: spaces only
@@ -310,7 +313,7 @@ def _is_float(x: str) -> bool:
 def load_word2vec_format(path, *, dtype=np.float32) -> WordVectors:
     """Read a word2vec text file (UTF-8) into `WordVectors` (see `parse_word2vec_text`)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as e:
         raise ValueError(f"{path}: not UTF-8 text (binary word2vec is not supported): {e}") \
             from None
