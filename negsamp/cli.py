@@ -132,8 +132,8 @@ def _load_corpus(args, parser):
                          f"folder; write ./{name} to train on the file")
         for given, shown in ((args.min_count, "--min-count"), (args.max_vocab, "--max-vocab")):
             if given is not None:
-                parser.error(f"{shown} applies to text files only; the built-in corpus "
-                             f"{name!r} has a fixed vocabulary")
+                _note(f"{shown} is not used: it applies to text files, and the built-in "
+                      f"corpus {name!r} has a fixed vocabulary")
     if name == "toy":
         return datasets.toy_corpus()
     if name == "synthetic":
