@@ -320,15 +320,35 @@ def load_word2vec_format(path, *, dtype=np.float32) -> WordVectors:
     return parse_word2vec_text(text, dtype=dtype)
 
 
+# What JavaScript's String.prototype.trim() removes (the Projector trims each metadata
+# line and drops the empty ones, which would shift every later label by one row).
+_JS_TRIM = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+            "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+
+
+def projector_label(word: str) -> str:
+    """``word``, or, when JavaScript's ``trim()`` would leave nothing of it, its code
+    points written out (``"\\ufeff"`` -> ``"<U+FEFF>"``) so the Projector keeps its row."""
+    if word.strip(_JS_TRIM):
+        return word
+    return "<" + " ".join(f"U+{ord(ch):04X}" for ch in word) + ">"
+
+
 def projector_tsv(words, vectors, extra_columns: dict | None = None) -> tuple[str, str]:
     """TensorFlow Embedding Projector files: (vectors TSV, metadata TSV).
 
     The vectors file has one tab-separated row per word and no header. The metadata file
     is one word per line without header when there are no `extra_columns`; otherwise a
     header ``word<TAB>name...`` and one row per word. Words and values containing a tab
-    or a line break are refused (`ValueError`).
+    or a line break are refused (`ValueError`), and so are vectors of one dimension (the
+    Projector needs two). A word made only of characters JavaScript's ``trim()`` removes
+    is written as its code points (`projector_label`): the Projector would drop its row.
     """
     words, vectors = _check_table(words, vectors, False)
+    if vectors.shape[1] < 2:
+        raise ValueError(f"the Embedding Projector needs vectors of at least 2 dimensions; "
+                         f"these have D={vectors.shape[1]}")
+    words = [projector_label(w) for w in words]
     vec = "".join(row + "\n" for row in _rows(vectors, "\t"))
     columns = {"word": words}
     for col, values in (extra_columns or {}).items():

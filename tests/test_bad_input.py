@@ -20,7 +20,7 @@ from negsamp.cli import main as cli
 from negsamp.config import TrainConfig
 from negsamp.dashboard.live import LiveTraining
 from negsamp.datasets import synthetic_corpus, text_corpus, toy_corpus
-from negsamp.io import checkpoint_bytes, parse_word2vec_text, read_checkpoint
+from negsamp.io import checkpoint_bytes, parse_word2vec_text, projector_tsv, read_checkpoint
 
 DOC = pathlib.Path(__file__).resolve().parents[1] / "docs" / "bad_input.md"
 
@@ -165,6 +165,14 @@ case(LIBRARY, "vectors file with fewer lines than its header says",
      "fewer vector lines than the header's V=3 (found 1)", KEPT)(
     lambda live: error_of(parse_word2vec_text, "3 2\na 1 2\n"))
 
+case(LIBRARY, "Projector export of vectors with D = 1",
+     "the Embedding Projector needs vectors of at least 2 dimensions; these have D=1",
+     KEPT)(lambda live: error_of(projector_tsv, ["a", "b"], np.ones((2, 1))))
+case(LIBRARY, "Projector metadata of a word that JavaScript's `trim()` empties (`\\ufeff`)",
+     "a / <U+FEFF> / b (its row kept: the Projector dropped it and shifted later labels)",
+     KEPT)(lambda live: " / ".join(projector_tsv(["a", "\ufeff", "b"],
+                                                 np.ones((3, 2)))[1].splitlines())
+           + " (its row kept: the Projector dropped it and shifted later labels)")
 
 def _no_repeat_sampler(k):
     from negsamp.sampler import UnigramSampler
@@ -717,6 +725,42 @@ def _sampler(open_page):
     at.checkbox(key="w_sampler_no_repeats").check().run()
     assert at.sidebar.slider(key="w_num_negatives").value == 7
     return [e.value for e in at.error]
+
+
+@case(DASHBOARD, "Embeddings: a 2-word upload (`a b ` × 10), Train a quick model",
+      "An analogy needs a, b, c and at least one more word to answer with; this vocabulary "
+      "has V = 2.", "the page and its downloads (it crashed with a TypeError)")
+def _two_words(open_page):
+    at = open_page("dashboard.py")
+    at.radio(key="w_corpus").set_value("upload").run()
+    at.file_uploader[0].upload("two.txt", b"a b " * 10).run()
+    at.switch_page("app_pages/5_Embeddings.py").run()
+    at.button(key="quick_train").click().run()
+    assert not at.exception and at.session_state["quick_model"].step_count > 0
+    assert [b.key for b in at.get("download_button")] == ["dl_w2v", "dl_vec", "dl_meta"]
+    return [i.value for i in at.info]
+
+
+def _embeddings_with_live(open_page, hidden_size):
+    at = open_page("app_pages/4_Training_live.py")
+    at.session_state["w_live_hidden_size"] = hidden_size  # as the slider sets it
+    at.run()
+    at.button(key="live_reset").click().run()
+    at.button(key="live_step").click().run()
+    assert at.session_state["live"].config.hidden_size == hidden_size
+    at.switch_page("app_pages/5_Embeddings.py").run()
+    return at
+
+
+@case(DASHBOARD, "Embeddings: 3-D with hidden size D = 2",
+      "3-D needs 3 principal components; with D = 2 and 58 words PCA has at most "
+      "min(D, words), so fewer are shown.", "the page: a 2-D picture (it crashed with "
+      "`ValueError: … n_components=3`)")
+def _three_d_of_two(open_page):
+    at = _embeddings_with_live(open_page, 2)
+    at.radio(key="w_emb_dims").set_value(3).run()
+    assert not at.exception and at.get("plotly_chart")
+    return [i.value for i in at.info]
 
 
 @pytest.mark.parametrize("c", DASHBOARD, ids=[c.input for c in DASHBOARD])

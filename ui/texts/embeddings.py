@@ -22,6 +22,8 @@ TEXT = {
         "dims": "dimensions",
         "n_words": "words shown (most frequent first)",
         "word": "word",
+        "dims_fewer": ("{dims}-D needs {dims} principal components; with D = {D} and "
+                       "{n} words PCA has at most min(D, words), so fewer are shown."),
         "explained": "explained variance",
         "total": "total",
         "group_label": "planted group",
@@ -31,6 +33,8 @@ TEXT = {
         "analogy_caption": ("3CosAdd: the words nearest to b − a + c (all normalised), "
                             "a, b and c themselves excluded."),
         "a": "a", "b": "b", "c": "c",
+        "analogy_small": ("An analogy needs a, b, c and at least one more word to answer "
+                          "with; this vocabulary has V = {V}."),
         "rate_header": "Did the planted groups come out?",
         "rate": "nearest neighbour in the same group",
         "chance": "chance (random neighbour)",
