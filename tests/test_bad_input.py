@@ -173,6 +173,50 @@ case(LIBRARY, "Projector metadata of a word that JavaScript's `trim()` empties (
      KEPT)(lambda live: " / ".join(projector_tsv(["a", "\ufeff", "b"],
                                                  np.ones((3, 2)))[1].splitlines())
            + " (its row kept: the Projector dropped it and shifted later labels)")
+# Issue 14: the NS loss checks a (B, P) target like a (B,) one; config booleans; messages.
+W5 = np.zeros((58, 10), dtype=np.float32)  # a fresh loss of V = 58, D = 10 per case
+
+
+def _ns_loss():
+    from negsamp.negative_sampling import NegativeSamplingLoss
+    return NegativeSamplingLoss.from_counts(W5.copy(), SMALL.vocab.counts, 0.75, 5,
+                                            np.random.default_rng(0))
+
+
+H2 = np.ones((2, 10), dtype=np.float32)
+for what, h, target, msg in [
+    ("a (B, P) target of floats", H2, np.array([[1.0, 2.0], [3.0, 4.0]]),
+     "target of dtype float64 must hold int word ids"),
+    ("a (B, P) target with an id ≥ V", H2, np.array([[1, 58], [3, 4]]),
+     "target must be ids in [0, 58), got values from 1 to 58"),
+    ("a target with id −1 (was scored as the last word)", H2, np.array([-1, 3]),
+     "target must be ids in [0, 58), got values from -1 to 3"),
+    ("an empty batch (was NaN with warnings)", np.ones((0, 10)), np.zeros(0, dtype=int),
+     "target of shape (0,) must be (B,) or (B, P) with B >= 1 and P >= 1"),
+    ("`h` of the wrong width", np.ones((2, 7)), np.array([1, 2]),
+     "h of shape (2, 7) must have shape (2, 10): one hidden vector of D=10 per target row"),
+]:
+    case(LIBRARY, f"`NegativeSamplingLoss.forward` with {what}", msg, KEPT)(
+        lambda live, h=h, t=target: error_of(_ns_loss().forward, h, t))
+case(LIBRARY, "`NegativeSamplingLoss.backward` before `forward`",
+     "backward() needs a forward() first: it uses that batch", KEPT)(
+    lambda live: _runtime_error(_ns_loss().backward))
+case(LIBRARY, "`TrainConfig(dense_grad=\"False\")` (a string: was a dense model)",
+     "dense_grad='False' must be one of [True, False]", KEPT)(
+    lambda live: error_of(TrainConfig(dense_grad="False").validate))
+case(LIBRARY, "`text_corpus` of UTF-16 text (was called a binary file)",
+     "text is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8", T)(
+    lambda live: error_of(text_corpus, "the cat sat on the mat".encode("utf-16")))
+case(LIBRARY, "unknown word of 100,000 characters in `analogy` (was echoed back whole)",
+     "word 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (100,000 characters) is not in the "
+     "vocabulary (V=58)", KEPT)(
+    lambda live: error_of(live.trainer.vectors().analogy, "cat", "dog", "x" * 100_000))
+
+
+def _runtime_error(fn):
+    with pytest.raises(RuntimeError) as err:
+        fn()
+    return str(err.value)
 
 def _no_repeat_sampler(k):
     from negsamp.sampler import UnigramSampler
@@ -666,8 +710,9 @@ for name, data, msg in [
      "photo.png: text contains NUL bytes: it looks like a binary file, not UTF-8 text"),
     ("latin1.txt", "café crème".encode("latin-1"),
      "latin1.txt: text is not valid UTF-8 (byte 3: b'\\xe9'); save it as UTF-8"),
-    ("huge.txt", b"a " * (21 << 19),
-     "huge.txt: the file is 21.0 MB; uploads are limited to 20 MB"),
+    ("huge.txt", b"a " * (10 << 20) + b"b",  # one byte over (it said "20.0 MB; ... 20 MB")
+     "huge.txt: the file is 20,971,521 bytes; uploads are limited to 20 MB (20,971,520 "
+     "bytes)"),
     ("one.txt", b"hello", "one.txt: text has 1 distinct word after min_count=1; at least 2 "
      "are needed"),
     ("two.txt", b"hello world", "two.txt: text has 2 tokens; window=1 needs at least 3"),

@@ -130,8 +130,8 @@ def set_upload(name, data):
     Returns an error message, or None. On error the previous upload stays.
     """
     if len(data) > UPLOAD_LIMIT_MB << 20:
-        return (f"{name}: the file is {len(data) / (1 << 20):.1f} MB; uploads are limited "
-                f"to {UPLOAD_LIMIT_MB} MB")
+        return (f"{name}: the file is {len(data):,} bytes; uploads are limited to "
+                f"{UPLOAD_LIMIT_MB} MB ({UPLOAD_LIMIT_MB << 20:,} bytes)")
     try:
         corpus = datasets.text_corpus(bytes(data), name=name, max_size=MAX_VOCAB,
                                       window=1, max_bytes=UPLOAD_LIMIT_MB << 20)
