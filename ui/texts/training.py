@@ -3,6 +3,9 @@
 TEXT = {
     "en": {
         "title": "Training, live",
+        "reload_note": ("The model lives in this browser tab only: reloading the page starts "
+                        "a new session, and the run (and any upload) is gone. Download the "
+                        "vectors on the Embeddings page to keep them."),
         "intro": (
             "Press **Start** and watch the model learn: the loss falls from "
             "(k+1)·ln 2, the word vectors spread out and words of a planted group "
