@@ -30,6 +30,7 @@ with controls:
 lc.notices(live, T, wanted, corpus, apply_error)
 
 st.caption(T["loss_caption"])
+st.caption(T["reload_note"])
 st.latex(LOSS_LATEX)
 
 

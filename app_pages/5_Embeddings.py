@@ -50,22 +50,26 @@ choices = wv.words[:5000]
 first = int(np.argmax(groups[:len(choices)] >= 0)) if groups is not None else 0
 word = right.selectbox(T["word"], choices, index=first, key="w_emb_word", **state.KEEP)
 neighbours = wv.most_similar(word, topn=min(10, V - 1))
-proj = st.session_state.setdefault("emb_projection", StableProjection()).project(
-    wv.vectors[:n], dims)  # axes kept between reruns
-if groups is not None:
-    color, label = groups[:n], T["group_label"]
-else:
-    color, label = np.log10(np.maximum(counts[:n], 1)).astype(float), T["freq_label"]
-st.plotly_chart(pca_figure(proj.coords, wv.words[:n], color, label,
-                           highlight=[word] + [w for w, _ in neighbours],
-                           explained=proj.explained_variance_ratio,
-                           group_names=corpus.group_names, labels=T["fig_pca"]),
-                key="pca_chart")
-st.caption(T["explained"])
-cols = st.columns(dims + 1)
-for i, r in enumerate(proj.explained_variance_ratio):
-    cols[i].metric(f"PC{i + 1}", f"{r:.1%}")
-cols[dims].metric(T["total"], f"{proj.explained_variance_ratio.sum():.1%}")
+if min(dims, wv.dim, n) < dims:  # PCA gives at most min(D, words) axes
+    st.info(T["dims_fewer"].format(dims=dims, D=wv.dim, n=n))
+    dims = min(dims, wv.dim, n)
+if dims >= 2:
+    proj = st.session_state.setdefault("emb_projection", StableProjection()).project(
+        wv.vectors[:n], dims)  # axes kept between reruns
+    if groups is not None:
+        color, label = groups[:n], T["group_label"]
+    else:
+        color, label = np.log10(np.maximum(counts[:n], 1)).astype(float), T["freq_label"]
+    st.plotly_chart(pca_figure(proj.coords, wv.words[:n], color, label,
+                               highlight=[word] + [w for w, _ in neighbours],
+                               explained=proj.explained_variance_ratio,
+                               group_names=corpus.group_names, labels=T["fig_pca"]),
+                    key="pca_chart")
+    st.caption(T["explained"])
+    cols = st.columns(dims + 1)
+    for i, r in enumerate(proj.explained_variance_ratio):
+        cols[i].metric(f"PC{i + 1}", f"{r:.1%}")
+    cols[dims].metric(T["total"], f"{proj.explained_variance_ratio.sum():.1%}")
 
 st.header(T["neighbours_header"])
 st.plotly_chart(neighbours_figure([w for w, _ in neighbours], [s for _, s in neighbours],
@@ -73,18 +77,21 @@ st.plotly_chart(neighbours_figure([w for w, _ in neighbours], [s for _, s in nei
 
 st.header(T["analogy_header"])
 st.caption(T["analogy_caption"])
-defaults = ["man", "woman", "king"] if {"man", "woman", "king"} <= set(wv.words) \
-    else wv.words[first:first + 3]
-# keyed by corpus: another corpus's words would only give "not in the vocabulary"
-abc = [col.text_input(T[name], value=d, key=f"w_emb_{name}_{corpus.name}", **state.KEEP)
-       for col, name, d in zip(st.columns(3), "abc", defaults, strict=False)]
-try:
-    answers = wv.analogy(*(normalize_word(w) for w in abc), topn=max(1, min(5, V - 3)))
-    st.dataframe({T["col_word"]: [w for w, _ in answers],
-                  T["col_cosine"]: [s for _, s in answers]},
-                 hide_index=True, key="analogy_table")
-except ValueError as err:
-    st.error(state.message(err))
+if V < 4:  # a, b, c and at least one other word to answer with
+    st.info(T["analogy_small"].format(V=V))
+else:
+    defaults = ["man", "woman", "king"] if {"man", "woman", "king"} <= set(wv.words) \
+        else wv.words[min(first, V - 3):min(first, V - 3) + 3]
+    # keyed by corpus: another corpus's words would only give "not in the vocabulary"
+    abc = [col.text_input(T[name], value=d, key=f"w_emb_{name}_{corpus.name}", **state.KEEP)
+           for col, name, d in zip(st.columns(3), "abc", defaults, strict=True)]
+    try:
+        answers = wv.analogy(*(normalize_word(w) for w in abc), topn=max(1, min(5, V - 3)))
+        st.dataframe({T["col_word"]: [w for w, _ in answers],
+                      T["col_cosine"]: [s for _, s in answers]},
+                     hide_index=True, key="analogy_table")
+    except ValueError as err:
+        st.error(state.message(err))
 
 if groups is not None:
     st.header(T["rate_header"])
@@ -98,12 +105,15 @@ extra = {"count": counts.tolist()}
 if groups is not None:
     names = corpus.group_names or {}
     extra["group"] = [names.get(int(g), "none") for g in groups]
-cols = st.columns(3)
-for col, key, name, make in [
-        (cols[0], "dl_w2v", "vectors.txt", lambda: word2vec_text(wv.words, wv.vectors)),
-        (cols[1], "dl_vec", "vectors.tsv", lambda: projector_tsv(wv.words, wv.vectors)[0]),
-        (cols[2], "dl_meta", "metadata.tsv",
-         lambda: projector_tsv(wv.words, wv.vectors, extra)[1])]:
+downloads = [("dl_w2v", "vectors.txt", lambda: word2vec_text(wv.words, wv.vectors))]
+try:  # the Projector refuses D = 1; checked here, not when the button is clicked
+    projector_tsv(wv.words[:1], wv.vectors[:1])
+    downloads += [("dl_vec", "vectors.tsv", lambda: projector_tsv(wv.words, wv.vectors)[0]),
+                  ("dl_meta", "metadata.tsv",
+                   lambda: projector_tsv(wv.words, wv.vectors, extra)[1])]
+except ValueError as err:
+    st.info(state.message(err))
+for col, (key, name, make) in zip(st.columns(3), downloads, strict=False):
     col.download_button(T[key], make, file_name=name, mime="text/plain", key=key,
                         on_click="ignore")
 st.caption(T["dl_caption"])

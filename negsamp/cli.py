@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 import time
 from pathlib import Path
 
 from .checks import Allowed, SettingError, check, describe
 from .config import CBOW_UPDATES, MODELS, OPTIMIZERS, TrainConfig
+from .rundir import Interrupted, OutputFolder, Signals
 from .tokenizers import TOKENIZERS
 
 BUILTIN_CORPORA = ("toy", "synthetic", "ptb")
@@ -48,9 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="exponent on unigram counts for drawing negatives, 0-1 "
                    "(0 uniform, 1 raw frequencies)")
     t.add_argument("--epochs", type=int, default=5, help="passes over the corpus")
-    t.add_argument("--min-count", type=int, default=5,
-                   help="words seen fewer times become <unk>")
-    t.add_argument("--max-vocab", type=int, default=None, help="keep at most this many words")
+    t.add_argument("--min-count", type=int, default=None,
+                   help="text files: words seen fewer times become <unk> (default 5)")
+    t.add_argument("--max-vocab", type=int, default=None,
+                   help="text files: keep at most this many words")
     t.add_argument("--tokenizer", choices=TOKENIZERS, default="auto",
                    help="how a text file is split into words: regex splits on spaces and "
                    "punctuation, sudachi runs the Japanese analyser (SudachiPy), auto uses "
@@ -83,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--synthetic-tokens", type=int, default=30_000,
                    help="length of the built-in synthetic corpus (100 to 20,000,000)")
     t.add_argument("--quiet", action="store_true", help="no progress bar")
+    t.add_argument("--save-on-interrupt", action="store_true",
+                   help="on Ctrl-C (or SIGTERM) save the last completed step to --out "
+                   "instead of nothing")
+    t.add_argument("--save-diverged", action="store_true",
+                   help="a run that diverges writes its last good step even over an earlier "
+                   "run in --out (without it, an earlier run is kept)")
     t.set_defaults(subparser=t)
 
     e = sub.add_parser("eval", help="evaluate word vectors",
@@ -110,6 +120,13 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, OSError) as err:
         print(f"negsamp {args.command}: error: {err}", file=sys.stderr)
         return 1
+    except MemoryError as err:
+        print(f"negsamp {args.command}: error: out of memory ({err or 'MemoryError'}); "
+              f"smaller settings or input need less", file=sys.stderr)
+        return 1
+    except Interrupted as err:  # outside training, or a second Ctrl-C: nothing written
+        print(f"negsamp {args.command}: stopped by {err}; nothing written", file=sys.stderr)
+        return 128 + err.signum
 
 
 def _flag_error(parser, err):
@@ -122,6 +139,14 @@ def _flag_error(parser, err):
 def _load_corpus(args, parser):
     from . import datasets
     name = args.corpus
+    if name in BUILTIN_CORPORA:
+        if Path(name).exists():
+            parser.error(f"corpus={name!r} names the built-in corpus and also a file in this "
+                         f"folder; write ./{name} to train on the file")
+        for given, shown in ((args.min_count, "--min-count"), (args.max_vocab, "--max-vocab")):
+            if given is not None:
+                _note(f"{shown} is not used: it applies to text files, and the built-in "
+                      f"corpus {name!r} has a fixed vocabulary")
     if name == "toy":
         return datasets.toy_corpus()
     if name == "synthetic":
@@ -134,7 +159,8 @@ def _load_corpus(args, parser):
         return datasets.load_ptb("train")
     if not Path(name).is_file():
         parser.error(f"corpus={name!r} is neither a file nor one of {list(BUILTIN_CORPORA)}")
-    return datasets.text_corpus(Path(name), min_count=args.min_count,
+    return datasets.text_corpus(Path(name), min_count=5 if args.min_count is None
+                                else args.min_count,
                                 max_size=args.max_vocab, window=args.window,
                                 max_bytes=1 << 40,  # a file on disk: no upload limit
                                 tokenizer=args.tokenizer)
@@ -144,13 +170,13 @@ def corpus_rules(args) -> dict:
     """How the corpus was read (recorded in the checkpoint with the update rules)."""
     if args.corpus in BUILTIN_CORPORA:
         return {"builtin": args.corpus}
-    return {"tokenizer": "negsamp.tokenize", "lowercase": True, "hyphens": "split",
-            "rare_words": "unk", "windows": "cross_lines", "min_count": args.min_count,
+    return {"tokenizer": args.tokenizer, "lowercase": True, "hyphens": "split",
+            "rare_words": "unk", "windows": "cross_lines",
+            "min_count": 5 if args.min_count is None else args.min_count,
             "max_vocab": args.max_vocab}
 
 
 def _train(args, parser):
-    from .io import atomic_write, save_checkpoint, save_word2vec_format
     from .trainer import Trainer
     lr = args.lr if args.lr is not None else (0.025 if args.optimizer == "sgd" else 0.001)
     batch_size = args.batch_size if args.batch_size is not None else (
@@ -163,42 +189,157 @@ def _train(args, parser):
                              shared_negatives=not args.per_pair_negatives,
                              cbow_update=args.cbow_update)
         config.validate()
-        check("min_count", args.min_count, Allowed(1, whole=True))
+        if args.min_count is not None:
+            check("min_count", args.min_count, Allowed(1, whole=True))
         if args.max_vocab is not None:
             check("max_size", args.max_vocab, Allowed(2, whole=True))
         check("n_tokens", args.synthetic_tokens, Allowed(100, 20_000_000, whole=True))
     except ValueError as err:
         _flag_error(parser, err)
-    corpus = _load_corpus(args, parser)
-    try:  # settings that depend on the corpus (batch size, window) are flags too
-        trainer = Trainer(corpus, config)
+    _check_memory(config, parser)
+    with Signals() as signals, _output_folder(args.out, parser) as out:
+        corpus = _load_corpus(args, parser)
+        try:  # settings that depend on the corpus (batch size, window) are flags too
+            trainer = Trainer(corpus, config)
+        except ValueError as err:
+            _flag_error(parser, err)
+        _check_subsample(config, corpus)
+        seconds = _run(trainer, signals, args.quiet)
+        return _finish(args, out, corpus, config, trainer, seconds, signals.requested)
+
+
+def _available_memory() -> int | None:
+    """Bytes of memory available to a new allocation (Linux's MemAvailable), or None."""
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def step_memory(config: TrainConfig) -> tuple[int, str]:
+    """A lower bound on the bytes one training step holds, and that product in flags.
+
+    A step gathers one float32 row of D numbers for every id it scores: per centre word
+    the 2·window context words and the k + 1 output words (skip-gram with per-pair
+    negatives: k + 1 output words for each of the 2·window pairs).
+    """
+    B, D, k, C = config.batch_size, config.hidden_size, config.num_negatives, 2 * config.window
+    if config.model == "skipgram" and not config.shared_negatives:
+        rows, shown = C * (k + 1) + 1, "(2·--window × (--negatives + 1) + 1"
+    else:
+        rows, shown = C + k + 1, "(2·--window + --negatives + 1"
+    total = B * rows * D * 4
+    return total, (f"--batch-size={B} × {shown} = {rows}) × --dim={D} × 4 bytes = "
+                   f"{_size(total)} per step")
+
+
+def _size(n: float) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1000:
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n:,.1f} TB"
+
+
+def _check_memory(config, parser):
+    """Refuse flags that are each in range but together need more memory than there is."""
+    need, product = step_memory(config)
+    free = _available_memory()
+    if free is not None and need > free:
+        parser.error(f"these flags need at least {product}; this machine has "
+                     f"{_size(free)} available: lower --batch-size, --dim, --negatives "
+                     f"or --window")
+
+
+def _check_subsample(config, corpus):
+    """Say so when --subsample would drop (nearly) every token: the trainer then keeps
+    them all, as with --subsample 0."""
+    import numpy as np
+    t = config.subsample
+    if t == 0:
+        return
+    counts = corpus.vocab.counts.astype(np.float64)
+    f = counts / counts.sum()
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        keep = np.where(f > 0, np.minimum(1.0, (np.sqrt(f / t) + 1.0) * t / f), 1.0)
+    kept = float(np.sum(counts * keep))
+    if kept < 2 * config.window + 1:  # what the trainer needs, else it keeps every token
+        _note(f"--subsample={t:g} would keep about {kept:.0f} of the {int(counts.sum()):,} "
+              f"tokens, fewer than one window needs, so every token is kept (as with "
+              f"--subsample 0); values like 1e-3 to 1e-5 drop only frequent words")
+
+
+def _note(text):
+    print(f"negsamp train: note: {text}", file=sys.stderr)
+
+
+def _output_folder(target, parser):
+    try:
+        return OutputFolder(target).open()
     except ValueError as err:
-        _flag_error(parser, err)
-    args.out.mkdir(parents=True, exist_ok=True)  # fail before training, not after
+        parser.error(f"--out: {err}")
+
+
+def _run(trainer, signals, quiet):
+    """Train until finished, diverged or asked to stop (Ctrl-C, SIGTERM) between steps."""
     bar = None
-    if not args.quiet:
+    if not quiet:
         from tqdm import tqdm
         bar = tqdm(total=1000, unit="‰", desc="training", file=sys.stderr,
                    bar_format="{l_bar}{bar}| {elapsed}<{remaining}{postfix}")
     t0 = time.perf_counter()
-    while trainer.status not in ("finished", "diverged"):
-        got = trainer.run(200)
+    signals.soft = True
+    try:
+        while trainer.status not in ("finished", "diverged") and signals.requested is None:
+            got = trainer.run(200, seconds=0.25)  # a signal is heard within a chunk
+            if bar is not None:
+                bar.update(int(trainer.progress * 1000) - bar.n)
+                if got:
+                    bar.set_postfix(loss=f"{got[-1].loss:.3f}", epoch=got[-1].epoch + 1)
+    finally:
+        signals.soft = False
         if bar is not None:
-            bar.update(int(trainer.progress * 1000) - bar.n)
-            if got:
-                bar.set_postfix(loss=f"{got[-1].loss:.3f}", epoch=got[-1].epoch + 1)
-    seconds = time.perf_counter() - t0
-    if bar is not None:
-        bar.close()
+            bar.close()
+    return time.perf_counter() - t0
+
+
+def _finish(args, out, corpus, config, trainer, seconds, stopped_by):
+    """Write the run (or not) and say what happened; the exit code."""
+    from .io import checkpoint_bytes, word2vec_text
+    where = str(args.out)
+    if stopped_by is not None:
+        name = signal.Signals(stopped_by).name
+        if not args.save_on_interrupt:
+            print(f"negsamp train: stopped by {name} at step {trainer.step_count}; nothing "
+                  f"written to {where} (--save-on-interrupt saves the last completed step)",
+                  file=sys.stderr)
+            return 128 + stopped_by
+        trainer.status = "interrupted"
     if trainer.status == "diverged":
-        print(f"negsamp train: {trainer.stop_reason}", file=sys.stderr)
+        reason = trainer.stop_reason.split("; lower the learning rate")[0]
+        if out.has_run() and not args.save_diverged:
+            print(f"negsamp train: {reason}. Nothing was written: {where} keeps its earlier "
+                  f"run (--save-diverged writes this step over it). Lower --lr (it was "
+                  f"{config.lr:g}) and run again.", file=sys.stderr)
+            return 1
+        print(f"negsamp train: {reason}; it is saved in {where} with status \"diverged\". "
+              f"Lower --lr (it was {config.lr:g}) and run again.", file=sys.stderr)
+    if not args.quiet:
+        print(f"saving to {where} …", file=sys.stderr)
     words = list(corpus.vocab.words)
-    save_word2vec_format(args.out / "vectors.txt", words, trainer.word_vecs)
+    out.write("vectors.txt", word2vec_text(words, trainer.word_vecs))
     W_in, W_out = trainer.model.params
-    save_checkpoint(args.out / "checkpoint.npz", arrays={"W_in": W_in, "W_out": W_out},
-                    words=words, config=config.to_dict(),
-                    meta={"step": trainer.step_count, "epoch": trainer.epoch},
-                    rules={**config.rules(), "corpus": corpus_rules(args)})
+    out.write("checkpoint.npz", checkpoint_bytes(
+        arrays={"W_in": W_in, "W_out": W_out}, words=words, config=config.to_dict(),
+        meta={"step": trainer.step_count, "epoch": trainer.epoch},
+        rules={**config.rules(), "corpus": corpus_rules(args)}))
     hist = trainer.history.as_arrays()
     summary = {"corpus": corpus.name, "tokens": int(corpus.ids.shape[0]),
                "vocab_size": len(words), "steps": trainer.step_count,
@@ -206,9 +347,14 @@ def _train(args, parser):
                "words_per_sec": round(trainer.words_trained / seconds, 1) if seconds else None,
                "final_loss": float(hist["loss"][-1]) if len(hist["loss"]) else None,
                "status": trainer.status, "config": config.to_dict()}
-    atomic_write(args.out / "summary.json", json.dumps(summary, indent=2))
+    out.write("summary.json", json.dumps(summary, indent=2))
+    out.commit()
     print(json.dumps({k: summary[k] for k in ("tokens", "vocab_size", "steps",
                                               "words_per_sec", "final_loss", "status")}))
+    if stopped_by is not None:
+        print(f"negsamp train: stopped by {signal.Signals(stopped_by).name} at step "
+              f"{trainer.step_count}; that step is saved in {where}", file=sys.stderr)
+        return 128 + stopped_by
     return 0 if trainer.status == "finished" else 1
 
 
@@ -226,16 +372,29 @@ def _eval(args, parser):
     else:
         wv = load_word2vec_format(args.vectors)
     report = {"vocab_size": len(wv.words), "dim": int(wv.vectors.shape[1])}
-    if args.similarity:
+    if args.similarity:  # JSON has no NaN: an undefined score is null, with the reason
         r = word_similarity_spearman(wv, args.similarity)
-        report["similarity"] = {"spearman": r.rho, "pairs": r.pairs_used,
+        report["similarity"] = {"spearman": _number(r.rho), "pairs": r.pairs_used,
                                 "skipped": r.pairs_skipped}
+        if r.rho != r.rho:
+            report["similarity"]["why_null"] = (
+                f"Spearman needs at least 3 pairs with both words in the vocabulary "
+                f"(found {r.pairs_used})" if r.pairs_used < 3 else
+                "the model's or the file's similarities are all equal")
     if args.analogy:
         r = analogy_accuracy(wv, args.analogy)
-        report["analogy"] = {"accuracy": r.accuracy, "questions": r.total,
+        report["analogy"] = {"accuracy": _number(r.accuracy), "questions": r.total,
                              "skipped": r.skipped}
+        if not r.total:
+            report["analogy"]["why_null"] = ("no question has all four words in the "
+                                             "vocabulary")
     for word in args.neighbours:
         report.setdefault("neighbours", {})[word] = [
-            [w, round(float(s), 4)] for w, s in wv.most_similar(word, topn=args.topn)]
-    print(json.dumps(report, indent=2, ensure_ascii=False))
+            [w, _number(round(float(s), 4))] for w, s in wv.most_similar(word, topn=args.topn)]
+    print(json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False))
     return 0
+
+
+def _number(x: float) -> float | None:
+    """x, or None (JSON null) when it is NaN or infinite."""
+    return float(x) if x == x and abs(x) != float("inf") else None

@@ -51,6 +51,8 @@ class TrainConfig:
         for name, allowed in RANGES.items():
             if name != "epochs" or self.epochs is not None:
                 check(name, getattr(self, name), allowed)
+        for name in ("replace", "dense_grad", "shared_negatives"):  # "False" is truthy
+            check(name, getattr(self, name), Allowed(choices=(True, False)))
         if vocab_size is not None and not self.replace:
             check("num_negatives", self.num_negatives, Allowed(1, vocab_size - 2, whole=True),
                   when={"replace": False}, why="the vocabulary has {vocab_size} words",

@@ -205,6 +205,9 @@ def _read_source(source, max_bytes: int) -> tuple[str, str]:
     if len(data) > max_bytes:
         raise ValueError(f"text is {len(data)} bytes; max_bytes={max_bytes} allows at most "
                          f"{max_bytes}")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16's BOM (its NULs are not binary)
+        raise ValueError("text is UTF-16 (it starts with a UTF-16 byte order mark); save it "
+                         "as UTF-8")
     if b"\x00" in data:
         raise ValueError("text contains NUL bytes: it looks like a binary file, not UTF-8 text")
     try:

@@ -294,7 +294,7 @@ def save_word2vec_format(path, words, vectors) -> None:
 
 def parse_word2vec_text(text: str, *, dtype=np.float32) -> WordVectors:
     """Parse word2vec text format; `ValueError` names the line of any problem."""
-    lines = text.splitlines()
+    lines = text.removeprefix("\ufeff").splitlines()  # a BOM, as the corpus reader allows
     while lines and not lines[-1].strip():
         lines.pop()
     head = lines[0].split() if lines else []
@@ -306,6 +306,9 @@ def parse_word2vec_text(text: str, *, dtype=np.float32) -> WordVectors:
         where = f"line {V + 2}: more" if len(lines) - 1 > V else "fewer"
         raise ValueError(f"{where} vector lines than the header's V={V} "
                          f"(found {len(lines) - 1})")
+    if V and len(lines[1].split(" ")) < D + 1:  # before allocating V·D numbers
+        raise ValueError(f"line 2: expected a word and {D} numbers (the header's D), found "
+                         f"{len([p for p in lines[1].split(' ') if p])} fields")
     words, vectors = [], np.empty((V, D), dtype=dtype)  # (V, D)
     for i, line in enumerate(lines[1:]):
         parts = [p for p in line.rstrip().split(" ") if p]  # like gensim: spaces only
@@ -339,11 +342,25 @@ def _is_float(x: str) -> bool:
 def load_word2vec_format(path, *, dtype=np.float32) -> WordVectors:
     """Read a word2vec text file (UTF-8) into `WordVectors` (see `parse_word2vec_text`)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as e:
         raise ValueError(f"{path}: not UTF-8 text (binary word2vec is not supported): {e}") \
             from None
     return parse_word2vec_text(text, dtype=dtype)
+
+
+# What JavaScript's String.prototype.trim() removes (the Projector trims each metadata
+# line and drops the empty ones, which would shift every later label by one row).
+_JS_TRIM = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+            "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+
+
+def projector_label(word: str) -> str:
+    """``word``, or, when JavaScript's ``trim()`` would leave nothing of it, its code
+    points written out (``"\\ufeff"`` -> ``"<U+FEFF>"``) so the Projector keeps its row."""
+    if word.strip(_JS_TRIM):
+        return word
+    return "<" + " ".join(f"U+{ord(ch):04X}" for ch in word) + ">"
 
 
 def projector_tsv(words, vectors, extra_columns: dict | None = None) -> tuple[str, str]:
@@ -352,9 +369,15 @@ def projector_tsv(words, vectors, extra_columns: dict | None = None) -> tuple[st
     The vectors file has one tab-separated row per word and no header. The metadata file
     is one word per line without header when there are no `extra_columns`; otherwise a
     header ``word<TAB>name...`` and one row per word. Words and values containing a tab
-    or a line break are refused (`ValueError`).
+    or a line break are refused (`ValueError`), and so are vectors of one dimension (the
+    Projector needs two). A word made only of characters JavaScript's ``trim()`` removes
+    is written as its code points (`projector_label`): the Projector would drop its row.
     """
     words, vectors = _check_table(words, vectors, False)
+    if vectors.shape[1] < 2:
+        raise ValueError(f"the Embedding Projector needs vectors of at least 2 dimensions; "
+                         f"these have D={vectors.shape[1]}")
+    words = [projector_label(w) for w in words]
     vec = "".join(row + "\n" for row in _rows(vectors, "\t"))
     columns = {"word": words}
     for col, values in (extra_columns or {}).items():

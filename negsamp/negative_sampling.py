@@ -118,10 +118,20 @@ class NegativeSamplingLoss:
         negatives : ndarray of shape (B, k), int, optional
             Negatives to use instead of drawing (to replay a step).
         """
-        target = np.asarray(target)
-        if target.ndim not in (1, 2):
-            raise ValueError(f"target of shape {target.shape} must be (B,) or (B, P)")
-        B, V = target.shape[0], self.sampler.vocab_size
+        target, h = np.asarray(target), np.asarray(h)
+        V, D = self.params[0].shape
+        if target.ndim not in (1, 2) or target.shape[0] == 0 or 0 in target.shape:
+            raise ValueError(f"target of shape {target.shape} must be (B,) or (B, P) with "
+                             f"B >= 1 and P >= 1")
+        if not np.issubdtype(target.dtype, np.integer):
+            raise ValueError(f"target of dtype {target.dtype} must hold int word ids")
+        if target.min() < 0 or target.max() >= V:
+            raise ValueError(f"target must be ids in [0, {V}), got values from "
+                             f"{target.min()} to {target.max()}")
+        if h.shape != (target.shape[0], D):
+            raise ValueError(f"h of shape {h.shape} must have shape ({target.shape[0]}, {D}): "
+                             f"one hidden vector of D={D} per target row")
+        B = target.shape[0]
         P = 1 if target.ndim == 1 else target.shape[1]
         if negatives is None:
             negatives = (self.sampler.get_negative_sample(target) if target.ndim == 1
@@ -153,6 +163,8 @@ class NegativeSamplingLoss:
 
     def backward(self, dout: float = 1) -> np.ndarray:
         """Store the gradient of ``W`` in ``grads[0]`` and return dh (B, D)."""
+        if self.positives is None:
+            raise RuntimeError("backward() needs a forward() first: it uses that batch")
         P = self.positives.shape[1]
         ds = self.loss_layer.backward(dout / P)  # (B, P+k): the loss is a mean over pairs
         return self.embed_dot.backward(ds)  # (B, D)

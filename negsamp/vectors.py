@@ -97,8 +97,10 @@ class WordVectors:
         try:
             return self.word_to_id[word]
         except (KeyError, TypeError):
+            shown = repr(word) if not isinstance(word, str) or len(word) <= 60 else \
+                f"{word[:40]!r}… ({len(word):,} characters)"  # not 100 KB echoed back
             raise UnknownWordError(
-                f"word {word!r} is not in the vocabulary (V={len(self.words)})") from None
+                f"word {shown} is not in the vocabulary (V={len(self.words)})") from None
 
     def similarity(self, w1: str, w2: str) -> float:
         """Cosine similarity of two words (0.0 if either vector is all zero)."""

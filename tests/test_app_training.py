@@ -216,3 +216,8 @@ def test_two_sessions_train_independently(open_page):
     _click(a, "live_step")
     b.run()
     assert _live(a).trainer.step_count == 1 and _live(b).trainer.step_count == 0
+
+
+def test_page_says_a_reload_starts_a_new_session(page):
+    """Issue 14, item 15: a reload loses the run; the page says so before it happens."""
+    assert any("reloading the page starts a new session" in c.value for c in page.caption)

@@ -20,7 +20,7 @@ from negsamp.cli import main as cli
 from negsamp.config import TrainConfig
 from negsamp.dashboard.live import LiveTraining
 from negsamp.datasets import synthetic_corpus, text_corpus, toy_corpus
-from negsamp.io import checkpoint_bytes, parse_word2vec_text, read_checkpoint
+from negsamp.io import checkpoint_bytes, parse_word2vec_text, projector_tsv, read_checkpoint
 
 DOC = pathlib.Path(__file__).resolve().parents[1] / "docs" / "bad_input.md"
 
@@ -165,6 +165,58 @@ case(LIBRARY, "vectors file with fewer lines than its header says",
      "fewer vector lines than the header's V=3 (found 1)", KEPT)(
     lambda live: error_of(parse_word2vec_text, "3 2\na 1 2\n"))
 
+case(LIBRARY, "Projector export of vectors with D = 1",
+     "the Embedding Projector needs vectors of at least 2 dimensions; these have D=1",
+     KEPT)(lambda live: error_of(projector_tsv, ["a", "b"], np.ones((2, 1))))
+case(LIBRARY, "Projector metadata of a word that JavaScript's `trim()` empties (`\\ufeff`)",
+     "a / <U+FEFF> / b (its row kept: the Projector dropped it and shifted later labels)",
+     KEPT)(lambda live: " / ".join(projector_tsv(["a", "\ufeff", "b"],
+                                                 np.ones((3, 2)))[1].splitlines())
+           + " (its row kept: the Projector dropped it and shifted later labels)")
+# Issue 14: the NS loss checks a (B, P) target like a (B,) one; config booleans; messages.
+W5 = np.zeros((58, 10), dtype=np.float32)  # a fresh loss of V = 58, D = 10 per case
+
+
+def _ns_loss():
+    from negsamp.negative_sampling import NegativeSamplingLoss
+    return NegativeSamplingLoss.from_counts(W5.copy(), SMALL.vocab.counts, 0.75, 5,
+                                            np.random.default_rng(0))
+
+
+H2 = np.ones((2, 10), dtype=np.float32)
+for what, h, target, msg in [
+    ("a (B, P) target of floats", H2, np.array([[1.0, 2.0], [3.0, 4.0]]),
+     "target of dtype float64 must hold int word ids"),
+    ("a (B, P) target with an id ≥ V", H2, np.array([[1, 58], [3, 4]]),
+     "target must be ids in [0, 58), got values from 1 to 58"),
+    ("a target with id −1 (was scored as the last word)", H2, np.array([-1, 3]),
+     "target must be ids in [0, 58), got values from -1 to 3"),
+    ("an empty batch (was NaN with warnings)", np.ones((0, 10)), np.zeros(0, dtype=int),
+     "target of shape (0,) must be (B,) or (B, P) with B >= 1 and P >= 1"),
+    ("`h` of the wrong width", np.ones((2, 7)), np.array([1, 2]),
+     "h of shape (2, 7) must have shape (2, 10): one hidden vector of D=10 per target row"),
+]:
+    case(LIBRARY, f"`NegativeSamplingLoss.forward` with {what}", msg, KEPT)(
+        lambda live, h=h, t=target: error_of(_ns_loss().forward, h, t))
+case(LIBRARY, "`NegativeSamplingLoss.backward` before `forward`",
+     "backward() needs a forward() first: it uses that batch", KEPT)(
+    lambda live: _runtime_error(_ns_loss().backward))
+case(LIBRARY, "`TrainConfig(dense_grad=\"False\")` (a string: was a dense model)",
+     "dense_grad='False' must be one of [True, False]", KEPT)(
+    lambda live: error_of(TrainConfig(dense_grad="False").validate))
+case(LIBRARY, "`text_corpus` of UTF-16 text (was called a binary file)",
+     "text is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8", T)(
+    lambda live: error_of(text_corpus, "the cat sat on the mat".encode("utf-16")))
+case(LIBRARY, "unknown word of 100,000 characters in `analogy` (was echoed back whole)",
+     "word 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (100,000 characters) is not in the "
+     "vocabulary (V=58)", KEPT)(
+    lambda live: error_of(live.trainer.vectors().analogy, "cat", "dog", "x" * 100_000))
+
+
+def _runtime_error(fn):
+    with pytest.raises(RuntimeError) as err:
+        fn()
+    return str(err.value)
 
 def _no_repeat_sampler(k):
     from negsamp.sampler import UnigramSampler
@@ -246,6 +298,7 @@ CLI_FILES = {
     "garbage.npz": b"PK\x03\x04 this is not a zip",
     "header.txt": b"vectors 7 8\nyou 1 2 3 4 5 6 7 8\n",
     "binary_vectors.bin": b"7 8\nyou \x93\xa1\xff\x00\x01",
+    "huge_header.txt": b"1 100000000000\nyou 1 2\n",
 }
 TRAIN = ["train", "toy", "--quiet"]
 KEEP_FILES = "the previous run's vectors.txt, checkpoint.npz, summary.json (bytes unchanged)"
@@ -271,6 +324,36 @@ for flags, code, msg in [
     case(COMMAND_LINE, " ".join(["`negsamp train toy", *flags]) + "`",
          f"exit {code}: negsamp train: error: {msg}", KEEP_FILES)(
         lambda out, f=flags: TRAIN + f)
+
+for flags, code, msg in [  # issue 14: found before training, or before allocating
+    (["toy", "--dim", "1024", "--negatives", "100", "--batch-size", "1000000", "--window",
+      "20"], 2, "these flags need at least --batch-size=1000000 × (2·--window + "
+     "--negatives + 1 = 141) × --dim=1024 × 4 bytes = 577.5 GB per step; this machine has "
+     "8.0 GB available: lower --batch-size, --dim, --negatives or --window"),
+    (["toy", "--out", "{dir}/vectors.txt"], 2, "--out: {dir}/vectors.txt is a file, not a "
+     "folder; give a folder for the run's vectors.txt, checkpoint.npz, summary.json"),
+    (["toy", "--out", "{dir}/texts/blocked"], 2, "--out: {dir}/texts/blocked/vectors.txt is "
+     "not a file, so this run could not replace it; move it away or choose another folder"),
+    (["toy", "--out", "/proc/self/run"], 2, "--out: cannot write to /proc/self/run: No such "
+     "file or directory"),
+]:
+    case(COMMAND_LINE, f"`negsamp train {' '.join(flags)}`",
+         f"exit {code}: negsamp train: error: {msg}", KEEP_FILES)(
+        lambda out, f=flags: ["train", "--quiet", *_blocked(out, f)])
+
+
+def _blocked(out, flags):
+    (out / "texts" / "blocked" / "vectors.txt").mkdir(parents=True, exist_ok=True)
+    return [f.replace("{dir}", str(out)) for f in flags]
+
+
+case(COMMAND_LINE, "`negsamp train synthetic --optimizer sgd --lr 10` over an earlier run",
+     "exit 1: negsamp train: Training stopped at step 4: the loss reached 3.814e+04 (the "
+     "limit is 83.18, 20 × the untrained loss) with lr=10. The model was rolled back to step "
+     "0, the last good one. Nothing was written: {dir} keeps its earlier run "
+     "(--save-diverged writes this step over it). Lower --lr (it was 10) and run again.",
+     KEEP_FILES)(lambda out: ["train", "synthetic", "--optimizer", "sgd", "--lr", "10",
+                              "--dim", "10", "--batch-size", "100", "--quiet"])
 
 for name, flags, msg in [
     ("empty.txt", [], "text is empty (no words found); give at least a few sentences"),
@@ -304,6 +387,8 @@ for args, code, msg in [
      "word 'zebra' is not in the vocabulary (V=7)"),
     (["vectors.txt", "--topn", "0"], 2, "--topn=0 must be a whole number >= 1"),
     (["texts/missing.npz"], 2, "vectors='{dir}/texts/missing.npz' is not a file"),
+    (["texts/huge_header.txt"], 1, "line 2: expected a word and 100000000000 numbers (the "
+     "header's D), found 3 fields"),
 ]:
     case(COMMAND_LINE, f"`negsamp eval {' '.join(args)}`",
          f"exit {code}: negsamp eval: error: {msg}", KEEP_FILES)(
@@ -322,12 +407,13 @@ def _write_checkpoints(out):
 
 
 @pytest.mark.parametrize("c", COMMAND_LINE, ids=[c.input for c in COMMAND_LINE])
-def test_command_line(c, previous_run, capsys):
+def test_command_line(c, previous_run, capsys, monkeypatch):
     out = previous_run
     if not (out / "texts" / "truncated.npz").exists():
         _write_checkpoints(out)
+    monkeypatch.setattr("negsamp.cli._available_memory", lambda: 8 * 10**9)
     argv = c.run(out)
-    if argv[0] == "train":
+    if argv[0] == "train" and "--out" not in argv:
         argv += ["--out", str(out)]
     before = _files(out)
     capsys.readouterr()
@@ -348,9 +434,10 @@ def test_command_line_divergence_still_writes_the_last_good_model(tmp_path, caps
     from negsamp.io import load_checkpoint, load_word2vec_format
     out = tmp_path / "run"
     code = cli(["train", "synthetic", "--optimizer", "sgd", "--lr", "10", "--dim", "10",
-                "--min-count", "1", "--batch-size", "100", "--out", str(out), "--quiet"])
+                "--batch-size", "100", "--out", str(out), "--quiet"])
     err = capsys.readouterr().err.strip()
     assert code == 1 and err.startswith("negsamp train: Training stopped at step ")
+    assert err.endswith('with status "diverged". Lower --lr (it was 10) and run again.')
     ck = load_checkpoint(out / "checkpoint.npz", word_arrays=["W_in", "W_out"])
     assert all(np.all(np.isfinite(a)) for a in ck.arrays.values())
     np.testing.assert_array_equal(load_word2vec_format(out / "vectors.txt").vectors,
@@ -364,6 +451,228 @@ CLI_DIVERGED = Case("`negsamp train synthetic --optimizer sgd --lr 10`",
                     "model was rolled back to step m, the last good one; …",
                     "vectors.txt, checkpoint.npz, summary.json of the last good step "
                     "(finite; status \"diverged\")", None)
+
+
+# Issue 14: the output folder is one transaction; signals, a full disk, notes. These
+# cases need more than one command line, so each has its own test (named in the table).
+CLI_MORE = []
+
+
+def _more(input, message, kept):
+    def register(test):
+        CLI_MORE.append(Case(input, message, f"{kept} (`{test.__name__}`)", None))
+        return test
+    return register
+
+
+def _run_cli(argv, capsys):
+    capsys.readouterr()
+    try:
+        code = cli(argv)
+    except SystemExit as e:
+        code = e.code
+    return code, capsys.readouterr()
+
+
+def _no_staging_left(folder):
+    left = [p for p in [*folder.parent.iterdir(), *folder.iterdir()] if ".negsamp-new-" in
+            p.name or p.name.endswith(".tmp")]
+    assert not left, left
+
+
+def _interrupt_after(monkeypatch, n_calls, signum):
+    """Send ``signum`` to this process once Trainer.run has been called ``n_calls`` times."""
+    from negsamp.trainer import Trainer
+    run, calls = Trainer.run, []
+
+    def run_then_signal(self, *a, **k):
+        got = run(self, *a, **k)
+        calls.append(1)
+        if len(calls) == n_calls:
+            os.kill(os.getpid(), signum)
+        return got
+    monkeypatch.setattr(Trainer, "run", run_then_signal)
+
+
+LONG = ["train", "synthetic", "--epochs", "50", "--dim", "10", "--batch-size", "100",
+        "--quiet"]
+
+
+@_more("Ctrl-C during `negsamp train` (a folder with an earlier run)",
+       "exit 130: negsamp train: stopped by SIGINT at step n; nothing written to {dir} "
+       "(--save-on-interrupt saves the last completed step)", KEEP_FILES)
+def test_ctrl_c_stops_cleanly_and_writes_nothing(previous_run, capsys, monkeypatch):
+    import signal
+    out = previous_run
+    before = _files(out)
+    _interrupt_after(monkeypatch, 2, signal.SIGINT)
+    code, got = _run_cli([*LONG, "--out", str(out)], capsys)
+    assert code == 130 and "Traceback" not in got.err
+    assert got.err.strip().endswith(f"nothing written to {out} (--save-on-interrupt saves "
+                                    f"the last completed step)")
+    assert _files(out) == before
+    _no_staging_left(out)
+
+
+@_more("Ctrl-C during `negsamp train --save-on-interrupt`",
+       "exit 130: negsamp train: stopped by SIGINT at step n; that step is saved in {dir}",
+       "vectors.txt, checkpoint.npz, summary.json of step n, status \"interrupted\"")
+def test_ctrl_c_with_save_on_interrupt_saves_the_last_step(tmp_path, capsys, monkeypatch):
+    import json
+    import signal
+
+    from negsamp.io import load_checkpoint
+    out = tmp_path / "run"
+    _interrupt_after(monkeypatch, 2, signal.SIGINT)
+    code, got = _run_cli([*LONG, "--out", str(out), "--save-on-interrupt"], capsys)
+    summary = json.loads((out / "summary.json").read_text())
+    assert code == 130 and summary["status"] == "interrupted" and summary["steps"] > 0
+    assert load_checkpoint(out / "checkpoint.npz").meta["step"] == summary["steps"]
+    assert got.err.strip().endswith(f"that step is saved in {out}")
+    _no_staging_left(out)
+
+
+def _fail_while_writing_the_checkpoint(monkeypatch, fail):
+    import negsamp.io as nio
+    write_all = nio._write_all
+
+    def write_half_then_fail(f, data):
+        if data[:2] == b"PK":  # the checkpoint (.npz is a zip)
+            write_all(f, data[:len(data) // 2])
+            f.flush()
+            fail()
+        write_all(f, data)
+    monkeypatch.setattr(nio, "_write_all", write_half_then_fail)
+
+
+@_more("SIGTERM while `negsamp train` writes the checkpoint",
+       "exit 143: negsamp train: stopped by SIGTERM; nothing written", KEEP_FILES
+       + "; no temporary file or folder")
+def test_sigterm_while_saving_leaves_the_old_run_and_no_temporary_file(previous_run, capsys,
+                                                                       monkeypatch):
+    import signal
+    out = previous_run
+    before = _files(out)
+    _fail_while_writing_the_checkpoint(monkeypatch,
+                                       lambda: os.kill(os.getpid(), signal.SIGTERM))
+    code, got = _run_cli(["train", "synthetic", "--dim", "10", "--quiet", "--out", str(out)],
+                         capsys)
+    assert code == 143 and "Traceback" not in got.err
+    assert got.err.strip().endswith("stopped by SIGTERM; nothing written")
+    assert _files(out) == before
+    _no_staging_left(out)
+
+
+@_more("a full disk (`[Errno 28]`) while `negsamp train` writes the checkpoint",
+       "exit 1: negsamp train: error: [Errno 28] No space left on device",
+       KEEP_FILES + "; no temporary file or folder")
+def test_full_disk_while_saving_leaves_the_old_run(previous_run, capsys, monkeypatch):
+    import errno
+    out = previous_run
+    before = _files(out)
+
+    def disk_full():
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    _fail_while_writing_the_checkpoint(monkeypatch, disk_full)
+    code, got = _run_cli(["train", "synthetic", "--dim", "10", "--quiet", "--out", str(out)],
+                         capsys)
+    assert code == 1
+    assert got.err.strip().splitlines()[-1] == \
+        "negsamp train: error: [Errno 28] No space left on device"
+    assert _files(out) == before
+    _no_staging_left(out)
+
+
+@_more("a real Ctrl-C (SIGINT from outside) to `python -m negsamp train`",
+       "exit 130, `stopped by SIGINT at step n; nothing written to …`, no traceback",
+       "the folder is not made")
+def test_real_ctrl_c_has_no_traceback(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+    root = pathlib.Path(__file__).resolve().parents[1]
+    out = tmp_path / "run"
+    p = subprocess.Popen([sys.executable, "-m", "negsamp", *LONG[:-1], "--out", str(out)],
+                         cwd=root, stderr=subprocess.PIPE, text=True)
+    time.sleep(2.0)  # imports done, training under way
+    p.send_signal(signal.SIGINT)
+    err = p.communicate(timeout=30)[1]
+    assert p.returncode == 130, err
+    assert "Traceback" not in err and "nothing written" in err
+    assert not out.exists()
+    assert not [q for q in tmp_path.iterdir() if ".negsamp-new-" in q.name]
+
+
+@_more("`negsamp eval vectors.txt --similarity pairs.txt` with fewer than 3 usable pairs",
+       "exit 0; JSON `\"spearman\": null, \"why_null\": \"Spearman needs at least 3 pairs "
+       "with both words in the vocabulary (found 1)\"` (it printed `NaN`, not JSON)",
+       "the files")
+def test_eval_prints_valid_json_with_null_and_why(previous_run, capsys, tmp_path):
+    import json
+    pairs, questions = tmp_path / "pairs.txt", tmp_path / "questions.txt"
+    pairs.write_text("you\tsay\t5\nzebra\tlion\t3\n")
+    questions.write_text(": none\nzebra lion tiger cat\n")
+    code, got = _run_cli(["eval", str(previous_run / "vectors.txt"), "--similarity",
+                          str(pairs), "--analogy", str(questions)], capsys)
+    assert code == 0 and "NaN" not in got.out
+    report = json.loads(got.out)
+    assert report["similarity"]["spearman"] is None
+    assert report["similarity"]["why_null"] == ("Spearman needs at least 3 pairs with both "
+                                                "words in the vocabulary (found 1)")
+    assert report["analogy"]["accuracy"] is None
+    assert report["analogy"]["why_null"] == "no question has all four words in the vocabulary"
+
+
+@_more("`negsamp train synthetic --subsample 1e-300` (keeps nothing, so the trainer keeps "
+       "all)", "note: --subsample=1e-300 would keep about 0 of the 30,000 tokens, fewer than "
+       "one window needs, so every token is kept (as with --subsample 0); values like 1e-3 "
+       "to 1e-5 drop only frequent words", "the run is trained and saved")
+def test_subsample_that_keeps_nothing_is_noted(tmp_path, capsys):
+    code, got = _run_cli(["train", "synthetic", "--subsample", "1e-300", "--epochs", "1",
+                          "--dim", "10", "--quiet", "--out", str(tmp_path / "o")], capsys)
+    assert code == 0
+    assert "note: --subsample=1e-300 would keep about 0 of the 30,000 tokens" in got.err
+
+
+@_more("`negsamp train synthetic --min-count 3 --max-vocab 10`",
+       "note: --min-count is not used: it applies to text files, and the built-in corpus "
+       "'synthetic' has a fixed vocabulary (and the same for --max-vocab)",
+       "the run is trained and saved")
+def test_text_file_flags_on_a_builtin_corpus_are_noted(tmp_path, capsys):
+    code, got = _run_cli(["train", "synthetic", "--min-count", "3", "--max-vocab", "10",
+                          "--epochs", "1", "--dim", "10", "--quiet", "--out",
+                          str(tmp_path / "o")], capsys)
+    assert code == 0
+    for flag_ in ("--min-count", "--max-vocab"):
+        assert (f"note: {flag_} is not used: it applies to text files, and the built-in "
+                f"corpus 'synthetic' has a fixed vocabulary") in got.err
+
+
+@_more("`negsamp train toy` in a folder holding a file named `toy`",
+       "exit 2: negsamp train: error: corpus='toy' names the built-in corpus and also a file "
+       "in this folder; write ./toy to train on the file", KEEP_FILES)
+def test_a_file_named_like_a_builtin_corpus_is_not_silently_ignored(previous_run, capsys,
+                                                                     monkeypatch, tmp_path):
+    (tmp_path / "toy").write_text("a b c d e f " * 5)
+    monkeypatch.chdir(tmp_path)
+    before = _files(previous_run)
+    code, got = _run_cli(["train", "toy", "--quiet", "--out", str(previous_run)], capsys)
+    assert code == 2 and got.err.strip().splitlines()[-1] == (
+        "negsamp train: error: corpus='toy' names the built-in corpus and also a file in this "
+        "folder; write ./toy to train on the file")
+    assert _files(previous_run) == before
+    assert _run_cli(["train", "./toy", "--quiet", "--window", "1", "--min-count", "1",
+                     "--batch-size", "4", "--out", str(tmp_path / "o")], capsys)[0] == 0
+
+
+@_more("`negsamp eval` of a vectors file starting with a UTF-8 BOM",
+       "exit 0 (it said the header was bad)", "the files")
+def test_vectors_with_a_bom_are_read(previous_run, capsys, tmp_path):
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + (previous_run / "vectors.txt").read_bytes())
+    code, got = _run_cli(["eval", str(bom), "--neighbours", "you"], capsys)
+    assert code == 0, got.err
 
 
 # --------------------------------------------------------------------- dashboard
@@ -401,8 +710,9 @@ for name, data, msg in [
      "photo.png: text contains NUL bytes: it looks like a binary file, not UTF-8 text"),
     ("latin1.txt", "café crème".encode("latin-1"),
      "latin1.txt: text is not valid UTF-8 (byte 3: b'\\xe9'); save it as UTF-8"),
-    ("huge.txt", b"a " * (21 << 19),
-     "huge.txt: the file is 21.0 MB; uploads are limited to 20 MB"),
+    ("huge.txt", b"a " * (10 << 20) + b"b",  # one byte over (it said "20.0 MB; ... 20 MB")
+     "huge.txt: the file is 20,971,521 bytes; uploads are limited to 20 MB (20,971,520 "
+     "bytes)"),
     ("one.txt", b"hello", "one.txt: text has 1 distinct word after min_count=1; at least 2 "
      "are needed"),
     ("two.txt", b"hello world", "two.txt: text has 2 tokens; window=1 needs at least 3"),
@@ -462,6 +772,42 @@ def _sampler(open_page):
     return [e.value for e in at.error]
 
 
+@case(DASHBOARD, "Embeddings: a 2-word upload (`a b ` × 10), Train a quick model",
+      "An analogy needs a, b, c and at least one more word to answer with; this vocabulary "
+      "has V = 2.", "the page and its downloads (it crashed with a TypeError)")
+def _two_words(open_page):
+    at = open_page("dashboard.py")
+    at.radio(key="w_corpus").set_value("upload").run()
+    at.file_uploader[0].upload("two.txt", b"a b " * 10).run()
+    at.switch_page("app_pages/5_Embeddings.py").run()
+    at.button(key="quick_train").click().run()
+    assert not at.exception and at.session_state["quick_model"].step_count > 0
+    assert [b.key for b in at.get("download_button")] == ["dl_w2v", "dl_vec", "dl_meta"]
+    return [i.value for i in at.info]
+
+
+def _embeddings_with_live(open_page, hidden_size):
+    at = open_page("app_pages/4_Training_live.py")
+    at.session_state["w_live_hidden_size"] = hidden_size  # as the slider sets it
+    at.run()
+    at.button(key="live_reset").click().run()
+    at.button(key="live_step").click().run()
+    assert at.session_state["live"].config.hidden_size == hidden_size
+    at.switch_page("app_pages/5_Embeddings.py").run()
+    return at
+
+
+@case(DASHBOARD, "Embeddings: 3-D with hidden size D = 2",
+      "3-D needs 3 principal components; with D = 2 and 58 words PCA has at most "
+      "min(D, words), so fewer are shown.", "the page: a 2-D picture (it crashed with "
+      "`ValueError: … n_components=3`)")
+def _three_d_of_two(open_page):
+    at = _embeddings_with_live(open_page, 2)
+    at.radio(key="w_emb_dims").set_value(3).run()
+    assert not at.exception and at.get("plotly_chart")
+    return [i.value for i in at.info]
+
+
 @pytest.mark.parametrize("c", DASHBOARD, ids=[c.input for c in DASHBOARD])
 def test_dashboard(c, open_page):
     assert c.run(open_page) == [c.message]
@@ -474,7 +820,7 @@ def render():
         cell = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
         rows += [f"| {cell(c.input)} | `{cell(c.message)}` | {cell(c.kept)} |" for c in cases]
         return "\n".join(rows)
-    n = len(LIBRARY) + 1 + len(COMMAND_LINE) + 1 + len(DASHBOARD)
+    n = len(LIBRARY) + 1 + len(COMMAND_LINE) + 1 + len(CLI_MORE) + len(DASHBOARD)
     return f"""# Bad input: what each layer says, and what it keeps
 
 Generated from `tests/test_bad_input.py`, which feeds each input below and checks the
@@ -493,7 +839,7 @@ compared before and after.
 Flags out of range exit 2 with argparse's usage line first; bad data exits 1 with one
 line; never a traceback. Each case runs with `--out` pointing at a finished run's folder.
 
-{table(COMMAND_LINE + [CLI_DIVERGED])}
+{table(COMMAND_LINE + [CLI_DIVERGED] + CLI_MORE)}
 
 ## Dashboard (Streamlit AppTest)
 The message is the one `st.error` / `st.warning` shown.

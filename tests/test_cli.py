@@ -156,5 +156,5 @@ def test_checkpoint_records_the_rules_of_the_run(tmp_path):
     ck = load_checkpoint(out / "checkpoint.npz")
     assert ck.format_version == 2
     assert ck.rules["cbow_update"] == "exact" and ck.rules["shared_negatives"] is False
-    assert ck.rules["corpus"]["tokenizer"] == "negsamp.tokenize"
+    assert ck.rules["corpus"]["tokenizer"] == "auto"
     assert ck.train_config().shared_negatives is False

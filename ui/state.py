@@ -132,8 +132,8 @@ def set_upload(name, data):
     """
     T = texts(APP_TEXT)
     if len(data) > UPLOAD_LIMIT_MB << 20:
-        return T["upload_too_big"].format(name=name, mb=len(data) / (1 << 20),
-                                          limit=UPLOAD_LIMIT_MB)
+        return T["upload_too_big"].format(name=name, size=len(data), limit=UPLOAD_LIMIT_MB,
+                                          limit_bytes=UPLOAD_LIMIT_MB << 20)
     try:
         tokenizer = choose(bytes(data[:1 << 20]).decode("utf-8-sig", errors="ignore"))
         corpus = datasets.text_corpus(bytes(data), name=name, max_size=MAX_VOCAB,

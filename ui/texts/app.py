@@ -31,7 +31,8 @@ TEXT = {
         },
         "building": "Building the corpus…",
         "no_upload": "Upload a UTF-8 text file on the Home page.",
-        "upload_too_big": "{name}: the file is {mb:.1f} MB; uploads are limited to {limit} MB",
+        "upload_too_big": ("{name}: the file is {size:,} bytes; uploads are limited to "
+                           "{limit} MB ({limit_bytes:,} bytes)"),
         "upload_error": "{name}: {error}",
         "upload_unsupported_zh": (
             "{name}: the text looks like Chinese (Han characters without kana, no spaces "
@@ -69,8 +70,8 @@ TEXT = {
         },
         "building": "コーパスを準備しています…",
         "no_upload": "ホームで UTF-8 のテキストファイルをアップロードしてください。",
-        "upload_too_big": ("{name}：ファイルが {mb:.1f} MB あります。アップロードできるのは "
-                           "{limit} MB までです。"),
+        "upload_too_big": ("{name}：ファイルが {size:,} バイトあります。アップロードできるのは "
+                           "{limit} MB（{limit_bytes:,} バイト）までです。"),
         "upload_error": "{name}：読み込めませんでした（{error}）",
         "upload_unsupported_zh": (
             "{name}：中国語のようです（かなを含まない漢字の文で、単語の間に空白がありません）。"

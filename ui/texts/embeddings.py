@@ -23,6 +23,8 @@ TEXT = {
         "dims": "dimensions",
         "n_words": "words shown (most frequent first)",
         "word": "word",
+        "dims_fewer": ("{dims}-D needs {dims} principal components; with D = {D} and "
+                       "{n} words PCA has at most min(D, words), so fewer are shown."),
         "explained": "explained variance",
         "total": "total",
         "group_label": "planted group",
@@ -32,6 +34,8 @@ TEXT = {
         "analogy_caption": ("3CosAdd: the words nearest to b − a + c (all normalised), "
                             "a, b and c themselves excluded."),
         "a": "a", "b": "b", "c": "c",
+        "analogy_small": ("An analogy needs a, b, c and at least one more word to answer "
+                          "with; this vocabulary has V = {V}."),
         "rate_header": "Did the planted groups come out?",
         "rate": "nearest neighbour in the same group",
         "chance": "chance (random neighbour)",
@@ -56,6 +60,8 @@ TEXT = {
         },
     },
     "ja": {
+        'analogy_small': 'アナロジーには a, b, c と、答えになる単語がもう1つ以上必要です。この語彙は V = {V} です。',
+        'dims_fewer': '{dims} 次元には主成分が {dims} 個必要です。D = {D}、単語数 {n} では PCA の主成分は min(D, 単語数) 個までなので、それより少なく表示します。',
         "no_corpus": "{problem}",
         "title": "単語ベクトル：学習されたもの",
         "intro": (

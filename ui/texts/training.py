@@ -4,6 +4,9 @@ TEXT = {
     "en": {
         "no_corpus": "{problem}",  # the problem says it all
         "title": "Training, live",
+        "reload_note": ("The model lives in this browser tab only: reloading the page starts "
+                        "a new session, and the run (and any upload) is gone. Download the "
+                        "vectors on the Embeddings page to keep them."),
         "intro": (
             "Press **Start** and watch the model learn: the loss falls from "
             "(k+1)·ln 2, the word vectors spread out and words of a planted group "
@@ -70,6 +73,7 @@ TEXT = {
         },
     },
     "ja": {
+        'reload_note': 'モデルはこのブラウザのタブの中にだけあります。ページを再読み込みすると新しいセッションが始まり、学習の経過（とアップロードしたファイル）は消えます。残したいときは、埋め込みのページでベクトルをダウンロードしてください。',
         "no_corpus": "{problem}",
         "title": "学習をライブで",
         "intro": (
