@@ -348,7 +348,7 @@ def _blocked(out, flags):
 
 
 case(COMMAND_LINE, "`negsamp train synthetic --optimizer sgd --lr 10` over an earlier run",
-     "exit 1: negsamp train: Training stopped at step 4: the loss reached 3.814e+04 (the "
+     "exit 1: negsamp train: Training stopped at step 3: the loss reached 537.4 (the "
      "limit is 83.18, 20 × the untrained loss) with lr=10. The model was rolled back to step "
      "0, the last good one. Nothing was written: {dir} keeps its earlier run "
      "(--save-diverged writes this step over it). Lower --lr (it was 10) and run again.",
