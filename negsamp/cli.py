@@ -14,10 +14,12 @@ from pathlib import Path
 
 from .checks import Allowed, SettingError, check, describe
 from .config import CBOW_UPDATES, MODELS, OPTIMIZERS, TrainConfig
+from .corpus import HYPHENS
 from .rundir import Interrupted, OutputFolder, Signals
 from .tokenizers import TOKENIZERS
 
 BUILTIN_CORPORA = ("toy", "synthetic", "ptb")
+RARE_WORDS = ("drop", "unk")  # --rare-words: text_corpus(unk=None) or unk="<unk>"
 # The flag of each library name that is not "--" + the name with dashes.
 FLAGS = {"hidden_size": "--dim", "num_negatives": "--negatives", "max_size": "--max-vocab",
          "n_tokens": "--synthetic-tokens"}
@@ -52,13 +54,20 @@ def build_parser() -> argparse.ArgumentParser:
                    "(0 uniform, 1 raw frequencies)")
     t.add_argument("--epochs", type=int, default=5, help="passes over the corpus")
     t.add_argument("--min-count", type=int, default=None,
-                   help="text files: words seen fewer times become <unk> (default 5)")
+                   help="text files: words seen fewer times are rare (default 5); see "
+                   "--rare-words")
     t.add_argument("--max-vocab", type=int, default=None,
                    help="text files: keep at most this many words")
     t.add_argument("--tokenizer", choices=TOKENIZERS, default="auto",
                    help="how a text file is split into words: regex splits on spaces and "
                    "punctuation, sudachi runs the Japanese analyser (SudachiPy), auto uses "
                    "sudachi for Japanese written without spaces")
+    t.add_argument("--rare-words", choices=RARE_WORDS, default="drop",
+                   help="text files: drop rare words from the text, as word2vec and gensim "
+                   "do (windows close over the gap), or keep them as the word <unk>")
+    t.add_argument("--hyphens", choices=HYPHENS, default="keep",
+                   help="text files, regex tokenizer: keep 'well-known' one word, as "
+                   "word2vec's whitespace split does, or split it into 'well - known'")
     t.add_argument("--optimizer", choices=OPTIMIZERS, default="sgd",
                    help="sgd: word2vec's per-example rate with linear decay; adam: the book's")
     t.add_argument("--lr", type=float, default=None,
@@ -163,15 +172,16 @@ def _load_corpus(args, parser):
                                 else args.min_count,
                                 max_size=args.max_vocab, window=args.window,
                                 max_bytes=1 << 40,  # a file on disk: no upload limit
-                                tokenizer=args.tokenizer)
+                                tokenizer=args.tokenizer, hyphens=args.hyphens,
+                                unk=None if args.rare_words == "drop" else "<unk>")
 
 
 def corpus_rules(args) -> dict:
     """How the corpus was read (recorded in the checkpoint with the update rules)."""
     if args.corpus in BUILTIN_CORPORA:
         return {"builtin": args.corpus}
-    return {"tokenizer": args.tokenizer, "lowercase": True, "hyphens": "split",
-            "rare_words": "unk", "windows": "cross_lines",
+    return {"tokenizer": args.tokenizer, "lowercase": True, "hyphens": args.hyphens,
+            "rare_words": args.rare_words, "windows": "cross_lines",
             "min_count": 5 if args.min_count is None else args.min_count,
             "max_vocab": args.max_vocab}
 

@@ -18,11 +18,15 @@ from .checks import Allowed, check
 
 # A token is a bracketed marker like <unk>/<eos>, a word (letters/digits, inner
 # apostrophes kept: "don't"), or any single other non-space character (".", "!").
+# hyphens="keep" also keeps inner hyphens ("well-known"), as a whitespace split would.
 _TOKEN_RE = re.compile(r"<\w+>|\w+(?:'\w+)*|[^\w\s]")
+_TOKEN_KEEP_HYPHENS_RE = re.compile(r"<\w+>|\w+(?:['-]\w+)*|[^\w\s]")
+HYPHENS = ("split", "keep")
 _SPACE_RE = re.compile(r"\s")
 
 
-def tokenize(text: str, lowercase: bool = True, tokenizer: str = "regex") -> list[str]:
+def tokenize(text: str, lowercase: bool = True, tokenizer: str = "regex",
+             hyphens: str = "split") -> list[str]:
     """Split text into words and punctuation marks.
 
     Parameters
@@ -35,6 +39,10 @@ def tokenize(text: str, lowercase: bool = True, tokenizer: str = "regex") -> lis
     tokenizer : {"regex", "sudachi", "auto"}
         "regex" splits on spaces and punctuation; "sudachi" runs the Japanese
         analyser; "auto" picks one (``negsamp.tokenizers.choose``).
+    hyphens : {"split", "keep"}
+        "split" (the default) makes ``well-known`` three tokens ``well - known``;
+        "keep" keeps it one word, as word2vec's and gensim's whitespace split do.
+        The regex tokenizer only.
 
     Returns
     -------
@@ -45,6 +53,7 @@ def tokenize(text: str, lowercase: bool = True, tokenizer: str = "regex") -> lis
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
     check("tokenizer", tokenizer, Allowed(choices=tokenizers.TOKENIZERS))
+    check("hyphens", hyphens, Allowed(choices=HYPHENS))
     text = tokenizers.normalize(text)
     if lowercase:
         text = text.lower()
@@ -52,7 +61,7 @@ def tokenize(text: str, lowercase: bool = True, tokenizer: str = "regex") -> lis
         tokenizer = tokenizers.choose(text)
     if tokenizer == "sudachi":
         return tokenizers.sudachi_tokenize(text)
-    return _TOKEN_RE.findall(text)
+    return (_TOKEN_KEEP_HYPHENS_RE if hyphens == "keep" else _TOKEN_RE).findall(text)
 
 
 @dataclass(frozen=True, eq=False)  # arrays inside: compare by identity
@@ -234,9 +243,9 @@ class Corpus:
     def from_text(cls, text: str, name: str = "corpus", min_count: int = 1,
                   max_size: int | None = None, unk: str | None = "<unk>",
                   lowercase: bool = True, chunk_chars: int = 1 << 18,
-                  tokenizer: str = "regex") -> Corpus:
-        """Tokenize ``text`` piece by piece and encode it (``tokenizer`` as in
-        :func:`tokenize`; "auto" is chosen once, for the whole text).
+                  tokenizer: str = "regex", hyphens: str = "split") -> Corpus:
+        """Tokenize ``text`` piece by piece and encode it (``tokenizer`` and ``hyphens``
+        as in :func:`tokenize`; "auto" is chosen once, for the whole text).
 
         Same result as ``from_tokens(tokenize(text, lowercase), ...)``, but only one
         piece's token strings exist at a time, so a 100 MB text costs its ids (4
@@ -245,7 +254,7 @@ class Corpus:
         check("chunk_chars", chunk_chars, Allowed(1, whole=True))
         if tokenizer == "auto":
             tokenizer = tokenizers.choose(tokenizers.normalize(text[:tokenizers.SAMPLE_CHARS]))
-        pieces = (tokenize(piece, lowercase, tokenizer)
+        pieces = (tokenize(piece, lowercase, tokenizer, hyphens)
                   for piece in _text_chunks(text, chunk_chars))
         return cls._from_token_lists(pieces, name, min_count, max_size, unk)
 

@@ -231,7 +231,7 @@ def _check_text(text: str) -> None:
 def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
                 window: int | None = None, name: str | None = None,
                 max_bytes: int = MAX_BYTES, unk: str | None = "<unk>",
-                tokenizer: str = "auto") -> Corpus:
+                tokenizer: str = "auto", hyphens: str = "split") -> Corpus:
     """Build a corpus from a text file, bytes or a string.
 
     Parameters
@@ -242,7 +242,9 @@ def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
         leading ``/``, ``~``, ``./``, ``../``); otherwise it is the text itself. Pass
         a ``Path`` for any other file name.
     min_count, max_size, unk
-        Passed to :func:`negsamp.corpus.build_vocab`.
+        Passed to :func:`negsamp.corpus.build_vocab`. ``unk="<unk>"`` (the default)
+        keeps cut words in the text as that word; ``unk=None`` drops them from the
+        token stream, as word2vec and gensim do (windows then close over the gap).
     window : int or None
         When given, the corpus must have at least ``2*window + 1`` tokens.
     name : str or None
@@ -252,6 +254,9 @@ def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
     tokenizer : {"auto", "regex", "sudachi"}
         How words are split (``negsamp.corpus.tokenize``): "auto" runs the Japanese
         analyser on Japanese written without spaces (``negsamp.tokenizers.choose``).
+    hyphens : {"split", "keep"}
+        "split" makes ``well-known`` the tokens ``well - known``; "keep" keeps it one
+        word, as word2vec's whitespace split does (``negsamp.corpus.tokenize``).
 
     Raises
     ------
@@ -270,8 +275,8 @@ def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
         raise ValueError("text is empty (no words found); give at least a few sentences")
     _check_text(text)
     corpus = Corpus.from_text(text, name or default_name, min_count=min_count,
-                              max_size=max_size, unk=unk,
-                              tokenizer=tokenizer)  # tokenized piece by piece
+                              max_size=max_size, unk=unk, tokenizer=tokenizer,
+                              hyphens=hyphens)  # tokenized piece by piece
     if corpus.vocab.words == [unk] and min_count > 1:
         raise ValueError(f"min_count={min_count} removes every word (none occurs "
                          f"{min_count} times or more); lower min_count")

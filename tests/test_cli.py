@@ -158,3 +158,24 @@ def test_checkpoint_records_the_rules_of_the_run(tmp_path):
     assert ck.rules["cbow_update"] == "exact" and ck.rules["shared_negatives"] is False
     assert ck.rules["corpus"]["tokenizer"] == "auto"
     assert ck.train_config().shared_negatives is False
+
+
+@pytest.mark.parametrize("flags, rare, hyphens", [([], "drop", "keep"),
+                                                  (["--rare-words", "unk"], "unk", "keep"),
+                                                  (["--hyphens", "split"], "drop", "split")])
+def test_rare_words_and_hyphens_flags_read_the_text_and_are_recorded(tmp_path, flags, rare,
+                                                                     hyphens):
+    from negsamp.io import load_checkpoint
+    text = tmp_path / "t.txt"
+    text.write_text("the well-known cat sat on the mat . the dog sat on the log .\n" * 20
+                    + "a once-seen zebra\n")
+    out = tmp_path / "o"
+    assert main(["train", str(text), "--dim", "4", "--epochs", "1", "--window", "2",
+                 "--batch-size", "50", "--min-count", "2", "--out", str(out), "--quiet",
+                 *flags]) == 0
+    ck = load_checkpoint(out / "checkpoint.npz")
+    assert ck.rules["corpus"]["rare_words"] == rare
+    assert ck.rules["corpus"]["hyphens"] == hyphens
+    assert ("<unk>" in ck.words) == (rare == "unk")
+    assert ("well-known" in ck.words) == (hyphens == "keep")
+    assert "zebra" not in ck.words

@@ -35,6 +35,20 @@ def test_tokenize_splits_words_and_punctuation_and_lowercases():
     assert tokenize("  \n\t ") == []
 
 
+def test_hyphens_split_by_default_and_kept_as_one_word_on_request():
+    text = "A well-known state-of-the-art idea - and a--b, don't."
+    assert tokenize(text) == ["a", "well", "-", "known", "state", "-", "of", "-", "the",
+                              "-", "art", "idea", "-", "and", "a", "-", "-", "b", ",",
+                              "don't", "."]
+    # "keep": a hyphen inside a word stays (as a whitespace split keeps it); a dash
+    # standing alone or doubled is still punctuation
+    assert tokenize(text, hyphens="keep") == ["a", "well-known", "state-of-the-art", "idea",
+                                              "-", "and", "a", "-", "-", "b", ",",
+                                              "don't", "."]
+    with pytest.raises(ValueError, match="hyphens='join' must be one of"):
+        tokenize(text, hyphens="join")
+
+
 # ------------------------------------------------------------------ vocab
 def test_build_vocab_is_most_frequent_first_with_ties_in_first_seen_order():
     v = build_vocab("b a c a b a d".split())

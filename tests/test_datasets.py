@@ -113,6 +113,20 @@ def test_text_corpus_min_count_and_max_size():
     assert c.vocab.words == ["a", "b"] and c.n_tokens == 5
 
 
+def test_text_corpus_drops_rare_words_from_the_stream_with_unk_none():
+    kept = text_corpus("x a y a z b b", min_count=2)
+    dropped = text_corpus("x a y a z b b", min_count=2, unk=None)
+    assert kept.vocab.decode(kept.ids) == ["<unk>", "a", "<unk>", "a", "<unk>", "b", "b"]
+    assert dropped.vocab.decode(dropped.ids) == ["a", "a", "b", "b"]
+    assert "<unk>" not in dropped.vocab
+
+
+def test_text_corpus_hyphens_option():
+    assert "well-known" in text_corpus("a well-known fact", hyphens="keep").vocab
+    split = text_corpus("a well-known fact")
+    assert "well-known" not in split.vocab and "-" in split.vocab
+
+
 @pytest.mark.parametrize("source, kwargs, message", [
     ("", {}, "text is empty"),
     ("   \n\t", {}, "text is empty"),
