@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from .checks import Allowed, SettingError, check, describe
-from .config import CBOW_UPDATES, MODELS, OPTIMIZERS, TrainConfig
+from .config import CBOW_UPDATES, MODELS, OPTIMIZERS, WINDOWS, TrainConfig
 from .corpus import HYPHENS
 from .rundir import Interrupted, OutputFolder, Signals
 from .tokenizers import TOKENIZERS
@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--hyphens", choices=HYPHENS, default="keep",
                    help="text files, regex tokenizer: keep 'well-known' one word, as "
                    "word2vec's whitespace split does, or split it into 'well - known'")
+    t.add_argument("--windows", choices=WINDOWS, default="sentences",
+                   help="text files: sentences stops every window at a line end, as "
+                   "word2vec does (one line, one sentence); cross_lines lets windows run "
+                   "on across lines (the built-in corpora are read without lines, as the "
+                   "book reads them)")
     t.add_argument("--optimizer", choices=OPTIMIZERS, default="sgd",
                    help="sgd: word2vec's per-example rate with linear decay; adam: the book's")
     t.add_argument("--lr", type=float, default=None,
@@ -181,7 +186,7 @@ def corpus_rules(args) -> dict:
     if args.corpus in BUILTIN_CORPORA:
         return {"builtin": args.corpus}
     return {"tokenizer": args.tokenizer, "lowercase": True, "hyphens": args.hyphens,
-            "rare_words": args.rare_words, "windows": "cross_lines",
+            "rare_words": args.rare_words, "windows": args.windows,
             "min_count": 5 if args.min_count is None else args.min_count,
             "max_vocab": args.max_vocab}
 
@@ -197,7 +202,7 @@ def _train(args, parser):
                              optimizer=args.optimizer, lr=lr, batch_size=batch_size,
                              epochs=args.epochs, subsample=args.subsample, seed=args.seed,
                              shared_negatives=not args.per_pair_negatives,
-                             cbow_update=args.cbow_update)
+                             cbow_update=args.cbow_update, windows=args.windows)
         config.validate()
         if args.min_count is not None:
             check("min_count", args.min_count, Allowed(1, whole=True))

@@ -9,6 +9,7 @@ MODELS = ("cbow", "skipgram")
 MODEL_LABELS = {"cbow": "CBOW", "skipgram": "skip-gram"}  # as the book writes them
 OPTIMIZERS = ("adam", "sgd")
 CBOW_UPDATES = ("exact", "word2vec")  # see negsamp.models.CBOW
+WINDOWS = ("cross_lines", "sentences")  # see negsamp.corpus.window_mask
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class TrainConfig:
                                     # (faster, fewer analogies); False: k per pair
     cbow_update: str = "word2vec"  # CBOW: "word2vec" (each context row gets dh, as
                                    # word2vec.c) or "exact" (dh / C, the book's)
+    windows: str = "cross_lines"  # "sentences": windows stop at line ends (word2vec's;
+                                  # corpus.sentences); "cross_lines": they run on
 
     # Fields that can change between chunks without rebuilding the model.
     LIVE = ("power", "num_negatives", "lr", "batch_size")
@@ -96,4 +99,5 @@ RANGES = {
     "power": Allowed(0, 1),
     "subsample": Allowed(0, 1),
     "lr": Allowed(0, 10, low_open=True),
+    "windows": Allowed(choices=WINDOWS),
 }

@@ -207,6 +207,10 @@ class Corpus:
     group_names : dict of int to str, or None
         ``group_names[g]`` names group ``g`` (a dict, so ``dict(group_names)`` and
         indexing both work; -1 is not listed).
+    sentences : ndarray of shape (N,), int, or None
+        The sentence (line) of each token, non-decreasing: ``from_text`` numbers the
+        lines. Training with ``windows="sentences"`` keeps every window inside its
+        line, as word2vec does; None is one sentence.
     """
 
     ids: np.ndarray  # (N,) int32
@@ -214,6 +218,7 @@ class Corpus:
     name: str = "corpus"
     groups: np.ndarray | None = None  # (V,) int, -1 = no group
     group_names: dict[int, str] | None = None  # {group id: name}
+    sentences: np.ndarray | None = None  # (N,) line of each token, non-decreasing
 
     def __post_init__(self):
         ids = np.asarray(self.ids)
@@ -232,6 +237,14 @@ class Corpus:
         if self.group_names is not None:
             object.__setattr__(self, "group_names", {int(g): str(n) for g, n in
                                                      dict(self.group_names).items()})
+        if self.sentences is not None:
+            sent = np.asarray(self.sentences)
+            if sent.shape != ids.shape or (sent.size and (
+                    not np.issubdtype(sent.dtype, np.integer) or np.any(np.diff(sent) < 0))):
+                raise ValueError(f"sentences must be non-decreasing ints of shape "
+                                 f"{ids.shape}, one per token")
+            object.__setattr__(self, "sentences", sent.astype(
+                np.int32 if sent.size == 0 or sent.max() < 2**31 else np.int64, copy=False))
 
     @classmethod
     def from_tokens(cls, tokens: Iterable[str], name: str = "corpus", min_count: int = 1,
@@ -252,14 +265,23 @@ class Corpus:
         bytes a token), not tens of bytes per token string.
         """
         check("chunk_chars", chunk_chars, Allowed(1, whole=True))
+        check("tokenizer", tokenizer, Allowed(choices=tokenizers.TOKENIZERS))
+        check("hyphens", hyphens, Allowed(choices=HYPHENS))
         if tokenizer == "auto":
             tokenizer = tokenizers.choose(tokenizers.normalize(text[:tokenizers.SAMPLE_CHARS]))
-        pieces = (tokenize(piece, lowercase, tokenizer, hyphens)
-                  for piece in _text_chunks(text, chunk_chars))
-        return cls._from_token_lists(pieces, name, min_count, max_size, unk)
+        lines = []  # tokens per line of each piece (the first goes on the previous
+                    # piece's last line when a piece was cut mid-line)
+
+        def pieces():
+            for piece in _text_chunks(text, chunk_chars):
+                parts = [tokenize(p, lowercase, tokenizer, hyphens) for p in piece.split("\n")]
+                lines.append(np.array([len(p) for p in parts], dtype=np.int64))
+                yield [t for p in parts for t in p]
+
+        return cls._from_token_lists(pieces(), name, min_count, max_size, unk, lines)
 
     @classmethod
-    def _from_token_lists(cls, token_lists, name, min_count, max_size, unk):
+    def _from_token_lists(cls, token_lists, name, min_count, max_size, unk, lines=None):
         w2i, parts = {}, []
         for toks in token_lists:  # ids in first-appearance order, then remapped
             parts.append(np.fromiter((w2i.setdefault(t, len(w2i)) for t in toks),
@@ -268,7 +290,18 @@ class Corpus:
         counts = np.bincount(first_ids, minlength=len(w2i)).tolist()
         vocab, new_id = _vocab_from_counts(list(w2i), counts, min_count, max_size, unk)
         ids = new_id.astype(np.int32)[first_ids]  # (N,)
-        return cls(ids[ids >= 0] if vocab.unk is None else ids, vocab, name)
+        kept = slice(None) if vocab.unk is not None else ids >= 0  # cut words dropped?
+        del first_ids
+        sentences = None
+        if lines is not None:  # line ids numbered across pieces, then one int per token
+            line_id = [np.arange(n.size) for n in lines]
+            for i in range(1, len(lines)):
+                line_id[i] += line_id[i - 1][-1]  # piece i starts on the line piece i-1 ends on
+            n_per_line = np.concatenate(lines) if lines else np.zeros(0, np.int64)
+            line_id = np.concatenate(line_id) if lines else np.zeros(0, np.int64)
+            sentences = np.repeat(line_id.astype(np.int32 if line_id.size < 2**31
+                                                 else np.int64), n_per_line)[kept]
+        return cls(ids[kept], vocab, name, sentences=sentences)  # a slice: no copy
 
     @property
     def vocab_size(self) -> int:
@@ -302,16 +335,24 @@ def subsample(ids: np.ndarray, counts: np.ndarray, t: float,
     -------
     ndarray of shape (M,), M <= N, same dtype as ``ids``.
     """
+    ids = np.asarray(ids)
+    return ids[subsample_mask(ids, counts, t, rng)]
+
+
+def subsample_mask(ids: np.ndarray, counts: np.ndarray, t: float,
+                   rng: np.random.Generator) -> np.ndarray:
+    """Which tokens :func:`subsample` keeps: bool ndarray of shape (N,) (the same
+    random draws, so other per-token arrays, like sentences, can follow)."""
     check("t", t, Allowed(0, 1), why="0 keeps every token")
     ids = np.asarray(ids)
     if t == 0:
-        return ids.copy()
+        return np.ones(ids.shape, dtype=bool)
     counts = np.asarray(counts, dtype=np.float64)
     f = counts / counts.sum()
     with np.errstate(divide="ignore", invalid="ignore"):
         keep = (np.sqrt(f / t) + 1.0) * t / f
     keep = np.where(f > 0, np.minimum(keep, 1.0), 1.0)  # (V,)
-    return ids[rng.random(ids.size) < keep[ids]]
+    return rng.random(ids.size) < keep[ids]
 
 
 def num_windows(n_tokens: int, window: int) -> int:
@@ -384,6 +425,26 @@ def windows_at(ids: np.ndarray, positions: np.ndarray,
     targets : ndarray of shape (B,)
     """
     return ids[positions[:, None] + offsets], ids[positions]  # (B, 2w), (B,)
+
+
+def sentence_centres(sentences: np.ndarray, window: int) -> np.ndarray:
+    """Centre positions window..N-window-1 (as without sentences) whose sentence has
+    another word, ndarray (n,) int64: a one-word line has no context to predict."""
+    sentences = np.asarray(sentences)
+    N = sentences.shape[0]
+    starts = np.flatnonzero(np.r_[True, sentences[1:] != sentences[:-1]])  # (S,)
+    length = np.diff(np.r_[starts, N])  # (S,) tokens per sentence
+    alone = np.repeat(length == 1, length)  # (N,)
+    centres = np.arange(window, max(window, N - window), dtype=np.int64)
+    return centres[~alone[centres]]
+
+
+def window_mask(sentences: np.ndarray, positions: np.ndarray,
+                offsets: np.ndarray) -> np.ndarray:
+    """Which context columns of the batch at ``positions`` lie in the centre's sentence,
+    bool ndarray (B, 2*window): word2vec's window stops at a line end, so a column
+    outside the line is absent (its id is still gathered, and ignored)."""
+    return sentences[positions[:, None] + offsets] == sentences[positions][:, None]
 
 
 def _batches(ids, positions, offsets, batch_size):

@@ -83,19 +83,26 @@ class CBOW(_NSModel):
         self.update_rule = check("cbow_update", update_rule, Allowed(choices=CBOW_UPDATES))
 
     def forward(self, contexts: np.ndarray, target: np.ndarray,
-                negatives: np.ndarray | None = None) -> float:
-        self._C = contexts.shape[1]
-        h = self.in_layer.forward_mean(contexts)  # (B, D): mean of the C context rows
+                negatives: np.ndarray | None = None, mask: np.ndarray | None = None) -> float:
+        self._C, self._mask = contexts.shape[1], mask
+        h = self.in_layer.forward_mean(contexts, mask)  # (B, D): mean of the context rows
         return self.ns_loss.forward(h, target, negatives)
 
     def backward(self, dout: float = 1) -> None:
         dh = self.ns_loss.backward(dout)  # (B, D)
-        B, C = dh.shape[0], self._C
+        B, C, mask = dh.shape[0], self._C, self._mask
         # every context word of row b gets dh[b] / C (exact) or dh[b] (word2vec);
-        # passed factored, never (B, C, D)
-        scale = 1.0 / C if self.update_rule == "exact" else 1.0
-        self.in_layer.backward_outer(dh, np.repeat(np.arange(B), C),
-                                     np.full(B * C, scale, dtype=dh.dtype))
+        # passed factored, never (B, C, D). With a mask, C is the row's own count of
+        # context words, and the masked-out columns get nothing.
+        if mask is None:
+            scale = 1.0 / C if self.update_rule == "exact" else 1.0
+            self.in_layer.backward_outer(dh, np.repeat(np.arange(B), C),
+                                         np.full(B * C, scale, dtype=dh.dtype))
+            return None
+        rows = np.nonzero(mask)[0]  # (M,) the row of each looked-up context word
+        n = mask.sum(axis=1)  # (B,)
+        coef = 1.0 / n[rows] if self.update_rule == "exact" else np.ones(rows.size)
+        self.in_layer.backward_outer(dh, rows, coef.astype(dh.dtype))
         return None
 
 
@@ -117,7 +124,10 @@ class SkipGram(_NSModel):
     on a pair's negatives (tests/test_models.py), yet on head500 sharing costs about a
     quarter of the analogies (benchmarks/bench_quality.py; README, "Quality").
     ``negatives``, when given, has shape (B, k) shared, or (B·C, k) per pair in
-    row-major (target, column) order.
+    row-major (target, column) order ((M, k) for the M pairs of a ``mask``).
+
+    ``mask`` (B, C) bool, optional (both models): only the True columns are context
+    words (a window cut at a line end); the loss is the mean over those pairs.
     """
 
     name = "skipgram"
@@ -127,18 +137,26 @@ class SkipGram(_NSModel):
         self.shared_negatives = bool(shared_negatives)
 
     def forward(self, contexts: np.ndarray, target: np.ndarray,
-                negatives: np.ndarray | None = None) -> float:
+                negatives: np.ndarray | None = None, mask: np.ndarray | None = None) -> float:
         B, C = contexts.shape
-        self._B, self._C = B, C
+        self._B, self._C, self._mask = B, C, mask
         h = self.in_layer.forward(target)  # (B, D)
-        if self.shared_negatives:
-            return self.ns_loss.forward(h, contexts, negatives)  # (B, C) positives
-        h_pairs = np.repeat(h, C, axis=0)  # (B·C, D)
-        return self.ns_loss.forward(h_pairs, contexts.reshape(-1), negatives)
+        if self.shared_negatives:  # (B, C) positives; masked pairs get weight 0
+            return self.ns_loss.forward(h, contexts, negatives, mask=mask)
+        if mask is None:
+            h_pairs = np.repeat(h, C, axis=0)  # (B·C, D)
+            return self.ns_loss.forward(h_pairs, contexts.reshape(-1), negatives)
+        # per pair, a masked-out pair is simply not formed: M = mask.sum() pairs
+        h_pairs = h[np.nonzero(mask)[0]]  # (M, D)
+        return self.ns_loss.forward(h_pairs, contexts[mask], negatives)
 
     def backward(self, dout: float = 1) -> None:
-        dh = self.ns_loss.backward(dout)  # (B, D) shared, (B·C, D) per pair
+        dh = self.ns_loss.backward(dout)  # (B, D) shared, (B·C, D) or (M, D) per pair
         if not self.shared_negatives:
+            if self._mask is not None:  # back to (B·C, D), zeros where no pair was formed
+                full = np.zeros((self._B * self._C, dh.shape[1]), dtype=dh.dtype)
+                full[self._mask.reshape(-1)] = dh
+                dh = full
             dh = dh.reshape(self._B, self._C, -1).sum(axis=1)  # (B, D)
         self.in_layer.backward(dh)
         return None

@@ -83,6 +83,7 @@ class NegativeSamplingLoss:
         self.grads = self.embed_dot.grads
         self.loss_pos = self.loss_neg = None
         self.positives = self.negatives = self.scores = None
+        self._n_pairs = None
 
     @property
     def sample_size(self) -> int:
@@ -103,7 +104,7 @@ class NegativeSamplingLoss:
         self.sampler.power = value
 
     def forward(self, h: np.ndarray, target: np.ndarray,
-                negatives: np.ndarray | None = None) -> float:
+                negatives: np.ndarray | None = None, mask: np.ndarray | None = None) -> float:
         """Return the loss (float) of one batch.
 
         Parameters
@@ -117,6 +118,10 @@ class NegativeSamplingLoss:
             the loss is the mean over the B·P pairs.
         negatives : ndarray of shape (B, k), int, optional
             Negatives to use instead of drawing (to replay a step).
+        mask : ndarray of shape (B, P), bool, optional
+            With a (B, P) target: the pairs that exist (a window cut at a line end has
+            fewer). A masked-out pair weighs 0, for its positive and its negatives
+            alike, and the loss is the mean over the ``mask.sum()`` pairs.
         """
         target, h = np.asarray(target), np.asarray(h)
         V, D = self.params[0].shape
@@ -149,15 +154,27 @@ class NegativeSamplingLoss:
         s = self.embed_dot.forward(h, idx)  # (B, P+k)
         t = np.zeros(s.shape, dtype=s.dtype)  # (B, P+k) labels [1]*P + [0]*k
         t[:, :P] = 1
-        weights = None
+        weights, n_pairs = None, B * P
         if target.ndim == 2:  # negative j of row b counts once per pair whose word it is not
             clash = positives[:, :, None] == negatives[:, None, :]  # (B, P, k)
             weights = np.ones(s.shape, dtype=s.dtype)  # (B, P+k)
-            weights[:, P:] = P - clash.sum(axis=1)
+            if mask is None:
+                weights[:, P:] = P - clash.sum(axis=1)
+            else:  # ... and that exists
+                mask = np.asarray(mask, dtype=bool)
+                n_pairs = int(mask.sum())
+                if mask.shape != (B, P) or n_pairs == 0:
+                    raise ValueError(f"mask of shape {mask.shape} must be ({B}, {P}) with "
+                                     f"at least one True")
+                weights[:, :P] = mask
+                weights[:, P:] = (mask[:, :, None] & ~clash).sum(axis=1)
+        elif mask is not None:
+            raise ValueError("mask needs a (B, P) target (shared negatives)")
         self.loss_layer.forward(s, t, weights)
         losses = self.loss_layer.losses  # (B, P+k)
-        self.loss_pos = float(np.sum(losses[:, :P], dtype=np.float64) / (B * P))
-        self.loss_neg = float(np.sum(losses[:, P:], dtype=np.float64) / (B * P))
+        self.loss_pos = float(np.sum(losses[:, :P], dtype=np.float64) / n_pairs)
+        self.loss_neg = float(np.sum(losses[:, P:], dtype=np.float64) / n_pairs)
+        self._n_pairs = n_pairs
         self.positives, self.negatives, self.scores = positives, negatives, s
         return self.loss_pos + self.loss_neg
 
@@ -165,6 +182,8 @@ class NegativeSamplingLoss:
         """Store the gradient of ``W`` in ``grads[0]`` and return dh (B, D)."""
         if self.positives is None:
             raise RuntimeError("backward() needs a forward() first: it uses that batch")
-        P = self.positives.shape[1]
-        ds = self.loss_layer.backward(dout / P)  # (B, P+k): the loss is a mean over pairs
+        B, P = self.positives.shape
+        # the loss is a mean over pairs: B·P of them, or fewer with a mask
+        d = dout / P if self._n_pairs == B * P else dout * B / self._n_pairs
+        ds = self.loss_layer.backward(d)  # (B, P+k)
         return self.embed_dot.backward(ds)  # (B, D)

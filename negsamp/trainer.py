@@ -14,8 +14,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .config import TrainConfig
-from .corpus import context_offsets, windows_at
-from .corpus import subsample as subsample_ids
+from .corpus import context_offsets, sentence_centres, subsample_mask, window_mask, windows_at
 from .history import LossHistory
 from .models import build_model
 from .optim import SGD, Adam, NonFiniteUpdateError
@@ -124,21 +123,41 @@ class Trainer:
         return None if e is None else e * self.steps_per_epoch
 
     def _start_epoch(self):
-        ids, w = self.corpus.ids, self.config.window
+        ids = self.corpus.ids
+        # windows="sentences": each token's line, so that a window stops at a line end
+        sents = self.corpus.sentences if self.config.windows == "sentences" else None
+        centres = self._centres_of(ids, sents)
         if self.config.subsample > 0:
-            kept = subsample_ids(ids, self.corpus.vocab.counts, self.config.subsample,
-                                 self._rng_sub)
-            if kept.shape[0] > 2 * w:  # a tiny corpus keeps all its words rather than none
-                ids = kept
-        self._ids = ids
-        centres = np.arange(w, max(w, ids.shape[0] - w), dtype=np.int64)  # (n_windows,)
+            keep = subsample_mask(ids, self.corpus.vocab.counts, self.config.subsample,
+                                  self._rng_sub)
+            kept_ids, kept_sents = ids[keep], None if sents is None else sents[keep]
+            kept_centres = self._centres_of(kept_ids, kept_sents)
+            if kept_centres.shape[0]:  # a tiny corpus keeps all its words rather than none
+                ids, sents, centres = kept_ids, kept_sents, kept_centres
+        if centres.shape[0] == 0:
+            raise ValueError("windows='sentences': no line of this corpus has two words, so "
+                             "no word has a context; windows='cross_lines' lets windows "
+                             "cross lines")
+        self._ids, self._sents = ids, sents
         self._rng_batch.shuffle(centres)
         self._centres, self._cursor = centres, 0
+
+    def _centres_of(self, ids, sents):
+        """Centre positions window..N-window-1, less those alone on their line."""
+        w = self.config.window
+        if sents is None:
+            return np.arange(w, max(w, ids.shape[0] - w), dtype=np.int64)  # (n_windows,)
+        return sentence_centres(sents, w)
 
     def _next_batch(self):
         pos = self._centres[self._cursor:self._cursor + self.config.batch_size]  # (B,)
         contexts, targets = windows_at(self._ids, pos, self._offsets)  # (B, C), (B,)
-        return pos.shape[0], contexts, targets
+        mask = None  # (B, C): the context columns inside the centre's line
+        if self._sents is not None:
+            mask = window_mask(self._sents, pos, self._offsets)
+            if mask.all():  # no line end in this batch: the plain (and same) computation
+                mask = None
+        return pos.shape[0], contexts, targets, mask
 
     @property
     def snapshot_interval(self):
@@ -192,11 +211,11 @@ class Trainer:
         t0 = time.perf_counter()
         due = self._good is None or self._since_good >= self.snapshot_interval
         before = self._light_state() if due else None  # as it is before this step
-        n_rows, contexts, targets = self._next_batch()
+        n_rows, contexts, targets, mask = self._next_batch()
         model, B = self.model, targets.shape[0]
         lr = self.optimizer.lr
         with np.errstate(over="ignore", invalid="ignore"):  # checked just below
-            loss = model.forward(contexts, targets)
+            loss = model.forward(contexts, targets, mask=mask)
         limit = self.DIVERGENCE_FACTOR * (self.config.num_negatives + 1) * math.log(2)
         if not np.isfinite(loss) or loss > limit:
             raise NonFiniteUpdateError(
@@ -210,7 +229,8 @@ class Trainer:
         # SGD's lr is per example, as in word2vec: the gradient of the summed loss. An
         # example is a row for CBOW and a (target, context) pair for skip-gram (whose
         # loss is the mean over B·C pairs); with B alone skip-gram learnt C times slower.
-        examples = B * (contexts.shape[1] if self.config.model == "skipgram" else 1)
+        pairs = B * contexts.shape[1] if mask is None else int(mask.sum())
+        examples = pairs if self.config.model == "skipgram" else B
         model.backward(examples if self.config.optimizer == "sgd" else 1)
         self.optimizer.update(model.params, model.grads)
         epoch = self.epoch
@@ -272,7 +292,7 @@ class Trainer:
         return {"history": copy.deepcopy(self.history),
                 "rng": [r.bit_generator.state for r in rngs],
                 "scalars": (self.step_count, self.epoch, self.words_trained, self._cursor,
-                            self._centres, self._ids)}
+                            self._centres, self._ids, self._sents)}
 
     def _restore(self, snap):
         for p, saved in zip(self.model.params, snap["params"], strict=False):
@@ -284,7 +304,7 @@ class Trainer:
         for r, state in zip(rngs, snap["rng"], strict=False):
             r.bit_generator.state = state
         (self.step_count, self.epoch, self.words_trained, self._cursor,
-         self._centres, self._ids) = snap["scalars"]
+         self._centres, self._ids, self._sents) = snap["scalars"]
         self.optimizer.lr = self.config.lr  # a rate changed since the copy stays changed
 
     # -- results ----------------------------------------------------------------

@@ -1,0 +1,235 @@
+"""Windows that stop at line ends (word2vec's sentences): the corpus numbers its lines,
+the batches carry a mask of the context columns inside the centre's line, and the
+models use only those columns, with exact gradients."""
+import numpy as np
+import pytest
+
+from negsamp.config import TrainConfig
+from negsamp.corpus import (
+    Corpus,
+    context_offsets,
+    sentence_centres,
+    subsample,
+    subsample_mask,
+    window_mask,
+)
+from negsamp.gradcheck import assert_grad_close, numeric_grad
+from negsamp.models import CBOW, SkipGram
+from negsamp.trainer import Trainer
+
+V, D, B, C, K = 9, 4, 3, 4, 3
+
+
+# ------------------------------------------------------------------ the corpus
+@pytest.mark.parametrize("chunk_chars", [3, 7, 1 << 18])  # pieces cut mid-line or not
+def test_from_text_numbers_each_tokens_line(chunk_chars):
+    c = Corpus.from_text("a b c\nd e\n\nf g h i\nj", chunk_chars=chunk_chars)
+    assert c.vocab.decode(c.ids) == list("abcdefghij")
+    assert c.sentences.tolist() == [0, 0, 0, 1, 1, 3, 3, 3, 3, 4]
+
+
+def test_dropped_rare_words_leave_their_line_and_close_the_gap():
+    c = Corpus.from_text("a x b\nb a\ny\na b", min_count=2, unk=None)
+    assert c.vocab.decode(c.ids) == ["a", "b", "b", "a", "a", "b"]
+    assert c.sentences.tolist() == [0, 0, 1, 1, 3, 3]
+
+
+def test_sentences_must_be_one_non_decreasing_int_per_token():
+    c = Corpus.from_text("a b\nc d")
+    for bad in ([0, 1, 1], [0, 1, 0, 1], [0.0, 0.0, 1.0, 1.0]):
+        with pytest.raises(ValueError, match="sentences must be non-decreasing ints"):
+            Corpus(c.ids, c.vocab, sentences=np.array(bad))
+
+
+def test_subsample_mask_makes_the_same_draws_as_subsample():
+    ids = np.random.default_rng(0).integers(0, 20, 5000)
+    counts = np.bincount(ids, minlength=20)
+    keep = subsample_mask(ids, counts, 1e-2, np.random.default_rng(4))
+    np.testing.assert_array_equal(ids[keep], subsample(ids, counts, 1e-2,
+                                                       np.random.default_rng(4)))
+    assert 0 < keep.sum() < ids.size
+
+
+def test_window_mask_is_exactly_same_line_and_lone_words_are_no_centres():
+    sents = np.array([0, 0, 0, 1, 2, 2, 3, 3, 3, 3, 4, 4])
+    w = 2
+    centres = sentence_centres(sents, w)
+    assert centres.tolist() == [2, 4, 5, 6, 7, 8, 9]  # 3 is alone on line 1; 0, 1, 10,
+    offsets = context_offsets(w)                          # 11 lack a full corpus window
+    mask = window_mask(sents, centres, offsets)
+    for b, p in enumerate(centres):
+        for j, o in enumerate(offsets):
+            assert mask[b, j] == (sents[p + o] == sents[p])
+    assert mask.any(axis=1).all()  # every centre has a context word
+
+
+# ------------------------------------------------------------------ the models
+def _f64_model(cls, dense_grad, seed=0, **kwargs):
+    from negsamp.layers import Embedding
+    from negsamp.negative_sampling import NegativeSamplingLoss
+    rng = np.random.default_rng(seed)
+    m = cls(V, D, rng.integers(1, 20, V), 0.75, K, rng, dense_grad=dense_grad, **kwargs)
+    W_in, W_out = rng.normal(0, 0.5, (V, D)), rng.normal(0, 0.5, (V, D))
+    m.in_layer = Embedding(W_in, dense_grad=dense_grad)
+    m.ns_loss = NegativeSamplingLoss.from_counts(W_out, m.ns_loss.sampler.counts, 0.75, K,
+                                                 dense_grad=dense_grad)
+    m.params = [W_in, W_out]
+    m.grads = m.in_layer.grads + m.ns_loss.grads
+    return m, rng
+
+
+MASK = np.array([[True, True, True, True],     # a whole window
+                 [False, True, True, False],   # a line of three words
+                 [False, False, False, True]])  # the first word of its line
+
+
+def _batch(rng, shared):
+    contexts = rng.integers(0, V, (B, C))
+    target = rng.integers(0, V, B)
+    n_neg = B if shared is not False else int(MASK.sum())  # per pair: one row per pair
+    negatives = rng.integers(0, V, (n_neg, K))
+    if shared:
+        negatives[:, 0] = contexts[:, 1]  # a clash with a pair that exists (rows 0, 1)
+        negatives[2, 1] = contexts[2, 0]  # and one with a pair that does not
+    return contexts, target, negatives
+
+
+def _grads(m):
+    return [g.to_dense() if hasattr(g, "to_dense") else g.copy() for g in m.grads]
+
+
+@pytest.mark.parametrize("cls, kw", [(CBOW, {"update_rule": "exact"}),
+                                     (SkipGram, {"shared_negatives": True}),
+                                     (SkipGram, {"shared_negatives": False})])
+@pytest.mark.parametrize("dense_grad", [False, True])
+def test_masked_gradients_match_central_differences(cls, kw, dense_grad):
+    shared = kw.get("shared_negatives")
+    m, rng = _f64_model(cls, dense_grad, **kw)
+    contexts, target, negatives = _batch(rng, shared)
+
+    def f(_):
+        return m.forward(contexts, target, negatives, mask=MASK)
+
+    f(None)
+    m.backward()
+    for W, g in zip(m.params, _grads(m), strict=True):
+        assert_grad_close(g, numeric_grad(f, W))
+
+
+@pytest.mark.parametrize("cls, kw", [(CBOW, {"update_rule": "exact"}),
+                                     (CBOW, {"update_rule": "word2vec"}),
+                                     (SkipGram, {"shared_negatives": True}),
+                                     (SkipGram, {"shared_negatives": False})])
+def test_masked_out_columns_change_nothing(cls, kw):
+    """Another word in a masked-out column (the next line's word) gives the same loss
+    and the same gradients: it is absent, not merely down-weighted."""
+    shared = kw.get("shared_negatives")
+    out = []
+    for other in (False, True):
+        m, rng = _f64_model(cls, False, **kw)
+        contexts, target, negatives = _batch(rng, shared)
+        if other:
+            contexts = np.where(MASK, contexts, (contexts + 1) % V)
+        loss = m.forward(contexts, target, negatives, mask=MASK)
+        m.backward()
+        out.append((loss, _grads(m)))
+    assert out[0][0] == out[1][0]
+    for a, b in zip(out[0][1], out[1][1], strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_masked_cbow_word2vec_rule_gives_each_line_word_the_whole_error():
+    """word2vec.c's CBOW at a line end: h is the mean of the words inside the line, and
+    each of them gets the undivided error (checked against rows without a mask)."""
+    for b in range(B):
+        m, rng = _f64_model(CBOW, True, seed=5, update_rule="word2vec")
+        contexts, target, negatives = _batch(rng, True)
+        m.forward(contexts[b:b + 1], target[b:b + 1], negatives[b:b + 1],
+                  mask=MASK[b:b + 1])
+        m.backward()
+        masked = _grads(m)
+        short = contexts[b, MASK[b]][None, :]  # the same row, only its line's words
+        m.forward(short, target[b:b + 1], negatives[b:b + 1])
+        m.backward()
+        for a, c in zip(masked, _grads(m), strict=True):
+            np.testing.assert_allclose(a, c, rtol=1e-12, atol=1e-15)
+
+
+def test_masked_skipgram_loss_is_the_mean_over_the_pairs_that_exist():
+    m, rng = _f64_model(SkipGram, False, shared_negatives=False)
+    contexts, target, negatives = _batch(rng, False)
+    loss = m.forward(contexts, target, negatives, mask=MASK)
+    rows, cols = np.nonzero(MASK)
+    ref = m.forward(contexts[rows, cols][:, None], target[rows], negatives)  # (M, 1)
+    assert loss == pytest.approx(ref, rel=1e-12)
+    # shared: a full mask is the plain computation, bit for bit
+    m, rng = _f64_model(SkipGram, False, shared_negatives=True)
+    contexts, target, negatives = _batch(rng, True)
+    full = m.forward(contexts, target, negatives, mask=np.ones((B, C), bool))
+    assert full == m.forward(contexts, target, negatives)
+
+
+# ------------------------------------------------------------------ training
+def _lined_corpus(n_lines=60, seed=0):
+    """Lines of 1 to 7 words; a word belongs to one line's vocabulary only, so a
+    context word from another line is recognisable by its id."""
+    rng = np.random.default_rng(seed)
+    lines = [" ".join(f"l{i % 12}w{j}" for j in rng.integers(0, 4, rng.integers(1, 8)))
+             for i in range(n_lines)]
+    return Corpus.from_text("\n".join(lines))
+
+
+@pytest.mark.parametrize("model, shared", [("cbow", False), ("skipgram", False),
+                                           ("skipgram", True)])
+@pytest.mark.parametrize("subsample", [0.0, 0.05])
+def test_no_context_ever_crosses_a_line_end(model, shared, subsample):
+    corpus = _lined_corpus()
+    line_of = np.array([int(w[1:].split("w")[0]) for w in corpus.vocab.words])  # (V,)
+    cfg = TrainConfig(model=model, shared_negatives=shared, windows="sentences", window=3,
+                      batch_size=16, epochs=2, subsample=subsample, hidden_size=8)
+    t = Trainer(corpus, cfg)
+    seen, forward = [], t.model.forward
+
+    def spy(contexts, targets, negatives=None, mask=None):
+        m = np.ones(contexts.shape, bool) if mask is None else mask
+        seen.append((line_of[contexts] == line_of[targets][:, None], m))
+        return forward(contexts, targets, negatives, mask=mask)
+
+    t.model.forward = spy
+    t.run(10_000)
+    assert t.status == "finished" and len(seen) == t.step_count
+    same_line = np.concatenate([s for s, _ in seen])
+    mask = np.concatenate([m for _, m in seen])
+    # a window of 3 reaches at most 3 lines away and line vocabularies repeat every 12
+    # lines, so "same vocabulary" is "same line": the columns used are exactly those
+    assert (~mask).any()  # the corpus has line ends inside windows
+    np.testing.assert_array_equal(mask, same_line)
+
+
+@pytest.mark.parametrize("model, shared", [("cbow", False), ("skipgram", False),
+                                           ("skipgram", True)])
+def test_one_sentence_trains_exactly_as_windows_across_lines(model, shared):
+    rng = np.random.default_rng(1)
+    text = " ".join(f"w{i}" for i in rng.zipf(1.5, 3000) % 200)  # one line
+    corpus = Corpus.from_text(text)
+    assert set(corpus.sentences.tolist()) == {0}
+    runs = []
+    for windows in ("cross_lines", "sentences"):
+        cfg = TrainConfig(model=model, shared_negatives=shared, windows=windows,
+                          optimizer="sgd", lr=0.025, subsample=1e-2, epochs=2,
+                          batch_size=50, window=3)
+        t = Trainer(corpus, cfg)
+        losses = [m.loss for m in t.run(10_000)]
+        runs.append((losses, [p.copy() for p in t.model.params]))
+    assert runs[0][0] == runs[1][0]
+    for a, b in zip(runs[0][1], runs[1][1], strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_sentences_need_a_line_with_two_words():
+    corpus = Corpus.from_text("a\nb\nc\nd\ne\nf")
+    Trainer(corpus, TrainConfig(window=1, batch_size=2))  # across lines: fine
+    with pytest.raises(ValueError, match="no line of this corpus has two words"):
+        Trainer(corpus, TrainConfig(window=1, batch_size=2, windows="sentences"))
+    with pytest.raises(ValueError, match="windows='lines' must be one of"):
+        TrainConfig(windows="lines").validate()
