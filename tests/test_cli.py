@@ -160,11 +160,13 @@ def test_checkpoint_records_the_rules_of_the_run(tmp_path):
     assert ck.train_config().shared_negatives is False
 
 
-@pytest.mark.parametrize("flags, rare, hyphens", [([], "drop", "keep"),
-                                                  (["--rare-words", "unk"], "unk", "keep"),
-                                                  (["--hyphens", "split"], "drop", "split")])
-def test_rare_words_and_hyphens_flags_read_the_text_and_are_recorded(tmp_path, flags, rare,
-                                                                     hyphens):
+@pytest.mark.parametrize("flags, rare, hyphens, windows", [
+    ([], "drop", "keep", "sentences"),  # word2vec's conventions by default
+    (["--rare-words", "unk"], "unk", "keep", "sentences"),
+    (["--hyphens", "split"], "drop", "split", "sentences"),
+    (["--windows", "cross_lines"], "drop", "keep", "cross_lines")])
+def test_corpus_convention_flags_read_the_text_and_are_recorded(tmp_path, flags, rare,
+                                                                hyphens, windows):
     from negsamp.io import load_checkpoint
     text = tmp_path / "t.txt"
     text.write_text("the well-known cat sat on the mat . the dog sat on the log .\n" * 20
@@ -179,3 +181,5 @@ def test_rare_words_and_hyphens_flags_read_the_text_and_are_recorded(tmp_path, f
     assert ("<unk>" in ck.words) == (rare == "unk")
     assert ("well-known" in ck.words) == (hyphens == "keep")
     assert "zebra" not in ck.words
+    assert ck.rules["corpus"]["windows"] == windows
+    assert ck.train_config().windows == windows
