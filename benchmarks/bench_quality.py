@@ -5,14 +5,16 @@
     python -m benchmarks.bench_quality --json out.json         # also write every number
 
 Corpus: gensim's head500.noblanks.cor. Two token streams, each trained by ours and gensim:
-"gensim" is gensim's reading (a whitespace split per line, words seen fewer than
-min_count times dropped); "cli" is what ``python -m negsamp train FILE`` reads (our
-tokenizer and corpus conventions, whatever the CLI's defaults are), given to gensim as
-the same token stream. Equal settings: D = 100, window 5 (full: gensim with
+"gensim" is gensim's reading (a whitespace split per line, words seen fewer than min_count
+times dropped); "cli" is what ``python -m negsamp train FILE`` reads (our tokenizer and
+corpus conventions, whatever the CLI's defaults are), given to gensim as the same token
+stream. Ours trains with the CLI's ``--windows`` on both streams: with "sentences" (the
+default) a window stops at a line end, as gensim's does on its sentences, and gensim gets
+the CLI's lines as sentences. Equal settings: D = 100, window 5 (full: gensim with
 ``shrink_windows=False``), k = 5, α = 0.75, min count 5, subsampling t = 1e-3, 5 epochs,
-lr 0.025 falling linearly, gensim ``workers=1``; ours with SGD and the CLI's batch
-sizes (1000 centres for CBOW, 200 for skip-gram). gensim's default (shrinking windows)
-is shown too, for skip-gram.
+lr 0.025 falling linearly, gensim ``workers=1``; ours with SGD and the CLI's batch sizes
+(1000 centres for CBOW, 200 for skip-gram). gensim's default (shrinking windows) is shown
+too, for skip-gram.
 
 Reported per stream, model and variant: wordsim353 and simlex999 Spearman ρ per seed,
 analogies correct (questions-words.txt, 3CosAdd, questions whose four words every
@@ -52,8 +54,11 @@ def streams(path, lines, min_count):
     with open(path, encoding="utf-8") as f:
         text = [line for _, line in zip(range(lines or 10**9), f, strict=False)]
     sentences = [line.split() for line in text]
-    ours = Corpus.from_tokens([t for s in sentences for t in s], name="head500",
-                              min_count=min_count, unk=None)
+    tokens = [t for s in sentences for t in s]
+    ours = Corpus.from_tokens(tokens, name="head500", min_count=min_count, unk=None)
+    line = np.repeat(np.arange(len(sentences)), [len(s) for s in sentences])  # (N,)
+    kept = np.array([t in ours.vocab for t in tokens], dtype=bool)
+    ours = Corpus(ours.ids, ours.vocab, ours.name, sentences=line[kept])  # its lines too
     out = {"gensim": (ours, sentences)}
     src = path
     if lines:  # the CLI reads a file: give it the same first lines
@@ -65,9 +70,14 @@ def streams(path, lines, min_count):
     args = parser.parse_args(["train", src, "--min-count", str(min_count)])
     corpus = cli._load_corpus(args, parser)  # exactly the CLI's reading
     words = np.asarray(corpus.vocab.words, dtype=object)[corpus.ids]
-    chunks = [words[i:i + 10_000].tolist() for i in range(0, words.size, 10_000)]
+    if args.windows == "sentences":  # the CLI's lines are gensim's sentences
+        cuts = np.flatnonzero(np.diff(corpus.sentences)) + 1
+        lines_ = np.split(words, cuts)
+    else:
+        lines_ = [words]
+    chunks = [ln[i:i + 10_000].tolist() for ln in lines_ for i in range(0, ln.size, 10_000)]
     out["cli"] = (corpus, chunks)  # gensim caps a sentence at 10,000 tokens
-    return out
+    return out, args.windows
 
 
 def train(corpus, sentences, model, spec, seed, s):
@@ -90,7 +100,7 @@ def train(corpus, sentences, model, spec, seed, s):
     cfg = TrainConfig(model=model, hidden_size=s.dim, window=5, num_negatives=5,
                       power=0.75, optimizer="sgd", lr=0.025,
                       batch_size=1000 if model == "cbow" else 200, epochs=s.epochs,
-                      subsample=1e-3, seed=seed, **fields)
+                      subsample=1e-3, seed=seed, windows=s.windows, **fields)
     tr = Trainer(corpus, cfg)
     t0 = time.perf_counter()
     while tr.status not in ("finished", "diverged"):
@@ -241,7 +251,7 @@ def main(argv=None):
     if s.quick:
         s.dim, s.min_count, s.epochs, s.boot, lines = 20, 2, 1, 200, 10
     from gensim.test.utils import datapath
-    data = streams(datapath("head500.noblanks.cor"), lines, s.min_count)
+    data, s.windows = streams(datapath("head500.noblanks.cor"), lines, s.min_count)
     rng = np.random.default_rng(0)
     results = {}
     for stream in s.streams:
