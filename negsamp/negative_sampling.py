@@ -138,6 +138,13 @@ class NegativeSamplingLoss:
                              f"one hidden vector of D={D} per target row")
         B = target.shape[0]
         P = 1 if target.ndim == 1 else target.shape[1]
+        n_pairs = B * P
+        if mask is not None:
+            mask = np.asarray(mask, dtype=bool)
+            n_pairs = int(mask.sum())
+            if target.ndim != 2 or mask.shape != (B, P) or n_pairs == 0:
+                raise ValueError(f"mask of shape {mask.shape} must be ({B}, {P}) with at "
+                                 f"least one True, for a (B, P) target")
         if negatives is None:
             negatives = (self.sampler.get_negative_sample(target) if target.ndim == 1
                          else self.sampler.draw(B))  # (B, k)
@@ -154,22 +161,13 @@ class NegativeSamplingLoss:
         s = self.embed_dot.forward(h, idx)  # (B, P+k)
         t = np.zeros(s.shape, dtype=s.dtype)  # (B, P+k) labels [1]*P + [0]*k
         t[:, :P] = 1
-        weights, n_pairs = None, B * P
+        weights = None
         if target.ndim == 2:  # negative j of row b counts once per pair whose word it is not
             clash = positives[:, :, None] == negatives[:, None, :]  # (B, P, k)
+            pairs = np.ones((B, P), bool) if mask is None else mask  # (B, P) pairs that exist
             weights = np.ones(s.shape, dtype=s.dtype)  # (B, P+k)
-            if mask is None:
-                weights[:, P:] = P - clash.sum(axis=1)
-            else:  # ... and that exists
-                mask = np.asarray(mask, dtype=bool)
-                n_pairs = int(mask.sum())
-                if mask.shape != (B, P) or n_pairs == 0:
-                    raise ValueError(f"mask of shape {mask.shape} must be ({B}, {P}) with "
-                                     f"at least one True")
-                weights[:, :P] = mask
-                weights[:, P:] = (mask[:, :, None] & ~clash).sum(axis=1)
-        elif mask is not None:
-            raise ValueError("mask needs a (B, P) target (shared negatives)")
+            weights[:, :P] = pairs
+            weights[:, P:] = (pairs[:, :, None] & ~clash).sum(axis=1)
         self.loss_layer.forward(s, t, weights)
         losses = self.loss_layer.losses  # (B, P+k)
         self.loss_pos = float(np.sum(losses[:, :P], dtype=np.float64) / n_pairs)
