@@ -33,7 +33,7 @@ class StepMetrics:
     words_per_sec: float      # targets trained per second in this step
     targets: np.ndarray       # (B,) target ids
     negatives: np.ndarray     # (B', k) negative ids (B' = B, or B·C for skip-gram
-                              # with negatives per pair)
+                              # with negatives per pair, fewer at line ends)
 
 
 class Trainer:
@@ -126,7 +126,7 @@ class Trainer:
         ids = self.corpus.ids
         # windows="sentences": each token's line, so that a window stops at a line end
         sents = self.corpus.sentences if self.config.windows == "sentences" else None
-        centres = self._centres_of(ids, sents)
+        centres = None
         if self.config.subsample > 0:
             keep = subsample_mask(ids, self.corpus.vocab.counts, self.config.subsample,
                                   self._rng_sub)
@@ -134,6 +134,8 @@ class Trainer:
             kept_centres = self._centres_of(kept_ids, kept_sents)
             if kept_centres.shape[0]:  # a tiny corpus keeps all its words rather than none
                 ids, sents, centres = kept_ids, kept_sents, kept_centres
+        if centres is None:
+            centres = self._centres_of(ids, sents)
         if centres.shape[0] == 0:
             raise ValueError("windows='sentences': no line of this corpus has two words, so "
                              "no word has a context; windows='cross_lines' lets windows "
