@@ -274,12 +274,18 @@ def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
     if not text or text.isspace():
         raise ValueError("text is empty (no words found); give at least a few sentences")
     _check_text(text)
-    corpus = Corpus.from_text(text, name or default_name, min_count=min_count,
-                              max_size=max_size, unk=unk, tokenizer=tokenizer,
-                              hyphens=hyphens)  # tokenized piece by piece
+    removes_all = ValueError(f"min_count={min_count} removes every word (none occurs "
+                             f"{min_count} times or more); lower min_count")
+    try:
+        corpus = Corpus.from_text(text, name or default_name, min_count=min_count,
+                                  max_size=max_size, unk=unk, tokenizer=tokenizer,
+                                  hyphens=hyphens)  # tokenized piece by piece
+    except ValueError as err:  # with unk=None nothing is left to build a vocabulary of
+        if unk is None and min_count > 1 and str(err).startswith("no word occurs"):
+            raise removes_all from None
+        raise
     if corpus.vocab.words == [unk] and min_count > 1:
-        raise ValueError(f"min_count={min_count} removes every word (none occurs "
-                         f"{min_count} times or more); lower min_count")
+        raise removes_all
     if corpus.vocab_size < 2:
         raise ValueError(f"text has {corpus.vocab_size} distinct word after "
                          f"min_count={min_count}; at least 2 are needed")

@@ -137,6 +137,8 @@ def test_text_corpus_hyphens_option():
     ("you say hi", {"window": 2}, "text has 3 tokens; window=2 needs at least 5"),
     ("a a a a a", {}, "text has 1 distinct word"),
     ("a b a c", {"min_count": 2, "unk": None}, "text has 1 distinct word after min_count=2"),
+    ("a b c d", {"min_count": 2, "unk": None}, "min_count=2 removes every word"),
+    ("a b c d", {"min_count": 2}, "min_count=2 removes every word"),
     ("a b c", {"window": 0}, "window=0 must be None or a whole number >= 1"),
     ("a b c", {"min_count": 0}, "min_count=0 must be a whole number >= 1"),
     ("missing/corpus.txt", {}, "no such file: 'missing/corpus.txt'"),
