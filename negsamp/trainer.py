@@ -230,7 +230,8 @@ class Trainer:
         self._since_good += 1
         # SGD's lr is per example, as in word2vec: the gradient of the summed loss. An
         # example is a row for CBOW and a (target, context) pair for skip-gram (whose
-        # loss is the mean over B·C pairs); with B alone skip-gram learnt C times slower.
+        # loss is the mean over its B·C pairs, fewer at line ends); with B alone
+        # skip-gram learnt C times slower.
         pairs = B * contexts.shape[1] if mask is None else int(mask.sum())
         examples = pairs if self.config.model == "skipgram" else B
         model.backward(examples if self.config.optimizer == "sgd" else 1)

@@ -181,7 +181,7 @@ def _lined_corpus(n_lines=60, seed=0):
 
 @pytest.mark.parametrize("model, shared", [("cbow", False), ("skipgram", False),
                                            ("skipgram", True)])
-@pytest.mark.parametrize("subsample", [0.0, 0.05])
+@pytest.mark.parametrize("subsample", [0.0, 2e-3])
 def test_no_context_ever_crosses_a_line_end(model, shared, subsample):
     corpus = _lined_corpus()
     line_of = np.array([int(w[1:].split("w")[0]) for w in corpus.vocab.words])  # (V,)
@@ -198,6 +198,7 @@ def test_no_context_ever_crosses_a_line_end(model, shared, subsample):
     t.model.forward = spy
     t.run(10_000)
     assert t.status == "finished" and len(seen) == t.step_count
+    assert (t._ids.shape[0] < corpus.n_tokens) == (subsample > 0)  # it did drop words
     same_line = np.concatenate([s for s, _ in seen])
     mask = np.concatenate([m for _, m in seen])
     # a window of 3 reaches at most 3 lines away and line vocabularies repeat every 12
@@ -233,3 +234,19 @@ def test_sentences_need_a_line_with_two_words():
         Trainer(corpus, TrainConfig(window=1, batch_size=2, windows="sentences"))
     with pytest.raises(ValueError, match="windows='lines' must be one of"):
         TrainConfig(windows="lines").validate()
+
+
+def test_going_back_to_a_copy_across_epochs_restores_that_epochs_lines():
+    """The last good state holds the subsampled epoch's lines with its ids: replaying
+    from a copy taken epochs earlier gives the same losses."""
+    corpus = _lined_corpus(n_lines=200, seed=1)
+    t = Trainer(corpus, TrainConfig(windows="sentences", subsample=2e-3, window=3,
+                                    batch_size=16, epochs=None, seed=2))
+    start = t.snapshot_interval
+    first = [m.loss for m in t.run(start + 1)][-1:]  # a copy was taken before this step
+    snap = t._good
+    assert snap["scalars"][0] == start
+    first += [m.loss for m in t.run(3 * t.steps_per_epoch)]  # across epoch ends
+    assert t.epoch >= 2 and t._ids.shape[0] < corpus.n_tokens  # each epoch drops words
+    t._restore(snap)
+    assert [m.loss for m in t.run(len(first))] == first
