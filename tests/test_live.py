@@ -33,15 +33,22 @@ def test_tick_does_nothing_while_paused(live):
     assert live.tick(1.0) == [] and live.trainer.step_count == 0
 
 
-def test_tick_is_bounded_by_time_not_by_a_number_of_steps(live):
+def test_tick_is_bounded_by_time_not_by_a_number_of_steps(live, monkeypatch):
+    from negsamp import trainer as trainer_module
+    clock = [0.0]  # a fake clock: every step takes exactly 0.03 s
+    monkeypatch.setattr(trainer_module.time, "perf_counter", lambda: clock[0])
+    step = live.trainer.step
+
+    def timed_step():
+        clock[0] += 0.03
+        return step()
+
+    monkeypatch.setattr(live.trainer, "step", timed_step)
     live.start()
     assert len(live.tick(budget_seconds=0.0)) == 1  # a zero budget still runs one step
-    t0 = time.perf_counter()
-    got = live.tick(budget_seconds=0.2)
-    took = time.perf_counter() - t0
-    # stops at the first step boundary past the budget: many steps, not one, and the
-    # last one started before the deadline (one step here takes milliseconds)
-    assert len(got) > 1 and took < 0.2 + 10 * took / len(got), (len(got), took)
+    # stops at the first step boundary at or past the budget: 7 × 0.03 s >= 0.2 s
+    assert len(live.tick(budget_seconds=0.2)) == 7
+    assert len(live.tick(budget_seconds=0.5)) == 17
     assert live.running
 
 
