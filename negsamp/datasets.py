@@ -129,6 +129,7 @@ def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group:
         Ids most frequent first; ``groups`` (V,) with -1 for function words and
         ``group_names`` {g: name}. V = n_function_words + n_groups * words_per_group.
     """
+    corpus_name = name or ("synthetic" if language == "en" else "synthetic_ja")
     for name, value, low, high in [("n_tokens", n_tokens, 100, 20_000_000),
                                    ("n_groups", n_groups, 2, max_group_words),
                                    ("words_per_group", words_per_group, 2, max_group_words),
@@ -168,7 +169,7 @@ def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group:
     new_id = np.empty(V, dtype=np.int64)
     new_id[order] = np.arange(V)
     vocab = Vocab(list(names[order]), counts[order])
-    return Corpus(new_id[raw], vocab, name or ("synthetic" if language == "en" else "synthetic_ja"),
+    return Corpus(new_id[raw], vocab, corpus_name,
                   groups=raw_groups[order],
                   group_names=dict(enumerate(group_names)))
 
