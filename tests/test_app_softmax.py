@@ -29,7 +29,7 @@ def test_on_opening_the_cost_and_the_corrected_comparison_are_shown_without_a_cl
     assert "faster than a full-softmax step" in page.subheader[0].value
     ce = table(page, "held-out softmax cross-entropy")
     by = dict(zip(ce["model"], ce["held-out softmax cross-entropy"], strict=True))
-    corrected = by["Negative Sampling, scores + log P_α(w)"]
+    corrected = by["Negative Sampling, scores + ln P_α(w)"]
     assert corrected < by["Negative Sampling, raw scores"]
     assert corrected < by["P_α alone (ignores the context)"]
     assert by["uniform (ln V)"] == pytest.approx(math.log(58))
@@ -98,7 +98,7 @@ def test_comparing_shows_both_models_on_one_held_out_metric(page):
     assert all(0 < x < math.log(58) + 1e-9 for x in ce)  # V = 58 on the synthetic corpus
     chart = [c for c in page.get("plotly_chart") if c.proto.id.endswith("compare_heldout_chart")]
     assert [t["name"] for t in json.loads(chart[0].proto.spec)["data"]] == [
-        "softmax", "negative sampling", "negative sampling + log P_α"]
+        "softmax", "negative sampling", "negative sampling + ln P_α"]
 
 
 def test_a_corpus_too_small_to_compare_shows_an_error_not_a_traceback(open_page):

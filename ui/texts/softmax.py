@@ -80,19 +80,19 @@ TEXT = {
                       "(V = {V:,}; lower is better)"),
         "r_soft": "full softmax",
         "r_raw": "Negative Sampling, raw scores",
-        "r_corr": "Negative Sampling, scores + log P_α(w)",
+        "r_corr": "Negative Sampling, scores + ln P_α(w)",
         "r_palpha": "P_α alone (ignores the context)",
         "r_uniform": "uniform (ln V)",
         "why_correct": (
             "**Why the correction.** Negative Sampling does not learn normalised logits. "
             "At its optimum its score for word w in context c is "
-            "s(w, c) ≈ log p(w|c) − log(k·P_α(w)): it learns how much more likely w is "
-            "here than as one of the k negatives drawn from P_α. Pushed raw through a "
-            "softmax, frequent words are under-rated, so the raw row measures the wrong "
-            "thing. Adding log(k·P_α(w)) gives back log p(w|c); inside a softmax the "
-            "constant log k cancels, so only log P_α(w) matters. This is where the "
-            "sampler's α meets the loss: the negatives' distribution is part of what the "
-            "scores mean."),
+            "$s(w, c) \\approx \\log p(w \\mid c) - \\log(k\\,P_\\alpha(w))$: it "
+            "learns how much more likely w is here than as one of the k negatives drawn "
+            "from P_α. Pushed raw through a softmax, frequent words are under-rated, so the "
+            "raw row measures the wrong thing. Adding $\\log(k\\,P_\\alpha(w))$ gives back "
+            "$\\log p(w \\mid c)$; inside a softmax the constant $\\log k$ cancels, so only "
+            "$\\log P_\\alpha(w)$ matters. This is where the sampler's α meets the loss: "
+            "the negatives' distribution is part of what the scores mean."),
         "palpha": "P_α alone",
         "no_groups": "This corpus has no planted groups, so the embeddings are not scored here.",
         "emb_header": ("**The embeddings: is each word's nearest neighbour in its planted "
@@ -123,7 +123,7 @@ TEXT = {
         "fig_heldout": {
             "title": "Held-out cross-entropy (full softmax, nats)", "y": "cross-entropy",
             "softmax": "softmax", "negsamp": "negative sampling",
-            "corrected": "negative sampling + log P_α",
+            "corrected": "negative sampling + ln P_α",
         },
     },
     "ja": {
@@ -204,18 +204,19 @@ TEXT = {
                       "（V = {V:,}、小さいほど良い）"),
         "r_soft": "Softmax 関数",
         "r_raw": "Negative Sampling、スコアそのまま",
-        "r_corr": "Negative Sampling、スコア + log P_α(w)",
+        "r_corr": "Negative Sampling、スコア + ln P_α(w)",
         "r_palpha": "P_α だけ（コンテキストを無視）",
         "r_uniform": "一様分布（ln V）",
         "why_correct": (
             "**補正が必要な理由。** Negative Sampling が学習するのは正規化されたスコアでは"
             "ありません。最適な状態では、コンテキスト c での単語 w のスコアは "
-            "s(w, c) ≈ log p(w|c) − log(k·P_α(w)) になります。つまり「w がここに現れる確率は、"
-            "P_α から引いた k 個の負例の1つとして現れる確率の何倍か」を学習しています。"
-            "そのまま Softmax 関数に通すと頻度の高い単語が低く見積もられ、測っているものが"
-            "ずれます。log(k·P_α(w)) を足すと log p(w|c) に戻ります。Softmax 関数の中では"
-            "定数 log k は打ち消し合うので、効くのは log P_α(w) だけです。ここでサンプラーの"
-            " α と損失がつながります：負例の分布が、スコアの意味の一部なのです。"),
+            "$s(w, c) \\approx \\log p(w \\mid c) - \\log(k\\,P_\\alpha(w))$ "
+            "になります。つまり「w がここに現れる確率は、P_α から引いた k 個の負例の1つとして"
+            "現れる確率の何倍か」を学習しています。そのまま Softmax 関数に通すと頻度の高い"
+            "単語が低く見積もられ、測っているものがずれます。$\\log(k\\,P_\\alpha(w))$ を"
+            "足すと $\\log p(w \\mid c)$ に戻ります。Softmax 関数の中では定数 $\\log k$ は"
+            "打ち消し合うので、効くのは $\\log P_\\alpha(w)$ だけです。ここでサンプラーの "
+            "α と損失がつながります：負例の分布が、スコアの意味の一部なのです。"),
         "palpha": "P_α だけ",
         "no_groups": ("このコーパスには埋め込まれたグループがないので、単語ベクトルはここでは"
                       "評価しません。"),
@@ -247,7 +248,7 @@ TEXT = {
             "title": "評価データでの交差エントロピー誤差（Softmax、nats）",
             "y": "交差エントロピー誤差",
             "softmax": "Softmax 関数", "negsamp": "Negative Sampling",
-            "corrected": "Negative Sampling + log P_α",
+            "corrected": "Negative Sampling + ln P_α",
         },
     },
 }
