@@ -74,7 +74,7 @@ else:
 
 st.header(T["large_header"])
 st.markdown(T["large_intro"])
-steps = st.slider(T["large_steps"], 100, 2000, 500, step=100, key="w_large_steps", **state.KEEP)
+steps = st.slider(T["large_steps"], 100, 2000, 1000, step=100, key="w_large_steps", **state.KEEP)
 if st.button(T["large_run"], key="large_run"):
     big = view.large_corpus()
     out = view.run_long(T, lambda p: compare_losses(

@@ -102,16 +102,18 @@ TEXT = {
         "r_ns_time": "Negative Sampling, same time",
         "col_rate": "neighbour in group",
         "col_heldout_corr": "held-out cross-entropy (NS corrected)",
-        "emb_caption": ("What the embeddings are for: on a small vocabulary both models do "
-                        "about as well; the larger V, the more steps Negative Sampling "
-                        "makes in the softmax's time."),
+        "emb_caption": ("What the embeddings are for. On a small vocabulary a full-softmax "
+                        "step costs no more than a Negative Sampling step, so the same time "
+                        "gives Negative Sampling no extra steps; the larger V, the more "
+                        "steps it makes in the softmax's time (see below)."),
         "large_header": "At a vocabulary of several thousand words",
         "large_intro": (
             "On a corpus generated with planted groups and V = 4,050 words (1,000,000 "
             "tokens), a full-softmax step costs about ten times a Negative Sampling step: "
             "in the same time Negative Sampling makes many more steps and its embeddings "
-            "find their groups. This runs on request (about a minute for 500 steps), with "
-            "a progress bar, and can be cancelled; live training in other tabs goes on."),
+            "find their groups. This runs on request (seconds to a couple of minutes, with "
+            "the steps and how busy the machine is), with a progress bar, and can be "
+            "cancelled; live training in other tabs goes on."),
         "large_steps": "steps (both models)",
         "large_run": "Run on the planted corpus (V = 4,050)",
         "fig_cost": {
@@ -227,16 +229,17 @@ TEXT = {
         "r_ns_time": "Negative Sampling、同じ学習時間",
         "col_rate": "最近傍が同じグループ",
         "col_heldout_corr": "評価データでの交差エントロピー誤差（NS は補正後）",
-        "emb_caption": ("単語ベクトルの目的から見ると：語彙が小さければ2つのモデルはほぼ同じです。"
-                        "V が大きいほど、Softmax 関数と同じ時間で Negative Sampling は多くの"
-                        "ステップを進めます。"),
+        "emb_caption": ("単語ベクトルの目的から見ると：語彙が小さいうちは Softmax 関数の1ステップも"
+                        "Negative Sampling の1ステップと同じくらい安いので、同じ時間でも Negative "
+                        "Sampling のステップは増えません。V が大きいほど、Softmax 関数と同じ時間で"
+                        "多くのステップを進めます（下を参照）。"),
         "large_header": "語彙数が数千語のとき",
         "large_intro": (
             "グループを埋め込んで生成した V = 4,050 語（1,000,000 トークン）のコーパスでは、"
             "Softmax 関数の1ステップは Negative Sampling の約10倍かかります。同じ時間で "
             "Negative Sampling ははるかに多くのステップを進め、単語ベクトルがグループを"
-            "見つけます。これはボタンを押したときだけ実行します（500 ステップで約1分）。"
-            "進み具合のバーが出て、キャンセルできます。ほかのタブのライブ学習は止まりません。"),
+            "見つけます。これはボタンを押したときだけ実行します（ステップ数とマシンの混み具合"
+            "により数秒から1〜2分）。進み具合のバーが出て、キャンセルできます。ほかのタブのライブ学習は止まりません。"),
         "large_steps": "ステップ数（両方のモデル）",
         "large_run": "グループのあるコーパスで実行する（V = 4,050）",
         "fig_cost": {
