@@ -16,9 +16,9 @@ TEXT = {
         "quick_spinner": "Training a quick model…",
         "from_live": "Vectors of the model on the Training page",
         "from_quick": "Vectors of the quick model trained on this page",
-        "from_open": ("Vectors of a quick model (CBOW, the sidebar's α and k, about "
-                      "400 steps) trained when this page opened; train on the *Training* "
-                      "page or press *Train longer* for better ones"),
+        "from_open": ("Vectors of a quick model trained when this page opened (CBOW, the "
+                      "sidebar's α and k; *Train longer* or the *Training* page give better "
+                      "ones)"),
         "tab_pca": "PCA",
         "tab_tsne": "t-SNE (on request)",
         "explained_line": "Explained variance: {parts}; together {total:.1%}.",
@@ -95,9 +95,9 @@ TEXT = {
         "quick_spinner": "簡単なモデルを学習しています…",
         "from_live": "学習ページのモデルのベクトル",
         "from_quick": "このページで学習した簡単なモデルのベクトル",
-        "from_open": ("このページを開いたときに学習した簡単なモデル（CBOW、サイドバーの α と k、"
-                      "約400ステップ）のベクトル。よりよいベクトルは *学習をライブで* の"
-                      "ページで学習するか、*もっと長く学習する* を押してください"),
+        "from_open": ("このページを開いたときに学習した簡単なモデルのベクトル（CBOW、サイドバーの"
+                      " α と k。*もっと長く学習する* か *学習をライブで* のページで、よりよい"
+                      "ベクトルが得られます）"),
         "tab_pca": "PCA",
         "tab_tsne": "t-SNE（ボタンで計算）",
         "explained_line": "寄与率（説明される分散の割合）：{parts}、合計 {total:.1%}。",

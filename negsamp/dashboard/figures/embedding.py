@@ -102,7 +102,8 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
         fig = new_figure(title, height=620, margin=dict(l=0, r=0, t=60, b=0),
                          scene=dict(xaxis_title=titles[0], yaxis_title=titles[1],
                                     zaxis_title=titles[2], aspectmode="cube",
-                                    camera=dict(eye=dict(x=1.6, y=1.6, z=1.1))))
+                                    camera=dict(eye=dict(x=1.9, y=1.9, z=1.2),
+                                                center=dict(x=0, y=0, z=-0.1))))
     else:
         fig = new_figure(title, titles[0], titles[1])
         fig.update_yaxes(scaleanchor="x", scaleratio=1)
