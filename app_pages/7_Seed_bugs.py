@@ -25,10 +25,10 @@ for n, (bug, broken, fixed) in enumerate(steps, start=1):
     st.caption(T["demo_" + bug.key])
     left, right = st.columns(2)
     left.markdown(T["broken"])
-    left.code(textwrap.dedent("".join(bug.broken)).rstrip("\n"), language="python")
+    left.code(textwrap.dedent("".join(bug.broken)).rstrip("\n"), language="python", wrap_lines=True)
     outcome(left, broken)
     right.markdown(T["fixed"])
-    right.code(textwrap.dedent("".join(bug.fixed)).rstrip("\n"), language="python")
+    right.code(textwrap.dedent("".join(bug.fixed)).rstrip("\n"), language="python", wrap_lines=True)
     outcome(right, fixed)
     if n > 1:
         st.caption(T["earlier_fixed"].format(n=n - 1))
@@ -41,4 +41,4 @@ outcome(left, before)
 right.markdown(T["whole_after"])
 outcome(right, after)
 with st.expander(T["source_header"]):
-    st.code(SOURCE, language="python")
+    st.code(SOURCE, language="python", wrap_lines=True)
