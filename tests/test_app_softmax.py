@@ -37,6 +37,10 @@ def test_on_opening_the_cost_and_the_corrected_comparison_are_shown_without_a_cl
     assert list(emb["model"]) == ["full softmax", "Negative Sampling, same steps",
                                   "Negative Sampling, same time"]
     assert all(0 <= x <= 100 for x in emb["neighbour in group"])
+    nb = table(page, "word")
+    assert list(nb.columns) == ["word", "full softmax", "Negative Sampling, same steps",
+                                "Negative Sampling, same time"]
+    assert all(len(cell.split(", ")) == 5 for cell in nb["full softmax"])
     latex = " ".join(x.value for x in page.latex)
     assert r"O(V \cdot D)" in latex and r"O((k+1) \cdot D)" in latex
 
@@ -110,3 +114,26 @@ def test_a_corpus_too_small_to_compare_shows_an_error_not_a_traceback(open_page)
     at.button(key="compare").click().run()
     assert not at.exception
     assert len(at.error) == 1 and "8 tokens" in at.error[0].value
+
+
+def test_an_upload_is_compared_on_request_and_shows_neighbours_without_groups(open_page):
+    from ui import state
+    at = open_page("dashboard.py")
+    words = [f"w{i}" for i in range(80)]
+    text = " ".join(words[(i * 7) % 80] for i in range(4000))
+    at.session_state["upload_corpus"] = state.datasets.text_corpus(text.encode())
+    at.session_state["w_corpus"] = "upload"
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert any("Compare again" in i.value for i in at.info)  # nothing trained unasked
+    at.slider(key="w_cost_D").set_value(10)
+    at.slider(key="w_cmp_steps").set_value(20).run()
+    at.button(key="compare").click().run()
+    assert not at.exception and not at.error
+    assert any("no planted groups" in c.value for c in at.caption)
+    assert list(table(at, "word")["word"]) == words_at_rank_10(at)
+
+
+def words_at_rank_10(at):
+    corpus = at.session_state["upload_corpus"]
+    return list(corpus.vocab.words[10:14])

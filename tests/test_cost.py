@@ -167,6 +167,13 @@ def test_group_rate_after_equal_steps_and_equal_time():
     for key in ("softmax", "negsamp", "negsamp_time"):
         assert 0.0 <= r[key]["group_rate"] <= 1.0
     assert r["negsamp_time"]["seconds"] >= r["softmax"]["seconds"]
+    corpus = synthetic_corpus()
+    probes = r["probe_words"]  # the first word of each of the first groups
+    assert len(probes) == 4 and len({int(corpus.groups[corpus.vocab.word_to_id[w]])
+                                     for w in probes}) == 4
+    for key in ("softmax", "negsamp", "negsamp_time"):
+        assert set(r[key]["neighbours"]) == set(probes)
+        assert all(len(n) == 5 and w not in n for w, n in r[key]["neighbours"].items())
     plain = dataclasses.replace(synthetic_corpus(), groups=None)
     assert math.isnan(compare_losses(plain, steps=5, hidden_size=8)["negsamp"]["group_rate"])
 

@@ -124,11 +124,24 @@ def quality(T, cmp, key):
                                    labels=T["fig_heldout"],
                                    corrected_ce=ns["heldout_ce_corrected"]),
                     key=f"{key}_heldout_chart")
-    if nt is None or soft["group_rate"] != soft["group_rate"]:  # NaN: no planted groups
+    if soft["group_rate"] == soft["group_rate"]:  # NaN: no planted groups
+        group_rates(T, soft, ns, nt, key)
+    else:
         st.caption(T["no_groups"])
-        return
+    if "neighbours" in soft:
+        st.markdown(T["nb_header"])
+        runs = [(T["r_soft"], soft), (T["r_ns_steps"], ns)]
+        runs += [(T["r_ns_time"], nt)] if nt else []
+        st.dataframe({T["col_word"]: cmp["probe_words"],
+                      **{name: [", ".join(r["neighbours"][w]) for w in cmp["probe_words"]]
+                         for name, r in runs}}, hide_index=True, key=f"{key}_nb_table")
+
+
+def group_rates(T, soft, ns, nt, key):
+    """The embeddings after the same steps and the same time: the group rate."""
+    num = st.column_config.NumberColumn(format="%.3f")
     st.markdown(T["emb_header"])
-    rows = [(T["r_soft"], soft), (T["r_ns_steps"], ns), (T["r_ns_time"], nt)]
+    rows = [(T["r_soft"], soft), (T["r_ns_steps"], ns)] + ([(T["r_ns_time"], nt)] if nt else [])
     st.dataframe({T["col_model"]: [n for n, _ in rows],
                   T["col_steps"]: [r["steps"] for _, r in rows],
                   T["col_seconds"]: [r["seconds"] for _, r in rows],

@@ -26,6 +26,7 @@ from ..models import CBOW
 from ..optim import SGD, Adam
 from ..sampler import unigram_p
 from ..softmax_model import SoftmaxCBOW, softmax_cross_entropy
+from ..vectors import WordVectors
 
 MODEL_NAMES = ("softmax", "negsamp")
 _EVAL_FLOATS = 1 << 21  # rows · V per held-out block (16 MB of float64)
@@ -209,6 +210,21 @@ def _train(model, batches, steps, seconds, lr, heldout, n_points, report, bias=N
                 error=error)
 
 
+def probe_words(corpus, n=4):
+    """A few words whose neighbours show what a model learned: on a planted corpus the
+    most frequent word of each of the first ``n`` groups; otherwise frequent words past
+    the first 10 (which are mostly function words and punctuation)."""
+    words, groups = corpus.vocab.words, corpus.groups
+    if groups is not None and (groups >= 0).any():
+        first = {}
+        for i, g in enumerate(groups):
+            if g >= 0 and g not in first:
+                first[int(g)] = words[i]
+        return [first[g] for g in sorted(first)][:n]
+    start = min(10, max(0, len(words) - n))
+    return list(words[start:start + n])
+
+
 def compare_losses(corpus, steps=200, seconds=None, *, hidden_size=50, batch_size=100,
                    num_negatives=5, power=0.75, window=2, lr=0.01, seed=0,
                    heldout_fraction=0.1, heldout_windows=1000, n_points=10, progress=None,
@@ -245,7 +261,8 @@ def compare_losses(corpus, steps=200, seconds=None, *, hidden_size=50, batch_siz
         ``curve_seconds``, ``heldout_ce`` (the common metric at checkpoints),
         ``final_heldout_ce``, ``heldout_ce_corrected`` and ``final_corrected_ce``
         (NaN for the softmax), ``group_rate`` (NaN without planted groups) and
-        ``error`` (None, or why training stopped). Also ``palpha_ce``: the held-out
+        ``neighbours`` ({probe word: its 5 nearest words by W_in}) and ``error``
+        (None, or why training stopped). Also ``probe_words``, ``palpha_ce``: the held-out
         cross-entropy of P_α alone (the corrected model with all scores 0).
         ``progress(fraction, name)`` is called after every step.
     """
@@ -269,7 +286,8 @@ def compare_losses(corpus, steps=200, seconds=None, *, hidden_size=50, batch_siz
     log_palpha = np.log(np.maximum(unigram_p(corpus.vocab.counts, power), 1e-300))  # (V,)
     result = dict(vocab_size=V, batch_size=B, heldout_windows=m, uniform_ce=math.log(V),
                   unigram_ce=float(-np.mean(np.log(unigram[heldout[1]]))),
-                  palpha_ce=float(-np.mean(log_palpha[heldout[1]])))
+                  palpha_ce=float(-np.mean(log_palpha[heldout[1]])),
+                  probe_words=probe_words(corpus))
     runs = [("softmax", "softmax", steps, seconds), ("negsamp", "negsamp", steps, seconds)]
     if equal_time:
         runs.append(("negsamp_time", "negsamp", 10**9, None))
@@ -287,5 +305,8 @@ def compare_losses(corpus, steps=200, seconds=None, *, hidden_size=50, batch_siz
                              bias=None if name == "softmax" else log_palpha)
         result[key]["group_rate"] = (math.nan if corpus.groups is None else
                                      group_neighbour_rate(model.params[0], corpus.groups))
+        wv = WordVectors(corpus.vocab.words, model.params[0])
+        result[key]["neighbours"] = {w: [n for n, _ in wv.most_similar(w, topn=min(5, V - 1))]
+                                     for w in result["probe_words"]}
         report(1.0)
     return result

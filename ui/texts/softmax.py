@@ -98,6 +98,8 @@ TEXT = {
         "emb_header": ("**The embeddings: is each word's nearest neighbour in its planted "
                        "group?** After the same steps, and after the same training time "
                        "(Negative Sampling trains as long as the softmax did)."),
+        "nb_header": "**Nearest neighbours of a few words** (by W_in, cosine)",
+        "col_word": "word",
         "r_ns_steps": "Negative Sampling, same steps",
         "r_ns_time": "Negative Sampling, same time",
         "col_rate": "neighbour in group",
@@ -225,6 +227,8 @@ TEXT = {
         "emb_header": ("**単語ベクトル：各単語の最近傍は同じグループの単語か？** "
                        "同じステップ数の後と、同じ学習時間の後（Negative Sampling は "
                        "Softmax 関数と同じ時間だけ学習）。"),
+        "nb_header": "**いくつかの単語の最近傍**（W_in のコサイン類似度）",
+        "col_word": "単語",
         "r_ns_steps": "Negative Sampling、同じステップ数",
         "r_ns_time": "Negative Sampling、同じ学習時間",
         "col_rate": "最近傍が同じグループ",
