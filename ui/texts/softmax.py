@@ -232,7 +232,7 @@ TEXT = {
         "r_ns_steps": "Negative Sampling、同じステップ数",
         "r_ns_time": "Negative Sampling、同じ学習時間",
         "col_rate": "最近傍が同じグループ",
-        "col_heldout_corr": "評価データでの交差エントロピー誤差（NS は補正後）",
+        "col_heldout_corr": "交差エントロピー誤差（NS は補正後）",
         "emb_caption": ("単語ベクトルの目的から見ると：語彙が小さいうちは Softmax 関数の1ステップも"
                         "Negative Sampling の1ステップと同じくらい安いので、同じ時間でも Negative "
                         "Sampling のステップは増えません。V が大きいほど、Softmax 関数と同じ時間で"
