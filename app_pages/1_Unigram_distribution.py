@@ -52,8 +52,9 @@ rows = mass_table(raw_p, word_p, top_fracs=(0.01, 0.1, 0.5), bottom_fracs=(0.5, 
 by_group = {r["group"]: r for r in rows}
 m1, m2 = st.columns(2)
 m1.metric(T["top_metric"], f"{by_group['top 10%']['powered_share']:.1%}",
-          delta=f"{by_group['top 10%']['powered_share'] - by_group['top 10%']['raw_share']:+.1%}"
-          + T["vs_raw"], delta_color="off")
+          delta=T["vs_raw_pp"].format(pp=100 * (by_group['top 10%']['powered_share']
+                                                - by_group['top 10%']['raw_share'])),
+          delta_color="off")
 m2.metric(T["rare_metric"], f"{by_group['bottom 50%']['powered_share']:.1%}",
           delta=f"×{by_group['bottom 50%']['gain']:.2f}" + T["vs_raw"], delta_color="off")
 

@@ -1,45 +1,24 @@
-"""Embeddings: the learned vectors in PCA, nearest neighbours, analogies, downloads."""
-import numpy as np
+"""Embeddings: the learned vectors in PCA (and t-SNE), neighbours, analogies, downloads."""
 import streamlit as st
 
-from negsamp.corpus import num_windows
-from negsamp.dashboard.figures import neighbours_figure, pca_figure
-from negsamp.dashboard.projection import StableProjection
+from negsamp.dashboard.figures import neighbours_figure
 from negsamp.evaluate import chance_group_neighbour_rate, group_neighbour_rate
-from negsamp.io import projector_tsv, word2vec_text
 from negsamp.tokenizers import normalize_word
-from negsamp.trainer import Trainer
+from ui import embeddings_view as view
 from ui import state
 from ui.texts.embeddings import TEXT
 
-QUICK_EPOCHS, QUICK_SECONDS = 5, 5.0   # the quick model: at most this many epochs / seconds
 T, s, corpus = state.page_top(TEXT)
-
-live, quick = st.session_state.get("live"), st.session_state.get("quick_model")
-if live is not None and live.corpus is corpus and live.trainer.step_count:
-    trainer, source = live.trainer, T["from_live"]
-else:
-    if live is not None and live.corpus is not corpus:
-        st.info(T["other_corpus"].format(name=live.corpus.name))
-    if st.button(T["quick_button"], key="quick_train",
-                 help=T["quick_help"].format(epochs=QUICK_EPOCHS, seconds=QUICK_SECONDS)):
-        try:
-            batch = min(100, num_windows(corpus.n_tokens, 2))
-            quick = Trainer(corpus, state.live_config(epochs=QUICK_EPOCHS, batch_size=batch))
-            with st.spinner(T["quick_spinner"]):
-                quick.run(1_000_000, seconds=QUICK_SECONDS)
-            st.session_state["quick_model"] = quick
-        except ValueError as err:
-            st.error(state.message(err))
-    if quick is None or quick.corpus is not corpus:
-        st.info(T["no_model"])
-        st.stop()
-    trainer, source = quick, T["from_quick"]
-if trainer.status == "diverged":
-    st.warning(trainer.stop_reason)
-wv = trainer.vectors()
-V, groups, counts = len(wv), corpus.groups, corpus.vocab.counts
-st.caption(T["model_caption"].format(source=source, steps=trainer.step_count, V=V, D=wv.dim))
+try:
+    model, source = view.choose_model(T, s, corpus)
+except ValueError as err:
+    st.error(state.message(err))
+    st.stop()
+if model["status"] == "diverged":
+    st.warning(model["reason"])
+wv = model["wv"]
+V, groups = len(wv), corpus.groups
+st.caption(T["model_caption"].format(source=source, steps=model["steps"], V=V, D=wv.dim))
 
 st.header(T["pca_header"])
 left, mid, right = st.columns(3)
@@ -47,32 +26,19 @@ dims = left.radio(T["dims"], [2, 3], horizontal=True, key="w_emb_dims", **state.
 n = V if V <= 200 else mid.slider(T["n_words"], 100, min(V, 3000), min(V, 500),
                                   key=f"w_emb_n_{corpus.name}", **state.KEEP)
 choices = wv.words[:5000]
-first = int(np.argmax(groups[:len(choices)] >= 0)) if groups is not None else 0
-word = right.selectbox(T["word"], choices, index=first, key="w_emb_word", **state.KEEP)
+first = int((groups[:len(choices)] >= 0).argmax()) if groups is not None else 0
+word = right.selectbox(T["word"], choices, index=first, key="w_emb_word",
+                       **state.KEEP)
 neighbours = wv.most_similar(word, topn=min(10, V - 1))
 if min(dims, wv.dim, n) < dims:  # PCA gives at most min(D, words) axes
     st.info(T["dims_fewer"].format(dims=dims, D=wv.dim, n=n))
     dims = min(dims, wv.dim, n)
 if dims >= 2:
-    proj = st.session_state.setdefault("emb_projection", StableProjection()).project(
-        wv.vectors[:n], dims)  # axes kept between reruns
-    if groups is not None:
-        color, label = groups[:n], T["group_label"]
-    else:
-        color, label = np.log10(np.maximum(counts[:n], 1)).astype(float), T["freq_label"]
-    st.plotly_chart(pca_figure(proj.coords, wv.words[:n], color, label,
-                               highlight=[word] + [w for w, _ in neighbours],
-                               explained=proj.explained_variance_ratio,
-                               group_names=corpus.group_names, labels=T["fig_pca"]),
-                    key="pca_chart")
-    st.caption(T["explained"])
-    cols = st.columns(dims + 1)
-    for i, r in enumerate(proj.explained_variance_ratio):
-        cols[i].metric(f"PC{i + 1}", f"{r:.1%}")
-    cols[dims].metric(T["total"], f"{proj.explained_variance_ratio.sum():.1%}")
+    view.projection(T, corpus, wv, dims, n, [word] + [w for w, _ in neighbours],
+                    tag=(source, model["steps"], corpus.name))
 
 st.header(T["neighbours_header"])
-st.plotly_chart(neighbours_figure([w for w, _ in neighbours], [s for _, s in neighbours],
+st.plotly_chart(neighbours_figure([w for w, _ in neighbours], [x for _, x in neighbours],
                                   word, labels=T["fig_neighbours"]), key="neighbours_chart")
 
 st.header(T["analogy_header"])
@@ -88,7 +54,7 @@ else:
     try:
         answers = wv.analogy(*(normalize_word(w) for w in abc), topn=max(1, min(5, V - 3)))
         st.dataframe({T["col_word"]: [w for w, _ in answers],
-                      T["col_cosine"]: [s for _, s in answers]},
+                      T["col_cosine"]: [x for _, x in answers]},
                      hide_index=True, key="analogy_table")
     except ValueError as err:
         st.error(state.message(err))
@@ -101,19 +67,4 @@ if groups is not None:
     st.caption(T["rate_caption"])
 
 st.header(T["download_header"])
-extra = {"count": counts.tolist()}
-if groups is not None:
-    names = corpus.group_names or {}
-    extra["group"] = [names.get(int(g), "none") for g in groups]
-downloads = [("dl_w2v", "vectors.txt", lambda: word2vec_text(wv.words, wv.vectors))]
-try:  # the Projector refuses D = 1; checked here, not when the button is clicked
-    projector_tsv(wv.words[:1], wv.vectors[:1])
-    downloads += [("dl_vec", "vectors.tsv", lambda: projector_tsv(wv.words, wv.vectors)[0]),
-                  ("dl_meta", "metadata.tsv",
-                   lambda: projector_tsv(wv.words, wv.vectors, extra)[1])]
-except ValueError as err:
-    st.info(state.message(err))
-for col, (key, name, make) in zip(st.columns(3), downloads, strict=False):
-    col.download_button(T[key], make, file_name=name, mime="text/plain", key=key,
-                        on_click="ignore")
-st.caption(T["dl_caption"])
+view.downloads(T, corpus, wv)

@@ -89,7 +89,8 @@ def _planted_names(n_groups, words_per_group, n_function_words, language="en"):
 
 def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group: int = 8,
                      n_function_words: int = 10, zipf_exponent: float = 1.0, seed: int = 0,
-                     *, rng: np.random.Generator | None = None, language: str = "en") -> Corpus:
+                     *, rng: np.random.Generator | None = None, language: str = "en",
+                     name: str | None = None, max_group_words: int = 50) -> Corpus:
     """A corpus with planted word groups and Zipf word frequencies (known truth).
 
     Every word gets a global rank r (function words first, then the group words
@@ -116,6 +117,11 @@ def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group:
         The words' language: "ja" plants Japanese words (動物: 猫 犬 馬 牛 ..., 色, 果物,
         道具, 天気, 楽器, 体, 乗り物) and particles as function words, in a corpus named
         "synthetic_ja"; the draws are the same as for "en".
+    name : str, optional
+        The corpus's name (default "synthetic" or "synthetic_ja").
+    max_group_words : int
+        Upper bound of ``words_per_group`` (and of ``n_groups``); only
+        :func:`planted_corpus` raises it.
 
     Returns
     -------
@@ -123,9 +129,10 @@ def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group:
         Ids most frequent first; ``groups`` (V,) with -1 for function words and
         ``group_names`` {g: name}. V = n_function_words + n_groups * words_per_group.
     """
+    corpus_name = name or ("synthetic" if language == "en" else "synthetic_ja")
     for name, value, low, high in [("n_tokens", n_tokens, 100, 20_000_000),
-                                   ("n_groups", n_groups, 2, 50),
-                                   ("words_per_group", words_per_group, 2, 50),
+                                   ("n_groups", n_groups, 2, max_group_words),
+                                   ("words_per_group", words_per_group, 2, max_group_words),
                                    ("n_function_words", n_function_words, 0, 50)]:
         check(name, value, Allowed(low, high, whole=True))
     check("zipf_exponent", zipf_exponent, Allowed(0, 3))
@@ -146,10 +153,13 @@ def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group:
     raw = np.empty(N, dtype=np.int64)  # rank ids
     is_func = rng.random(N) < p_func
     raw[is_func] = rng.choice(F, size=int(is_func.sum()), p=p[:F] / p_func) if F else 0
+    words_at = np.flatnonzero(~is_func)
+    words_at = words_at[np.argsort(tok_group[words_at], kind="stable")]  # by group, in order
+    ends = np.r_[0, np.cumsum(np.bincount(tok_group[words_at], minlength=G))]  # (G+1,)
     for g in range(G):
-        m = ~is_func & (tok_group == g)
-        slot = rng.choice(W, size=int(m.sum()), p=p_group[g] / mass[g])
-        raw[m] = F + slot * G + g
+        at = words_at[ends[g]:ends[g + 1]]
+        slot = rng.choice(W, size=at.size, p=p_group[g] / mass[g])
+        raw[at] = F + slot * G + g
 
     group_names, group_words, func_words = _planted_names(G, W, F, language)
     names = np.array(func_words + [group_words[j % G][j // G] for j in range(G * W)], dtype=object)
@@ -159,12 +169,29 @@ def synthetic_corpus(n_tokens: int = 30_000, n_groups: int = 6, words_per_group:
     new_id = np.empty(V, dtype=np.int64)
     new_id[order] = np.arange(V)
     vocab = Vocab(list(names[order]), counts[order])
-    return Corpus(new_id[raw], vocab, "synthetic" if language == "en" else "synthetic_ja",
+    return Corpus(new_id[raw], vocab, corpus_name,
                   groups=raw_groups[order],
                   group_names=dict(enumerate(group_names)))
 
 
 # ---------------------------------------------------------------- any text
+def planted_corpus(n_tokens: int = 1_000_000, n_groups: int = 100, words_per_group: int = 40,
+                   n_function_words: int = 50, seed: int = 0) -> Corpus:
+    """:func:`synthetic_corpus` with a vocabulary of several thousand words, named
+    "planted_large": V = n_function_words + n_groups · words_per_group (4,050 by
+    default), large enough for a full softmax to cost what the chapter says.
+
+    The words are made-up two-syllable words ("bako"), one per (group, slot), so
+    ``n_groups · words_per_group`` is at most 4,900; n_groups and words_per_group
+    are each at most 200.
+    """
+    check("words_per_group", words_per_group, Allowed(2, 200, whole=True))
+    check("n_groups", n_groups, Allowed(2, min(200, len(_SYLLABLES) ** 2 // words_per_group),
+                                        whole=True), when={"words_per_group": words_per_group})
+    return synthetic_corpus(n_tokens, n_groups, words_per_group, n_function_words, seed=seed,
+                            name="planted_large", max_group_words=200)
+
+
 MAX_BYTES = 200_000_000  # text8 (17M tokens) is 100 MB
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _PATHLIKE_SUFFIXES = {".txt", ".text", ".md", ".csv", ".tokens"}

@@ -92,7 +92,7 @@ class SoftmaxCBOW:
         return None
 
 
-def softmax_cross_entropy(W_in, W_out, contexts, target):
+def softmax_cross_entropy(W_in, W_out, contexts, target, bias=None):
     """Full-softmax cross-entropy of a CBOW's weights on a batch (no gradients).
 
     The one metric both models can be judged on: a Negative Sampling model is
@@ -103,13 +103,19 @@ def softmax_cross_entropy(W_in, W_out, contexts, target):
     W_in, W_out : ndarray of shape (V, D)
     contexts : ndarray of shape (B, C), int
     target : ndarray of shape (B,), int
+    bias : ndarray of shape (V,), optional
+        Added to every row of scores before the softmax. A Negative Sampling model's
+        scores estimate ``log p(w|c) - log(k·P_α(w))``; with ``bias = log P_α`` the
+        softmax reads them as log-probabilities again (k is the same for every word,
+        and a softmax ignores a constant).
 
     Returns
     -------
     float
-        Mean of ``-log softmax(h · W_out^T)[target]`` with h the mean context vector,
-        in nats (ln V for a model that knows nothing).
+        Mean of ``-log softmax(h · W_out^T + bias)[target]`` with h the mean context
+        vector, in nats (ln V for a model that knows nothing).
     """
     h = W_in[contexts].mean(axis=1).astype(np.float64)  # (B, D)
-    logp = log_softmax(h @ W_out.T.astype(np.float64))  # (B, V)
+    scores = h @ W_out.T.astype(np.float64)  # (B, V)
+    logp = log_softmax(scores if bias is None else scores + bias)  # (B, V)
     return float(-np.mean(logp[np.arange(target.shape[0]), target]))

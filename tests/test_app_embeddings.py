@@ -50,17 +50,52 @@ def wv(app):
     return app.session_state["quick_model"].vectors()
 
 
-def test_without_a_model_the_page_offers_quick_training_and_then_groups_beat_chance(open_page):
-    at = open_page(PAGE)
-    assert any("No trained model" in i.value for i in at.info)
-    assert not at.get("plotly_chart")
-    at.button(key="quick_train").click().run()
+def test_without_a_model_the_page_opens_with_a_picture_and_groups_beat_chance(open_page):
+    at = open_page(PAGE)  # no click
     assert not at.exception and not at.error
-    assert "quick model" in at.caption[0].value
+    assert at.caption[0].value.startswith("Vectors of a quick model")
+    _figure(at, "pca_chart")
+    _figure(at, "neighbours_chart")
     m = _metrics(at)
     rate, chance = (_percent(m["nearest neighbour in the same group"]),
                     _percent(m["chance (random neighbour)"]))
     assert 0 < chance < 0.2 and rate > chance + 0.3, (rate, chance)
+    at.button(key="quick_train").click().run()  # then a longer one, for this session
+    assert not at.exception and not at.error
+    assert "quick model trained on this page" in at.caption[0].value
+
+
+def test_the_opening_model_of_a_built_in_corpus_is_shared_between_sessions(open_page):
+    first, second = open_page(PAGE), open_page(PAGE)
+    v1 = [t for t in _figure(first, "pca_chart")["data"]]
+    v2 = [t for t in _figure(second, "pca_chart")["data"]]
+    assert [_arr(t["x"]).tolist() for t in v1] == [_arr(t["x"]).tolist() for t in v2]
+
+
+def test_an_upload_gets_labels_on_its_most_frequent_words_and_a_t_sne(open_page):
+    from ui import state
+    at = open_page("dashboard.py")
+    words = [f"w{i}" for i in range(300)]
+    text = " ".join(words[i % 300] for i in range(6000)) + " " + " ".join(words[:40] * 50)
+    at.session_state["upload_corpus"] = state.datasets.text_corpus(text.encode())
+    at.session_state["w_corpus"] = "upload"
+    at.switch_page(PAGE).run()
+    assert not at.exception and not at.error
+    fig = _figure(at, "pca_chart")
+    labelled = [w for t in fig["data"] for w in t["text"] if w]
+    assert len(fig["data"][0]["hovertext"]) > 60  # too many to label them all
+    assert 30 <= len(labelled) < 60  # the most frequent words, and the highlighted ones
+    assert not [c for c in at.get("plotly_chart") if c.proto.id.endswith("-tsne_chart")]
+    at.button(key="tsne_run").click().run()
+    assert not at.exception
+    tsne = _figure(at, "tsne_chart")
+    assert sum(len(t["hovertext"]) for t in tsne["data"]) == len(fig["data"][0]["hovertext"])
+    assert any("another seed gives another picture" in c.value for c in at.caption)
+
+
+def test_neighbour_numbers_are_drawn_outside_the_bars_at_a_readable_size(app):
+    bars = _figure(app, "neighbours_chart")["data"][0]
+    assert bars["textposition"] == "outside" and bars["textfont"]["size"] >= 12
 
 
 def test_pca_has_one_point_per_word_in_2d_and_3d(app, wv):
@@ -142,7 +177,7 @@ def test_the_training_pages_model_is_shown_when_there_is_one(app):
     app.run()
     assert not app.exception
     assert app.caption[0].value.startswith("Vectors of the model on the Training page: 20 steps")
-    assert not app.button  # no quick training offered over a live model
+    assert [b.key for b in app.button] == ["tsne_run"]  # no quick training over a live model
     del app.session_state["live"]
     app.run()
 

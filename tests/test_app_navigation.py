@@ -7,7 +7,8 @@ from chart_data import chart, traces
 from negsamp.datasets import synthetic_corpus
 from ui.nav import PAGES
 
-UNIGRAM, SAMPLER, LAYERS, TRAINING, EMBEDDINGS, SOFTMAX = (p for p, _, _ in PAGES[1:])
+UNIGRAM, SAMPLER, LAYERS, TRAINING, EMBEDDINGS, SOFTMAX, SEED_BUGS = (
+    p for p, _, _ in PAGES[1:])
 
 
 def _sidebar(at):
@@ -23,7 +24,7 @@ def _go(at, page):
 
 def test_the_pages_are_all_there_with_fixed_urls_and_home_first():
     assert [url for _, url, _ in PAGES] == ["", "unigram", "sampler", "layers", "training",
-                                           "embeddings", "softmax"]
+                                           "embeddings", "softmax", "seed-bugs"]
     assert PAGES[0][0] == HOME
 
 

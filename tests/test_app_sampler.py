@@ -17,6 +17,9 @@ def chart(at, key):
 def table_rows(at):
     """(target, [negatives]) per row of the negatives table."""
     cols = chart(at, "negatives_table")[0]["cells"]["values"]
+    if len(cols) == 2:  # a large k: one wrapped column, "a, b, ..." (a clash in <b>)
+        return [(t, cell.replace("<b>", "").replace("</b>", "").split(", "))
+                for t, cell in zip(cols[0], cols[1], strict=True)]
     return [(cols[0][i], [c[i] for c in cols[1:]]) for i in range(len(cols[0]))]
 
 

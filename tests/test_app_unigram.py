@@ -75,3 +75,9 @@ def test_toy_corpus_and_the_summary_sentence(page):
     np.testing.assert_allclose(sorted(bars["powered"]["y"]), sorted(powered(counts, 0.75)))
     text = " ".join(m.value for m in page.markdown)
     assert "**say**, 25.00% of the tokens, gets" in text
+
+
+def test_the_top_words_change_is_in_percentage_points(open_page):
+    at = open_page("app_pages/1_Unigram_distribution.py")
+    deltas = [m.proto.delta for m in at.metric if m.proto.delta]
+    assert any(d.endswith("percentage points vs raw") and "%" not in d for d in deltas), deltas

@@ -4,6 +4,7 @@ No timing is asserted (speed belongs to benchmarks and to the Softmax page, whic
 measures it): the cost argument is checked by counting the work each model's own
 arrays really do, and timings only for being positive and finite.
 """
+import dataclasses
 import math
 
 import numpy as np
@@ -123,3 +124,69 @@ def test_heldout_figure_leaves_out_non_finite_points_and_draws_references():
     assert [t.name for t in fig.data] == ["softmax", "negative sampling"]
     assert list(fig.data[0].x) == [0, 20] and list(fig.data[0].y) == [4.0, 3.0]
     assert len(fig.layout.shapes) == 1  # the NaN reference is not drawn
+
+
+@pytest.fixture(scope="module")
+def issue_setting():
+    """The setting of issue 11's reference numbers: default planted corpus, CBOW, Adam,
+    lr 0.01, B = 100, D = 50, window 2, 1,000 held-out windows, 200 steps."""
+    return compare_losses(synthetic_corpus(), steps=200, hidden_size=50, batch_size=100,
+                          heldout_windows=1000, seed=0)
+
+
+def test_corrected_scores_beat_the_raw_ones_and_p_alpha_alone(issue_setting):
+    r, ns = issue_setting, issue_setting["negsamp"]
+    # measured with the library (issue 11): raw 3.53, corrected 3.13, P_α 3.37, softmax 3.03
+    assert ns["final_corrected_ce"] < ns["final_heldout_ce"]
+    assert ns["final_corrected_ce"] < r["palpha_ce"]
+    assert ns["final_corrected_ce"] == pytest.approx(3.13, abs=0.1)
+    assert ns["final_heldout_ce"] == pytest.approx(3.53, abs=0.1)
+    assert r["palpha_ce"] == pytest.approx(3.37, abs=0.05)
+    assert r["softmax"]["final_heldout_ce"] == pytest.approx(3.03, abs=0.1)
+    # untrained (W_out = 0), the corrected model is P_α itself
+    assert ns["heldout_ce_corrected"][0] == pytest.approx(r["palpha_ce"], rel=1e-9)
+    assert np.isnan(r["softmax"]["final_corrected_ce"])
+
+
+def test_the_correction_is_log_p_alpha_and_k_does_not_matter():
+    from negsamp.sampler import unigram_p
+    from negsamp.softmax_model import softmax_cross_entropy
+    rng = np.random.default_rng(0)
+    V, D = 30, 4
+    W_in, W_out = rng.normal(size=(V, D)), rng.normal(size=(V, D))
+    ctx, t = rng.integers(0, V, size=(20, 4)), rng.integers(0, V, size=20)
+    log_p = np.log(unigram_p(np.arange(1, V + 1), 0.75))
+    with_k = softmax_cross_entropy(W_in, W_out, ctx, t, log_p + np.log(5))
+    assert with_k == pytest.approx(softmax_cross_entropy(W_in, W_out, ctx, t, log_p))
+    assert with_k != pytest.approx(softmax_cross_entropy(W_in, W_out, ctx, t))
+
+
+def test_group_rate_after_equal_steps_and_equal_time():
+    r = compare_losses(synthetic_corpus(), steps=100, hidden_size=20, equal_time=True)
+    assert set(r) >= {"softmax", "negsamp", "negsamp_time"}
+    for key in ("softmax", "negsamp", "negsamp_time"):
+        assert 0.0 <= r[key]["group_rate"] <= 1.0
+    assert r["negsamp_time"]["seconds"] >= r["softmax"]["seconds"]
+    corpus = synthetic_corpus()
+    probes = r["probe_words"]  # the first word of each of the first groups
+    assert len(probes) == 4 and len({int(corpus.groups[corpus.vocab.word_to_id[w]])
+                                     for w in probes}) == 4
+    for key in ("softmax", "negsamp", "negsamp_time"):
+        assert set(r[key]["neighbours"]) == set(probes)
+        assert all(len(n) == 5 and w not in n for w, n in r[key]["neighbours"].items())
+    plain = dataclasses.replace(synthetic_corpus(), groups=None)
+    assert math.isnan(compare_losses(plain, steps=5, hidden_size=8)["negsamp"]["group_rate"])
+
+
+def test_a_progress_callback_that_raises_cancels_the_comparison():
+    class Cancelled(Exception):
+        pass
+    calls = []
+
+    def progress(fraction, name):
+        calls.append(fraction)
+        if len(calls) == 3:
+            raise Cancelled
+    with pytest.raises(Cancelled):
+        compare_losses(synthetic_corpus(), steps=1000, hidden_size=8, progress=progress)
+    assert len(calls) == 3  # reported after every step, and stopped at the third

@@ -269,3 +269,20 @@ def test_load_ptb_path_argument_and_errors(tmp_path, monkeypatch):
         load_ptb(path=p)
     with pytest.raises(ValueError, match=r"split='dev' must be one of"):
         load_ptb("dev")
+
+
+def test_planted_corpus_has_several_thousand_words_in_planted_groups():
+    from negsamp.datasets import planted_corpus
+    c = planted_corpus()
+    V = len(c.vocab.words)
+    assert V == 50 + 100 * 40 and len(set(c.vocab.words)) == V and c.name == "planted_large"
+    assert (np.bincount(c.groups[c.groups >= 0]) == 40).all()
+    assert (c.vocab.counts > 0).all()
+    with pytest.raises(ValueError, match="n_groups"):
+        planted_corpus(n_groups=200, words_per_group=100)
+
+
+def test_synthetic_corpus_draws_are_unchanged_by_the_faster_grouping():
+    # the first ids of the default corpus, as drawn before the per-group loop was rewritten
+    c = synthetic_corpus()
+    assert c.ids[:12].tolist() == [18, 23, 4, 7, 0, 36, 0, 18, 6, 5, 31, 5]

@@ -67,8 +67,10 @@ def test_axis_titles_show_explained_variance_and_labels_follow_size():
     fig3 = pca_figure(XYZ, WORDS, explained=[0.5, 0.3, 0.1])
     assert fig3.layout.scene.zaxis.title.text.startswith("PC3 (10.0%")
     assert list(fig.data[0].text) == WORDS                     # small vocabulary: every label
-    big = pca_figure(XY, WORDS, highlight=["w5"], max_labels=5)
+    big = pca_figure(XY, WORDS, highlight=["w5"], max_labels=5, n_labelled=0)
     assert [s for s in big.data[0].text if s] == ["w5"]        # only the highlighted word
+    top = pca_figure(XY, WORDS, highlight=["w9"], max_labels=5, n_labelled=3)
+    assert [s for s in top.data[0].text if s] == ["w0", "w1", "w2", "w9"]  # most frequent
     assert big.data[0].marker.size[5] > big.data[0].marker.size[0]
 
 

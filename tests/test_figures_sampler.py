@@ -90,3 +90,16 @@ def test_goodness_of_fit_flags_draws_of_impossible_words():
     assert fit["n_impossible"] == 1 and fit["chi2"] == np.inf and fit["p_value"] == 0.0
     fig = sample_histogram_figure(["x", "y", "z"], [5, 5, 1], [0.5, 0.5, 0.0])
     assert "1 draws of words with probability 0" in fig.layout.annotations[0].text
+
+
+def test_negatives_table_wraps_a_large_k_into_one_readable_column():
+    targets = ["cat", "dog"]
+    rows = [[f"word{j}" for j in range(20)], ["dog"] + [f"word{j}" for j in range(19)]]
+    fig = negatives_table_figure(targets, rows)
+    t = fig.data[0]
+    assert len(t.header.values) == 2 and "20" in t.header.values[1]
+    assert t.cells.values[1][0] == ", ".join(rows[0])        # every word whole, in order
+    assert t.cells.values[1][1].startswith("<b>dog</b>, ")   # the clash marked
+    assert list(t.cells.fill.color[1]) == ["white", "#F4C7C3"]
+    small = negatives_table_figure(targets, [r[:10] for r in rows])
+    assert len(small.data[0].header.values) == 11           # k <= 10: a column each

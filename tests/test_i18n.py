@@ -68,7 +68,7 @@ KEPT = {
     "inf", "keyedvectors", "ln", "load_word2vec_format", "log10", "loss", "metadata", "ms",
     "nan", "nats", "neg", "negative", "negative_sampling", "negativesamplingloss", "negsamp",
     "none", "org", "pca", "penn", "pos", "power", "projector", "ptb", "py", "raw_p", "sampler",
-    "sampling", "sgd", "sigmoidwithloss", "skip", "skip-gram", "skipgram", "skipped",
+    "sampling", "sgd", "sigmoidwithloss", "skip", "skip-gram", "skipgram", "skipped", "t-sne",
     "softmax", "softmax_model", "softmaxcbow", "splitmode", "sudachipy", "tensorflow",
     "treebank", "tsv", "txt", "unigramsampler", "utf", "vectors", "w_in", "w_out", "word2vec",
     "word_p", "zipf",

@@ -143,3 +143,21 @@ def test_stable_projection_keeps_shared_axes_from_2d_to_3d_and_forgets_on_a_new_
     proj.reset()
     assert proj.components is None
     np.testing.assert_allclose(proj.project(X).components, stable_pca(X).components)
+
+
+def test_tsne_keeps_planted_groups_apart_where_pca_cannot():
+    from negsamp.dashboard.projection import tsne
+    rng = np.random.default_rng(0)
+    G, W, D = 30, 8, 50  # many small groups, as in the 30-group corpus
+    centres = rng.normal(size=(G, D))
+    X = np.repeat(centres, W, axis=0) + 0.3 * rng.normal(size=(G * W, D))
+    group = np.repeat(np.arange(G), W)
+    Y = tsne(X, 2, seed=0)
+    assert Y.shape == (G * W, 2) and np.all(np.isfinite(Y))
+    d = ((Y[:, None, :] - Y[None, :, :]) ** 2).sum(-1)
+    np.fill_diagonal(d, np.inf)
+    assert np.mean(group[d.argmin(1)] == group) > 0.9
+    with pytest.raises(ValueError, match="V >= 4"):
+        tsne(X[:3])
+    with pytest.raises(ValueError, match="n_components"):
+        tsne(X, 4)

@@ -12,4 +12,5 @@ PAGES = [  # (file relative to dashboard.py, url_path, text key of the title)
     ("app_pages/4_Training_live.py", "training", "page_training"),
     ("app_pages/5_Embeddings.py", "embeddings", "page_embeddings"),
     ("app_pages/6_Softmax_vs_Negative_Sampling.py", "softmax", "page_softmax"),
+    ("app_pages/7_Seed_bugs.py", "seed-bugs", "page_seed_bugs"),
 ]

@@ -21,9 +21,12 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from ..corpus import context_target_batches, num_windows
+from ..evaluate import group_neighbour_rate
 from ..models import CBOW
 from ..optim import SGD, Adam
+from ..sampler import unigram_p
 from ..softmax_model import SoftmaxCBOW, softmax_cross_entropy
+from ..vectors import WordVectors
 
 MODEL_NAMES = ("softmax", "negsamp")
 _EVAL_FLOATS = 1 << 21  # rows · V per held-out block (16 MB of float64)
@@ -152,20 +155,28 @@ def _batches_forever(ids, window, batch_size, seed):
         yield from context_target_batches(ids, window, batch_size, rng)
 
 
-def _heldout_ce(model, contexts, target):
+def _heldout_ce(model, contexts, target, bias=None):
     W_in, W_out = model.params
     rows = max(1, _EVAL_FLOATS // W_out.shape[0])
     total = 0.0
     for s in range(0, target.shape[0], rows):
         total += softmax_cross_entropy(W_in, W_out, contexts[s:s + rows],
-                                       target[s:s + rows]) * target[s:s + rows].shape[0]
+                                       target[s:s + rows], bias) * target[s:s + rows].shape[0]
     return total / target.shape[0]
 
 
-def _train(model, batches, steps, seconds, lr, heldout, n_points, report):
-    """Adam steps until ``steps`` or ``seconds`` of training time; held-out checkpoints."""
+def _train(model, batches, steps, seconds, lr, heldout, n_points, report, bias=None):
+    """Adam steps until ``steps`` or ``seconds`` of training time; held-out checkpoints.
+
+    ``report(fraction)`` is called after every step (a page throttles what it draws);
+    an exception it raises (a cancelled run) stops training and propagates.
+    With ``bias`` (log P_α), the checkpoints also hold the corrected cross-entropy.
+    """
+    def evaluate():
+        return (_heldout_ce(model, *heldout),
+                math.nan if bias is None else _heldout_ce(model, *heldout, bias))
     optimizer = Adam(lr=lr)
-    losses, curve, spent, error = [], [(0, 0.0, _heldout_ce(model, *heldout))], 0.0, None
+    losses, curve, spent, error = [], [(0, 0.0, *evaluate())], 0.0, None
     next_point = 1
     while len(losses) < steps and (seconds is None or spent < seconds):
         contexts, target = next(batches)
@@ -183,29 +194,59 @@ def _train(model, batches, steps, seconds, lr, heldout, n_points, report):
         losses.append(loss)
         done = max(len(losses) / steps, 0.0 if seconds is None else spent / seconds)
         if done >= next_point / n_points:
-            curve.append((len(losses), spent, _heldout_ce(model, *heldout)))
+            curve.append((len(losses), spent, *evaluate()))
             next_point = int(done * n_points) + 1
-            report(min(done, 1.0))
+        report(min(done, 1.0))
     if curve[-1][0] != len(losses):
-        curve.append((len(losses), spent, _heldout_ce(model, *heldout)))
-    steps_done, secs, ce = (np.array(c) for c in zip(*curve, strict=False))
+        curve.append((len(losses), spent, *evaluate()))
+    steps_done, secs, ce, ce_corr = (np.array(c) for c in zip(*curve, strict=False))
     n_tail = max(1, len(losses) // 10)
     return dict(steps=len(losses), seconds=spent,
                 ms_per_step=1000.0 * spent / len(losses) if losses else math.nan,
                 train_loss=np.array(losses), final_train_loss=float(np.mean(losses[-n_tail:]))
                 if losses else math.nan, curve_steps=steps_done.astype(int),
-                curve_seconds=secs, heldout_ce=ce, final_heldout_ce=float(ce[-1]), error=error)
+                curve_seconds=secs, heldout_ce=ce, final_heldout_ce=float(ce[-1]),
+                heldout_ce_corrected=ce_corr, final_corrected_ce=float(ce_corr[-1]),
+                error=error)
+
+
+def probe_words(corpus, n=4):
+    """A few words whose neighbours show what a model learned: on a planted corpus the
+    most frequent word of each of the first ``n`` groups; otherwise frequent words past
+    the first 10 (which are mostly function words and punctuation)."""
+    words, groups = corpus.vocab.words, corpus.groups
+    if groups is not None and (groups >= 0).any():
+        first = {}
+        for i, g in enumerate(groups):
+            if g >= 0 and g not in first:
+                first[int(g)] = words[i]
+        return [first[g] for g in sorted(first)][:n]
+    start = min(10, max(0, len(words) - n))
+    return list(words[start:start + n])
 
 
 def compare_losses(corpus, steps=200, seconds=None, *, hidden_size=50, batch_size=100,
                    num_negatives=5, power=0.75, window=2, lr=0.01, seed=0,
-                   heldout_fraction=0.1, heldout_windows=1000, n_points=10, progress=None):
+                   heldout_fraction=0.1, heldout_windows=1000, n_points=10, progress=None,
+                   equal_time=False):
     """Train a full-softmax CBOW and a Negative Sampling CBOW on ``corpus`` and compare them.
 
     Both start from the same ``W_in`` (same seed), see the same batches in the same
     order from the first ``1 - heldout_fraction`` of the tokens, and use Adam with the
     same ``lr``. Each trains for ``steps`` steps, or until ``seconds`` of its own
     training time (evaluation excluded) when given, whichever comes first.
+
+    The Negative Sampling model is judged twice on the held-out windows: its raw
+    scores through a softmax, and its scores corrected by ``+ log P_α(w)``. At its
+    optimum Negative Sampling learns ``s(w, c) = log p(w|c) - log(k·P_α(w))``
+    (Levy & Goldberg 2014; Mikolov et al. 2013): the raw scores are not normalised
+    logits. Inside a softmax the constant ``log k`` cancels, so ``log P_α(w)`` (the
+    sampler's own distribution, from the vocabulary's counts) is the whole correction.
+    On a corpus with planted groups, each model's ``group_rate`` is the fraction of
+    grouped words whose nearest neighbour (by ``W_in``) is in their group.
+
+    With ``equal_time``, a third entry ``"negsamp_time"`` trains another Negative
+    Sampling model (same start, same batches) for as long as the softmax trained.
 
     Returns
     -------
@@ -218,7 +259,12 @@ def compare_losses(corpus, steps=200, seconds=None, *, hidden_size=50, batch_siz
         or the Negative Sampling loss: not comparable with each other),
         ``final_train_loss`` (mean of the last 10 %), ``curve_steps``,
         ``curve_seconds``, ``heldout_ce`` (the common metric at checkpoints),
-        ``final_heldout_ce`` and ``error`` (None, or why training stopped).
+        ``final_heldout_ce``, ``heldout_ce_corrected`` and ``final_corrected_ce``
+        (NaN for the softmax), ``group_rate`` (NaN without planted groups) and
+        ``neighbours`` ({probe word: its 5 nearest words by W_in}) and ``error``
+        (None, or why training stopped). Also ``probe_words``, ``palpha_ce``: the held-out
+        cross-entropy of P_α alone (the corrected model with all scores 0).
+        ``progress(fraction, name)`` is called after every step.
     """
     steps = _check_int("steps", steps, 1)
     if seconds is not None and not (math.isfinite(seconds) and seconds > 0):
@@ -237,16 +283,30 @@ def compare_losses(corpus, steps=200, seconds=None, *, hidden_size=50, batch_siz
     m = min(_check_int("heldout_windows", heldout_windows, 1), num_windows(held.size, window))
     heldout = next(context_target_batches(held, window, m, np.random.default_rng(seed)))
     unigram = (np.bincount(train, minlength=V) + 1.0) / (train.size + V)  # (V,)
+    log_palpha = np.log(np.maximum(unigram_p(corpus.vocab.counts, power), 1e-300))  # (V,)
     result = dict(vocab_size=V, batch_size=B, heldout_windows=m, uniform_ce=math.log(V),
-                  unigram_ce=float(-np.mean(np.log(unigram[heldout[1]]))))
-    for i, name in enumerate(MODEL_NAMES):
+                  unigram_ce=float(-np.mean(np.log(unigram[heldout[1]]))),
+                  palpha_ce=float(-np.mean(log_palpha[heldout[1]])),
+                  probe_words=probe_words(corpus))
+    runs = [("softmax", "softmax", steps, seconds), ("negsamp", "negsamp", steps, seconds)]
+    if equal_time:
+        runs.append(("negsamp_time", "negsamp", 10**9, None))
+    for i, (key, name, n_steps, secs) in enumerate(runs):
         model = build_cost_model(name, V, hidden_size, corpus.vocab.counts, power=power,
                                  num_negatives=num_negatives, rng=np.random.default_rng(seed))
 
-        def report(done, i=i, name=name):
+        def report(done, i=i, key=key):
             if progress is not None:
-                progress((i + done) / len(MODEL_NAMES), name)
-        result[name] = _train(model, _batches_forever(train, window, B, seed + 1), steps,
-                              seconds, lr, heldout, n_points, report)
+                progress((i + done) / len(runs), key)
+        if key == "negsamp_time":
+            secs = max(result["softmax"]["seconds"], 1e-3)
+        result[key] = _train(model, _batches_forever(train, window, B, seed + 1), n_steps,
+                             secs, lr, heldout, n_points, report,
+                             bias=None if name == "softmax" else log_palpha)
+        result[key]["group_rate"] = (math.nan if corpus.groups is None else
+                                     group_neighbour_rate(model.params[0], corpus.groups))
+        wv = WordVectors(corpus.vocab.words, model.params[0])
+        result[key]["neighbours"] = {w: [n for n, _ in wv.most_similar(w, topn=min(5, V - 1))]
+                                     for w in result["probe_words"]}
         report(1.0)
     return result

@@ -126,3 +126,35 @@ class StableProjection:
     def reset(self) -> None:
         """Forget the previous axes (e.g. after the weights were re-initialised)."""
         self.components = None
+
+
+def tsne(X: np.ndarray, n_components: int = 2, seed: int = 0) -> np.ndarray:
+    """t-SNE of word vectors (scikit-learn), for many small groups PCA cannot separate.
+
+    Cosine distances (what nearest neighbours use), PCA initialisation, perplexity
+    min(30, (V-1)/3), 500 iterations. t-SNE keeps each word's neighbours, not
+    distances: the size of a cluster and the gaps between clusters mean nothing, and
+    another seed gives another picture. Too slow for a live view; a page computes it on request.
+
+    Parameters
+    ----------
+    X : ndarray of shape (V, D), V >= 4
+    n_components : {2, 3}
+    seed : int
+
+    Returns
+    -------
+    ndarray of shape (V, n_components)
+    """
+    from sklearn.manifold import TSNE
+    from threadpoolctl import threadpool_limits
+    X = np.asarray(X, dtype=np.float64)
+    if X.ndim != 2 or X.shape[0] < 4 or not np.all(np.isfinite(X)):
+        raise ValueError(f"X must be a finite (V, D) array with V >= 4, got shape {X.shape}")
+    if n_components not in (2, 3):
+        raise ValueError(f"n_components={n_components!r} must be 2 or 3")
+    perplexity = min(30.0, (X.shape[0] - 1) / 3)
+    # one thread: on a small shared machine more threads made it 20x slower
+    with threadpool_limits(limits=1):
+        return TSNE(n_components, perplexity=perplexity, metric="cosine", init="pca",
+                    max_iter=500, n_jobs=1, random_state=seed).fit_transform(X)

@@ -19,7 +19,8 @@ PAGES = {  # sidebar title -> keys of the charts the page draws on its own
     "Layers step by step": ["stage_contexts", "stage_loss_terms", "stage_dW_in"],
     "Training live": ["loss_chart", "pca_chart"],
     "Embeddings": ["pca_chart", "neighbours_chart"],
-    "Softmax vs Negative Sampling": ["cost_chart", "heldout_chart"],
+    "Softmax vs Negative Sampling": ["cost_chart", "compare_heldout_chart"],
+    "The seed note's bugs": [],
 }
 
 _KEYED_TRACES_JS = f"""(key) => {{

@@ -8,16 +8,26 @@ TEXT = {
             "The word vectors are the rows of **W_in**. Words used in the same contexts "
             "get similar vectors: on the synthetic corpus, the words of one planted group "
             "should end up close together."),
-        "no_model": ("No trained model for this corpus yet. Train one on the *Training* "
-                     "page, or train a quick one here."),
         "other_corpus": ("The Training page's model was trained on **{name}**, not on the "
                          "corpus chosen now; this page shows a model of the chosen corpus."),
-        "quick_button": "Train a quick model",
+        "quick_button": "Train longer",
         "quick_help": "CBOW with the sidebar's α and k, {epochs} epochs or {seconds:g} s, "
                       "whichever comes first",
         "quick_spinner": "Training a quick model…",
         "from_live": "Vectors of the model on the Training page",
         "from_quick": "Vectors of the quick model trained on this page",
+        "from_open": ("Vectors of a quick model trained when this page opened (CBOW, the "
+                      "sidebar's α and k; *Train longer* or the *Training* page give better "
+                      "ones)"),
+        "tab_pca": "PCA",
+        "tab_tsne": "t-SNE (on request)",
+        "explained_line": "Explained variance: {parts}; together {total:.1%}.",
+        "tsne_caveat": ("t-SNE keeps each word's neighbours, not distances: cluster sizes "
+                        "and the gaps between clusters mean nothing, and another seed gives "
+                        "another picture."),
+        "tsne_small": "t-SNE needs at least 4 words.",
+        "tsne_button": "Compute t-SNE",
+        "tsne_spinner": "Computing t-SNE…",
         "model_caption": "{source}: {steps:,} steps, V = {V:,}, D = {D}.",
         "pca_header": "The vectors in 2-D or 3-D (PCA)",
         "dims": "dimensions",
@@ -25,7 +35,6 @@ TEXT = {
         "word": "word",
         "dims_fewer": ("{dims}-D needs {dims} principal components; with D = {D} and "
                        "{n} words PCA has at most min(D, words), so fewer are shown."),
-        "explained": "explained variance",
         "total": "total",
         "group_label": "planted group",
         "freq_label": "log10 count",
@@ -54,6 +63,12 @@ TEXT = {
             "words": "words", "value": "value", "group": "group",
             "no_group": "no group", "group_n": "group {g}",
         },
+        "fig_tsne": {
+            "title": "Word vectors, t-SNE to {dims}-D ({V} words)",
+            "axis": "t-SNE {i}", "axis_explained": "t-SNE {i}",
+            "words": "words", "value": "value", "group": "group",
+            "no_group": "no group", "group_n": "group {g}",
+        },
         "fig_neighbours": {
             "title": "Nearest neighbours", "title_of": "Nearest neighbours of “{query}”",
             "x": "cosine similarity",
@@ -72,22 +87,30 @@ TEXT = {
             "単語ベクトル（単語の分散表現）は **W_in** の各行です。同じようなコンテキストで使われる"
             "単語は似たベクトルになります。合成コーパスなら、同じグループの単語どうしが近くに"
             "集まるはずです。"),
-        "no_model": ("このコーパスで学習したモデルはまだありません。*学習をライブで* のページで"
-                     "学習するか、ここで簡単なモデルを学習してください。"),
         "other_corpus": ("学習ページのモデルは **{name}** で学習したもので、いま選んでいるコーパス"
                          "ではありません。このページでは、選んでいるコーパスのモデルを表示します。"),
-        "quick_button": "簡単なモデルを学習する",
+        "quick_button": "もっと長く学習する",
         "quick_help": "サイドバーの α と k で CBOW を {epochs} エポックか {seconds:g} 秒、"
                       "早いほうまで学習します",
         "quick_spinner": "簡単なモデルを学習しています…",
         "from_live": "学習ページのモデルのベクトル",
         "from_quick": "このページで学習した簡単なモデルのベクトル",
+        "from_open": ("このページを開いたときに学習した簡単なモデルのベクトル（CBOW、サイドバーの"
+                      " α と k。*もっと長く学習する* か *学習をライブで* のページで、よりよい"
+                      "ベクトルが得られます）"),
+        "tab_pca": "PCA",
+        "tab_tsne": "t-SNE（ボタンで計算）",
+        "explained_line": "寄与率（説明される分散の割合）：{parts}、合計 {total:.1%}。",
+        "tsne_caveat": ("t-SNE が保つのは各単語の近傍で、距離ではありません。クラスタの大きさや"
+                        "クラスタ間の隙間には意味がなく、シードを変えると別の図になります。"),
+        "tsne_small": "t-SNE には 4 語以上が必要です。",
+        "tsne_button": "t-SNE を計算する",
+        "tsne_spinner": "t-SNE を計算中…",
         "model_caption": "{source}：{steps:,} ステップ、V = {V:,}、D = {D}。",
         "pca_header": "2次元・3次元で見るベクトル（PCA）",
         "dims": "次元",
         "n_words": "表示する単語数（頻度の高い順）",
         "word": "単語",
-        "explained": "寄与率（説明される分散の割合）",
         "total": "合計",
         "group_label": "単語グループ",
         "freq_label": "log10 出現回数",
@@ -112,6 +135,12 @@ TEXT = {
         "fig_pca": {
             "title": "単語ベクトルを PCA で {dims} 次元に（{V} 語）",
             "axis": "第{i}主成分", "axis_explained": "第{i}主成分（分散の {r:.1%}）",
+            "words": "単語", "value": "値", "group": "グループ",
+            "no_group": "グループなし", "group_n": "グループ {g}",
+        },
+        "fig_tsne": {
+            "title": "単語ベクトルを t-SNE で {dims} 次元に（{V} 語）",
+            "axis": "t-SNE 第{i}軸", "axis_explained": "t-SNE 第{i}軸",
             "words": "単語", "value": "値", "group": "グループ",
             "no_group": "グループなし", "group_n": "グループ {g}",
         },

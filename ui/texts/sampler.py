@@ -44,6 +44,7 @@ TEXT = {
             "details_1": "1 target × k = {k} negatives", "first_rows": " (first {n} rows)",
             "target": "target", "neg": "neg {j}",
             "clashes": "{n} negative(s) equal their target (shaded)",
+            "negs": "negatives 1…{k} (in order)",
         },
         "fig_histogram": {
             "title": "Negative draws: observed vs expected ({n} draws)",
@@ -98,6 +99,7 @@ TEXT = {
             "details_1": "ターゲット 1 個 × k = {k} 個の負例", "first_rows": "（最初の {n} 行）",
             "target": "ターゲット", "neg": "負例 {j}",
             "clashes": "{n} 個の負例がターゲットと一致（色付き）",
+            "negs": "負例 1…{k}（順に）",
         },
         "fig_histogram": {
             "title": "負例のサンプリング：実際の回数と期待値（{n} 回）",

@@ -34,6 +34,7 @@ TEXT = {
             "tokens, gets {top_pow:.2%} of the draws (×{top_gain:.2f}); the rarest word "
             "**{rare}**, {rare_raw:.3%} of the tokens, gets {rare_pow:.3%} (×{rare_gain:.2f})."),
         "vs_raw": " vs raw",
+        "vs_raw_pp": "{pp:+.1f} percentage points vs raw",
         "mass_top": "top {pct}", "mass_bottom": "bottom {pct}",
         "seed_header": "The study note's example",
         "seed_caption": (
@@ -88,6 +89,7 @@ TEXT = {
             "単語 **{rare}**（全トークンの {rare_raw:.3%}）は {rare_pow:.3%} です"
             "（×{rare_gain:.2f}）。"),
         "vs_raw": "（元の分布との差）",
+        "vs_raw_pp": "元の分布より {pp:+.1f} ポイント",
         "mass_top": "上位 {pct}", "mass_bottom": "下位 {pct}",
         "seed_header": "学習ノートの例",
         "seed_caption": (

@@ -14,6 +14,7 @@ COST_LABELS = {
 HELDOUT_LABELS = {
     "title": "Held-out cross-entropy (full softmax, nats)", "y": "cross-entropy",
     "softmax": "softmax", "negsamp": "negative sampling",
+    "corrected": "negative sampling + log P_α",
 }
 
 
@@ -54,9 +55,9 @@ def cost_figure(vocab_sizes, softmax_ms, negsamp_ms, log_y=False, labels=None) -
             line=dict(color=PALETTE[color], width=2),
             hovertemplate=f"{name}<br>V = %{{x:,.0f}}<br>%{{y:.3g}} ms<extra></extra>",
         ))
-    fig.update_xaxes(type="log")
-    if log_y:
-        fig.update_yaxes(type="log")
+    fig.update_xaxes(type="log", dtick=1, tickformat=",d")  # ticks at 1,000, 10,000, ...
+    if log_y:  # only powers of ten labelled, written out: "0.1", "10", never a bare "5"
+        fig.update_yaxes(type="log", dtick=1, tickformat="~g", minor=dict(showgrid=True))
     both = np.isfinite(soft) & np.isfinite(ns) & (ns > 0)
     if both.any():
         i = np.flatnonzero(both)[-1]
@@ -65,7 +66,7 @@ def cost_figure(vocab_sizes, softmax_ms, negsamp_ms, log_y=False, labels=None) -
 
 
 def heldout_figure(softmax_x, softmax_ce, negsamp_x, negsamp_ce, x_title="step",
-                   references=None, labels=None) -> go.Figure:
+                   references=None, labels=None, corrected_ce=None) -> go.Figure:
     """Held-out full-softmax cross-entropy of both models against steps or seconds.
 
     Parameters
@@ -77,22 +78,29 @@ def heldout_figure(softmax_x, softmax_ce, negsamp_x, negsamp_ce, x_title="step",
     x_title : str, default "step"
     references : dict of str to float, optional
         Horizontal reference lines, e.g. ``{"uniform (ln V)": 8.5}``.
+    corrected_ce : array_like of shape (m,), optional
+        The Negative Sampling model's cross-entropy with its scores corrected by
+        ``+ log P_α(w)``, at ``negsamp_x``: a third, dashed trace.
 
     Returns
     -------
     plotly.graph_objects.Figure
-        Two line traces, "softmax" and "negative sampling"; non-finite points left out.
+        Line traces "softmax", "negative sampling" (and the corrected one);
+        non-finite points left out.
     """
     L = labelled(HELDOUT_LABELS, labels)
     fig = new_figure(L["title"], x_title, L["y"])
-    for name, x, y, color in ((L["softmax"], softmax_x, softmax_ce, "raw"),
-                              (L["negsamp"], negsamp_x, negsamp_ce, "powered")):
+    traces = [(L["softmax"], softmax_x, softmax_ce, "raw"),
+              (L["negsamp"], negsamp_x, negsamp_ce, "powered")]
+    if corrected_ce is not None:
+        traces.append((L["corrected"], negsamp_x, corrected_ce, "positive"))
+    for name, x, y, color in traces:
         x, y = _checks.as_1d(f"{name} x", x), _checks.as_1d(f"{name} cross-entropy", y)
         _checks.same_length(x=x, cross_entropy=y)
         keep = np.isfinite(x) & np.isfinite(y)
         fig.add_trace(go.Scatter(
             x=x[keep], y=y[keep], name=name, mode="lines+markers",
-            line=dict(color=PALETTE[color], width=2),
+            line=dict(color=PALETTE[color], width=2, dash="dash" if color == "positive" else None),
             hovertemplate=f"{name}<br>%{{x:.3g}}<br>%{{y:.4f}} nats<extra></extra>",
         ))
     for label, value in (references or {}).items():

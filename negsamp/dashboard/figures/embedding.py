@@ -46,7 +46,7 @@ def _groups(color, group_names, L=PCA_LABELS):
 
 
 def pca_figure(coords, words, color=None, color_label=None, highlight=None, explained=None,
-               group_names=None, max_labels=60, labels=None) -> go.Figure:
+               group_names=None, max_labels=60, labels=None, n_labelled=30) -> go.Figure:
     """Scatter of the word vectors projected on their first principal components.
 
     Parameters
@@ -55,7 +55,8 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
         Projected coordinates, one row per word (e.g. from ``projection.stable_pca``).
         Three columns give a 3-D scatter.
     words : sequence of str of length V
-        The word of each row; shown on hover, and as a label when V <= ``max_labels``.
+        The word of each row, most frequent first (as a vocabulary keeps them); every
+        word is shown on hover, and as a label when V <= ``max_labels``.
     color : array_like of shape (V,), optional
         Integers or strings are groups (one trace per group, in the legend; negative
         integers mean "no group", drawn grey). Floats are a continuous value such as
@@ -70,6 +71,9 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
         Display names of the group values, e.g. ``{0: "animals", 1: "numbers"}``.
     max_labels : int, default 60
         Vocabularies up to this size get a text label on every point.
+    n_labelled : int, default 30
+        Larger vocabularies get labels on their first (most frequent) ``n_labelled``
+        words, so a corpus without planted groups is still readable.
     labels : dict, optional
         Texts in place of the English defaults (``PCA_LABELS``: same keys and fields),
         so a page can draw the figure in its language.
@@ -89,14 +93,17 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
     V, dims = xy.shape
     wanted = set(highlight or [])
     is_hi = np.array([w in wanted for w in words], dtype=bool)
-    text = np.array([w if (V <= max_labels or h) else ""
-                     for w, h in zip(words, is_hi, strict=True)], dtype=object)
+    text = np.array([w if (V <= max_labels or h or i < n_labelled) else ""
+                     for i, (w, h) in enumerate(zip(words, is_hi, strict=True))], dtype=object)
     L = labelled(PCA_LABELS, labels)
     titles = _axis_titles(dims, explained, L)
     title = L["title"].format(dims=dims, V=V)
-    if dims == 3:
-        fig = new_figure(title, scene=dict(xaxis_title=titles[0], yaxis_title=titles[1],
-                                           zaxis_title=titles[2]))
+    if dims == 3:  # tall, no margins, the camera pulled back: nothing clipped
+        fig = new_figure(title, height=620, margin=dict(l=0, r=0, t=60, b=0),
+                         scene=dict(xaxis_title=titles[0], yaxis_title=titles[1],
+                                    zaxis_title=titles[2], aspectmode="cube",
+                                    camera=dict(eye=dict(x=1.9, y=1.9, z=1.2),
+                                                center=dict(x=0, y=0, z=-0.1))))
     else:
         fig = new_figure(title, titles[0], titles[1])
         fig.update_yaxes(scaleanchor="x", scaleratio=1)
@@ -179,10 +186,12 @@ def neighbours_figure(words, sims, query=None, labels=None) -> go.Figure:
     fig.add_trace(go.Bar(
         x=sims, y=words, orientation="h", name=L["x"],
         marker_color=np.where(sims >= 0, PALETTE["raw"], PALETTE["negative"]).tolist(),
-        text=[f"{s:.3f}" for s in sims], textposition="auto",
+        # outside the bars at the chart's font size ("auto" shrank them to ~7 px)
+        text=[f"{s:.3f}" for s in sims], textposition="outside", cliponaxis=False,
+        textfont=dict(size=14),
         hovertemplate="<b>%{y}</b><br>cos = %{x:.4f}<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", type="category")
     lo = min(0.0, float(sims.min())) if sims.size else 0.0
-    fig.update_xaxes(range=[lo - 0.02, 1.02])
+    fig.update_xaxes(range=[lo - 0.12 if lo < 0 else lo - 0.02, 1.15])  # room for the numbers
     return fig

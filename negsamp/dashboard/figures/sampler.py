@@ -11,6 +11,7 @@ TABLE_LABELS = {
     "details_1": "1 target × k = {k} negatives",
     "first_rows": " (first {n} rows)", "target": "target", "neg": "neg {j}",
     "clashes": "{n} negative(s) equal their target (shaded)",
+    "negs": "negatives 1…{k} (in order)",
 }
 HISTOGRAM_LABELS = {
     "title": "Negative draws: observed vs expected ({n} draws)",
@@ -24,7 +25,7 @@ HISTOGRAM_LABELS = {
 
 
 def negatives_table_figure(target_words, negative_words, max_rows=50,
-                           labels=None) -> go.Figure:
+                           labels=None, max_columns=10) -> go.Figure:
     """A table with one row per target word and its k negative words.
 
     Parameters
@@ -39,11 +40,17 @@ def negatives_table_figure(target_words, negative_words, max_rows=50,
         Texts in place of the English defaults (``TABLE_LABELS``: same keys and fields),
         so a page can draw the figure in its language.
 
+    max_columns : int, default 10
+        Up to this k, one column per negative. A larger k gets a single "negatives"
+        column whose cells wrap (a table of 21 narrow columns cut every word to a few
+        letters); the table scrolls when the rows do not fit.
+
     Returns
     -------
     plotly.graph_objects.Figure
-        One ``go.Table`` with columns "target", "neg 1", ..., "neg k". A negative equal
-        to its row's target (which the sampler must never draw) is shaded red.
+        One ``go.Table`` with columns "target", "neg 1", ..., "neg k" (or "target",
+        "negatives 1…k"). A negative equal to its row's target (which the sampler must
+        never draw) is shaded red (in the wrapped form: its row is, and the word is bold).
     """
     targets = _checks.as_words("target_words", target_words)
     rows = [_checks.as_words(f"negative_words[{i}]", r) for i, r in enumerate(negative_words)]
@@ -54,27 +61,35 @@ def negatives_table_figure(target_words, negative_words, max_rows=50,
     max_rows = _checks.positive_int("max_rows", max_rows)
     B = len(targets)
     targets, rows = targets[:max_rows], rows[:max_rows]
-    columns = [targets] + [[r[j] for r in rows] for j in range(k)]
     clash = "#F4C7C3"
-    fills = [["#EAF2FA"] * len(targets)]
-    fills += [[clash if r[j] == t else "white" for r, t in zip(rows, targets, strict=True)]
-              for j in range(k)]
     n_clash = sum(r[j] == t for r, t in zip(rows, targets, strict=False) for j in range(k))
     L = labelled(TABLE_LABELS, labels)
+    wrapped = k > max_columns
+    if wrapped:
+        columns = [targets, [", ".join(f"<b>{w}</b>" if w == t else w for w in r)
+                             for r, t in zip(rows, targets, strict=True)]]
+        fills = [["#EAF2FA"] * len(targets),
+                 [clash if t in r else "white" for r, t in zip(rows, targets, strict=True)]]
+        header = [f"<b>{L['target']}</b>", L["negs"].format(k=k)]
+    else:
+        columns = [targets] + [[r[j] for r in rows] for j in range(k)]
+        fills = [["#EAF2FA"] * len(targets)]
+        fills += [[clash if r[j] == t else "white" for r, t in zip(rows, targets, strict=True)]
+                  for j in range(k)]
+        header = [f"<b>{L['target']}</b>"] + [L["neg"].format(j=j + 1) for j in range(k)]
     details = L["details_1" if B == 1 else "details"].format(B=B, k=k)
     if B > len(targets):
         details += L["first_rows"].format(n=len(targets))
     fig = new_figure(L["title"], subtitle=details)  # fits a narrow column
     fig.add_trace(go.Table(
-        header=dict(values=[f"<b>{L['target']}</b>"] + [L["neg"].format(j=j + 1)
-                                                         for j in range(k)],
-                    fill_color=PALETTE["raw"], font=dict(color="white", size=12),
+        header=dict(values=header, fill_color=PALETTE["raw"], font=dict(color="white", size=12),
                     align="left"),
         cells=dict(values=columns, fill_color=fills, align="left", font=dict(size=12)),
-        name="negatives",
+        columnwidth=[1, 4] if wrapped else None, name="negatives",
     ))
+    per_row = 28 * (1 + k // 6) if wrapped else 28  # wrapped cells take a few lines
     fig.update_layout(margin=dict(l=10, r=10, t=70, b=40),
-                      height=min(140 + 28 * len(targets), 720))
+                      height=min(140 + per_row * len(targets), 720))
     if n_clash:
         add_note(fig, L["clashes"].format(n=n_clash), below=5)
     return fig

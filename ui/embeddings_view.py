@@ -1,0 +1,123 @@
+"""What the Embeddings page draws, kept out of the page: which model to show (the live
+one, else a quick one trained here), the projections (PCA always, t-SNE on request) and
+the downloads."""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from negsamp.corpus import num_windows
+from negsamp.dashboard.figures import pca_figure
+from negsamp.dashboard.projection import StableProjection, tsne
+from negsamp.io import projector_tsv, word2vec_text
+from negsamp.trainer import Trainer
+from ui import state
+
+OPEN_STEPS, OPEN_SECONDS = 400, 1.5    # the model the page opens with
+QUICK_EPOCHS, QUICK_SECONDS = 5, 5.0   # "Train longer": at most this many epochs / seconds
+
+
+def _train(corpus, steps, seconds, epochs=None):
+    batch = min(100, num_windows(corpus.n_tokens, 2))
+    extra = {} if epochs is None else {"epochs": epochs}
+    trainer = Trainer(corpus, state.live_config(batch_size=batch, **extra))
+    trainer.run(steps, seconds=seconds)
+    return trainer
+
+
+@st.cache_resource(show_spinner=False, max_entries=24)
+def opening_model(corpus_name, power, k):
+    """A quick model of a built-in corpus, trained once per server and setting and shared
+    read-only by every session (only its vectors and numbers are handed out)."""
+    t = _train(state.builtin_corpus(corpus_name), OPEN_STEPS, OPEN_SECONDS)
+    return dict(wv=t.vectors(), steps=t.step_count, status=t.status, reason=t.stop_reason)
+
+
+def _view(trainer):
+    return dict(wv=trainer.vectors(), steps=trainer.step_count, status=trainer.status,
+                reason=trainer.stop_reason)
+
+
+def choose_model(T, s, corpus):
+    """(model dict, source text): the Training page's model of this corpus if it has
+    trained; else the model trained longer here; else the opening model (cached per
+    built-in corpus, or trained for this session for an upload)."""
+    live, quick = st.session_state.get("live"), st.session_state.get("quick_model")
+    if live is not None and live.corpus is corpus and live.trainer.step_count:
+        return _view(live.trainer), T["from_live"]
+    if live is not None and live.corpus is not corpus:
+        st.info(T["other_corpus"].format(name=live.corpus.name))
+    if st.button(T["quick_button"], key="quick_train",
+                 help=T["quick_help"].format(epochs=QUICK_EPOCHS, seconds=QUICK_SECONDS)):
+        with st.spinner(T["quick_spinner"]):
+            quick = _train(corpus, 1_000_000, QUICK_SECONDS, epochs=QUICK_EPOCHS)
+        st.session_state["quick_model"] = quick
+    if quick is not None and quick.corpus is corpus:
+        return _view(quick), T["from_quick"]
+    with st.spinner(T["quick_spinner"]):
+        if s.corpus != "upload":
+            return opening_model(s.corpus, s.power, s.num_negatives), T["from_open"]
+        opened = st.session_state.get("open_model")
+        if opened is None or opened[0] is not corpus:
+            opened = (corpus, _view(_train(corpus, OPEN_STEPS, OPEN_SECONDS)))
+            st.session_state["open_model"] = opened  # this session only
+        return opened[1], T["from_open"]
+
+
+def projection(T, corpus, wv, dims, n, highlight, tag):
+    """PCA (always) and t-SNE (on request) of the n most frequent words; ``tag`` names
+    the model (a t-SNE is kept until the model, n or dims change)."""
+    groups, counts = corpus.groups, corpus.vocab.counts
+    if groups is not None:
+        color, label = groups[:n], T["group_label"]
+    else:
+        color, label = np.log10(np.maximum(counts[:n], 1)).astype(float), T["freq_label"]
+    pca_tab, tsne_tab = st.tabs([T["tab_pca"], T["tab_tsne"]])
+    with pca_tab:
+        proj = st.session_state.setdefault("emb_projection", StableProjection()).project(
+            wv.vectors[:n], dims)  # axes kept between reruns
+        st.plotly_chart(pca_figure(proj.coords, wv.words[:n], color, label,
+                                   highlight=highlight, explained=proj.explained_variance_ratio,
+                                   group_names=corpus.group_names, labels=T["fig_pca"]),
+                        key="pca_chart")
+        total = proj.explained_variance_ratio.sum()
+        parts = ", ".join(f"PC{i + 1} {r:.1%}" for i, r in
+                          enumerate(proj.explained_variance_ratio))
+        st.caption(T["explained_line"].format(parts=parts, total=total))
+        cols = st.columns(dims + 1)
+        for i, r in enumerate(proj.explained_variance_ratio):
+            cols[i].metric(f"PC{i + 1}", f"{r:.1%}")
+        cols[dims].metric(T["total"], f"{total:.1%}")
+    with tsne_tab:
+        st.caption(T["tsne_caveat"])
+        key = (tag, n, dims)
+        done = st.session_state.get("emb_tsne")
+        if n < 4:
+            st.info(T["tsne_small"])
+        elif st.button(T["tsne_button"], key="tsne_run"):
+            with st.spinner(T["tsne_spinner"]):
+                done = (key, tsne(wv.vectors[:n], dims))
+            st.session_state["emb_tsne"] = done
+        if done is not None and done[0] == key:
+            st.plotly_chart(pca_figure(done[1], wv.words[:n], color, label, highlight=highlight,
+                                       group_names=corpus.group_names, labels=T["fig_tsne"]),
+                            key="tsne_chart")
+
+
+def downloads(T, corpus, wv):
+    extra = {"count": corpus.vocab.counts.tolist()}
+    if corpus.groups is not None:
+        names = corpus.group_names or {}
+        extra["group"] = [names.get(int(g), "none") for g in corpus.groups]
+    files = [("dl_w2v", "vectors.txt", lambda: word2vec_text(wv.words, wv.vectors))]
+    try:  # the Projector refuses D = 1; checked here, not when the button is clicked
+        projector_tsv(wv.words[:1], wv.vectors[:1])
+        files += [("dl_vec", "vectors.tsv", lambda: projector_tsv(wv.words, wv.vectors)[0]),
+                  ("dl_meta", "metadata.tsv",
+                   lambda: projector_tsv(wv.words, wv.vectors, extra)[1])]
+    except ValueError as err:
+        st.info(state.message(err))
+    for col, (key, name, make) in zip(st.columns(3), files, strict=False):
+        col.download_button(T[key], make, file_name=name, mime="text/plain", key=key,
+                            on_click="ignore")
+    st.caption(T["dl_caption"])

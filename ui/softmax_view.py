@@ -1,0 +1,156 @@
+"""What the Softmax vs Negative Sampling page draws and runs, kept out of the page.
+
+The long work here (timing a step at V = 100,000, training a full softmax at V of
+several thousand) never takes the live training tabs' turn (``SCHEDULER.turn()``):
+those tabs go on while it runs. It runs on one BLAS thread (the machine's other cores
+stay with the other sessions), reports progress after every step, and is cancelled by
+any click (the Cancel button): Streamlit stops a script at its next drawing call when
+the learner asks for a rerun, and the result of a cancelled run is never stored.
+"""
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+from threadpoolctl import threadpool_limits
+
+from negsamp.dashboard.cost import compare_losses, measure_costs
+from negsamp.dashboard.figures import cost_figure
+from negsamp.dashboard.figures.cost import heldout_figure
+from negsamp.datasets import planted_corpus
+from ui import state
+
+START_SIZES = [1_000, 3_000, 10_000, 30_000]   # measured once per server at start-up
+START = dict(hidden_size=50, batch_size=100, steps=200)  # the opening comparison
+
+
+@st.cache_data(show_spinner=False, max_entries=40)
+def start_costs(k):
+    """The opening timing (a few seconds, once per server and k)."""
+    with threadpool_limits(limits=1):
+        return dict(D=START["hidden_size"], B=START["batch_size"], k=k,
+                    **measure_costs(START_SIZES, START["hidden_size"], START["batch_size"],
+                                    k, repeats=2))
+
+
+@st.cache_data(show_spinner=False, max_entries=40)
+def start_comparison(corpus_name, power, k):
+    """The opening comparison on a built-in corpus, shared by every session."""
+    corpus = state.builtin_corpus(corpus_name)
+    with threadpool_limits(limits=1):
+        return dict(compare_losses(corpus, START["steps"], hidden_size=START["hidden_size"],
+                                   batch_size=START["batch_size"], num_negatives=k,
+                                   power=power, equal_time=True),
+                    corpus=corpus_name, mode="steps")
+
+
+@st.cache_resource(show_spinner=False)
+def large_corpus():
+    """The planted-group corpus with V = 4,050 (built once, shared read-only)."""
+    return planted_corpus()
+
+
+def run_long(T, work):
+    """Run ``work(progress)`` with a progress bar and a Cancel button; its result, or
+    None when it failed (the error is shown). A click on Cancel reruns the page, which
+    stops the work at its next progress report."""
+    bar, cancel = st.progress(0.0, T["running"]), st.empty()
+    cancel.button(T["cancel"], key="cancel_long", type="primary")
+    last = [0.0]
+
+    def progress(fraction, text):
+        if time.perf_counter() - last[0] > 0.2 or fraction >= 1.0:
+            last[0] = time.perf_counter()
+            bar.progress(min(max(fraction, 0.0), 1.0), T["running_what"].format(
+                what=T.get(f"run_{text}", text), pct=fraction))
+    try:
+        with threadpool_limits(limits=1):
+            return work(progress)
+    except ValueError as err:
+        st.error(state.message(err))
+        return None
+    finally:
+        bar.empty()
+        cancel.empty()
+
+
+def cost_headline(T, res):
+    """The cost result first: at the largest V, the speed-up and both times."""
+    i = len(res["V"]) - 1
+    soft, ns = res["softmax_ms"][i], res["negsamp_ms"][i]
+    st.subheader(T["headline"].format(V=res["V"][i], ratio=soft / ns))
+    cols = st.columns(3)
+    cols[0].metric(T["m_soft"], f"{soft:,.2f} ms")
+    cols[1].metric(T["m_ns"], f"{ns:,.3f} ms")
+    cols[2].metric(T["m_work"], f"{res['softmax_madds'][i] / res['negsamp_madds'][i]:,.0f}×")
+    st.plotly_chart(cost_figure(res["V"], res["softmax_ms"], res["negsamp_ms"], log_y=True,
+                                labels=T["fig_cost"]), key="cost_chart")
+    st.caption(T["timing_caption"].format(**res))
+    ratio = [a / b for a, b in zip(res["softmax_ms"], res["negsamp_ms"], strict=True)]
+    work = [a / b for a, b in zip(res["softmax_madds"], res["negsamp_madds"], strict=True)]
+    num = st.column_config.NumberColumn
+    st.dataframe({T["col_V"]: res["V"], T["col_soft_ms"]: res["softmax_ms"],
+                  T["col_ns_ms"]: res["negsamp_ms"], T["col_speedup"]: ratio,
+                  T["col_soft_work"]: res["softmax_madds"], T["col_ns_work"]: res["negsamp_madds"],
+                  T["col_work_ratio"]: work}, hide_index=True, key="cost_table",
+                 column_config={T["col_V"]: num(format="localized"),
+                                T["col_soft_ms"]: num(format="%.2f"),
+                                T["col_ns_ms"]: num(format="%.3f"),
+                                T["col_speedup"]: num(format="%.0f×"),
+                                T["col_soft_work"]: num(format="localized"),
+                                T["col_ns_work"]: num(format="localized"),
+                                T["col_work_ratio"]: num(format="%.0f×")})
+
+
+def quality(T, cmp, key):
+    """Both lessons of one comparison: the held-out cross-entropy with the corrected
+    scores, and the embeddings after equal steps and equal time."""
+    soft, ns, nt = cmp["softmax"], cmp["negsamp"], cmp.get("negsamp_time")
+    for row in (soft, ns, nt):
+        if row and row["error"]:
+            st.error(row["error"])
+    st.markdown(T["ce_header"].format(steps=ns["steps"], V=cmp["vocab_size"]))
+    num = st.column_config.NumberColumn(format="%.3f")
+    names = [T["r_soft"], T["r_raw"], T["r_corr"], T["r_palpha"], T["r_uniform"]]
+    values = [soft["final_heldout_ce"], ns["final_heldout_ce"], ns["final_corrected_ce"],
+              cmp["palpha_ce"], cmp["uniform_ce"]]
+    st.dataframe({T["col_model"]: names, T["col_heldout"]: values}, hide_index=True,
+                 column_config={T["col_heldout"]: num}, key=f"{key}_ce_table")
+    st.markdown(T["why_correct"])
+    x = "curve_steps" if cmp["mode"] == "steps" else "curve_seconds"
+    st.plotly_chart(heldout_figure(soft[x], soft["heldout_ce"], ns[x], ns["heldout_ce"],
+                                   T[f"x_{cmp['mode']}"],
+                                   {T["uniform"]: cmp["uniform_ce"], T["palpha"]: cmp["palpha_ce"]},
+                                   labels=T["fig_heldout"],
+                                   corrected_ce=ns["heldout_ce_corrected"]),
+                    key=f"{key}_heldout_chart")
+    if soft["group_rate"] == soft["group_rate"]:  # NaN: no planted groups
+        group_rates(T, soft, ns, nt, key)
+    else:
+        st.caption(T["no_groups"])
+    if "neighbours" in soft:
+        st.markdown(T["nb_header"])
+        runs = [(T["r_soft"], soft), (T["r_ns_steps"], ns)]
+        runs += [(T["r_ns_time"], nt)] if nt else []
+        st.dataframe({T["col_word"]: cmp["probe_words"],
+                      **{name: [", ".join(r["neighbours"][w]) for w in cmp["probe_words"]]
+                         for name, r in runs}}, hide_index=True, key=f"{key}_nb_table")
+
+
+def group_rates(T, soft, ns, nt, key):
+    """The embeddings after the same steps and the same time: the group rate."""
+    num = st.column_config.NumberColumn(format="%.3f")
+    st.markdown(T["emb_header"])
+    rows = [(T["r_soft"], soft), (T["r_ns_steps"], ns)] + ([(T["r_ns_time"], nt)] if nt else [])
+    st.dataframe({T["col_model"]: [n for n, _ in rows],
+                  T["col_steps"]: [r["steps"] for _, r in rows],
+                  T["col_seconds"]: [r["seconds"] for _, r in rows],
+                  T["col_rate"]: [100 * r["group_rate"] for _, r in rows],
+                  T["col_heldout_corr"]: [r["final_heldout_ce"] if r is soft else
+                                             r["final_corrected_ce"] for _, r in rows]},
+                 hide_index=True, key=f"{key}_emb_table",
+                 column_config={T["col_steps"]: st.column_config.NumberColumn(format="localized"),
+                                T["col_seconds"]: st.column_config.NumberColumn(format="%.2f"),
+                                T["col_rate"]: st.column_config.NumberColumn(format="%.1f %%"),
+                                T["col_heldout_corr"]: num})
+    st.caption(T["emb_caption"])
