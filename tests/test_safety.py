@@ -28,7 +28,11 @@ def test_no_user_input_is_ever_evaluated_or_unpickled():
     hits = [f"{p.relative_to(ROOT)}:{i}: {line.strip()}"
             for p in SOURCES for i, line in enumerate(p.read_text().splitlines(), 1)
             if banned.search(line.split("#", 1)[0])]
-    assert len(SOURCES) > 30 and hits == []
+    # The one exception: the Seed bugs page runs the study note's code, a constant of the
+    # package (negsamp/dashboard/seed_note_code.py), never anything a user typed.
+    note = [h for h in hits if h.startswith("negsamp/dashboard/seed_note.py:")]
+    assert len(note) == 1 and 'compile(source, "<seed note>"' in note[0]
+    assert len(SOURCES) > 30 and [h for h in hits if h not in note] == []
 
 
 def test_upload_limit_agrees_with_the_server_config():
