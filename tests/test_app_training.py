@@ -45,6 +45,21 @@ def _live(at):
     return at.session_state["live"]
 
 
+def _negative_rows(at):
+    """The rows of the last step's negatives as (positive, [k negatives])."""
+    found = [m.value for m in at.markdown if " → " in m.value]
+    if not found:
+        return []
+    rows = [line.split(" → ") for line in found[0].split("  \n")]
+    return [(p.strip("*"), [w.strip("*") for w in neg.split(", ")]) for p, neg in rows]
+
+
+def _steps_shown(at):
+    """The step count of the progress line ("step **1,234**")."""
+    (line,) = [m.value for m in at.markdown if "· step **" in m.value]
+    return int(line.split("· step **")[1].split("**")[0].replace(",", ""))
+
+
 def _click(at, key):
     at.button(key=key).click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -78,9 +93,11 @@ def test_step_grows_the_loss_history_by_exactly_one_step(page):
     assert _n_points(_traces(page, "loss_chart")["loss"]) == 1
     _click(page, "live_step")
     assert _n_points(_traces(page, "loss_chart")["loss"]) == 2
-    assert {m.label: m.value for m in page.metric}["steps so far"] == "2"
-    table = _chart(page, "negatives_chart")["data"][0]
-    assert len(table["header"]["values"]) == 1 + 5  # target + k negatives
+    assert _steps_shown(page) == 2
+    rows = _negative_rows(page)
+    assert len(rows) == 4 and all(len(neg) == 5 for _, neg in rows)  # k negatives per row
+    words = set(synthetic_corpus().vocab.words)
+    assert all(p in words and set(neg) <= words for p, neg in rows)
 
 
 def test_pca_has_one_point_per_shown_word(page):
@@ -112,7 +129,7 @@ def test_alpha_and_k_apply_on_the_next_chunk_and_keep_the_weights(page):
     assert not page.warning  # no reset needed
     _click(page, "live_step")
     assert live.last_metrics.negatives.shape[1] == 9
-    assert len(_chart(page, "negatives_chart")["data"][0]["header"]["values"]) == 1 + 9
+    assert all(len(neg) == 9 for _, neg in _negative_rows(page))
     assert not np.array_equal(live.trainer.word_vecs, W)
 
 
@@ -133,6 +150,7 @@ def test_a_reset_setting_shows_the_notice_and_applies_only_on_reset(page):
 def test_a_diverging_rate_shows_the_message_and_nothing_non_finite(page):
     page.radio(key="w_live_optimizer").set_value("sgd").run()
     _click(page, "live_reset")
+    page.select_slider(key="w_live_speed").set_value("full")
     page.select_slider(key="w_live_lr").set_value(10.0).run()
     _click(page, "live_start")  # the refresh trains its budget: it diverges within it
     if _live(page).trainer.status != "diverged":
@@ -151,6 +169,7 @@ def test_a_diverging_rate_shows_the_message_and_nothing_non_finite(page):
                     assert values.dtype.kind == "f" and np.all(np.isfinite(values)), (key, axis)
     assert any("No step yet" in i.value for i in page.info)
     page.select_slider(key="w_live_lr").set_value(0.01).run()  # a sane rate goes on
+    assert not any("Training stopped" in e.value for e in page.error)  # the old news goes
     _click(page, "live_step")
     assert live.trainer.status == "running" and live.trainer.step_count == 1
     page.toggle(key="w_live_log_y").set_value(True).run()
@@ -158,7 +177,7 @@ def test_a_diverging_rate_shows_the_message_and_nothing_non_finite(page):
 
 
 def test_the_speed_setting_reaches_the_model(page):
-    assert _live(page).speed is None  # full speed by default
+    assert _live(page).speed == 10.0  # slow enough by default to watch the loss fall
     page.select_slider(key="w_live_speed").set_value(5).run()
     assert _live(page).speed == 5.0
     page.select_slider(key="w_live_speed").set_value("full").run()
@@ -171,12 +190,13 @@ def test_start_sets_running_and_the_refresh_trains_then_pause(page):
     assert live.running and page.button(key="live_start").disabled
     assert not page.button(key="live_pause").disabled and page.button(key="live_step").disabled
     assert live.trainer.step_count > 0  # the fragment ticked once during this run
-    assert any("Training…" in c.value for c in page.caption)
+    assert live.trainer.step_count <= 10  # at most what the default speed allows
+    assert any(m.value.startswith("Training…") for m in page.markdown)
     _click(page, "live_pause")
     steps = live.trainer.step_count
     page.run()
     assert not live.running and live.trainer.step_count == steps
-    assert any("Paused" in c.value for c in page.caption)
+    assert any(m.value.startswith("Paused") for m in page.markdown)
 
 
 def test_keep_this_curve_adds_a_labelled_overlay_and_clear_removes_it(page):
@@ -199,16 +219,22 @@ def test_a_new_corpus_keeps_the_model_until_reset(page):
     _click(page, "live_step")
     page.session_state["w_corpus"] = "toy"  # as Home's radio sets it
     page.run()
-    assert any("corpus changed" in w.value for w in page.warning)
-    assert _live(page).trainer.step_count == 1
-    _click(page, "live_reset")  # batch 100 > the toy corpus's 4 windows: refused
-    assert any("batch size B=100" in e.value for e in page.error)
-    assert _live(page).trainer.step_count == 1
-    page.select_slider(key="w_live_batch_size").set_value(2).run()
+    assert any("corpus changed" in w.value and "Start and Step are off" in w.value
+               for w in page.warning)
+    assert page.button(key="live_start").disabled and page.button(key="live_step").disabled
+    assert _live(page).trainer.step_count == 1  # the old model stays until Reset
+    assert _live(page).corpus.name != "toy"
+    # B = 100 is more than the toy sentence's training windows: clamped, with a note
     _click(page, "live_reset")
-    assert _live(page).corpus.vocab_size == 7 and not page.warning
+    live = _live(page)
+    assert live.corpus.vocab_size == 7 and not page.warning and not page.error
+    assert live.config.batch_size < 100
+    assert any("training uses B=" in c.value for c in page.caption)
+    assert not page.button(key="live_start").disabled
     _click(page, "live_step")
+    assert live.trainer.step_count == 1
     assert sum(_n_points(t) for t in _chart(page, "pca_chart")["data"]) == 7
+    assert sum(bool(w) for t in _chart(page, "pca_chart")["data"] for w in t["text"]) == 7
 
 
 def test_two_sessions_train_independently(open_page):

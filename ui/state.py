@@ -56,9 +56,11 @@ def shared():
                   num_negatives=int(ss.get("w_num_negatives", DEFAULTS["num_negatives"])))
 
 
-def page_top(table):
+def page_top(table, intro_folded=False):
     """The top of every page: its texts, its title and intro, what the sidebar and Home
     set, and the chosen corpus (the page stops, saying why, when there is none).
+    ``intro_folded`` puts the intro in the title's tooltip (a page that must fit one
+    screen; it shows the intro elsewhere too).
 
     Returns
     -------
@@ -66,8 +68,9 @@ def page_top(table):
     """
     T = texts(table)
     s = shared()
-    st.title(T["title"])
-    st.markdown(T["intro"])
+    st.title(T["title"], help=T["intro"] if intro_folded else None)
+    if not intro_folded:
+        st.markdown(T["intro"])
     corpus, problem = current_corpus()
     if corpus is None:
         st.warning(T["no_corpus"].format(problem=problem))

@@ -154,6 +154,8 @@ class LiveTraining:
         except ValueError as err:
             return err
         self.config = self.trainer.config
+        if "lr" in changes and self.trainer.status == "diverged":
+            self.message = None  # the divergence message was about the old rate
         return None
 
     def reset_changes(self, config):

@@ -14,14 +14,23 @@ TEXT = {
             "speed apply at the next step, without losing the weights. **Keep this curve**, "
             "change α or k, press **Reset** and **Start** again to compare two settings "
             "on the same corpus and seed."),
+        "present": "presentation",
+        "present_help": "Larger text, lines and points for a projector",
+        "full": "full",
+        "batch_clamped": ("Batch size B={B} is more than the {high} training windows of this "
+                          "corpus: training uses B={high}."),
+        "progress": "{state} · step **{steps}** · epoch {epoch} · {wps} words/s · loss **{loss}**",
+        "view": "loss view", "view_whole": "whole run", "view_recent": "recent steps",
+        "negatives_header": "Negatives of the last step (k = {k})",
+        "details": "About this page: the loss formula and the code it runs",
         "start": "Start", "pause": "Pause", "step": "Step",
         "reset": "Reset", "keep": "Keep this curve", "clear": "Clear kept curves",
-        "running": "Training… (refreshing twice a second)",
+        "running": "Training…",
         "paused": "Paused.",
         "live_header": "Apply at the next step",
         "reset_header": "Apply on Reset",
         "lr": "learning rate", "batch_size": "batch size B",
-        "speed": "speed (steps per second)",
+        "speed": "speed (steps / second)",
         "model": "model", "optimizer": "optimizer", "hidden_size": "hidden size D",
         "window": "window (each side)", "seed": "seed",
         "lr_help": "Adam's step size, or SGD's rate per example (word2vec uses 0.025)",
@@ -29,8 +38,8 @@ TEXT = {
                        "and the first fall of the loss; full: as fast as the server allows"),
         "step_help": "One training step (one mini-batch); its negatives are shown below",
         "needs_reset": "Changed settings ({changes}): press Reset to apply.",
-        "corpus_changed": ("The corpus changed (the model was built on **{old}**): press "
-                           "Reset to train on **{new}**."),
+        "corpus_changed": ("The corpus changed: the model shown was built on **{old}**. Start "
+                           "and Step are off until you press **Reset** to train on **{new}**."),
         "diverged_hint": (
             "The steps in which the loss blew up were undone: the model is back at its "
             "last good state, and nothing non-finite is plotted. Lower the learning rate "
@@ -85,9 +94,18 @@ TEXT = {
             "学習率、バッチサイズ、速度は、重みを保ったまま次のステップから反映されます。"
             "**この曲線を残す** を押してから α や k を変え、**リセット** と **開始** をもう一度"
             "押すと、同じコーパスとシードで2つの設定を比べられます。"),
+        "present": "プレゼン表示", "present_help": "プロジェクター向けに文字・線・点を大きくします",
+        "full": "最大",
+        "batch_clamped": ("バッチサイズ B={B} はこのコーパスの学習用ウィンドウ数 {high} "
+                          "より多いため、B={high} で学習します。"),
+        "progress": ("{state} · ステップ **{steps}** · エポック {epoch} · {wps} 単語/秒 · "
+                     "損失 **{loss}**"),
+        "view": "損失の表示範囲", "view_whole": "学習全体", "view_recent": "直近のステップ",
+        "negatives_header": "最後のステップの負例（k = {k}）",
+        "details": "このページについて：損失の式と実行しているコード",
         "start": "開始", "pause": "一時停止", "step": "1ステップ",
         "reset": "リセット", "keep": "この曲線を残す", "clear": "残した曲線を消す",
-        "running": "学習中…（1秒に2回更新）",
+        "running": "学習中…",
         "paused": "一時停止中。",
         "live_header": "次のステップから反映",
         "reset_header": "リセットで反映",
@@ -100,8 +118,9 @@ TEXT = {
                        "下がり方が見えます。full：サーバーが許す限りの速さ"),
         "step_help": "1ステップ（1ミニバッチ）だけ学習します。その負例を下に表示します",
         "needs_reset": "設定が変わりました（{changes}）：リセットを押すと反映されます。",
-        "corpus_changed": ("コーパスが変わりました（モデルは **{old}** で作られています）："
-                           "リセットを押すと **{new}** で学習します。"),
+        "corpus_changed": ("コーパスが変わりました。表示中のモデルは **{old}** で作られています。"
+                           "**リセット** を押して **{new}** で学習するまで、開始と1ステップは"
+                           "押せません。"),
         "diverged_hint": (
             "損失が発散したステップは取り消しました。モデルは最後の正常な状態に戻っていて、"
             "有限でない値は描いていません。学習率を下げて開始か1ステップを押すとそこから"
