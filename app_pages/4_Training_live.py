@@ -23,19 +23,18 @@ T, _, corpus = state.page_top(TEXT, intro_folded=True)
 big = lc.page_style(T)
 top = st.container()  # buttons and speed, drawn once the settings are known
 wanted, batch_note = lc.settings_panel(T, corpus)
-with top:
-    a, b = st.columns([3, 2], vertical_alignment="bottom")
-    with b:
-        c, d = st.columns([3, 2], vertical_alignment="bottom")
-        with c:
-            speed = lc.speed_control(T)
-        d.toggle(T["present"], key="w_live_present", help=T["present_help"], **state.KEEP)
+with top:  # one row that wraps on a narrow screen: nothing is cut
+    row = st.container(horizontal=True, vertical_alignment="bottom")
+with row:
+    buttons = st.container(horizontal=True, width="content")
+    speed = lc.speed_control(T)
+    st.toggle(T["present"], key="w_live_present", help=T["present_help"], **state.KEEP)
 live, error = lc.get_live(corpus, wanted, speed)
 if live is None:
     st.error(T["cannot_build"].format(error=error))
     st.stop()
 apply_error = live.apply_live_settings(**{f: getattr(wanted, f) for f in TrainConfig.LIVE})
-with a:
+with buttons:
     lc.buttons(live, T, wanted, corpus)
 with st.sidebar:
     lc.pca_words_slider(live, T)
@@ -43,7 +42,7 @@ with st.sidebar:
 lc.notices(live, T, wanted, corpus, apply_error, batch_note)
 
 loss_every, slow_every = SCHEDULER.periods(live, live.running)  # (None, None) while paused
-left, right = st.columns([11, 9])
+left, right = st.columns(2)
 
 
 @st.fragment(run_every=loss_every)

@@ -34,11 +34,12 @@ SPEED_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, "full")  # steps per 
 # as fast as the server's turns allow
 DEFAULTS = {"lr": 0.01, "batch_size": 100, "speed": 10, "model": "cbow",
             "optimizer": "adam", "hidden_size": 50, "window": 2, "seed": 0}
-PRESENT_CSS = """<style>
-.block-container {padding-top: 2.5rem;}
+PAGE_CSS = """<style>
+[data-testid="stMainBlockContainer"] {padding-top: 3.75rem;}
+[data-testid="stMainBlockContainer"] h1 {font-size: 2rem; padding-top: 0;}
 %s
 </style>"""
-BIG_CSS = "html {font-size: 20px;} .stMarkdown p, .stCaption {font-size: 1.05rem;}"
+BIG_CSS = "html {font-size: 20px;}"
 
 
 def _bind(widget, name, *args, **kwargs):
@@ -52,7 +53,7 @@ def _bind(widget, name, *args, **kwargs):
 def page_style(T):
     """Less room above the title; with presentation mode on, larger text. Returns it."""
     big = st.session_state.get("w_live_present", False)
-    st.html(PRESENT_CSS % (BIG_CSS if big else ""))
+    st.html(PAGE_CSS % (BIG_CSS if big else ""))
     return big
 
 
@@ -97,7 +98,7 @@ def clamp_batch(config, corpus, T):
 def speed_control(T):
     """The speed, beside the buttons: steps per second, or None for full speed."""
     speed = _bind(st.select_slider, "speed", T["speed"], SPEED_OPTIONS, help=T["speed_help"],
-                  format_func=lambda v: T["full"] if v == "full" else str(v))
+                  format_func=lambda v: T["full"] if v == "full" else str(v), width=220)
     return None if speed == "full" else float(speed)
 
 
@@ -122,20 +123,20 @@ def _reset(config, corpus):
 
 
 def buttons(live, T, config, corpus):
-    """Start, Pause, Step and Reset (labels never cut: each button as wide as its label).
+    """Start, Pause, Step and Reset, drawn into a horizontal container (each button as
+    wide as its label, so none is cut).
 
     Start and Step are off while the model belongs to another corpus: Reset first."""
     stale = live.corpus is not corpus
-    with st.container(horizontal=True):
-        st.button(T["start"], key="live_start", on_click=live.start,
-                  disabled=live.running or stale, type="primary",
-                  icon=":material/play_arrow:")
-        st.button(T["pause"], key="live_pause", on_click=live.pause,
-                  disabled=not live.running, icon=":material/pause:")
-        st.button(T["step"], key="live_step", on_click=live.step,
-                  disabled=live.running or stale, help=T["step_help"])
-        st.button(T["reset"], key="live_reset", on_click=_reset, args=(config, corpus),
-                  icon=":material/restart_alt:")
+    st.button(T["start"], key="live_start", on_click=live.start,
+              disabled=live.running or stale, type="primary",
+              icon=":material/play_arrow:")
+    st.button(T["pause"], key="live_pause", on_click=live.pause,
+              disabled=not live.running, icon=":material/pause:")
+    st.button(T["step"], key="live_step", on_click=live.step,
+              disabled=live.running or stale, help=T["step_help"])
+    st.button(T["reset"], key="live_reset", on_click=_reset, args=(config, corpus),
+              icon=":material/restart_alt:")
 
 
 def keep_buttons(live, T):
@@ -183,17 +184,17 @@ def progress(live, T):
 
 def _fit(fig, big, height):
     fig.update_layout(height=height, font=dict(size=FONT[big]),
-                      margin=dict(l=50, r=10, t=50, b=40))
+                      margin=dict(l=50, r=10, t=10, b=40))
     return fig
 
 
 def loss_chart(live, T, big):
     h, k = live.trainer.history.as_arrays(), live.config.num_negatives
-    a, b = st.columns([3, 2], vertical_alignment="center")
-    view = a.segmented_control(T["view"], ("whole", "recent"), key="w_live_view",
+    row = st.container(horizontal=True, vertical_alignment="center")
+    view = row.segmented_control(T["view"], ("whole", "recent"), key="w_live_view",
                                format_func=lambda v: T["view_" + v], required=True,
                                default="whole", label_visibility="collapsed", **state.KEEP)
-    log_y = b.toggle(T["log_y"], key="w_live_log_y", help=T["log_y_help"], **state.KEEP)
+    log_y = row.toggle(T["log_y"], key="w_live_log_y", help=T["log_y_help"], **state.KEEP)
     fig = loss_figure(h["step"], h["loss"], h["loss_pos"], h["loss_neg"],
                       overlays=live.overlays(), initial_loss=(k + 1) * np.log(2), log_y=log_y,
                       recent=RECENT_STEPS if view == "recent" else None,
@@ -201,6 +202,11 @@ def loss_chart(live, T, big):
     if big:
         fig.update_traces(line_width=4, selector=dict(name=T["fig_loss"]["smoothed"].format(
             name=T["fig_loss"]["loss"])))
+    # the legend inside the plot, top right (above it, it ran over the title): after the
+    # fall, the curves are low there
+    fig.update_layout(title_text="",  # the y axis says "loss": room for the curves
+                      legend=dict(y=0.93, yanchor="top", x=0.99, xanchor="right",
+                                  bgcolor="rgba(255,255,255,0.75)"))
     st.plotly_chart(_fit(fig, big, HEIGHTS[big][0]), key="loss_chart",
                     theme=None)  # redrawn every refresh: no restyling
 
@@ -250,6 +256,10 @@ def pca_chart(live, T, big):
     fig = pca_figure(p.coords, c.vocab.words[:n], color=color, color_label=label,
                      explained=p.explained_variance_ratio, group_names=names,
                      labels=T["fig_pca"])
+    st.markdown(f"**{T['pca_title'].format(n=n)}**", help=T["pca_caption"].format(n=n))
+    fig.update_layout(title_text="",  # named above, where a half-width column cuts nothing
+                      legend=dict(orientation="h", x=0.0, xanchor="left", y=1.0,
+                                  yanchor="bottom", title=dict(text="")))
     shown = pca_labels(c, n, PCA_LABELS // 2 if big else PCA_LABELS)
     for trace in fig.data:  # every point keeps its hover; the most frequent get a label
         trace.text = [w if w in shown else "" for w in trace.hovertext]

@@ -20,6 +20,7 @@ TEXT = {
         "batch_clamped": ("Batch size B={B} is more than the {high} training windows of this "
                           "corpus: training uses B={high}."),
         "progress": "{state} · step **{steps}** · epoch {epoch} · {wps} words/s · loss **{loss}**",
+        "pca_title": "Word vectors, PCA ({n} words)",
         "view": "loss view", "view_whole": "whole run", "view_recent": "recent steps",
         "negatives_header": "Negatives of the last step (k = {k})",
         "details": "About this page: the loss formula and the code it runs",
@@ -30,7 +31,7 @@ TEXT = {
         "live_header": "Apply at the next step",
         "reset_header": "Apply on Reset",
         "lr": "learning rate", "batch_size": "batch size B",
-        "speed": "speed (steps / second)",
+        "speed": "speed (steps/s)",
         "model": "model", "optimizer": "optimizer", "hidden_size": "hidden size D",
         "window": "window (each side)", "seed": "seed",
         "lr_help": "Adam's step size, or SGD's rate per example (word2vec uses 0.025)",
@@ -58,7 +59,7 @@ TEXT = {
             "word2vec does, which keeps a little more analogy quality."),
         "no_step": "No step yet: press Step or Start.",
         "no_sample": "No sampled negatives to show yet.",
-        "log_y": "logarithmic loss axis",
+        "log_y": "log axis",
         "log_y_help": "Shows both a diverging loss and the curves near (k+1)·ln 2",
         "pca_words": "words shown in the PCA",
         "pca_caption": ("The {n} most frequent words' vectors (W_in) on their first two "
@@ -100,6 +101,7 @@ TEXT = {
                           "より多いため、B={high} で学習します。"),
         "progress": ("{state} · ステップ **{steps}** · エポック {epoch} · {wps} 単語/秒 · "
                      "損失 **{loss}**"),
+        "pca_title": "単語ベクトルの PCA（{n} 語）",
         "view": "損失の表示範囲", "view_whole": "学習全体", "view_recent": "直近のステップ",
         "negatives_header": "最後のステップの負例（k = {k}）",
         "details": "このページについて：損失の式と実行しているコード",
@@ -110,7 +112,7 @@ TEXT = {
         "live_header": "次のステップから反映",
         "reset_header": "リセットで反映",
         "lr": "学習率", "batch_size": "バッチサイズ B",
-        "speed": "速度（1秒あたりのステップ数）",
+        "speed": "速度（ステップ/秒）",
         "model": "モデル", "optimizer": "最適化手法", "hidden_size": "隠れ層のサイズ D",
         "window": "ウィンドウサイズ（片側）", "seed": "シード",
         "lr_help": "Adam のステップ幅、または SGD の1データあたりの学習率（word2vec は 0.025）",
@@ -138,7 +140,7 @@ TEXT = {
             "k 個の負例をサンプリングするのが既定で、アナロジーの精度が少し高くなります。"),
         "no_step": "まだステップがありません：1ステップか開始を押してください。",
         "no_sample": "表示できる負例のサンプルはまだありません。",
-        "log_y": "損失の軸を対数にする",
+        "log_y": "対数軸",
         "log_y_help": "発散する損失と、(k+1)·ln 2 付近の曲線の両方が見えます",
         "pca_words": "PCA に表示する単語数",
         "pca_caption": ("頻度の高い {n} 語のベクトル（W_in）を、第1・第2主成分に射影したもの。"
