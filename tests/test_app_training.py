@@ -247,3 +247,53 @@ def test_two_sessions_train_independently(open_page):
 def test_page_says_a_reload_starts_a_new_session(page):
     """Issue 14, item 15: a reload loses the run; the page says so before it happens."""
     assert any("reloading the page starts a new session" in c.value for c in page.caption)
+
+
+def _open_with(query):
+    from streamlit.testing.v1 import AppTest
+
+    from app_paths import APPTEST_TIMEOUT, ROOT
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
+    at.query_params.update(query)
+    at.run()  # Home (the app's first run): the shared settings
+    at.first_warnings = [w.value for w in at.warning]
+    at.switch_page(PAGE).run()  # the page's own settings
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_lesson_link_sets_the_widgets_and_trains_with_them():
+    from negsamp.trainer import Trainer
+    at = _open_with({"power": "0.5", "k": "10", "model": "skipgram", "seed": "3",
+                     "lr": "0.003", "dim": "20", "batch": "50", "speed": "full"})
+    assert at.sidebar.slider(key="w_power").value == 0.5
+    assert at.sidebar.slider(key="w_num_negatives").value == 10
+    assert at.radio(key="w_live_model").value == "skipgram"
+    assert at.number_input(key="w_live_seed").value == 3
+    assert at.select_slider(key="w_live_speed").value == "full" and _live(at).speed is None
+    live = _live(at)
+    c = live.config
+    assert (c.power, c.num_negatives, c.model, c.seed) == (0.5, 10, "skipgram", 3)
+    assert (c.lr, c.hidden_size, c.batch_size) == (0.003, 20, 50)
+    _click(at, "live_step")
+    _click(at, "live_step")
+    headless = Trainer(synthetic_corpus(), c)  # the same settings, run without the page
+    want = [m.loss for m in headless.run(2)]
+    np.testing.assert_allclose(live.trainer.history.as_arrays()["loss"], want, rtol=1e-6)
+    assert not at.warning
+    # the URL says the page's state, so a copied link reopens it
+    q = dict(at.query_params)
+    assert (q["power"], q["k"], q["model"], q["seed"], q["dim"]) == ("0.5", "10", "skipgram",
+                                                                     "3", "20")
+
+
+def test_unknown_or_out_of_range_link_values_are_ignored_with_a_note():
+    at = _open_with({"k": "99", "model": "glove", "seed": "-1", "lr": "7", "power": "0.3"})
+    shared_note, note = " ".join(at.first_warnings), " ".join(w.value for w in at.warning)
+    assert "k=99" in shared_note and "Ignored from the link" in shared_note
+    for bad in ("model=glove", "seed=-1", "lr=7"):
+        assert bad in note
+    c = _live(at).config
+    assert (c.num_negatives, c.model, c.seed, c.lr, c.power) == (5, "cbow", 0, 0.01, 0.3)
+    at.run()
+    assert not at.warning  # said once

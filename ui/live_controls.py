@@ -42,6 +42,19 @@ PAGE_CSS = """<style>
 BIG_CSS = "html {font-size: 20px;}"
 
 
+# The page's settings in its URL (ARCHITECTURE.md lists the names): name -> (key, parse)
+LINK = {
+    "model": ("w_live_model", state.url_choice(*MODELS)),
+    "optimizer": ("w_live_optimizer", state.url_choice(*OPTIMIZERS)),
+    "seed": ("w_live_seed", state.url_number(0, 2**32 - 1, whole=True)),
+    "lr": ("w_live_lr", state.url_choice(*LR_OPTIONS)),
+    "dim": ("w_live_hidden_size", state.url_choice(*HIDDEN_OPTIONS)),
+    "window": ("w_live_window", state.url_number(1, 10, whole=True)),
+    "batch": ("w_live_batch_size", state.url_choice(*BATCH_OPTIONS)),
+    "speed": ("w_live_speed", state.url_choice(*SPEED_OPTIONS)),
+}
+
+
 def _bind(widget, name, *args, **kwargs):
     """The settings widget ``w_live_<name>``, starting at DEFAULTS[name] and kept while
     other pages show (``state.KEEP``, as every page widget)."""
@@ -62,7 +75,10 @@ def settings_panel(T, corpus):
 
     The batch size is clamped to the number of training windows of ``corpus`` (the
     note says so), so a short corpus such as the book's toy sentence trains at once.
+    The settings are in the page's URL (``LINK``); on first load the URL's win.
     """
+    state.link_read(LINK, "training")
+    state.link_notes()
     with st.sidebar:
         st.markdown(f"**{T['live_header']}**")
         lr = _bind(st.select_slider, "lr", T["lr"], LR_OPTIONS, help=T["lr_help"])
@@ -76,6 +92,8 @@ def settings_panel(T, corpus):
         a, b = st.columns(2)
         window = _bind(a.slider, "window", T["window"], 1, 10)
         seed = _bind(b.number_input, "seed", T["seed"], 0, 2**32 - 1, step=1)
+    state.link_write({name: st.session_state.get(key, DEFAULTS[key[len("w_live_"):]])
+                      for name, (key, _) in LINK.items()})
     config = state.live_config(model=model, optimizer=optimizer, hidden_size=int(hidden),
                                window=int(window), seed=int(seed), lr=float(lr),
                                batch_size=int(batch), epochs=None)
