@@ -16,7 +16,7 @@ import streamlit as st
 from negsamp.config import TrainConfig
 from negsamp.dashboard.scheduler import SCHEDULER
 from ui import live_controls as lc
-from ui import state
+from ui import live_neighbours, state
 from ui.texts.training import CODE, LOSS_LATEX, TEXT
 
 T, _, corpus = state.page_top(TEXT, intro_folded=True)
@@ -38,6 +38,7 @@ with buttons:
     lc.buttons(live, T, wanted, corpus)
 with st.sidebar:
     lc.pca_words_slider(live, T)
+    live_neighbours.watched_words(live, T)
     lc.keep_buttons(live, T)
 lc.notices(live, T, wanted, corpus, apply_error, batch_note)
 
@@ -65,6 +66,7 @@ def vectors_view():  # slower, and slower still with many tabs: drawing costs ev
     with SCHEDULER.turn():
         lc.negatives_list(live, T)
         lc.pca_chart(live, T, big)
+        live_neighbours.neighbours_view(live, T, big)
 
 
 with left:

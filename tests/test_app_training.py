@@ -297,3 +297,16 @@ def test_unknown_or_out_of_range_link_values_are_ignored_with_a_note():
     assert (c.num_negatives, c.model, c.seed, c.lr, c.power) == (5, "cbow", 0, 0.01, 0.3)
     at.run()
     assert not at.warning  # said once
+
+
+def test_neighbours_of_the_watched_words_are_shown_as_training_goes(page):
+    live = _live(page)
+    assert len(live.tracked) == 3
+    _click(page, "live_step")
+    table = _chart(page, "neighbours_chart")["data"][0]
+    assert len(table["header"]["values"]) == 1 + 3
+    assert table["cells"]["values"][0] == ["0", "1"]  # the untrained model, then now
+    key = f"w_live_watch_{live.corpus.name}_{live.corpus.vocab_size}"
+    page.multiselect(key=key).set_value(["dog"]).run()
+    assert live.tracked == ["dog"]
+    assert len(_chart(page, "neighbours_chart")["data"][0]["header"]["values"]) == 2

@@ -135,3 +135,16 @@ def test_the_recent_view_zooms_on_the_last_steps_and_keeps_every_point():
     np.testing.assert_array_equal(trace(fig, "loss").x, steps)  # the whole run is there
     whole = loss_figure(steps, loss, smooth=0.0, initial_loss=4.16)
     assert whole.layout.xaxis.range is None and whole.layout.yaxis.range[1] >= 4.16
+
+
+def test_neighbours_over_time_has_a_row_per_step_and_a_column_per_word():
+    from negsamp.dashboard.figures import neighbours_over_time_figure
+    record = [(0, [["a", "b"], ["c", "d"]]), (1200, [["dog", "cow"], ["red", "blue"]])]
+    fig = neighbours_over_time_figure(record, ["cat", "green"])
+    (table,) = fig.data
+    assert len(table.header.values) == 3
+    assert list(table.cells.values[0]) == ["0", "1,200"]
+    assert list(table.cells.values[1]) == ["a, b", "dog, cow"]
+    assert list(table.cells.values[2]) == ["c, d", "red, blue"]
+    with pytest.raises(ValueError, match="record\\[0\\]"):
+        neighbours_over_time_figure([(0, [["a"]])], ["cat", "green"])

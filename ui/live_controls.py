@@ -200,7 +200,8 @@ def progress(live, T):
     st.container(key="live_progress").markdown(line)
 
 
-def _fit(fig, big, height):
+def fit(fig, big, height):
+    """A figure sized for its column, in the normal or the presentation font."""
     fig.update_layout(height=height, font=dict(size=FONT[big]),
                       margin=dict(l=50, r=10, t=10, b=40))
     return fig
@@ -225,7 +226,7 @@ def loss_chart(live, T, big):
     fig.update_layout(title_text="",  # the y axis says "loss": room for the curves
                       legend=dict(y=0.93, yanchor="top", x=0.99, xanchor="right",
                                   bgcolor="rgba(255,255,255,0.75)"))
-    st.plotly_chart(_fit(fig, big, HEIGHTS[big][0]), key="loss_chart",
+    st.plotly_chart(fit(fig, big, HEIGHTS[big][0]), key="loss_chart",
                     theme=None)  # redrawn every refresh: no restyling
 
 
@@ -283,7 +284,7 @@ def pca_chart(live, T, big):
         trace.text = [w if w in shown else "" for w in trace.hovertext]
         if big:
             trace.marker.size = np.asarray(trace.marker.size) * 1.6
-    st.plotly_chart(_fit(fig, big, HEIGHTS[big][1]), key="pca_chart", theme=None)
+    st.plotly_chart(fit(fig, big, HEIGHTS[big][1]), key="pca_chart", theme=None)
 
 
 def pca_words_slider(live, T):
@@ -292,3 +293,4 @@ def pca_words_slider(live, T):
     if top > 2:
         st.slider(T["pca_words"], 2, top, min(top, 300),
                   key=f"w_live_pca_words_{live.corpus.vocab_size}", **state.KEEP)
+

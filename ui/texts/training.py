@@ -21,6 +21,14 @@ TEXT = {
                           "corpus: training uses B={high}."),
         "progress": "{state} · step **{steps}** · epoch {epoch} · {wps} words/s · loss **{loss}**",
         "pca_title": "Word vectors, PCA ({n} words)",
+        "watch": "words to watch",
+        "watch_help": "Their nearest neighbours are recorded as the model trains (below the PCA)",
+        "neighbours_header": "Nearest neighbours as training goes",
+        "neighbours_help": ("Cosine similarity of the word vectors (W_in), recorded at steps "
+                            "0, 10, 20, 50, 100, 200, 500, … and now: a word gathers its "
+                            "group as the loss falls."),
+        "fig_neighbours": {"title": "Nearest neighbours as training goes", "step": "step",
+                           "empty": "no words to watch"},
         "view": "loss view", "view_whole": "whole run", "view_recent": "recent steps",
         "negatives_header": "Negatives of the last step (k = {k})",
         "details": "About this page: the loss formula and the code it runs",
@@ -102,6 +110,14 @@ TEXT = {
         "progress": ("{state} · ステップ **{steps}** · エポック {epoch} · {wps} 単語/秒 · "
                      "損失 **{loss}**"),
         "pca_title": "単語ベクトルの PCA（{n} 語）",
+        "watch": "見守る単語",
+        "watch_help": "学習の進み具合に合わせて、これらの単語の近傍を記録します（PCA の下）",
+        "neighbours_header": "学習につれて変わる近傍の単語",
+        "neighbours_help": ("単語ベクトル（W_in）のコサイン類似度で、ステップ 0、10、20、50、100、"
+                            "200、500、… と現在の近傍を記録します。損失が下がるにつれて、"
+                            "単語が同じグループの単語を集めていきます。"),
+        "fig_neighbours": {"title": "学習につれて変わる近傍の単語", "step": "ステップ",
+                           "empty": "見守る単語がありません"},
         "view": "損失の表示範囲", "view_whole": "学習全体", "view_recent": "直近のステップ",
         "negatives_header": "最後のステップの負例（k = {k}）",
         "details": "このページについて：損失の式と実行しているコード",

@@ -181,3 +181,49 @@ def _y_range(fig, steps, recent, initial_loss):
         values.append(np.array([float(initial_loss)]))
     v = np.concatenate(values) if values else np.array([])
     return (float(v.min()), float(v.max())) if v.size else None
+
+
+NEIGHBOURS_LABELS = {"title": "Nearest neighbours as training goes", "step": "step",
+                     "empty": "no words to watch"}
+
+
+def neighbours_over_time_figure(record, words, labels=None) -> go.Figure:
+    """A table: one row per recorded step, one column per watched word, each cell that
+    word's nearest neighbours at that step (so "cat" is seen gathering "dog, cow").
+
+    Parameters
+    ----------
+    record : sequence of (int, sequence of sequence of str)
+        ``(step, rows)`` in step order, ``rows[j]`` the neighbours of ``words[j]``,
+        nearest first (``LiveTraining.neighbours_now()``).
+    words : sequence of str
+        The watched words (the column headers).
+    labels : dict, optional
+        Texts in place of the English defaults (``NEIGHBOURS_LABELS``: same keys).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One ``go.Table`` with columns "step", then one per word.
+    """
+    words = _checks.as_words("words", words)
+    L = labelled(NEIGHBOURS_LABELS, labels)
+    columns = [[f"{int(step):,}" for step, _ in record]]
+    for j in range(len(words)):
+        column = []
+        for i, (_, rows) in enumerate(record):
+            if len(rows) != len(words):
+                raise ValueError(f"record[{i}] has {len(rows)} rows of neighbours for "
+                                 f"{len(words)} words")
+            column.append(", ".join(rows[j]))
+        columns.append(column)
+    fig = new_figure(L["title"])
+    fig.add_trace(go.Table(
+        columnwidth=[1] + [3] * len(words),
+        header=dict(values=[f"<b>{L['step']}</b>"] + [f"<b>{w}</b>" for w in words],
+                    fill_color=PALETTE["raw"], font=dict(color="white"), align="left"),
+        cells=dict(values=columns, align="left", fill_color="white", height=24),
+    ))
+    if not words:
+        add_empty_message(fig, L["empty"])
+    return fig
