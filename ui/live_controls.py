@@ -39,7 +39,8 @@ PAGE_CSS = """<style>
 [data-testid="stMainBlockContainer"] h1 {font-size: 2rem; padding-top: 0;}
 %s
 </style>"""
-BIG_CSS = "html {font-size: 20px;}"
+BIG_CSS = ("[data-testid='stMain'] p, [data-testid='stMain'] label p "
+           "{font-size: 1.35rem !important;}")
 
 
 # The page's settings in its URL (ARCHITECTURE.md lists the names): name -> (key, parse)

@@ -116,8 +116,8 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
             hovertemplate=f"{label}: %{{y:.4f}}<extra></extra>",
         ))
     raw_style = dict(width=1, color=PALETTE["loss"])
-    fig.add_trace(go.Scatter(
-        x=s, y=y, name=L["loss"], mode="lines", line=raw_style,
+    fig.add_trace(go.Scatter(  # one step alone is a point: a line needs two
+        x=s, y=y, name=L["loss"], mode="lines" if s.size > 1 else "markers", line=raw_style,
         opacity=0.35 if smooth > 0 else 1.0,
         hovertemplate="loss %{y:.4f}<extra></extra>",
     ))
