@@ -39,7 +39,6 @@ with buttons:
 with st.sidebar:
     lc.pca_words_slider(live, T)
     live_neighbours.watched_words(live, T)
-    lc.keep_buttons(live, T)
 lc.notices(live, T, wanted, corpus, apply_error, batch_note)
 
 loss_every, slow_every = SCHEDULER.periods(live, live.running)  # (None, None) while paused
@@ -71,6 +70,7 @@ def vectors_view():  # slower, and slower still with many tabs: drawing costs ev
 
 with left:
     live_view()
+    lc.keep_buttons(live, T)
 with right:
     vectors_view()
 

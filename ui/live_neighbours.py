@@ -8,6 +8,8 @@ from negsamp.dashboard.figures import neighbours_over_time_figure
 from ui import state
 from ui.live_controls import MAX_PCA_WORDS, fit
 
+MAX_WATCHED = 6  # words watched at once (the first ones chosen)
+
 
 def watched_words(live, T):
     """The words whose neighbours are recorded (the sidebar; defaults per corpus)."""
@@ -15,10 +17,9 @@ def watched_words(live, T):
     options = c.vocab.words[:MAX_PCA_WORDS]  # the most frequent words
     key = f"w_live_watch_{c.name}_{c.vocab_size}"  # a kept choice is valid for its corpus
     st.session_state.setdefault(key, [w for w in live.tracked if w in set(options)])
-    chosen = st.multiselect(T["watch"], options, key=key, max_selections=4,
-                            help=T["watch_help"], **state.KEEP)
-    if chosen != live.tracked:
-        live.track(chosen)
+    chosen = st.multiselect(T["watch"], options, key=key, help=T["watch_help"], **state.KEEP)
+    if chosen[:MAX_WATCHED] != live.tracked:
+        live.track(chosen[:MAX_WATCHED])  # the table has a column per word: the first few
 
 
 def neighbours_view(live, T, big):
