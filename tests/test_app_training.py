@@ -310,3 +310,18 @@ def test_neighbours_of_the_watched_words_are_shown_as_training_goes(page):
     page.multiselect(key=key).set_value(["dog"]).run()
     assert live.tracked == ["dog"]
     assert len(_chart(page, "neighbours_chart")["data"][0]["header"]["values"]) == 2
+
+
+def test_the_loss_chart_shows_the_whole_run_or_zooms_on_the_recent_steps(page):
+    from ui.live_controls import RECENT_STEPS
+    live = _live(page)
+    live.step(RECENT_STEPS + 100)
+    page.run()
+    fig = _chart(page, "loss_chart")
+    assert "range" not in fig["layout"]["xaxis"]  # the whole run from its first step
+    assert _values(_traces(page, "loss_chart")["loss"]["x"])[0] == 1
+    (view,) = [b for b in page.get("button_group") if b.key == "w_live_view"]
+    view.set_value("recent").run()
+    fig = _chart(page, "loss_chart")
+    assert fig["layout"]["xaxis"]["range"] == [100, RECENT_STEPS + 100]
+    assert _values(_traces(page, "loss_chart")["loss"]["x"])[0] == 1  # still all there
