@@ -30,5 +30,5 @@ def neighbours_view(live, T, big):
     st.markdown(f"**{T['neighbours_header']}**", help=T["neighbours_help"])
     fig = neighbours_over_time_figure(record, live.tracked, labels=T["fig_neighbours"])
     fig.update_layout(title_text="")
-    height = (34 if big else 28) * (min(len(record), 8) + 1) + 20
+    height = (56 if big else 44) * (min(len(record), 8) + 1) + 20  # a cell may wrap once
     st.plotly_chart(fit(fig, big, height), key="neighbours_chart", theme=None)

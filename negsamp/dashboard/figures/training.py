@@ -222,7 +222,7 @@ def neighbours_over_time_figure(record, words, labels=None) -> go.Figure:
         columnwidth=[1] + [3] * len(words),
         header=dict(values=[f"<b>{L['step']}</b>"] + [f"<b>{w}</b>" for w in words],
                     fill_color=PALETTE["raw"], font=dict(color="white"), align="left"),
-        cells=dict(values=columns, align="left", fill_color="white", height=24),
+        cells=dict(values=columns, align="left", fill_color="white"),
     ))
     if not words:
         add_empty_message(fig, L["empty"])
