@@ -5,7 +5,8 @@ draws belongs to no page, so the sidebar's α and k keep their values on every p
 with no code copying them (Streamlit's multipage pattern, st.navigation); the pages
 read them through ui.state.shared(). Page titles are texts (ui/texts/app.py) in the
 session's language (the URL's ?lang=, or the sidebar's select); the URL paths are fixed
-(ui/nav.py).
+(ui/nav.py). The shared settings (corpus, power, k) are in every page's URL: a link opens
+with them (ui.state.link_shared).
 """
 import streamlit as st
 
@@ -17,7 +18,11 @@ from ui.texts.app import TEXT
 st.set_page_config(layout="wide")  # once, for every page
 sync_language()  # ?lang=ja in the URL, kept across pages
 T = texts(TEXT)
-page = st.navigation([st.Page(path, title=T[title], url_path=url or None, default=not url)
-                      for path, url, title in PAGES])
+pages = [st.Page(path, title=T[title], url_path=url or None, default=not url)
+         for path, url, title in PAGES]
+page = st.navigation(pages)
+if state.link_shared() and page is not pages[0]:  # ?corpus=upload: Home asks for the file
+    st.switch_page(pages[0])
 state.shared_sidebar()
+state.link_notes()  # values of the link that were ignored, at the top of the page
 page.run()

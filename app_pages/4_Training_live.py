@@ -1,10 +1,13 @@
 """Training (live): start, pause, step and reset a model; watch the loss and vectors move.
 
-While running, a fragment refreshes the loss every 0.5 to 0.8 s: each refresh is one turn
-of the process-wide scheduler (negsamp/dashboard/scheduler.py: it trains for this tab's
-time budget, then draws); a second fragment redraws the negatives and the PCA every 1.5
-to 6 s. Start, Pause and Reset act in button callbacks, so the full run that follows
-defines the fragments with the right refresh (none while paused).
+One screen at 1280×720: the buttons and the speed, then the loss (left) and the last
+step's negatives over the PCA (right); the settings sit in the sidebar under α and k, the
+formula and the code in an expander. While running, a fragment refreshes the loss every
+0.5 to 0.8 s: each refresh is one turn of the process-wide scheduler
+(negsamp/dashboard/scheduler.py: it trains for this tab's time budget, then draws); a
+second fragment redraws the negatives and the PCA every 1.5 to 6 s. Start, Pause and
+Reset act in button callbacks, so the full run that follows defines the fragments with
+the right refresh (none while paused).
 """
 import time
 
@@ -13,28 +16,33 @@ import streamlit as st
 from negsamp.config import TrainConfig
 from negsamp.dashboard.scheduler import SCHEDULER
 from ui import live_controls as lc
-from ui import state
+from ui import live_neighbours, state
 from ui.texts.training import CODE, LOSS_LATEX, TEXT
 
-T, _, corpus = state.page_top(TEXT)
-controls = st.container()  # buttons on top, drawn once the settings are known
-wanted, speed = lc.settings_panel(T)
+T, _, corpus = state.page_top(TEXT, intro_folded=True)
+big = lc.page_style(T)
+top = st.container()  # buttons and speed, drawn once the settings are known
+wanted, batch_note = lc.settings_panel(T, corpus)
+with top:  # one row that wraps on a narrow screen: nothing is cut
+    row = st.container(horizontal=True, vertical_alignment="bottom")
+with row:
+    buttons = st.container(horizontal=True, width="content")
+    speed = lc.speed_control(T)
+    st.toggle(T["present"], key="w_live_present", help=T["present_help"], **state.KEEP)
 live, error = lc.get_live(corpus, wanted, speed)
 if live is None:
     st.error(T["cannot_build"].format(error=error))
     st.stop()
 apply_error = live.apply_live_settings(**{f: getattr(wanted, f) for f in TrainConfig.LIVE})
-with controls:
+with buttons:
     lc.buttons(live, T, wanted, corpus)
-    st.caption(T["running"] if live.running else T["paused"])
-lc.notices(live, T, wanted, corpus, apply_error)
-
-st.caption(T["loss_caption"])
-st.caption(T["reload_note"])
-st.latex(LOSS_LATEX)
-
+with st.sidebar:
+    lc.pca_words_slider(live, T)
+    live_neighbours.watched_words(live, T)
+lc.notices(live, T, wanted, corpus, apply_error, batch_note)
 
 loss_every, slow_every = SCHEDULER.periods(live, live.running)  # (None, None) while paused
+left, right = st.columns(2)
 
 
 @st.fragment(run_every=loss_every)
@@ -48,22 +56,30 @@ def live_view():
             st.rerun()  # more or fewer tabs train: a full run retunes both refreshes
         started = time.perf_counter()
         lc.progress(live, T)
-        lc.loss_chart(live, T)
+        lc.loss_chart(live, T, big)
         SCHEDULER.drawn(live, time.perf_counter() - started)  # the next turns leave it free
 
 
 @st.fragment(run_every=slow_every)
 def vectors_view():  # slower, and slower still with many tabs: drawing costs every tab
-    left, right = st.columns([2, 3])
     with SCHEDULER.turn():
-        with left:
-            lc.negatives_chart(live, T)
-        with right:
-            lc.pca_chart(live, T)
+        lc.negatives_list(live, T)
+        lc.pca_chart(live, T, big)
+        live_neighbours.neighbours_view(live, T, big)
 
 
-live_view()
-vectors_view()
+with left:
+    live_view()
+    lc.keep_buttons(live, T)
+with right:
+    vectors_view()
 
-st.caption(T["code_caption"])
-st.code(CODE.format(**live.config.to_dict()), language="python")
+with st.expander(T["details"]):
+    st.markdown(T["intro"])
+    st.caption(T["loss_caption"])
+    st.latex(LOSS_LATEX)
+    st.caption(T["negatives_caption"])
+    st.caption(T["pca_caption"].format(n=lc.pca_words(live)))
+    st.caption(T["code_caption"])
+    st.code(CODE.format(**live.config.to_dict()), language="python")
+    st.caption(T["reload_note"])

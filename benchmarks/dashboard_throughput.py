@@ -23,8 +23,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO)]
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, start_streamlit  # noqa: E402
-from dashboard_page import click_live, last_step, pause_settled  # noqa: E402
-from streamlit_page import RUN_COUNTER_JS, goto_page, open_app  # noqa: E402
+from dashboard_page import click_live, last_step, pause_settled, progress_numbers  # noqa: E402
+from streamlit_page import RUN_COUNTER_JS, open_app  # noqa: E402
 
 
 def page_config():
@@ -56,8 +56,7 @@ def headless(seconds):
 
 
 def steps_metric(page):
-    text = page.get_by_test_id("stMetric").filter(has_text="steps so far").inner_text()
-    return int(text.split()[-1].replace(",", ""))
+    return progress_numbers(page)["step"]
 
 
 def page_open(seconds):
@@ -72,8 +71,7 @@ def page_open(seconds):
             context = browser.new_context(viewport=VIEWPORT)
             context.add_init_script(script=RUN_COUNTER_JS)
             page = context.new_page()
-            open_app(page, server.url)
-            goto_page(page, "Training live")
+            open_app(page, server.url + "/training?speed=full")  # the default is slow motion
             click_live(page, "live_start", then_enabled="live_pause")
             changes, last = [], last_step(page)
             t0 = time.perf_counter()

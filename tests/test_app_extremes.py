@@ -88,6 +88,7 @@ def test_every_widget_at_its_extremes_on_a_tiny_corpus(open_page, n_words):
                 _set(at, key, kind, before)
                 _check(at, f"{page}: {key} back to {before!r:.40}")
         for b in [b for b in at.button if b.key]:
-            if any(x.key == b.key for x in at.button):
-                next(x for x in at.button if x.key == b.key).click().run()
+            now = [x for x in at.button if x.key == b.key and not x.disabled]
+            if now:  # (a browser user cannot click a disabled button either)
+                now[0].click().run()
                 _check(at, f"{page}: button {b.key}")

@@ -45,6 +45,21 @@ def _live(at):
     return at.session_state["live"]
 
 
+def _negative_rows(at):
+    """The rows of the last step's negatives as (positive, [k negatives])."""
+    found = [m.value for m in at.markdown if " → " in m.value]
+    if not found:
+        return []
+    rows = [line.split(" → ") for line in found[0].split("  \n")]
+    return [(p.strip("*"), [w.strip("*") for w in neg.split(", ")]) for p, neg in rows]
+
+
+def _steps_shown(at):
+    """The step count of the progress line ("step **1,234**")."""
+    (line,) = [m.value for m in at.markdown if "· step **" in m.value]
+    return int(line.split("· step **")[1].split("**")[0].replace(",", ""))
+
+
 def _click(at, key):
     at.button(key=key).click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -78,9 +93,11 @@ def test_step_grows_the_loss_history_by_exactly_one_step(page):
     assert _n_points(_traces(page, "loss_chart")["loss"]) == 1
     _click(page, "live_step")
     assert _n_points(_traces(page, "loss_chart")["loss"]) == 2
-    assert {m.label: m.value for m in page.metric}["steps so far"] == "2"
-    table = _chart(page, "negatives_chart")["data"][0]
-    assert len(table["header"]["values"]) == 1 + 5  # target + k negatives
+    assert _steps_shown(page) == 2
+    rows = _negative_rows(page)
+    assert len(rows) == 4 and all(len(neg) == 5 for _, neg in rows)  # k negatives per row
+    words = set(synthetic_corpus().vocab.words)
+    assert all(p in words and set(neg) <= words for p, neg in rows)
 
 
 def test_pca_has_one_point_per_shown_word(page):
@@ -112,7 +129,7 @@ def test_alpha_and_k_apply_on_the_next_chunk_and_keep_the_weights(page):
     assert not page.warning  # no reset needed
     _click(page, "live_step")
     assert live.last_metrics.negatives.shape[1] == 9
-    assert len(_chart(page, "negatives_chart")["data"][0]["header"]["values"]) == 1 + 9
+    assert all(len(neg) == 9 for _, neg in _negative_rows(page))
     assert not np.array_equal(live.trainer.word_vecs, W)
 
 
@@ -133,6 +150,7 @@ def test_a_reset_setting_shows_the_notice_and_applies_only_on_reset(page):
 def test_a_diverging_rate_shows_the_message_and_nothing_non_finite(page):
     page.radio(key="w_live_optimizer").set_value("sgd").run()
     _click(page, "live_reset")
+    page.select_slider(key="w_live_speed").set_value("full")
     page.select_slider(key="w_live_lr").set_value(10.0).run()
     _click(page, "live_start")  # the refresh trains its budget: it diverges within it
     if _live(page).trainer.status != "diverged":
@@ -151,6 +169,7 @@ def test_a_diverging_rate_shows_the_message_and_nothing_non_finite(page):
                     assert values.dtype.kind == "f" and np.all(np.isfinite(values)), (key, axis)
     assert any("No step yet" in i.value for i in page.info)
     page.select_slider(key="w_live_lr").set_value(0.01).run()  # a sane rate goes on
+    assert not any("Training stopped" in e.value for e in page.error)  # the old news goes
     _click(page, "live_step")
     assert live.trainer.status == "running" and live.trainer.step_count == 1
     page.toggle(key="w_live_log_y").set_value(True).run()
@@ -158,7 +177,7 @@ def test_a_diverging_rate_shows_the_message_and_nothing_non_finite(page):
 
 
 def test_the_speed_setting_reaches_the_model(page):
-    assert _live(page).speed is None  # full speed by default
+    assert _live(page).speed == 10.0  # slow enough by default to watch the loss fall
     page.select_slider(key="w_live_speed").set_value(5).run()
     assert _live(page).speed == 5.0
     page.select_slider(key="w_live_speed").set_value("full").run()
@@ -171,12 +190,13 @@ def test_start_sets_running_and_the_refresh_trains_then_pause(page):
     assert live.running and page.button(key="live_start").disabled
     assert not page.button(key="live_pause").disabled and page.button(key="live_step").disabled
     assert live.trainer.step_count > 0  # the fragment ticked once during this run
-    assert any("Training…" in c.value for c in page.caption)
+    assert live.trainer.step_count <= 10  # at most what the default speed allows
+    assert any(m.value.startswith("Training…") for m in page.markdown)
     _click(page, "live_pause")
     steps = live.trainer.step_count
     page.run()
     assert not live.running and live.trainer.step_count == steps
-    assert any("Paused" in c.value for c in page.caption)
+    assert any(m.value.startswith("Paused") for m in page.markdown)
 
 
 def test_keep_this_curve_adds_a_labelled_overlay_and_clear_removes_it(page):
@@ -199,16 +219,22 @@ def test_a_new_corpus_keeps_the_model_until_reset(page):
     _click(page, "live_step")
     page.session_state["w_corpus"] = "toy"  # as Home's radio sets it
     page.run()
-    assert any("corpus changed" in w.value for w in page.warning)
-    assert _live(page).trainer.step_count == 1
-    _click(page, "live_reset")  # batch 100 > the toy corpus's 4 windows: refused
-    assert any("batch size B=100" in e.value for e in page.error)
-    assert _live(page).trainer.step_count == 1
-    page.select_slider(key="w_live_batch_size").set_value(2).run()
+    assert any("corpus changed" in w.value and "Start and Step are off" in w.value
+               for w in page.warning)
+    assert page.button(key="live_start").disabled and page.button(key="live_step").disabled
+    assert _live(page).trainer.step_count == 1  # the old model stays until Reset
+    assert _live(page).corpus.name != "toy"
+    # B = 100 is more than the toy sentence's training windows: clamped, with a note
     _click(page, "live_reset")
-    assert _live(page).corpus.vocab_size == 7 and not page.warning
+    live = _live(page)
+    assert live.corpus.vocab_size == 7 and not page.warning and not page.error
+    assert live.config.batch_size < 100
+    assert any("training uses B=" in c.value for c in page.caption)
+    assert not page.button(key="live_start").disabled
     _click(page, "live_step")
+    assert live.trainer.step_count == 1
     assert sum(_n_points(t) for t in _chart(page, "pca_chart")["data"]) == 7
+    assert sum(bool(w) for t in _chart(page, "pca_chart")["data"] for w in t["text"]) == 7
 
 
 def test_two_sessions_train_independently(open_page):
@@ -221,3 +247,81 @@ def test_two_sessions_train_independently(open_page):
 def test_page_says_a_reload_starts_a_new_session(page):
     """Issue 14, item 15: a reload loses the run; the page says so before it happens."""
     assert any("reloading the page starts a new session" in c.value for c in page.caption)
+
+
+def _open_with(query):
+    from streamlit.testing.v1 import AppTest
+
+    from app_paths import APPTEST_TIMEOUT, ROOT
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
+    at.query_params.update(query)
+    at.run()  # Home (the app's first run): the shared settings
+    at.first_warnings = [w.value for w in at.warning]
+    at.switch_page(PAGE).run()  # the page's own settings
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_lesson_link_sets_the_widgets_and_trains_with_them():
+    from negsamp.trainer import Trainer
+    at = _open_with({"power": "0.5", "k": "10", "model": "skipgram", "seed": "3",
+                     "lr": "0.003", "dim": "20", "batch": "50", "speed": "full"})
+    assert at.sidebar.slider(key="w_power").value == 0.5
+    assert at.sidebar.slider(key="w_num_negatives").value == 10
+    assert at.radio(key="w_live_model").value == "skipgram"
+    assert at.number_input(key="w_live_seed").value == 3
+    assert at.select_slider(key="w_live_speed").value == "full" and _live(at).speed is None
+    live = _live(at)
+    c = live.config
+    assert (c.power, c.num_negatives, c.model, c.seed) == (0.5, 10, "skipgram", 3)
+    assert (c.lr, c.hidden_size, c.batch_size) == (0.003, 20, 50)
+    _click(at, "live_step")
+    _click(at, "live_step")
+    headless = Trainer(synthetic_corpus(), c)  # the same settings, run without the page
+    want = [m.loss for m in headless.run(2)]
+    np.testing.assert_allclose(live.trainer.history.as_arrays()["loss"], want, rtol=1e-6)
+    assert not at.warning
+    # the URL says the page's state, so a copied link reopens it
+    q = dict(at.query_params)
+    assert (q["power"], q["k"], q["model"], q["seed"], q["dim"]) == ("0.5", "10", "skipgram",
+                                                                     "3", "20")
+
+
+def test_unknown_or_out_of_range_link_values_are_ignored_with_a_note():
+    at = _open_with({"k": "99", "model": "glove", "seed": "-1", "lr": "7", "power": "0.3"})
+    shared_note, note = " ".join(at.first_warnings), " ".join(w.value for w in at.warning)
+    assert "k=99" in shared_note and "Ignored from the link" in shared_note
+    for bad in ("model=glove", "seed=-1", "lr=7"):
+        assert bad in note
+    c = _live(at).config
+    assert (c.num_negatives, c.model, c.seed, c.lr, c.power) == (5, "cbow", 0, 0.01, 0.3)
+    at.run()
+    assert not at.warning  # said once
+
+
+def test_neighbours_of_the_watched_words_are_shown_as_training_goes(page):
+    live = _live(page)
+    assert len(live.tracked) == 3
+    _click(page, "live_step")
+    table = _chart(page, "neighbours_chart")["data"][0]
+    assert len(table["header"]["values"]) == 1 + 3
+    assert table["cells"]["values"][0] == ["0", "1"]  # the untrained model, then now
+    key = f"w_live_watch_{live.corpus.name}_{live.corpus.vocab_size}"
+    page.multiselect(key=key).set_value(["dog"]).run()
+    assert live.tracked == ["dog"]
+    assert len(_chart(page, "neighbours_chart")["data"][0]["header"]["values"]) == 2
+
+
+def test_the_loss_chart_shows_the_whole_run_or_zooms_on_the_recent_steps(page):
+    from ui.live_controls import RECENT_STEPS
+    live = _live(page)
+    live.step(RECENT_STEPS + 100)
+    page.run()
+    fig = _chart(page, "loss_chart")
+    assert "range" not in fig["layout"]["xaxis"]  # the whole run from its first step
+    assert _values(_traces(page, "loss_chart")["loss"]["x"])[0] == 1
+    (view,) = [b for b in page.get("button_group") if b.key == "w_live_view"]
+    view.set_value("recent").run()
+    fig = _chart(page, "loss_chart")
+    assert fig["layout"]["xaxis"]["range"] == [100, RECENT_STEPS + 100]
+    assert _values(_traces(page, "loss_chart")["loss"]["x"])[0] == 1  # still all there

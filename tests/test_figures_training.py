@@ -108,3 +108,43 @@ def test_the_untrained_label_sits_on_its_line_on_either_axis(log_y):
     # would be 10**4.159, and the axis would stretch to about 14,000
     assert label.y == pytest.approx(np.log10(y0) if log_y else y0)
     assert f"{y0:.3f}" in label.text
+
+
+@pytest.mark.parametrize("log_y", [False, True])
+def test_the_loss_axis_fits_the_plotted_values_and_the_untrained_line(log_y):
+    steps = np.arange(1, 201)
+    loss = np.r_[np.linspace(4.0, 2.5, 20), np.full(180, 2.3)]
+    y0 = 6 * np.log(2)
+    lo, hi = loss_figure(steps, loss, loss * 0.2, loss * 0.8, initial_loss=y0,
+                         log_y=log_y).layout.yaxis.range
+    low_part = (loss * 0.2).min()
+    if log_y:  # Plotly's log axis range is in log10 units
+        lo, hi, low_part, y0 = lo, hi, np.log10(low_part), np.log10(y0)
+    room = 0.1 * (y0 - low_part)
+    assert low_part - room < lo <= low_part  # the lowest curve, little room below
+    assert y0 <= hi < y0 + room              # up to the untrained line, not 10**4.159
+
+
+def test_the_recent_view_zooms_on_the_last_steps_and_keeps_every_point():
+    steps = np.arange(1, 1001)
+    loss = np.r_[np.linspace(4.0, 2.5, 20), np.linspace(2.5, 2.0, 980)]
+    fig = loss_figure(steps, loss, smooth=0.0, initial_loss=4.16, recent=100)
+    assert tuple(fig.layout.xaxis.range) == (900, 1000)
+    lo, hi = fig.layout.yaxis.range
+    assert hi < 2.2  # fits the recent steps, not the fall from 4.16
+    np.testing.assert_array_equal(trace(fig, "loss").x, steps)  # the whole run is there
+    whole = loss_figure(steps, loss, smooth=0.0, initial_loss=4.16)
+    assert whole.layout.xaxis.range is None and whole.layout.yaxis.range[1] >= 4.16
+
+
+def test_neighbours_over_time_has_a_row_per_step_and_a_column_per_word():
+    from negsamp.dashboard.figures import neighbours_over_time_figure
+    record = [(0, [["a", "b"], ["c", "d"]]), (1200, [["dog", "cow"], ["red", "blue"]])]
+    fig = neighbours_over_time_figure(record, ["cat", "green"])
+    (table,) = fig.data
+    assert len(table.header.values) == 3
+    assert list(table.cells.values[0]) == ["0", "1,200"]
+    assert list(table.cells.values[1]) == ["a, b", "dog, cow"]
+    assert list(table.cells.values[2]) == ["c, d", "red, blue"]
+    with pytest.raises(ValueError, match="record\\[0\\]"):
+        neighbours_over_time_figure([(0, [["a"]])], ["cat", "green"])

@@ -55,6 +55,7 @@ def test_tick_is_bounded_by_time_not_by_a_number_of_steps(live, monkeypatch):
 def test_speed_limits_the_steps_per_second_and_full_speed_does_not(live, monkeypatch):
     clock = [100.0]
     monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+    live.track([])  # no recording steps to stop a refresh at
     live.set_speed(4)  # four steps a second
     live.start()
     assert len(live.tick(budget_seconds=5.0)) == 1  # the first refresh shows a step at once
@@ -225,3 +226,48 @@ def test_a_diverging_rate_stops_with_the_last_good_model(corpus):
     assert live.apply_live_settings(lr=0.05) is None  # a sane rate goes on from there
     live.start()
     assert len(live.step(50)) == 50 and live.trainer.status == "running"
+
+
+def test_planted_group_words_are_watched_by_default_and_the_toy_corpus_gets_some(live, corpus):
+    from negsamp.dashboard.live import default_tracked
+    groups = [corpus.groups[corpus.vocab.word_to_id[w]] for w in live.tracked]
+    assert len(live.tracked) == 3 and len(set(groups)) == 3 and min(groups) >= 0
+    assert len(default_tracked(toy_corpus())) == 3
+
+
+def test_nearest_is_by_cosine_and_excludes_the_word_itself():
+    from negsamp.dashboard.live import nearest
+    W = np.array([[1.0, 0.0], [10.0, 1.0], [0.0, 1.0], [-1.0, 0.0], [1.0, 0.2]])
+    np.testing.assert_array_equal(nearest(W, np.array([0, 2]), 2), [[1, 4], [4, 1]])
+
+
+def test_neighbours_are_recorded_at_log_spaced_steps_and_the_groups_gather(corpus):
+    live = LiveTraining(corpus, TrainConfig(epochs=None, hidden_size=20, batch_size=100,
+                                            seed=1))
+    assert [s for s, _ in live.neighbour_record] == [0]  # the untrained model's
+    for n in (10, 10, 100, 30):  # Step records after its steps, when it passed a record step
+        live.step(n)
+    assert [s for s, _ in live.neighbour_record] == [0, 10, 20, 120]
+    record = live.neighbours_now()  # the current step as the last row, not kept
+    assert record[-1][0] == 150 and len(live.neighbour_record) == len(record) - 1
+    live.start()
+    live.set_speed(None)
+    live.tick(budget_seconds=5.0)  # a refresh stops at the next recording step (200)
+    assert live.trainer.step_count == 200 and live.neighbour_record[-1][0] == 200
+    groups, index = corpus.groups, corpus.vocab.word_to_id
+
+    def same_group(rows):
+        return np.mean([groups[index[n]] == groups[index[w]]
+                        for w, ns in zip(live.tracked, rows, strict=True) for n in ns])
+    assert same_group(live.neighbour_record[0][1]) < same_group(live.neighbour_record[-1][1])
+
+
+def test_watched_words_can_change_and_reset_keeps_them(live):
+    live.step(3)
+    live.track(["dog", "not-a-word", "dog", "red"])
+    assert live.tracked == ["dog", "red"] and [s for s, _ in live.neighbour_record] == [3]
+    live.reset()
+    assert live.tracked == ["dog", "red"] and [s for s, _ in live.neighbour_record] == [0]
+    live.reset(config=TrainConfig(epochs=None, hidden_size=10, batch_size=2),
+               corpus=toy_corpus())
+    assert set(live.tracked) <= set(toy_corpus().vocab.words)

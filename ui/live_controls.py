@@ -2,27 +2,58 @@
 
 The model lives in ``st.session_state[KEY]`` (a :class:`negsamp.dashboard.live.LiveTraining`,
 one per browser session). Every numerical step happens in negsamp; this module only
-draws widgets and figures around it.
+draws widgets and figures around it. The page is laid out for one projector screen
+(1280×720): buttons, speed and the charts in the main area; the settings in the sidebar
+under α and k; the formula and the code in an expander.
 """
 from __future__ import annotations
+
+import dataclasses
 
 import numpy as np
 import streamlit as st
 
+from negsamp.checks import SettingError
 from negsamp.config import MODEL_LABELS, MODELS, OPTIMIZERS
-from negsamp.dashboard.figures import loss_figure, negatives_table_figure, pca_figure
+from negsamp.dashboard.figures import loss_figure, pca_figure
 from negsamp.dashboard.live import LiveTraining
 from ui import state
 
 KEY = "live"                 # st.session_state[KEY]: this session's LiveTraining
 MAX_PCA_WORDS = 2000
-LOSS_HEIGHT = 330                 # px: less to repaint on every refresh than the default 450
+PCA_LABELS = 20              # the most frequent words shown get a label; all get a hover
+HEIGHTS = {False: (330, 300), True: (430, 400)}  # px (loss, PCA): normal, presentation
+FONT = {False: 13, True: 19}                     # figure font size: normal, presentation
+RECENT_STEPS = 500           # the "recent" view of the loss: the last this many steps
+NEGATIVE_ROWS = 4
 LR_OPTIONS = (1e-4, 3e-4, 0.001, 0.003, 0.01, 0.025, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 HIDDEN_OPTIONS = (2, 5, 10, 20, 50, 100, 200, 300)
 SPEED_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, "full")  # steps per second
-DEFAULTS = {"lr": 0.01, "batch_size": 100, "speed": "full", "model": "cbow",
+# speed 10: Start shows the loss fall from (k+1)·ln 2 over a few seconds; "full" trains
+# as fast as the server's turns allow
+DEFAULTS = {"lr": 0.01, "batch_size": 100, "speed": 10, "model": "cbow",
             "optimizer": "adam", "hidden_size": 50, "window": 2, "seed": 0}
+PAGE_CSS = """<style>
+[data-testid="stMainBlockContainer"] {padding-top: 3.75rem;}
+[data-testid="stMainBlockContainer"] h1 {font-size: 2rem; padding-top: 0;}
+%s
+</style>"""
+BIG_CSS = ("[data-testid='stMain'] p, [data-testid='stMain'] label p "
+           "{font-size: 1.35rem !important;}")
+
+
+# The page's settings in its URL (ARCHITECTURE.md lists the names): name -> (key, parse)
+LINK = {
+    "model": ("w_live_model", state.url_choice(*MODELS)),
+    "optimizer": ("w_live_optimizer", state.url_choice(*OPTIMIZERS)),
+    "seed": ("w_live_seed", state.url_number(0, 2**32 - 1, whole=True)),
+    "lr": ("w_live_lr", state.url_choice(*LR_OPTIONS)),
+    "dim": ("w_live_hidden_size", state.url_choice(*HIDDEN_OPTIONS)),
+    "window": ("w_live_window", state.url_number(1, 10, whole=True)),
+    "batch": ("w_live_batch_size", state.url_choice(*BATCH_OPTIONS)),
+    "speed": ("w_live_speed", state.url_choice(*SPEED_OPTIONS)),
+}
 
 
 def _bind(widget, name, *args, **kwargs):
@@ -33,30 +64,61 @@ def _bind(widget, name, *args, **kwargs):
     return widget(*args, key=key, **state.KEEP, **kwargs)
 
 
-def settings_panel(T):
-    """Draw the page's settings; return (wanted TrainConfig, steps per second or None)."""
-    left, right = st.columns(2)
-    with left:
+def page_style(T):
+    """Less room above the title; with presentation mode on, larger text. Returns it."""
+    big = st.session_state.get("w_live_present", False)
+    st.html(PAGE_CSS % (BIG_CSS if big else ""))
+    return big
+
+
+def settings_panel(T, corpus):
+    """Draw the settings in the sidebar; return (wanted TrainConfig, a note or None).
+
+    The batch size is clamped to the number of training windows of ``corpus`` (the
+    note says so), so a short corpus such as the book's toy sentence trains at once.
+    The settings are in the page's URL (``LINK``); on first load the URL's win.
+    """
+    state.link_read(LINK, "training")
+    state.link_notes()
+    with st.sidebar:
         st.markdown(f"**{T['live_header']}**")
         lr = _bind(st.select_slider, "lr", T["lr"], LR_OPTIONS, help=T["lr_help"])
         batch = _bind(st.select_slider, "batch_size", T["batch_size"], BATCH_OPTIONS)
-        speed = _bind(st.select_slider, "speed", T["speed"], SPEED_OPTIONS,
-                      help=T["speed_help"])
-    with right:
         st.markdown(f"**{T['reset_header']}**")
-        a, b = st.columns(2)
-        model = _bind(a.radio, "model", T["model"], MODELS,
+        model = _bind(st.radio, "model", T["model"], MODELS,
                       format_func=lambda m: T["model_labels"].get(m, MODEL_LABELS.get(m, m)),
                       horizontal=True)
-        optimizer = _bind(b.radio, "optimizer", T["optimizer"], OPTIMIZERS, horizontal=True)
+        optimizer = _bind(st.radio, "optimizer", T["optimizer"], OPTIMIZERS, horizontal=True)
         hidden = _bind(st.select_slider, "hidden_size", T["hidden_size"], HIDDEN_OPTIONS)
         a, b = st.columns(2)
         window = _bind(a.slider, "window", T["window"], 1, 10)
         seed = _bind(b.number_input, "seed", T["seed"], 0, 2**32 - 1, step=1)
+    state.link_write({name: st.session_state.get(key, DEFAULTS[key[len("w_live_"):]])
+                      for name, (key, _) in LINK.items()})
     config = state.live_config(model=model, optimizer=optimizer, hidden_size=int(hidden),
                                window=int(window), seed=int(seed), lr=float(lr),
                                batch_size=int(batch), epochs=None)
-    return config, (None if speed == "full" else float(speed))
+    return clamp_batch(config, corpus, T)
+
+
+def clamp_batch(config, corpus, T):
+    """(config with B at most the corpus's training windows, a note or None)."""
+    try:
+        config.validate(corpus.vocab_size, len(corpus.ids))
+    except SettingError as err:
+        if err.field != "batch_size" or err.allowed.high is None or err.allowed.high < 1:
+            return config, None  # reported when the model is built
+        high = int(err.allowed.high)
+        return (dataclasses.replace(config, batch_size=high),
+                T["batch_clamped"].format(B=config.batch_size, high=high))
+    return config, None
+
+
+def speed_control(T):
+    """The speed, beside the buttons: steps per second, or None for full speed."""
+    speed = _bind(st.select_slider, "speed", T["speed"], SPEED_OPTIONS, help=T["speed_help"],
+                  format_func=lambda v: T["full"] if v == "full" else str(v), width=220)
+    return None if speed == "full" else float(speed)
 
 
 def get_live(corpus, config, speed):
@@ -80,22 +142,34 @@ def _reset(config, corpus):
 
 
 def buttons(live, T, config, corpus):
-    """Start, Pause, Step, Reset, Keep and Clear; callbacks act before the next run."""
-    c = st.columns(6)
-    c[0].button(T["start"], key="live_start", on_click=live.start, disabled=live.running,
-                type="primary", icon=":material/play_arrow:")
-    c[1].button(T["pause"], key="live_pause", on_click=live.pause, disabled=not live.running,
-                icon=":material/pause:")
-    c[2].button(T["step"], key="live_step", on_click=live.step, disabled=live.running,
-                help=T["step_help"])
-    c[3].button(T["reset"], key="live_reset", on_click=_reset, args=(config, corpus),
-                icon=":material/restart_alt:")
-    c[4].button(T["keep"], key="live_keep", on_click=live.keep_run,
-                disabled=len(live.trainer.history) == 0)
-    c[5].button(T["clear"], key="live_clear", on_click=live.clear_kept, disabled=not live.kept)
+    """Start, Pause, Step and Reset, drawn into a horizontal container (each button as
+    wide as its label, so none is cut).
+
+    Start and Step are off while the model belongs to another corpus: Reset first."""
+    stale = live.corpus is not corpus
+    st.button(T["start"], key="live_start", on_click=live.start,
+              disabled=live.running or stale, type="primary",
+              icon=":material/play_arrow:")
+    st.button(T["pause"], key="live_pause", on_click=live.pause,
+              disabled=not live.running, icon=":material/pause:")
+    st.button(T["step"], key="live_step", on_click=live.step,
+              disabled=live.running or stale, help=T["step_help"])
+    st.button(T["reset"], key="live_reset", on_click=_reset, args=(config, corpus),
+              icon=":material/restart_alt:")
 
 
-def notices(live, T, config, corpus, apply_error):
+def keep_buttons(live, T):
+    """Keep this curve / clear the kept ones (to compare runs)."""
+    with st.container(horizontal=True):
+        st.button(T["keep"], key="live_keep", on_click=live.keep_run,
+                  disabled=len(live.trainer.history) == 0)
+        st.button(T["clear"], key="live_clear", on_click=live.clear_kept,
+                  disabled=not live.kept)
+    if live.kept:
+        st.caption(T["kept"].format(n=len(live.kept)))
+
+
+def notices(live, T, config, corpus, apply_error, batch_note):
     """Errors, the divergence message and what waits for a Reset."""
     if apply_error:
         st.error(state.message(apply_error))
@@ -106,53 +180,90 @@ def notices(live, T, config, corpus, apply_error):
         st.caption(T["diverged_hint"])
     elif live.message:
         st.info(live.message)
+    if live.corpus is not corpus:
+        st.warning(T["corpus_changed"].format(old=live.corpus.name, new=corpus.name))
+        return  # a reset brings every setting in anyway
     changes = live.reset_changes(config)
     if changes:
         text = ", ".join(f"{T['fields'].get(k, k)} {a} → {b}" for k, (a, b) in changes.items())
         st.warning(T["needs_reset"].format(changes=text))
-    if live.corpus is not corpus:
-        st.warning(T["corpus_changed"].format(old=live.corpus.name, new=corpus.name))
-    if live.kept:
-        st.caption(T["kept"].format(n=len(live.kept)))
+    if batch_note:
+        st.caption(batch_note)
 
 
 def progress(live, T):
-    """Steps so far (the run is unbounded), epoch, speed and the last loss."""
+    """One line: running or paused, steps so far, epoch, words per second, last loss."""
     t, m = live.trainer, live.last_metrics
-    c = st.columns(4)
-    c[0].metric(T["step_metric"], f"{t.step_count:,}")
-    c[1].metric(T["epoch_metric"], f"{t.epoch + 1}")
-    c[2].metric(T["speed_metric"], f"{t.words_per_sec:,.0f}")
-    c[3].metric(T["loss_metric"], "—" if m is None else f"{m.loss:.4g}")
+    line = T["progress"].format(
+        state=T["running"] if live.running else T["paused"], steps=f"{t.step_count:,}",
+        epoch=t.epoch + 1, wps=f"{t.words_per_sec:,.0f}",
+        loss="—" if m is None else f"{m.loss:.4g}")
+    st.container(key="live_progress").markdown(line)
 
 
-def loss_chart(live, T):
+def fit(fig, big, height):
+    """A figure sized for its column, in the normal or the presentation font."""
+    fig.update_layout(height=height, font=dict(size=FONT[big]),
+                      margin=dict(l=50, r=10, t=10, b=40))
+    return fig
+
+
+def loss_chart(live, T, big):
     h, k = live.trainer.history.as_arrays(), live.config.num_negatives
-    log_y = st.toggle(T["log_y"], key="w_live_log_y", help=T["log_y_help"], **state.KEEP)
+    row = st.container(horizontal=True, vertical_alignment="center")
+    view = row.segmented_control(T["view"], ("whole", "recent"), key="w_live_view",
+                               format_func=lambda v: T["view_" + v], required=True,
+                               default="whole", label_visibility="collapsed", **state.KEEP)
+    log_y = row.toggle(T["log_y"], key="w_live_log_y", help=T["log_y_help"], **state.KEEP)
     fig = loss_figure(h["step"], h["loss"], h["loss_pos"], h["loss_neg"],
                       overlays=live.overlays(), initial_loss=(k + 1) * np.log(2), log_y=log_y,
+                      recent=RECENT_STEPS if view == "recent" else None,
                       labels=T["fig_loss"])
-    fig.update_layout(height=LOSS_HEIGHT)
-    st.plotly_chart(fig, key="loss_chart", theme=None)  # redrawn every refresh: no restyling
+    if big:
+        fig.update_traces(line_width=4, selector=dict(name=T["fig_loss"]["smoothed"].format(
+            name=T["fig_loss"]["loss"])))
+    # the legend inside the plot, top right (above it, it ran over the title): after the
+    # fall, the curves are low there
+    fig.update_layout(title_text="",  # the y axis says "loss": room for the curves
+                      legend=dict(y=0.93, yanchor="top", x=0.99, xanchor="right",
+                                  bgcolor="rgba(255,255,255,0.75)"))
+    st.plotly_chart(fit(fig, big, HEIGHTS[big][0]), key="loss_chart",
+                    theme=None)  # redrawn every refresh: no restyling
 
 
-def negatives_chart(live, T, rows=8):
+def negatives_list(live, T, rows=NEGATIVE_ROWS):
+    """The last step's first rows: the positive word, then its k negatives. The words
+    wrap inside the column, so any k fits."""
     positives, negatives = live.sample_words(rows)
     if not positives:  # no step yet, or the run diverged within its first chunk
         st.info(T["no_step"] if live.trainer.step_count == 0 else T["no_sample"])
         return
-    st.plotly_chart(negatives_table_figure(positives, negatives, labels=T["fig_table"]),
-                    key="negatives_chart",
-                    theme=None)  # redrawn while training: no restyling in every tab
-    st.caption(T["negatives_caption"])
+    st.markdown(f"**{T['negatives_header'].format(k=len(negatives[0]))}**",
+                help=T["negatives_caption"])
+    lines = [f"**{p}** → " + ", ".join(f"*{w}*" if w == live.SKIPPED else w for w in row)
+             for p, row in zip(positives, negatives, strict=True)]
+    st.container(key="negatives_list").markdown("  \n".join(lines))
 
 
-def pca_chart(live, T):
+def pca_labels(corpus, n, count=PCA_LABELS):
+    """Which of the first ``n`` words get a label: the most frequent ones (of a planted
+    group, when the corpus has groups), ``count`` of them."""
+    ids = np.arange(n)
+    if corpus.groups is not None:
+        ids = ids[corpus.groups[:n] >= 0]
+    return set(corpus.vocab.words[i] for i in ids[:count])
+
+
+def pca_words(live):
+    """How many of the most frequent words the PCA shows (the sidebar's slider)."""
+    V = live.corpus.vocab_size
+    return min(V, st.session_state.get(f"w_live_pca_words_{V}", 300), MAX_PCA_WORDS)
+
+
+def pca_chart(live, T, big):
     """PCA of the most frequent words, coloured by planted group or by frequency."""
     c = live.corpus
-    top = min(c.vocab_size, MAX_PCA_WORDS)
-    n = top if top <= 2 else st.slider(T["pca_words"], 2, top, min(top, 300),
-                                       key=f"w_live_pca_words_{c.vocab_size}", **state.KEEP)
+    n = pca_words(live)
     try:
         p = live.projection(n)
     except ValueError:  # non-finite vectors: draw nothing rather than NaN
@@ -162,8 +273,25 @@ def pca_chart(live, T):
         color, label, names = c.groups[:n], T["by_group"], c.group_names
     else:
         color, label, names = np.log10(np.maximum(c.vocab.counts[:n], 1.0)), T["by_count"], None
-    st.plotly_chart(pca_figure(p.coords, c.vocab.words[:n], color=color, color_label=label,
-                               explained=p.explained_variance_ratio, group_names=names,
-                               labels=T["fig_pca"]),
-                    key="pca_chart", theme=None)
-    st.caption(T["pca_caption"].format(n=n))
+    fig = pca_figure(p.coords, c.vocab.words[:n], color=color, color_label=label,
+                     explained=p.explained_variance_ratio, group_names=names,
+                     labels=T["fig_pca"])
+    st.markdown(f"**{T['pca_title'].format(n=n)}**", help=T["pca_caption"].format(n=n))
+    fig.update_layout(title_text="",  # named above, where a half-width column cuts nothing
+                      legend=dict(orientation="h", x=0.0, xanchor="left", y=1.0,
+                                  yanchor="bottom", title=dict(text="")))
+    shown = pca_labels(c, n, PCA_LABELS // 2 if big else PCA_LABELS)
+    for trace in fig.data:  # every point keeps its hover; the most frequent get a label
+        trace.text = [w if w in shown else "" for w in trace.hovertext]
+        if big:
+            trace.marker.size = np.asarray(trace.marker.size) * 1.6
+    st.plotly_chart(fit(fig, big, HEIGHTS[big][1]), key="pca_chart", theme=None)
+
+
+def pca_words_slider(live, T):
+    """How many of the most frequent words the PCA shows (in the settings)."""
+    top = min(live.corpus.vocab_size, MAX_PCA_WORDS)
+    if top > 2:
+        st.slider(T["pca_words"], 2, top, min(top, 300),
+                  key=f"w_live_pca_words_{live.corpus.vocab_size}", **state.KEEP)
+

@@ -56,9 +56,11 @@ def shared():
                   num_negatives=int(ss.get("w_num_negatives", DEFAULTS["num_negatives"])))
 
 
-def page_top(table):
+def page_top(table, intro_folded=False):
     """The top of every page: its texts, its title and intro, what the sidebar and Home
     set, and the chosen corpus (the page stops, saying why, when there is none).
+    ``intro_folded`` puts the intro in the title's tooltip (a page that must fit one
+    screen; it shows the intro elsewhere too).
 
     Returns
     -------
@@ -66,8 +68,9 @@ def page_top(table):
     """
     T = texts(table)
     s = shared()
-    st.title(T["title"])
-    st.markdown(T["intro"])
+    st.title(T["title"], help=T["intro"] if intro_folded else None)
+    if not intro_folded:
+        st.markdown(T["intro"])
     corpus, problem = current_corpus()
     if corpus is None:
         st.warning(T["no_corpus"].format(problem=problem))
@@ -87,6 +90,101 @@ def formula_beside_code(T, latex, code):
         st.code(code, language="python")
 
 
+# -- lesson links: settings in the URL ------------------------------------------------
+# A parameter is (widget key, parse): parse turns the URL's text into the widget's value
+# or raises ValueError naming what is allowed. The names are listed in ARCHITECTURE.md.
+
+
+def url_choice(*options):
+    """Parse one of ``options`` (matched as text, or as a number for numeric options)."""
+    def parse(text):
+        for o in options:
+            if str(o) == text:
+                return o
+        try:
+            x = float(text)
+        except ValueError:
+            x = None
+        for o in options:
+            if x is not None and not isinstance(o, str) and float(o) == x:
+                return o
+        raise ValueError(" | ".join(map(str, options)))
+    return parse
+
+
+def url_number(low, high, whole=False):
+    """Parse a number in [low, high] (a whole number when ``whole``)."""
+    def parse(text):
+        try:
+            x = float(text)
+        except ValueError:
+            x = float("nan")
+        if not low <= x <= high or (whole and not x.is_integer()):
+            raise ValueError(f"{low} … {high}")
+        return int(x) if whole else x
+    return parse
+
+
+SHARED_LINK = {  # the settings every page shares, in every page's URL
+    "corpus": ("w_corpus", url_choice(*CORPORA)),
+    "power": ("w_power", url_number(0.0, 1.0)),
+    "k": ("w_num_negatives", url_number(1, 20, whole=True)),
+}
+
+
+def url_text(value):
+    """A widget value as the URL shows it (0.5, not 0.50000001; 10, not 10.0)."""
+    if isinstance(value, float):
+        return f"{value:g}" if value != int(value) else str(int(value))
+    return str(value)
+
+
+def link_read(params, scope):
+    """On a session's first run of ``scope`` (a page, or "shared"), set the widgets named
+    in the URL: the URL wins over defaults and kept values. A value that is unknown or out
+    of range is left out, and :func:`link_notes` says so."""
+    ss = st.session_state
+    done = ss.setdefault("_link_read", set())
+    if scope in done:
+        return
+    done.add(scope)
+    bad = []
+    for name, (key, parse) in params.items():
+        if name in st.query_params:
+            text = st.query_params[name]
+            try:
+                ss[key] = parse(text)
+            except ValueError as err:
+                bad.append(f"{name}={text} ({err})")
+    if bad:
+        ss.setdefault("_link_notes", []).extend(bad)
+
+
+def link_write(values):
+    """Keep the URL saying ``{name: value}``, so a copied link reopens the same state."""
+    for name, value in values.items():
+        text = url_text(value)
+        if st.query_params.get(name) != text:
+            st.query_params[name] = text
+
+
+def link_notes():
+    """Say which values of the link were ignored (once, where the page starts)."""
+    notes = st.session_state.pop("_link_notes", None)
+    if notes:
+        st.warning(texts(APP_TEXT)["link_ignored"].format(items=", ".join(notes)))
+
+
+def link_shared():
+    """The shared settings and the URL: read on first load, written on every run. Returns
+    True when the link asks for an upload this session does not have (then Home shows)."""
+    first = "shared" not in st.session_state.get("_link_read", set())
+    link_read(SHARED_LINK, "shared")
+    s = shared()
+    link_write({"corpus": s.corpus, "power": s.power, "k": s.num_negatives})
+    return first and s.corpus == "upload" and "upload_corpus" not in st.session_state
+
+
 def shared_sidebar():
     """Draw what every page shares into the sidebar, below the page list: a language
     choice (once there is more than one language), the corpus name, α and k.
@@ -100,10 +198,12 @@ def shared_sidebar():
             st.selectbox(T["language"], list(LANGUAGES), format_func=LANGUAGES.get,
                          key="lang")
         st.caption(T["corpus"].format(name=T["corpora"][shared().corpus][0]))
-        st.slider(T["power"], 0.0, 1.0, DEFAULTS["power"], step=0.05, key="w_power",
-                  help=T["power_help"])
-        st.slider(T["num_negatives"], 1, 20, DEFAULTS["num_negatives"], step=1,
-                  key="w_num_negatives", help=T["num_negatives_help"])
+        # start values through the state (a link may have set them: link_read)
+        st.session_state.setdefault("w_power", DEFAULTS["power"])
+        st.session_state.setdefault("w_num_negatives", DEFAULTS["num_negatives"])
+        st.slider(T["power"], 0.0, 1.0, step=0.05, key="w_power", help=T["power_help"])
+        st.slider(T["num_negatives"], 1, 20, step=1, key="w_num_negatives",
+                  help=T["num_negatives_help"])
 
 
 @st.cache_resource(show_spinner=False)  # current_corpus shows a spinner in its language

@@ -21,6 +21,43 @@ MAX_KEPT = 8              # kept curves overlaid on the loss chart
 HISTORY_POINTS = 600      # loss points kept (older ones merged): about one per pixel
 STEP_STEPS = 1            # the Step button takes one training step: its negatives are shown
 MAX_SPEED = 10_000        # steps per second a speed setting may ask for
+NEIGHBOURS = 3            # nearest neighbours recorded per tracked word
+# Steps at which the tracked words' neighbours are recorded: dense where the loss falls,
+# then sparser (1, 2, 5 per decade), so a long run keeps a short table.
+RECORD_STEPS = (0,) + tuple(m * 10**e for e in range(1, 8) for m in (1, 2, 5))
+
+
+def default_tracked(corpus, n=3):
+    """Words worth watching gather neighbours: the most frequent word of each of the
+    first ``n`` planted groups, else the most frequent words of three letters or more
+    after the commonest tenth of the vocabulary (mostly function words)."""
+    words = corpus.vocab.words
+    if corpus.groups is not None:
+        out, seen = [], set()
+        for i, g in enumerate(corpus.groups):
+            if g >= 0 and g not in seen:
+                seen.add(g)
+                out.append(words[i])
+        return out[:n]
+    start = min(50, len(words) // 10)
+    out = [w for w in words[start:] if len(w) >= 3 and w.isalpha()][:n]
+    return out or list(words[:n])
+
+
+def nearest(W, ids, n):
+    """The ``n`` nearest rows of W (cosine) to each row in ``ids``, itself excluded.
+
+    Returns ndarray of shape (len(ids), n) of row ids, nearest first.
+    """
+    norms = np.linalg.norm(W, axis=1)  # (V,)
+    U = W / np.maximum(norms, 1e-12)[:, None]
+    sims = U[ids] @ U.T  # (m, V)
+    sims[np.arange(len(ids)), ids] = -np.inf
+    n = min(n, W.shape[0] - 1)
+    top = np.argpartition(-sims, n - 1, axis=1)[:, :n] if n > 0 else np.empty((len(ids), 0),
+                                                                                 dtype=int)
+    order = np.take_along_axis(sims, top, axis=1).argsort(axis=1)[:, ::-1]
+    return np.take_along_axis(top, order, axis=1)
 
 
 @dataclass
@@ -56,10 +93,13 @@ class LiveTraining:
     last_metrics: object = None
     last_sample: tuple | None = None    # (positives (B, P), negatives (B, k)) of last_metrics
     pace: Pace = field(default_factory=Pace)  # this session's share of the process's time
+    tracked: list = field(default_factory=list)   # words whose neighbours are recorded
+    neighbour_record: list = field(default_factory=list)  # [(step, [[neighbour words]])]
     _projection: StableProjection = field(default_factory=StableProjection, repr=False)
 
     def __post_init__(self):
         self.trainer = Trainer(self.corpus, self.config, HISTORY_POINTS)
+        self.track(default_tracked(self.corpus))
 
     # -- buttons ----------------------------------------------------------------
     def start(self):
@@ -81,10 +121,12 @@ class LiveTraining:
         config = self.config if config is None else config
         corpus = self.corpus if corpus is None else corpus
         trainer = Trainer(corpus, config, HISTORY_POINTS)  # may raise ValueError: nothing lost
+        new_corpus = corpus is not self.corpus
         self.corpus, self.config, self.trainer = corpus, config, trainer
         self.running, self.message = False, None
         self.last_metrics = self.last_sample = None
         self._projection.reset()
+        self.track(default_tracked(corpus) if new_corpus else self.tracked)
 
     @property
     def speed(self):
@@ -100,6 +142,50 @@ class LiveTraining:
             self.pace.speed = v
             self.pace.credit_time = None
 
+    # -- neighbours over time ----------------------------------------------------
+    def track(self, words):
+        """Record the nearest neighbours of ``words`` (those in the vocabulary) at the
+        steps of RECORD_STEPS; the record starts again with the current model."""
+        index = self.corpus.vocab.word_to_id
+        self.tracked = [w for w in dict.fromkeys(words) if w in index]
+        self.neighbour_record = []
+        self._record_neighbours(force=True)
+
+    def _next_record(self):
+        done = self.neighbour_record[-1][0] if self.neighbour_record else -1
+        return next((s for s in RECORD_STEPS if s > done), None)
+
+    def _neighbours(self):
+        """[[neighbour words] per tracked word] of the current model, or None."""
+        W = self.trainer.word_vecs
+        if not self.tracked or not np.all(np.isfinite(W)):
+            return None
+        ids = np.array([self.corpus.vocab.word_to_id[w] for w in self.tracked])
+        words = self.corpus.vocab.words
+        return [[words[j] for j in row] for row in nearest(W, ids, NEIGHBOURS)]
+
+    def _record_neighbours(self, force=False):
+        step, nxt = self.trainer.step_count, self._next_record()
+        if force or (nxt is not None and step >= nxt):
+            rows = self._neighbours()
+            if rows is not None:
+                self.neighbour_record.append((step, rows))
+
+    def neighbours_now(self):
+        """The record up to the current step, and the current neighbours as its last row
+        when the current step is not recorded: [(step, [[words] per tracked word])]."""
+        step = self.trainer.step_count
+        out = [r for r in self.neighbour_record if r[0] <= step]  # (a rollback goes back)
+        if not out or out[-1][0] != step:
+            rows = self._neighbours()
+            if rows is not None:
+                out.append((step, rows))
+        return out
+
+    def _steps_to_next_record(self):
+        nxt = self._next_record() if self.tracked else None
+        return None if nxt is None else max(1, nxt - self.trainer.step_count)
+
     def step(self, n_steps=STEP_STEPS):
         """Run exactly ``n_steps`` steps (fewer if it diverges or finishes)."""
         return self._train(n_steps)
@@ -109,6 +195,7 @@ class LiveTraining:
         if metrics:
             self.last_metrics = metrics[-1]
             self._keep_sample()
+            self._record_neighbours()
         if self.trainer.status in ("diverged", "finished"):
             self.running = False
             self.message = self.trainer.stop_reason
@@ -138,7 +225,10 @@ class LiveTraining:
             budget_seconds = SCHEDULER.budget(self)
         if allowed == 0:
             return []
-        metrics = self._train(10**9 if allowed is None else allowed, seconds=budget_seconds)
+        n = 10**9 if allowed is None else allowed
+        to_record = self._steps_to_next_record()  # a refresh stops at a recording step
+        metrics = self._train(n if to_record is None else min(n, to_record),
+                              seconds=budget_seconds)
         self.pace.spent(len(metrics))
         return metrics
 
@@ -154,6 +244,8 @@ class LiveTraining:
         except ValueError as err:
             return err
         self.config = self.trainer.config
+        if "lr" in changes and self.trainer.status == "diverged":
+            self.message = None  # the divergence message was about the old rate
         return None
 
     def reset_changes(self, config):

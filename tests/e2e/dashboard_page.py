@@ -221,3 +221,14 @@ def pause_settled(page, *, timeout_s: float = 10.0) -> int:
     poll(lambda: steady(lambda: last_step(page), for_s=0.6), lambda seen: len(seen) == 1,
          timeout_s=timeout_s, every_s=0)
     return last_step(page)
+
+
+def progress_numbers(page) -> dict[str, float]:
+    """The Training page's progress line ("… · step 1,234 · epoch 1 · 56,789 words/s ·
+    loss 2.31") as {"step": 1234, "words_per_s": 56789}."""
+    import re
+    text = page.locator(".st-key-live_progress").inner_text()
+    step = re.search(r"step\s+([\d,]+)", text)
+    wps = re.search(r"([\d,]+)\s+words/s", text)
+    return {"step": int(step.group(1).replace(",", "")) if step else None,
+            "words_per_s": float(wps.group(1).replace(",", "")) if wps else None}

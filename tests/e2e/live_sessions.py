@@ -5,14 +5,13 @@ benchmarks/concurrent_sessions.py. Plain functions on Playwright objects.
 """
 from __future__ import annotations
 
-import re
 import statistics
 import time
 from dataclasses import dataclass, field
 
+from dashboard_page import progress_numbers
 from streamlit_page import (
     RUN_COUNTER_JS,
-    click_button,
     error_texts,
     finished_runs,
     wait_for_app_idle,
@@ -95,7 +94,7 @@ class Session:
 def open_training(browser, url, seeds):
     """One fresh browser context (a fresh Streamlit session) per seed, on the Training page.
 
-    The pages load in parallel; a session whose seed is not 0 sets it and resets.
+    The pages load in parallel, each with its seed and full speed in the URL.
     """
     sessions = []
     for seed in seeds:
@@ -103,16 +102,10 @@ def open_training(browser, url, seeds):
         context.add_init_script(script=RUN_COUNTER_JS)
         context.add_init_script(script=LOSS_RECORDER_JS)
         sessions.append(Session(context.new_page(), seed))
-        sessions[-1].page.goto(url + PAGE_PATH, wait_until="commit")
+        # full speed (the page's default is a slow motion), the seed from the link
+        sessions[-1].page.goto(f"{url}{PAGE_PATH}?speed=full&seed={seed}", wait_until="commit")
     for s in sessions:
         wait_for_app_idle(s.page, after=0, timeout_ms=60_000)
-    for s in sessions:
-        if s.seed:
-            box = s.page.get_by_label("seed", exact=True)
-            box.fill(str(s.seed))
-            box.press("Enter")
-            s.page.wait_for_timeout(300)
-            click_button(s.page, "Reset")
     return sessions
 
 
@@ -132,13 +125,11 @@ def watch(sessions, seconds):
 
 
 def words_per_sec(page):
-    """The page's "words / s" metric as a number (None when not shown)."""
-    for text in page.get_by_test_id("stMetric").all_inner_texts():
-        if "words" in text.lower() and "/" in text:
-            m = re.search(r"([\d,]+)\s*$", text.strip())
-            if m:
-                return float(m.group(1).replace(",", ""))
-    return None
+    """The page's "words/s" as a number (None when not shown)."""
+    try:
+        return progress_numbers(page)["words_per_s"]
+    except Exception:  # noqa: BLE001 (not drawn at this instant)
+        return None
 
 
 def summary(intervals):

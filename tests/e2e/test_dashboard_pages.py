@@ -81,7 +81,12 @@ def test_the_sidebar_lists_home_then_the_pages_at_fixed_urls_and_no_deploy(app_p
                      "seed-bugs"]
     assert app_page.get_by_test_id("stAppDeployButton").count() == 0  # toolbarMode viewer
     goto_page(app_page, "Training live")
-    assert app_page.url.endswith("/training")
+    from urllib.parse import parse_qs, urlsplit
+    url = urlsplit(app_page.url)
+    assert url.path.endswith("/training")
+    # the settings ride along, so the address is a lesson link (issue 11, item 6)
+    query = parse_qs(url.query)
+    assert query["power"] == ["0.75"] and query["k"] == ["5"] and query["model"] == ["cbow"]
 
 
 @pytest.mark.timeout(60)

@@ -20,6 +20,7 @@ from dashboard_page import (
     loss_steps,
     pause_settled,
     poll,
+    progress_numbers,
     set_number,
     steady,
 )
@@ -32,8 +33,7 @@ GROW_TIMEOUT_S = 15   # bound for a running chart to move (one refresh is 0.5 s)
 
 
 def _steps_metric(page) -> int:
-    text = page.get_by_test_id("stMetric").filter(has_text="steps so far").inner_text()
-    return int(text.split()[-1].replace(",", ""))
+    return progress_numbers(page)["step"]
 
 
 def _losses(page) -> list[float]:

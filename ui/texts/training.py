@@ -14,14 +14,33 @@ TEXT = {
             "speed apply at the next step, without losing the weights. **Keep this curve**, "
             "change α or k, press **Reset** and **Start** again to compare two settings "
             "on the same corpus and seed."),
+        "present": "presentation",
+        "present_help": "Larger text, lines and points for a projector",
+        "full": "full",
+        "batch_clamped": ("Batch size B={B} is more than the {high} training windows of this "
+                          "corpus: training uses B={high}."),
+        "progress": "{state} · step **{steps}** · epoch {epoch} · {wps} words/s · loss **{loss}**",
+        "pca_title": "Word vectors, PCA ({n} words)",
+        "watch": "words to watch",
+        "watch_help": ("Their nearest neighbours are recorded as the model trains (below the "
+                       "PCA); the first 6 chosen"),
+        "neighbours_header": "Nearest neighbours as training goes",
+        "neighbours_help": ("Cosine similarity of the word vectors (W_in), recorded at steps "
+                            "0, 10, 20, 50, 100, 200, 500, … and now: a word gathers its "
+                            "group as the loss falls."),
+        "fig_neighbours": {"title": "Nearest neighbours as training goes", "step": "step",
+                           "empty": "no words to watch"},
+        "view": "loss view", "view_whole": "whole run", "view_recent": "recent steps",
+        "negatives_header": "Negatives of the last step (k = {k})",
+        "details": "About this page: the loss formula and the code it runs",
         "start": "Start", "pause": "Pause", "step": "Step",
         "reset": "Reset", "keep": "Keep this curve", "clear": "Clear kept curves",
-        "running": "Training… (refreshing twice a second)",
-        "paused": "Paused.",
+        "running": "Training…",
+        "paused": "Paused",
         "live_header": "Apply at the next step",
         "reset_header": "Apply on Reset",
         "lr": "learning rate", "batch_size": "batch size B",
-        "speed": "speed (steps per second)",
+        "speed": "speed (steps/s)",
         "model": "model", "optimizer": "optimizer", "hidden_size": "hidden size D",
         "window": "window (each side)", "seed": "seed",
         "lr_help": "Adam's step size, or SGD's rate per example (word2vec uses 0.025)",
@@ -29,8 +48,8 @@ TEXT = {
                        "and the first fall of the loss; full: as fast as the server allows"),
         "step_help": "One training step (one mini-batch); its negatives are shown below",
         "needs_reset": "Changed settings ({changes}): press Reset to apply.",
-        "corpus_changed": ("The corpus changed (the model was built on **{old}**): press "
-                           "Reset to train on **{new}**."),
+        "corpus_changed": ("The corpus changed: the model shown was built on **{old}**. Start "
+                           "and Step are off until you press **Reset** to train on **{new}**."),
         "diverged_hint": (
             "The steps in which the loss blew up were undone: the model is back at its "
             "last good state, and nothing non-finite is plotted. Lower the learning rate "
@@ -49,7 +68,7 @@ TEXT = {
             "word2vec does, which keeps a little more analogy quality."),
         "no_step": "No step yet: press Step or Start.",
         "no_sample": "No sampled negatives to show yet.",
-        "log_y": "logarithmic loss axis",
+        "log_y": "log axis",
         "log_y_help": "Shows both a diverging loss and the curves near (k+1)·ln 2",
         "pca_words": "words shown in the PCA",
         "pca_caption": ("The {n} most frequent words' vectors (W_in) on their first two "
@@ -85,14 +104,33 @@ TEXT = {
             "学習率、バッチサイズ、速度は、重みを保ったまま次のステップから反映されます。"
             "**この曲線を残す** を押してから α や k を変え、**リセット** と **開始** をもう一度"
             "押すと、同じコーパスとシードで2つの設定を比べられます。"),
+        "present": "プレゼン表示", "present_help": "プロジェクター向けに文字・線・点を大きくします",
+        "full": "最大",
+        "batch_clamped": ("バッチサイズ B={B} はこのコーパスの学習用ウィンドウ数 {high} "
+                          "より多いため、B={high} で学習します。"),
+        "progress": ("{state} · ステップ **{steps}** · エポック {epoch} · {wps} 単語/秒 · "
+                     "損失 **{loss}**"),
+        "pca_title": "単語ベクトルの PCA（{n} 語）",
+        "watch": "見守る単語",
+        "watch_help": ("学習の進み具合に合わせて、これらの単語の近傍を記録します（PCA の下）。"
+                       "選んだ最初の 6 語まで"),
+        "neighbours_header": "学習につれて変わる近傍の単語",
+        "neighbours_help": ("単語ベクトル（W_in）のコサイン類似度で、ステップ 0、10、20、50、100、"
+                            "200、500、… と現在の近傍を記録します。損失が下がるにつれて、"
+                            "単語が同じグループの単語を集めていきます。"),
+        "fig_neighbours": {"title": "学習につれて変わる近傍の単語", "step": "ステップ",
+                           "empty": "見守る単語がありません"},
+        "view": "損失の表示範囲", "view_whole": "学習全体", "view_recent": "直近のステップ",
+        "negatives_header": "最後のステップの負例（k = {k}）",
+        "details": "このページについて：損失の式と実行しているコード",
         "start": "開始", "pause": "一時停止", "step": "1ステップ",
         "reset": "リセット", "keep": "この曲線を残す", "clear": "残した曲線を消す",
-        "running": "学習中…（1秒に2回更新）",
-        "paused": "一時停止中。",
+        "running": "学習中…",
+        "paused": "一時停止中",
         "live_header": "次のステップから反映",
         "reset_header": "リセットで反映",
         "lr": "学習率", "batch_size": "バッチサイズ B",
-        "speed": "速度（1秒あたりのステップ数）",
+        "speed": "速度（ステップ/秒）",
         "model": "モデル", "optimizer": "最適化手法", "hidden_size": "隠れ層のサイズ D",
         "window": "ウィンドウサイズ（片側）", "seed": "シード",
         "lr_help": "Adam のステップ幅、または SGD の1データあたりの学習率（word2vec は 0.025）",
@@ -100,8 +138,9 @@ TEXT = {
                        "下がり方が見えます。full：サーバーが許す限りの速さ"),
         "step_help": "1ステップ（1ミニバッチ）だけ学習します。その負例を下に表示します",
         "needs_reset": "設定が変わりました（{changes}）：リセットを押すと反映されます。",
-        "corpus_changed": ("コーパスが変わりました（モデルは **{old}** で作られています）："
-                           "リセットを押すと **{new}** で学習します。"),
+        "corpus_changed": ("コーパスが変わりました。表示中のモデルは **{old}** で作られています。"
+                           "**リセット** を押して **{new}** で学習するまで、開始と1ステップは"
+                           "押せません。"),
         "diverged_hint": (
             "損失が発散したステップは取り消しました。モデルは最後の正常な状態に戻っていて、"
             "有限でない値は描いていません。学習率を下げて開始か1ステップを押すとそこから"
@@ -119,7 +158,7 @@ TEXT = {
             "k 個の負例をサンプリングするのが既定で、アナロジーの精度が少し高くなります。"),
         "no_step": "まだステップがありません：1ステップか開始を押してください。",
         "no_sample": "表示できる負例のサンプルはまだありません。",
-        "log_y": "損失の軸を対数にする",
+        "log_y": "対数軸",
         "log_y_help": "発散する損失と、(k+1)·ln 2 付近の曲線の両方が見えます",
         "pca_words": "PCA に表示する単語数",
         "pca_caption": ("頻度の高い {n} 語のベクトル（W_in）を、第1・第2主成分に射影したもの。"

@@ -9,13 +9,13 @@ from .embedding import neighbours_figure, pca_figure
 from .layers import heatmap_figure
 from .sampler import goodness_of_fit, negatives_table_figure, sample_histogram_figure
 from .style import PALETTE, base_layout
-from .training import ema, loss_figure
+from .training import ema, loss_figure, neighbours_over_time_figure
 
 __all__ = [
     "PALETTE", "base_layout",
     "unigram_figure", "zipf_figure", "mass_table",
     "negatives_table_figure", "sample_histogram_figure", "goodness_of_fit",
-    "ema", "loss_figure",
+    "ema", "loss_figure", "neighbours_over_time_figure",
     "pca_figure", "neighbours_figure",
     "heatmap_figure",
     "cost_figure",

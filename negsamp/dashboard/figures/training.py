@@ -63,7 +63,7 @@ LOSS_LABELS = {
 
 
 def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=None,
-                initial_loss=None, log_y=False, labels=None) -> go.Figure:
+                initial_loss=None, log_y=False, recent=None, labels=None) -> go.Figure:
     """Training loss against step: raw, smoothed, positive/negative parts, earlier runs.
 
     Non-finite points (NaN, ±inf, e.g. from a diverged run) are never plotted: they are
@@ -86,7 +86,11 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
     initial_loss : float, optional
         A horizontal reference, e.g. the untrained loss ``(k+1)·ln 2``.
     log_y : bool, default False
-        Logarithmic loss axis.
+        Logarithmic loss axis. Its range fits the plotted values (and ``initial_loss``).
+    recent : int, optional
+        Show only the last ``recent`` steps: the x axis is zoomed there and the y axis
+        fits what it shows; every point stays in the figure (a zoom out shows the whole
+        run). None shows the whole run from its first step.
 
     Returns
     -------
@@ -112,8 +116,8 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
             hovertemplate=f"{label}: %{{y:.4f}}<extra></extra>",
         ))
     raw_style = dict(width=1, color=PALETTE["loss"])
-    fig.add_trace(go.Scatter(
-        x=s, y=y, name=L["loss"], mode="lines", line=raw_style,
+    fig.add_trace(go.Scatter(  # one step alone is a point: a line needs two
+        x=s, y=y, name=L["loss"], mode="lines" if s.size > 1 else "markers", line=raw_style,
         opacity=0.35 if smooth > 0 else 1.0,
         hovertemplate="loss %{y:.4f}<extra></extra>",
     ))
@@ -145,10 +149,81 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
                            yref="y", y=np.log10(y0) if log_y and y0 > 0 else y0,
                            yanchor="bottom", showarrow=False,
                            font=dict(color=PALETTE["neutral"]))
+    lo_hi = _y_range(fig, s, recent, initial_loss)
+    if recent is not None and s.size:
+        fig.update_xaxes(range=[max(s[0], s[-1] - int(recent)), s[-1]])
     if log_y:
         fig.update_yaxes(type="log")
+    if lo_hi is not None:
+        lo, hi = lo_hi
+        if log_y and lo > 0:
+            pad = 0.04 * (np.log10(hi) - np.log10(lo) or 1.0)
+            fig.update_yaxes(range=[np.log10(lo) - pad, np.log10(hi) + pad])
+        elif not log_y:
+            pad = 0.04 * ((hi - lo) or 1.0)
+            fig.update_yaxes(range=[lo - pad, hi + pad])
     if dropped:
         add_note(fig, L["dropped_1" if dropped == 1 else "dropped"].format(n=dropped))
     if s.size == 0 and not overlays:
+        add_empty_message(fig, L["empty"])
+    return fig
+
+
+def _y_range(fig, steps, recent, initial_loss):
+    """(low, high) of the plotted values (within the last ``recent`` steps when given),
+    with the untrained loss included when the whole run shows; None when nothing shows."""
+    first = -np.inf if recent is None or steps.size == 0 else steps[-1] - int(recent)
+    values = []
+    for t in fig.data:
+        x, y = np.asarray(t.x, dtype=float), np.asarray(t.y, dtype=float)
+        values.append(y[(x >= first) & (y > 0) & np.isfinite(y)])
+    if recent is None and initial_loss is not None and np.isfinite(initial_loss):
+        values.append(np.array([float(initial_loss)]))
+    v = np.concatenate(values) if values else np.array([])
+    return (float(v.min()), float(v.max())) if v.size else None
+
+
+NEIGHBOURS_LABELS = {"title": "Nearest neighbours as training goes", "step": "step",
+                     "empty": "no words to watch"}
+
+
+def neighbours_over_time_figure(record, words, labels=None) -> go.Figure:
+    """A table: one row per recorded step, one column per watched word, each cell that
+    word's nearest neighbours at that step (so "cat" is seen gathering "dog, cow").
+
+    Parameters
+    ----------
+    record : sequence of (int, sequence of sequence of str)
+        ``(step, rows)`` in step order, ``rows[j]`` the neighbours of ``words[j]``,
+        nearest first (``LiveTraining.neighbours_now()``).
+    words : sequence of str
+        The watched words (the column headers).
+    labels : dict, optional
+        Texts in place of the English defaults (``NEIGHBOURS_LABELS``: same keys).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One ``go.Table`` with columns "step", then one per word.
+    """
+    words = _checks.as_words("words", words)
+    L = labelled(NEIGHBOURS_LABELS, labels)
+    columns = [[f"{int(step):,}" for step, _ in record]]
+    for j in range(len(words)):
+        column = []
+        for i, (_, rows) in enumerate(record):
+            if len(rows) != len(words):
+                raise ValueError(f"record[{i}] has {len(rows)} rows of neighbours for "
+                                 f"{len(words)} words")
+            column.append(", ".join(rows[j]))
+        columns.append(column)
+    fig = new_figure(L["title"])
+    fig.add_trace(go.Table(
+        columnwidth=[1] + [3] * len(words),
+        header=dict(values=[f"<b>{L['step']}</b>"] + [f"<b>{w}</b>" for w in words],
+                    fill_color=PALETTE["raw"], font=dict(color="white"), align="left"),
+        cells=dict(values=columns, align="left", fill_color="white"),
+    ))
+    if not words:
         add_empty_message(fig, L["empty"])
     return fig

@@ -1,0 +1,137 @@
+"""The Training page as a lesson on a projector (issue 11): the whole run stays on the
+loss chart, one screen holds the buttons and the charts, nothing is cut at 1024 px, and
+a lesson link opens the page with its settings and trains with them.
+
+Set NEGSAMP_SCREENSHOTS to a folder to keep a screenshot of each view checked.
+"""
+import math
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from dashboard_page import chart_trace, click_key, click_live, loss_steps, poll
+from streamlit_page import RUN_COUNTER_JS, error_texts, open_app, wait_for_app_idle
+
+pytestmark = pytest.mark.e2e
+
+WATCH_S = 10.0        # how long Start runs before the chart is read (the issue's ~10 s)
+ON_SCREEN = ["live_start", "live_pause", "live_step", "live_reset", "w_live_speed",
+             "loss_chart", "negatives_list", "pca_chart"]
+
+_BOXES_JS = """(keys) => Object.fromEntries(keys.map((k) => {
+  const e = document.querySelector('.st-key-' + k);
+  if (!e) return [k, null];
+  const r = e.getBoundingClientRect();
+  return [k, [r.left, r.top, r.right, r.bottom]];
+}))"""
+# a button whose label does not fit shows an ellipsis ("Pa…"): its text overflows
+_CUT_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] button')]
+  .filter((b) => b.offsetParent !== null)
+  .filter((b) => [b, ...b.querySelectorAll('p')].some((e) => e.scrollWidth > e.clientWidth + 1))
+  .map((b) => b.innerText)"""
+
+
+def _open(browser, server, width, height, query=""):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.add_init_script(script=RUN_COUNTER_JS)
+    page = context.new_page()
+    open_app(page, f"{server.url.rstrip('/')}/training{query}")
+    wait_for_app_idle(page)
+    return page
+
+
+def _shot(page, name):
+    folder = os.environ.get("NEGSAMP_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))
+
+
+def _off_screen(page, width, height):
+    """The keys of ON_SCREEN not wholly inside the viewport (the page not scrolled)."""
+    assert page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
+                         ) == 0
+    boxes = page.evaluate(_BOXES_JS, ON_SCREEN)
+    return {k: b for k, b in boxes.items()
+            if b is None or b[0] < 0 or b[1] < 0 or b[2] > width + 1 or b[3] > height + 1}
+
+
+@pytest.mark.timeout(120)
+def test_after_start_the_chart_keeps_the_first_steps_and_one_screen_holds_it(
+        streamlit_server, browser):
+    page = _open(browser, streamlit_server, 1280, 720)
+    try:
+        click_live(page, "live_start", then_enabled="live_pause")
+        time.sleep(WATCH_S)
+        steps = poll(lambda: loss_steps(page), lambda s: len(s) > 20, timeout_s=10)
+        assert steps[:20] == list(range(1, 21))  # the fall, at full resolution
+        first = chart_trace(page, "loss_chart", "loss")["y"][0]
+        assert first == pytest.approx(6 * math.log(2), rel=1e-4)  # (k+1)·ln 2 at k = 5
+        y = np.asarray(chart_trace(page, "loss_chart", "loss")["y"], dtype=float)
+        assert y[-10:].mean() < first - 1.0  # and the fall itself is on the chart
+        assert _off_screen(page, 1280, 720) == {}
+        _shot(page, "training_1280x720")
+        assert error_texts(page) == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.timeout(120)
+def test_presentation_mode_fits_one_screen_at_1920x1080(streamlit_server, browser):
+    page = _open(browser, streamlit_server, 1920, 1080)
+    try:
+        page.locator(".st-key-w_live_present label:visible").first.click()
+        wait_for_app_idle(page)
+        click_key(page, "live_step")
+        assert _off_screen(page, 1920, 1080) == {}
+        _shot(page, "training_presentation_1920x1080")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_no_button_label_is_cut_at_1024x768(streamlit_server, browser, lang):
+    page = _open(browser, streamlit_server, 1024, 768, "" if lang == "en" else "?lang=ja")
+    try:
+        click_key(page, "live_step")
+        assert page.evaluate(_CUT_JS) == []
+        _shot(page, f"training_1024x768_{lang}")
+        assert error_texts(page) == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.timeout(120)
+def test_a_lesson_link_shows_its_values_and_trains_with_them(streamlit_server, browser):
+    from negsamp.config import TrainConfig
+    from negsamp.datasets import synthetic_corpus
+    from negsamp.trainer import Trainer
+    from ui import live_controls as lc
+
+    page = _open(browser, streamlit_server, 1280, 720,
+                 "?power=0.5&k=10&model=skipgram&seed=3")
+    try:
+        sidebar = page.get_by_test_id("stSidebar")
+        assert sidebar.locator(".st-key-w_power").inner_text().find("0.50") >= 0
+        assert "10" in sidebar.locator(".st-key-w_num_negatives").inner_text()
+        checked = page.locator(".st-key-w_live_model input:checked")
+        assert checked.evaluate("(e) => e.closest('label').innerText") == "skip-gram"
+        assert page.locator(".st-key-w_live_seed input").input_value() == "3"
+        for _ in range(3):
+            click_key(page, "live_step")
+        got = chart_trace(page, "loss_chart", "loss")["y"]
+        d = lc.DEFAULTS
+        config = TrainConfig(power=0.5, num_negatives=10, model="skipgram", seed=3,
+                             shared_negatives=True, optimizer=d["optimizer"], lr=d["lr"],
+                             hidden_size=d["hidden_size"], window=d["window"],
+                             batch_size=d["batch_size"], epochs=None)
+        want = [m.loss for m in Trainer(synthetic_corpus(), config).run(3)]
+        np.testing.assert_allclose(got, want, rtol=1e-6)  # the same run, headless
+        assert "power=0.5" in page.url and "model=skipgram" in page.url  # still shareable
+        assert error_texts(page) == []
+    finally:
+        page.context.close()
