@@ -9,12 +9,13 @@ from negsamp.evaluate import chance_group_neighbour_rate, group_neighbour_rate
 from negsamp.io import projector_tsv, word2vec_text
 from negsamp.tokenizers import normalize_word
 from negsamp.trainer import Trainer
-from ui import state
+from ui import checkpoints, state
 from ui.texts.embeddings import TEXT
 
 QUICK_EPOCHS, QUICK_SECONDS = 5, 5.0   # the quick model: at most this many epochs / seconds
 T, s, corpus = state.page_top(TEXT)
 
+checkpoints.load_panel(corpus)  # before the model is chosen: a loaded one is shown
 live, quick = st.session_state.get("live"), st.session_state.get("quick_model")
 if live is not None and live.corpus is corpus and live.trainer.step_count:
     trainer, source = live.trainer, T["from_live"]
@@ -113,7 +114,9 @@ try:  # the Projector refuses D = 1; checked here, not when the button is clicke
                    lambda: projector_tsv(wv.words, wv.vectors, extra)[1])]
 except ValueError as err:
     st.info(state.message(err))
-for col, (key, name, make) in zip(st.columns(3), downloads, strict=False):
+cols = st.columns(4)
+for col, (key, name, make) in zip(cols, downloads, strict=False):
     col.download_button(T[key], make, file_name=name, mime="text/plain", key=key,
                         on_click="ignore")
+checkpoints.download_button(trainer, cols[3])
 st.caption(T["dl_caption"])

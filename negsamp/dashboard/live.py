@@ -57,9 +57,23 @@ class LiveTraining:
     last_sample: tuple | None = None    # (positives (B, P), negatives (B, k)) of last_metrics
     pace: Pace = field(default_factory=Pace)  # this session's share of the process's time
     _projection: StableProjection = field(default_factory=StableProjection, repr=False)
+    trainer: Trainer | None = field(default=None, repr=False)  # built from corpus and
+                                        # config unless given (e.g. from a checkpoint)
 
     def __post_init__(self):
-        self.trainer = Trainer(self.corpus, self.config, HISTORY_POINTS)
+        if self.trainer is None:
+            self.trainer = Trainer(self.corpus, self.config, HISTORY_POINTS)
+
+    @property
+    def message_key(self):
+        """Why the last run stopped, as a key ("diverged", "finished") or None, with
+        ``message_facts``: what a page needs to word ``message`` in its own language."""
+        return self.trainer.stop_key if self.message is not None else None
+
+    @property
+    def message_facts(self):
+        """The facts of ``message_key`` (see `negsamp.trainer.Trainer.stop_facts`)."""
+        return dict(self.trainer.stop_facts) if self.message is not None else {}
 
     # -- buttons ----------------------------------------------------------------
     def start(self):
@@ -80,9 +94,15 @@ class LiveTraining:
         """
         config = self.config if config is None else config
         corpus = self.corpus if corpus is None else corpus
-        trainer = Trainer(corpus, config, HISTORY_POINTS)  # may raise ValueError: nothing lost
-        self.corpus, self.config, self.trainer = corpus, config, trainer
-        self.running, self.message = False, None
+        self.adopt(Trainer(corpus, config, HISTORY_POINTS))  # may raise: nothing lost
+
+    def adopt(self, trainer):
+        """Train ``trainer`` from now on (its corpus and config with it), e.g. one built
+        from a checkpoint by `negsamp.dashboard.resume.trainer_from_checkpoint`; paused,
+        kept curves stay."""
+        self.pause()
+        self.corpus, self.config, self.trainer = trainer.corpus, trainer.config, trainer
+        self.message = None
         self.last_metrics = self.last_sample = None
         self._projection.reset()
 
