@@ -312,7 +312,7 @@ def _run(trainer, signals, quiet):
 
 def _finish(args, out, corpus, config, trainer, seconds, stopped_by):
     """Write the run (or not) and say what happened; the exit code."""
-    from .io import checkpoint_bytes, word2vec_text
+    from .io import checkpoint_bytes, word2vec_pieces
     where = str(args.out)
     if stopped_by is not None:
         name = signal.Signals(stopped_by).name
@@ -334,7 +334,7 @@ def _finish(args, out, corpus, config, trainer, seconds, stopped_by):
     if not args.quiet:
         print(f"saving to {where} …", file=sys.stderr)
     words = list(corpus.vocab.words)
-    out.write("vectors.txt", word2vec_text(words, trainer.word_vecs))
+    out.write("vectors.txt", word2vec_pieces(words, trainer.word_vecs))  # block by block
     W_in, W_out = trainer.model.params
     out.write("checkpoint.npz", checkpoint_bytes(
         arrays={"W_in": W_in, "W_out": W_out}, words=words, config=config.to_dict(),
