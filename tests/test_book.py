@@ -89,6 +89,8 @@ def test_the_panel_fills_the_books_column_and_ours(ptb_home, lang, header):
     quick = at.session_state["quick_model"]
     corpus = quick.corpus
     assert set(book.BOOK_NEIGHBOURS) <= set(corpus.vocab.words)
+    speed = [c.value for c in at.caption if str(book.BOOK_WORDS_PER_SEC) in c.value]
+    assert len(speed) == 1 and f"{quick.words_per_sec:,.0f}" in speed[0]
     neighbours, analogies = _table(at, T["col_query"]), _table(at, T["col_analogy"])
     assert list(neighbours.iloc[:, 0]) == list(book.BOOK_NEIGHBOURS)
     assert neighbours.iloc[0, 1].startswith("we .610, someone .591")

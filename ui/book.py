@@ -22,6 +22,9 @@ BOOK_NEIGHBOURS = {
 }
 BOOK_ANALOGIES = [(("king", "man", "queen"), "woman"), (("take", "took", "go"), "went"),
                   (("car", "cars", "child"), "children"), (("good", "better", "bad"), "more")]
+# The book's algorithm's CBOW speed, measured by benchmarks/bench_train.py (README,
+# "Speed": D = 100, window 5, k = 5, V = 31k); re-measure there, then change it here.
+BOOK_WORDS_PER_SEC = 622
 KNOWN_FAILURE = "more"  # the book's answer to good : better = bad : ? (not "worse")
 
 
@@ -76,6 +79,9 @@ def panel(corpus):
         st.info(T["no_model"])
         return
     st.caption(T["source"].format(source=source, steps=trainer.step_count))
+    if trainer.words_per_sec > 0:
+        st.caption(T["speed"].format(ours=trainer.words_per_sec, book=BOOK_WORDS_PER_SEC,
+                                     ratio=trainer.words_per_sec / BOOK_WORDS_PER_SEC))
     different = book_differences(trainer.config)
     if different:
         st.caption(T["not_book"].format(fields=", ".join(different)))
