@@ -1,7 +1,7 @@
 """Home page: what Negative Sampling is, and the corpus every page uses."""
 import streamlit as st
 
-from ui import state
+from ui import book, state
 from ui.i18n import texts
 from ui.source import snippet
 from ui.texts.app import TEXT as APP_TEXT
@@ -64,3 +64,5 @@ with left:
 with right:
     st.caption(T["sample"])
     st.text(" ".join(corpus.vocab.words[i] for i in corpus.ids[:60]))
+
+book.panel(corpus)

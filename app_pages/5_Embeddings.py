@@ -4,11 +4,12 @@ import streamlit as st
 from negsamp.dashboard.figures import neighbours_figure
 from negsamp.evaluate import chance_group_neighbour_rate, group_neighbour_rate
 from negsamp.tokenizers import normalize_word
+from ui import checkpoints, state
 from ui import embeddings_view as view
-from ui import state
 from ui.texts.embeddings import TEXT
 
 T, s, corpus = state.page_top(TEXT)
+checkpoints.load_panel(corpus)  # before the model is chosen: a loaded one is shown
 try:
     model, source = view.choose_model(T, s, corpus)
 except ValueError as err:
@@ -67,4 +68,4 @@ if groups is not None:
     st.caption(T["rate_caption"])
 
 st.header(T["download_header"])
-view.downloads(T, corpus, wv)
+view.downloads(T, corpus, wv, model.get("trainer"))

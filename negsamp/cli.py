@@ -191,6 +191,18 @@ def corpus_rules(args) -> dict:
             "max_vocab": args.max_vocab}
 
 
+def chosen_tokenizer(args) -> str | None:
+    """The tokenizer that split the corpus ("auto" resolved as the reader resolves it, on
+    the text's start); None for a built-in corpus, which is not split by one."""
+    from . import tokenizers
+    if args.corpus in BUILTIN_CORPORA:
+        return None
+    if args.tokenizer != "auto":
+        return args.tokenizer
+    with open(args.corpus, encoding="utf-8-sig", errors="ignore") as f:
+        return tokenizers.choose(tokenizers.normalize(f.read(tokenizers.SAMPLE_CHARS)))
+
+
 def _train(args, parser):
     from .trainer import Trainer
     lr = args.lr if args.lr is not None else (0.025 if args.optimizer == "sgd" else 0.001)
@@ -327,7 +339,7 @@ def _run(trainer, signals, quiet):
 
 def _finish(args, out, corpus, config, trainer, seconds, stopped_by):
     """Write the run (or not) and say what happened; the exit code."""
-    from .io import checkpoint_bytes, word2vec_text
+    from .io import checkpoint_bytes, word2vec_pieces
     where = str(args.out)
     if stopped_by is not None:
         name = signal.Signals(stopped_by).name
@@ -349,7 +361,7 @@ def _finish(args, out, corpus, config, trainer, seconds, stopped_by):
     if not args.quiet:
         print(f"saving to {where} …", file=sys.stderr)
     words = list(corpus.vocab.words)
-    out.write("vectors.txt", word2vec_text(words, trainer.word_vecs))
+    out.write("vectors.txt", word2vec_pieces(words, trainer.word_vecs))  # block by block
     W_in, W_out = trainer.model.params
     out.write("checkpoint.npz", checkpoint_bytes(
         arrays={"W_in": W_in, "W_out": W_out}, words=words, config=config.to_dict(),
@@ -361,11 +373,13 @@ def _finish(args, out, corpus, config, trainer, seconds, stopped_by):
                "seconds": round(seconds, 3),
                "words_per_sec": round(trainer.words_trained / seconds, 1) if seconds else None,
                "final_loss": float(hist["loss"][-1]) if len(hist["loss"]) else None,
-               "status": trainer.status, "config": config.to_dict()}
+               "status": trainer.status, "tokenizer": chosen_tokenizer(args),
+               "config": config.to_dict()}
     out.write("summary.json", json.dumps(summary, indent=2))
     out.commit()
     print(json.dumps({k: summary[k] for k in ("tokens", "vocab_size", "steps",
-                                              "words_per_sec", "final_loss", "status")}))
+                                              "words_per_sec", "final_loss", "status",
+                                              "tokenizer")}))
     if stopped_by is not None:
         print(f"negsamp train: stopped by {signal.Signals(stopped_by).name} at step "
               f"{trainer.step_count}; that step is saved in {where}", file=sys.stderr)

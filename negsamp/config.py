@@ -79,6 +79,20 @@ class TrainConfig:
         return asdict(self)
 
     @classmethod
+    def book(cls, **overrides) -> TrainConfig:
+        """The book's recipe ("ゼロから作るDeep Learning ❷", ch. 4, ``train.py``), pinned
+        field by field whatever this class's defaults become: CBOW with the exact mean
+        gradient, window 5, D = 100, B = 100, 10 epochs, Adam with lr 0.001 (its ε is
+        the book's 1e-7, ``negsamp.optim.Adam``), k = 5 negatives drawn without repeats
+        within a row at α = 0.75, no subsampling. The book's corpus conventions (windows
+        across ``<eos>``, ``<unk>`` a word) are those of ``datasets.load_ptb``."""
+        return cls(**{**dict(
+            model="cbow", cbow_update="exact", window=5, hidden_size=100, batch_size=100,
+            epochs=10, optimizer="adam", lr=0.001, num_negatives=5, power=0.75,
+            replace=False, subsample=0.0, dense_grad=False, shared_negatives=False,
+            seed=0), **overrides})
+
+    @classmethod
     def from_dict(cls, data: dict) -> TrainConfig:
         """Build from a dict, ignoring unknown keys (e.g. from a checkpoint)."""
         names = {f.name for f in fields(cls)}

@@ -17,6 +17,7 @@ import numpy as np
 from scipy import stats
 
 from negsamp.checks import Allowed, check
+from negsamp.tokenizers import normalize_word
 from negsamp.vectors import WordVectors
 
 Lines = Union[str, "os.PathLike[str]", Iterable[str]]
@@ -76,10 +77,15 @@ def _read_lines(path_or_lines: Lines) -> list[str]:
 
 
 def _lookup(wv: WordVectors, word: str, case_insensitive: bool) -> int:
-    i = wv.word_to_id.get(word, -1)
-    if i < 0 and case_insensitive:
-        i = wv.word_to_id.get(word.lower(), -1)
-    return i
+    # as written, then as the corpus reader spells it (NFKC, ’ as ', no invisible
+    # characters): a file's "ｃａｔ" or "don’t" finds the corpus's "cat" and "don't"
+    for w in dict.fromkeys((word, normalize_word(word))):
+        i = wv.word_to_id.get(w, -1)
+        if i < 0 and case_insensitive:
+            i = wv.word_to_id.get(w.lower(), -1)
+        if i >= 0:
+            return i
+    return -1
 
 
 def _parse_similarity(lines: list[str]) -> list[tuple[int, str, str, float]]:

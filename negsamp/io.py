@@ -37,10 +37,13 @@ def _write_all(f, data: bytes) -> None:
         f.write(data[start:start + _CHUNK])
 
 
-def atomic_write(path, data: bytes | str) -> None:
-    """Write `data` (str is UTF-8 encoded) to `path` so readers see old or new, never half.
+def atomic_write(path, data) -> int:
+    """Write `data` to `path` so readers see old or new, never half; return the bytes
+    written.
 
-    New files get mode 0o644; an existing file's mode is kept.
+    `data` is bytes, a str (UTF-8 encoded), or an iterable of such pieces, written as
+    they come (a large file need not exist in memory whole). New files get mode 0o644;
+    an existing file's mode is kept.
     """
     path = Path(path)
     if isinstance(data, str):
@@ -48,8 +51,12 @@ def atomic_write(path, data: bytes | str) -> None:
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        size = 0
         with os.fdopen(fd, "wb") as f:
-            _write_all(f, data)
+            for piece in [data] if isinstance(data, (bytes, bytearray, memoryview)) else data:
+                piece = piece.encode("utf-8") if isinstance(piece, str) else piece
+                _write_all(f, piece)  # pieces are written as they come
+                size += len(piece)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
@@ -68,6 +75,7 @@ def atomic_write(path, data: bytes | str) -> None:
             os.close(dir_fd)
     except OSError:
         pass
+    return size
 
 
 # ------------------------------------------------------------------------ checkpoints
@@ -267,10 +275,26 @@ def _bad_cell(s: str) -> bool:
     return "\t" in s or s.splitlines() not in ([s], [])
 
 
-def _rows(vectors: np.ndarray, sep: str) -> list[str]:
+_BLOCK_ROWS = 2048  # rows formatted at a time: Python floats for a block, not for all V·D
+
+
+def _rows(vectors: np.ndarray, sep: str, start: int = 0, stop: int | None = None):
     digits = 17 if vectors.dtype.itemsize > 4 else 9  # enough to read back the same float
     fmt = sep.join([f"%.{digits}g"] * vectors.shape[1])
-    return [fmt % tuple(row) for row in vectors.tolist()]
+    return [fmt % tuple(row) for row in vectors[start:stop].tolist()]
+
+
+def word2vec_pieces(words, vectors):
+    """`word2vec_text` as an iterator of str pieces (a block of lines each), checked
+    before the first piece; for writing a large table without holding it whole."""
+    words, vectors = _check_table(words, vectors, True)
+
+    def pieces():
+        yield f"{vectors.shape[0]} {vectors.shape[1]}\n"
+        for s in range(0, vectors.shape[0], _BLOCK_ROWS):
+            rows = _rows(vectors, " ", s, s + _BLOCK_ROWS)
+            yield "".join(f"{w} {r}\n" for w, r in zip(words[s:s + _BLOCK_ROWS], rows, strict=True))
+    return pieces()
 
 
 def word2vec_text(words, vectors) -> str:
@@ -281,10 +305,7 @@ def word2vec_text(words, vectors) -> str:
     Numbers have 9 significant digits for float32 (17 for float64): reading back gives
     the same values.
     """
-    words, vectors = _check_table(words, vectors, True)
-    lines = [f"{vectors.shape[0]} {vectors.shape[1]}"]
-    lines += [f"{w} {row}" for w, row in zip(words, _rows(vectors, " "), strict=False)]
-    return "\n".join(lines) + "\n"
+    return "".join(word2vec_pieces(words, vectors))
 
 
 def save_word2vec_format(path, words, vectors) -> None:

@@ -124,11 +124,10 @@ class OutputFolder:
     def __exit__(self, *exc) -> None:
         self.discard()
 
-    def write(self, name: str, data: bytes | str) -> None:
-        """Write one file of the run into the staging folder (fsynced)."""
-        data = data.encode("utf-8") if isinstance(data, str) else data
-        atomic_write(self.staging / name, data)
-        self._sizes[name] = len(data)
+    def write(self, name: str, data) -> None:
+        """Write one file of the run into the staging folder (fsynced): bytes, str, or
+        an iterable of pieces written as they come (`negsamp.io.atomic_write`)."""
+        self._sizes[name] = atomic_write(self.staging / name, data)
 
     def commit(self) -> None:
         """Check the staged files and move them into the target together."""

@@ -69,6 +69,12 @@ class Trainer:
                               # already damaged though their loss still passes the check
 
     def __init__(self, corpus, config=None, history_points=2000):
+        if not all(hasattr(corpus, a) for a in ("ids", "vocab")):
+            raise TypeError(f"corpus must be a negsamp Corpus (with ids and vocab), got "
+                            f"{type(corpus).__name__}")
+        if config is not None and not isinstance(config, TrainConfig):
+            raise TypeError(f"config must be a TrainConfig or None, got "
+                            f"{type(config).__name__}")
         V, N = len(corpus.vocab.words), int(corpus.ids.shape[0])
         config = TrainConfig() if config is None else config
         config.validate(vocab_size=V, n_tokens=N)
@@ -87,7 +93,9 @@ class Trainer:
         self.step_count = 0
         self.epoch = 0
         self.status = "ready"        # ready | running | finished | diverged
-        self.stop_reason = None
+        self.stop_reason = None      # English, for the CLI; a page words stop_key instead
+        self.stop_key = None         # None | "diverged" | "finished"
+        self.stop_facts = {}         # the numbers of stop_reason (see run)
         self.words_trained = 0
         self.words_per_sec = 0.0     # over the last run() call
         self._offsets = context_offsets(config.window)  # (C,)
@@ -220,9 +228,11 @@ class Trainer:
             loss = model.forward(contexts, targets, mask=mask)
         limit = self.DIVERGENCE_FACTOR * (self.config.num_negatives + 1) * math.log(2)
         if not np.isfinite(loss) or loss > limit:
-            raise NonFiniteUpdateError(
+            err = NonFiniteUpdateError(
                 f"the loss reached {loss:.4g} (the limit is {limit:.4g}, "
                 f"{self.DIVERGENCE_FACTOR:g} × the untrained loss)")
+            err.facts = {"cause": "loss", "loss": float(loss), "limit": limit}
+            raise err
         if due:  # these weights just gave a good loss: worth keeping
             self._good = {**before, "params": [p.copy() for p in model.params],
                           "optimizer": copy.deepcopy(self.optimizer)}
@@ -259,7 +269,8 @@ class Trainer:
         if self.finished:
             self.status = "finished"
             return metrics
-        self.status, self.stop_reason = "running", None
+        self.status, self.stop_reason, self.stop_key, self.stop_facts = \
+            "running", None, None, {}
         t0, words0 = time.perf_counter(), self.words_trained
         deadline = None if seconds is None else t0 + float(seconds)
         for _ in range(int(n_steps)):
@@ -270,7 +281,10 @@ class Trainer:
                 if self._good is None:  # failed before any step passed: nothing to go back to
                     raise
                 self._restore(self._good)
-                self.status = "diverged"
+                self.status, self.stop_key = "diverged", "diverged"
+                self.stop_facts = {"step": failed_at, "back_to": self.step_count,
+                                   "lr": self.config.lr, "cause": "update",
+                                   **getattr(err, "facts", {})}
                 self.stop_reason = (
                     f"Training stopped at step {failed_at}: {err} with "
                     f"lr={self.config.lr:g}. The model was rolled back to step "
@@ -278,8 +292,9 @@ class Trainer:
                     f"continue, or reset.")
                 return []
             if self.finished:
-                self.status = "finished"
+                self.status = self.stop_key = "finished"
                 self.stop_reason = f"Finished {self.config.epochs} epochs."
+                self.stop_facts = {"epochs": self.config.epochs}
                 break
             if deadline is not None and time.perf_counter() >= deadline:
                 break

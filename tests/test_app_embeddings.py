@@ -155,7 +155,8 @@ def test_download_buttons_serve_files_that_parse_back(app, wv, monkeypatch):
     monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
     app.run()
     assert [b.label for b in app.download_button] == [
-        "word2vec text (vectors.txt)", "Projector vectors.tsv", "Projector metadata.tsv"]
+        "word2vec text (vectors.txt)", "Projector vectors.tsv", "Projector metadata.tsv",
+        "checkpoint (checkpoint.npz)"]  # the checkpoint: tests/test_app_checkpoints.py
     back = parse_word2vec_text(served["vectors.txt"]())
     assert back.words == wv.words
     np.testing.assert_array_equal(back.vectors, wv.vectors)  # float32, exact

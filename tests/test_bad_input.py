@@ -783,7 +783,8 @@ def _two_words(open_page):
     at.switch_page("app_pages/5_Embeddings.py").run()
     at.button(key="quick_train").click().run()
     assert not at.exception and at.session_state["quick_model"].step_count > 0
-    assert [b.key for b in at.get("download_button")] == ["dl_w2v", "dl_vec", "dl_meta"]
+    assert [b.key for b in at.get("download_button")] == ["dl_w2v", "dl_vec", "dl_meta",
+                                                         "dl_ckpt"]
     return [i.value for i in at.info if "analogy" in i.value]  # (t-SNE says why it is off)
 
 

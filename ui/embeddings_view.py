@@ -11,7 +11,7 @@ from negsamp.dashboard.figures import pca_figure
 from negsamp.dashboard.projection import StableProjection, tsne
 from negsamp.io import projector_tsv, word2vec_text
 from negsamp.trainer import Trainer
-from ui import state
+from ui import checkpoints, state
 
 OPEN_STEPS, OPEN_SECONDS = 400, 1.5    # the model the page opens with
 QUICK_EPOCHS, QUICK_SECONDS = 5, 5.0   # "Train longer": at most this many epochs / seconds
@@ -34,8 +34,9 @@ def opening_model(corpus_name, power, k):
 
 
 def _view(trainer):
+    # this session's own model: its trainer comes along for the checkpoint download
     return dict(wv=trainer.vectors(), steps=trainer.step_count, status=trainer.status,
-                reason=trainer.stop_reason)
+                reason=trainer.stop_reason, trainer=trainer)
 
 
 def choose_model(T, s, corpus):
@@ -104,7 +105,9 @@ def projection(T, corpus, wv, dims, n, highlight, tag):
                             key="tsne_chart")
 
 
-def downloads(T, corpus, wv):
+def downloads(T, corpus, wv, trainer=None):
+    """The vectors in word2vec text and Projector formats, and (for a model of this
+    session, not the shared opening one) a checkpoint to load back and train on."""
     extra = {"count": corpus.vocab.counts.tolist()}
     if corpus.groups is not None:
         names = corpus.group_names or {}
@@ -117,7 +120,10 @@ def downloads(T, corpus, wv):
                    lambda: projector_tsv(wv.words, wv.vectors, extra)[1])]
     except ValueError as err:
         st.info(state.message(err))
-    for col, (key, name, make) in zip(st.columns(3), files, strict=False):
+    cols = st.columns(4)
+    for col, (key, name, make) in zip(cols, files, strict=False):
         col.download_button(T[key], make, file_name=name, mime="text/plain", key=key,
                             on_click="ignore")
+    if trainer is not None:
+        checkpoints.download_button(trainer, cols[3])
     st.caption(T["dl_caption"])

@@ -96,10 +96,24 @@ class LiveTraining:
     tracked: list = field(default_factory=list)   # words whose neighbours are recorded
     neighbour_record: list = field(default_factory=list)  # [(step, [[neighbour words]])]
     _projection: StableProjection = field(default_factory=StableProjection, repr=False)
+    trainer: Trainer | None = field(default=None, repr=False)  # built from corpus and
+                                        # config unless given (e.g. from a checkpoint)
 
     def __post_init__(self):
-        self.trainer = Trainer(self.corpus, self.config, HISTORY_POINTS)
+        if self.trainer is None:
+            self.trainer = Trainer(self.corpus, self.config, HISTORY_POINTS)
         self.track(default_tracked(self.corpus))
+
+    @property
+    def message_key(self):
+        """Why the last run stopped, as a key ("diverged", "finished") or None, with
+        ``message_facts``: what a page needs to word ``message`` in its own language."""
+        return self.trainer.stop_key if self.message is not None else None
+
+    @property
+    def message_facts(self):
+        """The facts of ``message_key`` (see `negsamp.trainer.Trainer.stop_facts`)."""
+        return dict(self.trainer.stop_facts) if self.message is not None else {}
 
     # -- buttons ----------------------------------------------------------------
     def start(self):
@@ -120,13 +134,19 @@ class LiveTraining:
         """
         config = self.config if config is None else config
         corpus = self.corpus if corpus is None else corpus
-        trainer = Trainer(corpus, config, HISTORY_POINTS)  # may raise ValueError: nothing lost
-        new_corpus = corpus is not self.corpus
-        self.corpus, self.config, self.trainer = corpus, config, trainer
-        self.running, self.message = False, None
+        self.adopt(Trainer(corpus, config, HISTORY_POINTS))  # may raise: nothing lost
+
+    def adopt(self, trainer):
+        """Train ``trainer`` from now on (its corpus and config with it), e.g. one built
+        from a checkpoint by `negsamp.dashboard.resume.trainer_from_checkpoint`; paused,
+        kept curves stay, and so do the watched words unless the corpus changes."""
+        self.pause()
+        new_corpus = trainer.corpus is not self.corpus
+        self.corpus, self.config, self.trainer = trainer.corpus, trainer.config, trainer
+        self.message = None
         self.last_metrics = self.last_sample = None
         self._projection.reset()
-        self.track(default_tracked(corpus) if new_corpus else self.tracked)
+        self.track(default_tracked(trainer.corpus) if new_corpus else self.tracked)
 
     @property
     def speed(self):

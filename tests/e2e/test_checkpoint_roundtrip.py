@@ -1,0 +1,52 @@
+"""A checkpoint through a real browser (issue 14, item 15): the Embeddings page's
+download is a checkpoint; a new session (as after a reload) loads it back, shows the
+model and continues it on the Training page; a broken file is refused with a message."""
+import pytest
+
+from dashboard_page import click_key, rendered_charts
+from streamlit_page import error_texts, finished_runs, goto_page, open_app, wait_for_app_idle
+
+pytestmark = pytest.mark.e2e
+
+
+def _load(page, name, data):
+    uploader = page.get_by_test_id("stFileUploaderDropzoneInput")
+    if not uploader.is_visible():  # the expander is closed
+        page.get_by_text("Load a checkpoint", exact=True).click()
+    before = finished_runs(page)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}])
+    wait_for_app_idle(page, after=before)
+
+
+@pytest.mark.timeout(180)
+def test_download_then_load_in_a_new_session_and_train_on(streamlit_server, browser, tmp_path):
+    first = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = first.new_page()
+    open_app(page, streamlit_server.url + "embeddings")
+    click_key(page, "quick_train", timeout_ms=60_000)
+    with page.expect_download() as info:
+        page.locator(".st-key-dl_ckpt button:visible").click()
+    data = (tmp_path / "checkpoint.npz")
+    info.value.save_as(data)
+    first.close()
+
+    second = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = second.new_page()
+    open_app(page, streamlit_server.url + "embeddings")
+    assert "pca_chart" not in rendered_charts(page)  # a new session: no model
+    _load(page, "broken.npz", data.read_bytes()[:1000])
+    page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=10_000)
+    errors = error_texts(page)
+    assert len(errors) == 1 and "not a readable negsamp checkpoint" in errors[0], errors
+    _load(page, "checkpoint.npz", data.read_bytes())
+    page.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=10_000)
+    wait_for_app_idle(page)
+    assert error_texts(page) == []
+    assert page.get_by_text("Loaded", exact=False).count() >= 1
+    assert rendered_charts(page).get("pca_chart", 0) > 0
+    page.screenshot(path=str(tmp_path / "loaded.png"))
+    goto_page(page, "Training live")
+    click_key(page, "live_step")
+    assert error_texts(page) == []
+    second.close()

@@ -1,0 +1,99 @@
+"""The checkpoint on the Embeddings page through AppTest: the model's download is a
+checkpoint that loads back in a new session and trains on from there on the Training
+page; a bad file or another corpus's checkpoint gets a message and the model stays."""
+import numpy as np
+import pytest
+
+from app_paths import APPTEST_TIMEOUT, ROOT
+from negsamp.config import TrainConfig
+from negsamp.dashboard.resume import checkpoint_of
+from negsamp.datasets import toy_corpus
+from negsamp.io import read_checkpoint
+from negsamp.trainer import Trainer
+
+PAGE, TRAINING = "app_pages/5_Embeddings.py", "app_pages/4_Training_live.py"
+
+
+def _session(lang=None):
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
+    if lang:
+        at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture(scope="module")
+def downloaded():
+    """A quick model's checkpoint as the download button serves it, and the model."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    served, original = {}, MediaFileManager.add_deferred
+
+    def spy(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        served[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kw)
+
+    MediaFileManager.add_deferred = spy
+    try:
+        at = _session()
+        at.button(key="quick_train").click().run()
+        assert not at.exception
+    finally:
+        MediaFileManager.add_deferred = original
+    assert "checkpoint (checkpoint.npz)" in [b.label for b in at.download_button]
+    return served["checkpoint.npz"](), at.session_state["quick_model"]
+
+
+def _upload(at, name, data):
+    at.file_uploader[0].upload(name, data, "application/octet-stream").run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_the_download_is_a_checkpoint_of_the_model_shown(downloaded):
+    data, quick = downloaded
+    ck = read_checkpoint(data, word_arrays=["W_in", "W_out"])
+    assert ck.words == list(quick.corpus.vocab.words)
+    np.testing.assert_array_equal(ck.arrays["W_in"], quick.model.params[0])
+    assert ck.meta["step"] == quick.step_count > 0
+
+
+def test_a_checkpoint_loads_in_a_new_session_and_training_goes_on(downloaded):
+    data, quick = downloaded
+    at = _session()
+    assert not at.get("plotly_chart")  # a new session: no model yet
+    _upload(at, "checkpoint.npz", data)
+    assert any("Loaded" in s.value for s in at.success), [e.value for e in at.error]
+    live = at.session_state["live"]
+    np.testing.assert_array_equal(live.trainer.model.params[0], quick.model.params[0])
+    assert "Training page" in at.caption[0].value and at.get("plotly_chart")
+    at.switch_page(TRAINING).run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.button(key="live_step").click().run()
+    assert at.session_state["live"] is live
+    assert live.trainer.step_count == quick.step_count + 1
+
+
+def test_a_bad_file_gets_a_message_and_the_model_stays(downloaded):
+    data, _ = downloaded
+    at = _session()
+    _upload(at, "checkpoint.npz", data)
+    live = at.session_state["live"]
+    W = live.trainer.model.params[0].copy()
+    _upload(at, "broken.npz", data[: len(data) // 2])
+    assert any("not a readable negsamp checkpoint" in e.value for e in at.error)
+    assert at.session_state["live"] is live
+    np.testing.assert_array_equal(live.trainer.model.params[0], W)
+
+
+@pytest.mark.parametrize("lang, words", [("en", "the vocabulary must match"),
+                                         ("ja", "語彙が一致しなければなりません")])
+def test_another_corpus_checkpoint_says_the_vocabulary_must_match(lang, words):
+    toy = Trainer(toy_corpus(), TrainConfig(hidden_size=4, batch_size=2, window=1))
+    toy.run(2)
+    at = _session(lang)
+    _upload(at, "toy.npz", checkpoint_of(toy))
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and words in errors[0], errors
+    assert "live" not in at.session_state

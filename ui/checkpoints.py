@@ -1,0 +1,71 @@
+"""Download this session's model as a checkpoint, and load one back to go on training.
+
+The work is done by `negsamp.dashboard.resume` (no Streamlit); this module draws the
+button and the uploader and words the outcome. A loaded model becomes the session's
+live model (``st.session_state["live"]``), which the Training page continues.
+"""
+import streamlit as st
+
+from negsamp.dashboard.live import HISTORY_POINTS, LiveTraining
+from negsamp.dashboard.resume import CheckpointMismatch, checkpoint_of, trainer_from_checkpoint
+from ui.i18n import texts
+from ui.texts.checkpoints import TEXT
+
+LIVE = "live"                    # st.session_state[LIVE]: the session's LiveTraining
+UPLOAD = "w_ckpt_upload"         # the uploader's key
+OUTCOME = "ckpt_outcome"         # (kind, message) of the last load, shown once
+
+
+def corpus_rules(corpus):
+    """How the dashboard read the corpus, recorded in the checkpoint."""
+    if st.session_state.get("upload_corpus") is corpus:
+        return {"upload": corpus.name, "tokenizer": st.session_state.get("upload_tokenizer")}
+    return {"builtin": corpus.name}
+
+
+def download_button(trainer, container=st):
+    """The checkpoint download of ``trainer`` (made when clicked)."""
+    T = texts(TEXT)
+    container.download_button(
+        T["download"], lambda: checkpoint_of(trainer, corpus_rules(trainer.corpus)),
+        file_name="checkpoint.npz", mime="application/octet-stream", key="dl_ckpt",
+        help=T["download_help"], on_click="ignore")
+
+
+def _load(corpus):
+    """Uploader callback: read the file once, adopt the model or say why not."""
+    T, upload = texts(TEXT), st.session_state.get(UPLOAD)
+    if upload is None:
+        return
+    name = upload.name
+    try:
+        trainer = trainer_from_checkpoint(upload.getvalue(), corpus, name=name,
+                                          history_points=HISTORY_POINTS)
+    except CheckpointMismatch as err:
+        st.session_state[OUTCOME] = ("error", T[err.key].format(file=name, **err.facts))
+        return
+    except ValueError as err:
+        st.session_state[OUTCOME] = ("error", T["unreadable"].format(name=name,
+                                                                     detail=str(err)[:300]))
+        return
+    live = st.session_state.get(LIVE)
+    if live is None:
+        st.session_state[LIVE] = LiveTraining(corpus, trainer.config, trainer=trainer)
+    else:
+        live.adopt(trainer)
+    st.session_state.pop("quick_model", None)
+    st.session_state[OUTCOME] = ("success", T["loaded"].format(
+        name=name, step=trainer.step_count, V=len(corpus.vocab.words),
+        D=trainer.config.hidden_size))
+
+
+def load_panel(corpus):
+    """An expander with the uploader; the last load's outcome above it."""
+    T = texts(TEXT)
+    kind, text = st.session_state.pop(OUTCOME, (None, None))
+    if kind is not None:
+        getattr(st, kind)(text)
+    with st.expander(T["load_header"], expanded=False):
+        st.file_uploader(T["load_label"], type=["npz"], key=UPLOAD, on_change=_load,
+                         args=(corpus,), help=T["load_caption"])
+
