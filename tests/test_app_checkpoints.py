@@ -62,7 +62,7 @@ def test_the_download_is_a_checkpoint_of_the_model_shown(downloaded):
 def test_a_checkpoint_loads_in_a_new_session_and_training_goes_on(downloaded):
     data, quick = downloaded
     at = _session()
-    assert not at.get("plotly_chart")  # a new session: no model yet
+    assert "live" not in at.session_state  # a new session: no model of its own yet
     _upload(at, "checkpoint.npz", data)
     assert any("Loaded" in s.value for s in at.success), [e.value for e in at.error]
     live = at.session_state["live"]

@@ -44,6 +44,7 @@ def test_tick_is_bounded_by_time_not_by_a_number_of_steps(live, monkeypatch):
         return step()
 
     monkeypatch.setattr(live.trainer, "step", timed_step)
+    live.track([])  # no watched words: no refresh stops early to record their neighbours
     live.start()
     assert len(live.tick(budget_seconds=0.0)) == 1  # a zero budget still runs one step
     # stops at the first step boundary at or past the budget: 7 × 0.03 s >= 0.2 s

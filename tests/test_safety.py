@@ -113,8 +113,11 @@ def test_the_command_line_writes_every_file_through_atomic_write(tmp_path, monke
     from negsamp import cli, rundir
     written = []
     real = rundir.atomic_write  # the output folder writes each file through it
-    monkeypatch.setattr(rundir, "atomic_write",
-                        lambda p, d: (p.name != ".probe" and written.append(p.name), real(p, d)))
+    def recording(p, d):
+        if p.name != ".probe":
+            written.append(p.name)
+        return real(p, d)
+    monkeypatch.setattr(rundir, "atomic_write", recording)
     real_open = builtins.open
 
     def no_direct_write(file, mode="r", *a, **k):

@@ -17,7 +17,7 @@ from negsamp.checks import SettingError
 from negsamp.config import MODEL_LABELS, MODELS, OPTIMIZERS
 from negsamp.dashboard.figures import loss_figure, pca_figure
 from negsamp.dashboard.live import LiveTraining
-from ui import state
+from ui import state, stops
 
 KEY = "live"                 # st.session_state[KEY]: this session's LiveTraining
 MAX_PCA_WORDS = 2000
@@ -176,10 +176,10 @@ def notices(live, T, config, corpus, apply_error, batch_note):
     if "live_reset_error" in st.session_state:
         st.error(T["cannot_build"].format(error=st.session_state.pop("live_reset_error")))
     if live.message and live.trainer.status == "diverged":
-        st.error(live.message)
+        st.error(stops.stop_message(live))  # in the session's language
         st.caption(T["diverged_hint"])
     elif live.message:
-        st.info(live.message)
+        st.info(stops.stop_message(live))
     if live.corpus is not corpus:
         st.warning(T["corpus_changed"].format(old=live.corpus.name, new=corpus.name))
         return  # a reset brings every setting in anyway
