@@ -56,7 +56,7 @@ def live_view():
             st.rerun()  # more or fewer tabs train: a full run retunes both refreshes
         started = time.perf_counter()
         lc.progress(live, T)
-        lc.loss_chart(live, T, big)
+        lc.loss_chart(live, T, big, view, log_y)
         SCHEDULER.drawn(live, time.perf_counter() - started)  # the next turns leave it free
 
 
@@ -65,14 +65,21 @@ def vectors_view():  # slower, and slower still with many tabs: drawing costs ev
     with SCHEDULER.turn():
         lc.negatives_list(live, T)
         lc.pca_chart(live, T, big)
+
+
+@st.fragment(run_every=slow_every and 2 * slow_every)
+def neighbours_view():  # its record grows at log-spaced steps: redrawn less often still
+    with SCHEDULER.turn():
         live_neighbours.neighbours_view(live, T, big)
 
 
 with left:
+    view, log_y = lc.loss_controls(T)
     live_view()
     lc.keep_buttons(live, T)
 with right:
     vectors_view()
+    neighbours_view()
 
 with st.expander(T["details"]):
     st.markdown(T["intro"])

@@ -208,13 +208,20 @@ def fit(fig, big, height):
     return fig
 
 
-def loss_chart(live, T, big):
-    h, k = live.trainer.history.as_arrays(), live.config.num_negatives
+def loss_controls(T):
+    """The loss chart's view ("whole" or "recent") and log axis, drawn once per page run,
+    outside the refreshing fragment: widgets redrawn on every refresh cost every tab's
+    browser (measured with 8 tabs: benchmarks/concurrent_sessions.py)."""
     row = st.container(horizontal=True, vertical_alignment="center")
     view = row.segmented_control(T["view"], ("whole", "recent"), key="w_live_view",
                                format_func=lambda v: T["view_" + v], required=True,
                                default="whole", label_visibility="collapsed", **state.KEEP)
     log_y = row.toggle(T["log_y"], key="w_live_log_y", help=T["log_y_help"], **state.KEEP)
+    return view, log_y
+
+
+def loss_chart(live, T, big, view, log_y):
+    h, k = live.trainer.history.as_arrays(), live.config.num_negatives
     fig = loss_figure(h["step"], h["loss"], h["loss_pos"], h["loss_neg"],
                       overlays=live.overlays(), initial_loss=(k + 1) * np.log(2), log_y=log_y,
                       recent=RECENT_STEPS if view == "recent" else None,
