@@ -7,7 +7,7 @@ Starts the dashboard headless on a free port and drives Debian's Chromium with t
 e2e harness (tests/e2e: conftest.start_streamlit, streamlit_page, dashboard_page),
 so the screenshots show what the browser tests check. Each page is first made
 meaningful (Training: Start for a few seconds then Pause; Sampler: draw; Softmax:
-measure and compare; Embeddings: a quick model), then saved full-page at 1280 px
+none for Softmax and Embeddings, which open with a picture), then saved full-page at 1280 px
 wide (the viewport grown to the page's height) and re-encoded with Pillow (256 colours)
 when larger than MAX_BYTES.
 """
@@ -45,9 +45,7 @@ SHOTS = [  # (file name, sidebar title or None for Home, action)
     ("3_layers", "Layers step by step", lambda p: click_key(p, "next_step")),
     ("4_training", "Training live", _training),
     ("5_embeddings", "Embeddings", None),  # after Training: shows the live model
-    ("6_softmax", "Softmax vs Negative Sampling",
-     lambda p: (click_key(p, "measure", timeout_ms=120_000),
-                click_key(p, "compare", timeout_ms=120_000))),
+    ("6_softmax", "Softmax vs Negative Sampling", None),  # opens with its results
 ]
 
 
