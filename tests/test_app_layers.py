@@ -33,9 +33,9 @@ def test_every_stage_is_drawn_with_its_shape_and_the_loss_parts_add_up(page):
     assert float(m["positive part"]) + float(m["negative part"]) == pytest.approx(
         float(m["loss"]), abs=2e-4)
     z, title = heat(page, "dW_in")
-    assert title.endswith("shape (7, 8)</sup>") and z.shape == (7, 8)  # toy corpus, D = 8
+    assert "shape (7, 8)" in title and z.shape == (7, 8)  # toy corpus, D = 8
     z, title = heat(page, "scores")
-    assert title.endswith(f"shape (4, {k + 1})</sup>")
+    assert f"shape (4, {k + 1})" in title
     labels, _ = heat(page, "labels")
     assert (labels[:, 0] == 1).all() and (labels[:, 1:] == 0).all()
     sigma, _ = heat(page, "sigma")

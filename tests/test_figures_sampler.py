@@ -1,5 +1,6 @@
 """negsamp.dashboard.figures.sampler: the negatives table, the draw histogram and its chi-square."""
 import json
+import re
 
 import numpy as np
 import pytest
@@ -26,11 +27,12 @@ def test_negatives_table_has_target_then_k_columns_and_marks_clashes():
                                  np.array([["the", "a", "dog"], ["a", "dog", "of"]]))
     (table,) = fig.data
     assert table.type == "table"
-    assert list(table.header.values) == ["<b>target</b>", "neg 1", "neg 2", "neg 3"]
+    assert [_text(h) for h in table.header.values] == ["target", "neg 1", "neg 2", "neg 3"]
     cells = [list(c) for c in table.cells.values]
     assert cells == [["cat", "dog"], ["the", "a"], ["a", "dog"], ["dog", "of"]]
     fills = table.cells.fill.color
-    assert fills[2][1] != "white" and fills[2][0] == "white"     # "dog" under target "dog"
+    # only the clash ("dog" under target "dog") is shaded unlike the other cells
+    assert fills[2][1] != fills[2][0] and fills[2][0] == fills[1][0] == fills[3][1]
     assert "1 negative(s) equal their target" in fig.layout.annotations[0].text
     assert "2 targets" in fig.layout.title.text and "k = 3" in fig.layout.title.text
     json.loads(fig.to_json())
@@ -92,6 +94,16 @@ def test_goodness_of_fit_flags_draws_of_impossible_words():
     assert "1 draws of words with probability 0" in fig.layout.annotations[0].text
 
 
+def _text(html):
+    """What a cell or header reads, its markup left out."""
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def small_plain(targets, rows):
+    """The fill of a row without a clash, in the wide (k > 10) form."""
+    return negatives_table_figure(targets[:1], rows[:1]).data[0].cells.fill.color[1][0]
+
+
 def test_negatives_table_wraps_a_large_k_into_one_readable_column():
     targets = ["cat", "dog"]
     rows = [[f"word{j}" for j in range(20)], ["dog"] + [f"word{j}" for j in range(19)]]
@@ -100,6 +112,7 @@ def test_negatives_table_wraps_a_large_k_into_one_readable_column():
     assert len(t.header.values) == 2 and "20" in t.header.values[1]
     assert t.cells.values[1][0] == ", ".join(rows[0])        # every word whole, in order
     assert t.cells.values[1][1].startswith("<b>dog</b>, ")   # the clash marked
-    assert list(t.cells.fill.color[1]) == ["white", "#F4C7C3"]
+    plain, clash = t.cells.fill.color[1]
+    assert clash != plain == small_plain(targets, rows)  # the clash row is shaded
     small = negatives_table_figure(targets, [r[:10] for r in rows])
     assert len(small.data[0].header.values) == 11           # k <= 10: a column each
