@@ -91,19 +91,21 @@ class Session:
         return [b - a for a, b in zip(t[1:], t[2:], strict=False)]
 
 
-def open_training(browser, url, seeds):
+def open_training(browser, url, seeds, settings=None):
     """One fresh browser context (a fresh Streamlit session) per seed, on the Training page.
 
-    The pages load in parallel, each with its seed and full speed in the URL.
+    The pages load in parallel, each with its seed and full speed in the URL, and the
+    lesson-link ``settings`` of its own when given (one query string per seed).
     """
     sessions = []
-    for seed in seeds:
+    for seed, extra in zip(seeds, settings or [""] * len(seeds), strict=True):
         context = browser.new_context(viewport=VIEWPORT)
         context.add_init_script(script=RUN_COUNTER_JS)
         context.add_init_script(script=LOSS_RECORDER_JS)
         sessions.append(Session(context.new_page(), seed))
         # full speed (the page's default is a slow motion), the seed from the link
-        sessions[-1].page.goto(f"{url}{PAGE_PATH}?speed=full&seed={seed}", wait_until="commit")
+        query = f"speed=full&seed={seed}" + (f"&{extra}" if extra else "")
+        sessions[-1].page.goto(f"{url}{PAGE_PATH}?{query}", wait_until="commit")
     for s in sessions:
         wait_for_app_idle(s.page, after=0, timeout_ms=60_000)
     return sessions
