@@ -63,7 +63,10 @@ def test_live_training_soak_memory_flat_and_speed_steady(server, browser, reques
               f"refresh {summary(iv)['median']:.2f} s")
     early = [x for x in samples if WARMUP_SECONDS <= x[0] <= max(WARMUP_SECONDS + 15, 60)]
     late = samples[-max(1, len(samples) // 4):]
-    rss0, rss1 = early[0][1], max(x[1] for x in late)
+    # medians: the RSS swings ±15 MB from refresh to refresh (allocator pools, the
+    # trainer's periodic copy of its last good state); a leak moves the median
+    rss0 = statistics.median(x[1] for x in early)
+    rss1 = statistics.median(x[1] for x in late)
     print(f"server RSS after warm-up {rss0:.1f} MB, at the end {rss1:.1f} MB")
     assert rss1 - rss0 <= RSS_GROWTH_MB
     wps0 = statistics.median(x[2] for x in early)
