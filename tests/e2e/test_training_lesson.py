@@ -86,6 +86,8 @@ def test_presentation_mode_fits_one_screen_at_1920x1080(streamlit_server, browse
         page.locator(".st-key-w_live_present label:visible").first.click()
         wait_for_app_idle(page)
         click_key(page, "live_step")
+        # the step's negatives come with the rerun after the click; wait for them to show
+        page.locator(".st-key-negatives_list").wait_for(state="visible", timeout=15_000)
         assert _off_screen(page, 1920, 1080) == {}
         _shot(page, "training_presentation_1920x1080")
     finally:
