@@ -21,6 +21,7 @@ from negsamp.config import TrainConfig
 from negsamp.dashboard.live import LiveTraining
 from negsamp.datasets import synthetic_corpus, text_corpus, toy_corpus
 from negsamp.io import checkpoint_bytes, parse_word2vec_text, projector_tsv, read_checkpoint
+from negsamp.trainer import Trainer
 
 DOC = pathlib.Path(__file__).resolve().parents[1] / "docs" / "bad_input.md"
 
@@ -204,6 +205,38 @@ case(LIBRARY, "`NegativeSamplingLoss.backward` before `forward`",
 case(LIBRARY, "`TrainConfig(dense_grad=\"False\")` (a string: was a dense model)",
      "dense_grad='False' must be one of [True, False]", KEPT)(
     lambda live: error_of(TrainConfig(dense_grad="False").validate))
+def type_error_of(fn, *args, **kwargs):
+    """The message of the TypeError that ``fn(*args, **kwargs)`` raises."""
+    with pytest.raises(TypeError) as err:
+        fn(*args, **kwargs)
+    return str(err.value)
+
+
+def _toy_checkpoint(cut=None):
+    from negsamp.dashboard.resume import checkpoint_of
+    t = Trainer(toy_corpus(), TrainConfig(hidden_size=4, batch_size=2, window=1))
+    t.run(2)
+    data = checkpoint_of(t, {"builtin": "toy"})
+    return data if cut is None else data[:len(data) // cut]
+
+
+case(LIBRARY, "`Trainer(None)` (was an AttributeError)",
+     "corpus must be a negsamp Corpus (with ids and vocab), got NoneType", KEPT)(
+    lambda live: type_error_of(Trainer, None))
+case(LIBRARY, "a checkpoint cut in half, loaded back to train on",
+     "checkpoint bytes: not a readable .npz checkpoint (BadZipFile: File is not a zip file)",
+     KEPT)(lambda live: error_of(_trainer_from_checkpoint, _toy_checkpoint(cut=2), live.corpus))
+case(LIBRARY, "another corpus's checkpoint, loaded back to train on",
+     "the checkpoint has 7 words but the corpus synthetic has 58; load it with the corpus "
+     "it was trained on", KEPT)(
+    lambda live: error_of(_trainer_from_checkpoint, _toy_checkpoint(), live.corpus))
+
+
+def _trainer_from_checkpoint(data, corpus):
+    from negsamp.dashboard.resume import trainer_from_checkpoint
+    return trainer_from_checkpoint(data, corpus)
+
+
 case(LIBRARY, "`text_corpus` of UTF-16 text (was called a binary file)",
      "text is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8", T)(
     lambda live: error_of(text_corpus, "the cat sat on the mat".encode("utf-16")))
