@@ -1,5 +1,11 @@
 """Texts of the Embeddings page (app_pages/5_Embeddings.py)."""
 
+# The charts' English is the figure functions' own defaults (one place); Japanese below.
+from negsamp.dashboard.figures.embedding import (
+    NEIGHBOURS_LABELS,
+    PCA_LABELS,
+)
+
 TEXT = {
     "en": {
         "no_corpus": "{problem}",  # the problem says it all
@@ -57,22 +63,14 @@ TEXT = {
         "dl_caption": ("word2vec text is read by gensim (`KeyedVectors.load_word2vec_format`)."
                        " Load both TSV files at https://projector.tensorflow.org."),
         "col_word": "word", "col_cosine": "cosine",
-        "fig_pca": {
-            "title": "Word vectors, PCA to {dims}-D ({V} words)",
-            "axis": "PC{i}", "axis_explained": "PC{i} ({r:.1%} of variance)",
-            "words": "words", "value": "value", "group": "group",
-            "no_group": "no group", "group_n": "group {g}",
-        },
+        "fig_pca": dict(PCA_LABELS),
         "fig_tsne": {
             "title": "Word vectors, t-SNE to {dims}-D ({V} words)",
             "axis": "t-SNE {i}", "axis_explained": "t-SNE {i}",
             "words": "words", "value": "value", "group": "group",
             "no_group": "no group", "group_n": "group {g}",
         },
-        "fig_neighbours": {
-            "title": "Nearest neighbours", "title_of": "Nearest neighbours of “{query}”",
-            "x": "cosine similarity",
-        },
+        "fig_neighbours": dict(NEIGHBOURS_LABELS),
     },
     "ja": {
         "analogy_small": ("アナロジーには a, b, c と、答えになる単語がもう1つ以上必要です。"

@@ -1,5 +1,8 @@
 """Texts of the Layers step by step page (app_pages/3_Layers_step_by_step.py)."""
 
+# The charts' English is the figure functions' own defaults (one place); Japanese below.
+from negsamp.dashboard.figures.layers import HEATMAP_LABELS
+
 TEXT = {
     "en": {
         "cbow_rule_title": "Why word2vec updates CBOW differently",
@@ -63,10 +66,7 @@ TEXT = {
             "dW_in": "dW_in",
         },
         "rel_error": "{name} rel. error",
-        "fig_heatmap": {
-            "x": "column", "y": "row", "shape": "shape {shape}",
-            "showing": ", showing {r}×{c}", "blank": ", {n} non-finite cells blank",
-        },
+        "fig_heatmap": dict(HEATMAP_LABELS),
     },
     "ja": {
         "cbow_rule_title": "word2vec が CBOW を別のやり方で更新する理由",

@@ -1,5 +1,11 @@
 """Texts of the Negative sampler page (app_pages/2_Negative_sampler.py)."""
 
+# The charts' English is the figure functions' own defaults (one place); Japanese below.
+from negsamp.dashboard.figures.sampler import (
+    HISTOGRAM_LABELS,
+    TABLE_LABELS,
+)
+
 TEXT = {
     "en": {
         "title": "The negative sampler at work",
@@ -39,22 +45,8 @@ TEXT = {
         "fit_note": (
             "A p-value that is not tiny (say above 0.001) means the draws are consistent "
             "with the distribution; a different seed gives a different, equally valid one."),
-        "fig_table": {
-            "title": "Negative samples", "details": "{B} targets × k = {k} negatives",
-            "details_1": "1 target × k = {k} negatives", "first_rows": " (first {n} rows)",
-            "target": "target", "neg": "neg {j}",
-            "clashes": "{n} negative(s) equal their target (shaded)",
-            "negs": "negatives 1…{k} (in order)",
-        },
-        "fig_histogram": {
-            "title": "Negative draws: observed vs expected ({n} draws)",
-            "x": "word (most probable first)", "y": "number of draws",
-            "observed": "observed", "expected": "expected",
-            "fit_all": "over all {V} words: χ² = {chi2:.1f} on {dof} dof, p = {p:.3g}",
-            "impossible": " ({n} draws of words with probability 0!)",
-            "fit": "χ² = {chi2:.1f}, p = {p:.3g}", "note": "goodness of fit {fit}",
-            "not_shown": "; {n} less probable words not shown",
-        },
+        "fig_table": dict(TABLE_LABELS),
+        "fig_histogram": dict(HISTOGRAM_LABELS),
     },
     "ja": {
         "title": "負例のサンプリングを見る",

@@ -1,5 +1,8 @@
 """Texts of the Softmax vs Negative Sampling page (app_pages/6_Softmax_vs_Negative_Sampling.py)."""
 
+# The charts' English is the figure functions' own defaults (one place); Japanese below.
+from negsamp.dashboard.figures.cost import COST_LABELS
+
 TEXT = {
     "en": {
         "no_corpus": "{problem}",  # the problem says it all
@@ -118,12 +121,7 @@ TEXT = {
             "cancelled; live training in other tabs goes on."),
         "large_steps": "steps (both models)",
         "large_run": "Run on the planted corpus (V = 4,050)",
-        "fig_cost": {
-            "title": "Time per training step vs vocabulary size", "x": "vocabulary size V",
-            "y": "ms per step", "softmax": "softmax", "negsamp": "negative sampling",
-            "speedup": ("at V = {V:,.0f} negative sampling is {ratio:.1f}× faster than the "
-                        "full softmax"),
-        },
+        "fig_cost": dict(COST_LABELS),
         "fig_heldout": {
             "title": "Held-out cross-entropy (full softmax, nats)", "y": "cross-entropy",
             "softmax": "softmax", "negsamp": "negative sampling",

@@ -1,5 +1,11 @@
 """Texts of the Training (live) page (app_pages/4_Training_live.py)."""
 
+# The charts' English is the figure functions' own defaults (one place); Japanese below.
+from negsamp.dashboard.figures.training import (
+    LOSS_LABELS,
+    NEIGHBOURS_LABELS,
+)
+
 TEXT = {
     "en": {
         "no_corpus": "{problem}",  # the problem says it all
@@ -28,8 +34,7 @@ TEXT = {
         "neighbours_help": ("Cosine similarity of the word vectors (W_in), recorded at steps "
                             "0, 10, 20, 50, 100, 200, 500, … and now: a word gathers its "
                             "group as the loss falls."),
-        "fig_neighbours": {"title": "Nearest neighbours as training goes", "step": "step",
-                           "empty": "no words to watch"},
+        "fig_neighbours": dict(NEIGHBOURS_LABELS),
         "view": "loss view", "view_whole": "whole run", "view_recent": "recent steps",
         "negatives_header": "Negatives of the last step (k = {k})",
         "details": "About this page: the loss formula and the code it runs",
@@ -82,14 +87,7 @@ TEXT = {
         "model_labels": {"cbow": "CBOW", "skipgram": "skip-gram"},
         "fields": {"model": "model", "optimizer": "optimizer", "hidden_size": "hidden size D",
                    "window": "window", "seed": "seed"},
-        "fig_loss": {
-            "title": "Training loss", "x": "step", "y": "loss", "loss": "loss",
-            "smoothed": "{name} (smoothed)", "loss_pos": "loss_pos", "loss_neg": "loss_neg",
-            "untrained": "untrained {y:.3f}",
-            "dropped": "{n} non-finite points dropped (NaN or inf: the run may have diverged)",
-            "dropped_1": "1 non-finite point dropped (NaN or inf: the run may have diverged)",
-            "empty": "no steps yet",
-        },
+        "fig_loss": dict(LOSS_LABELS),
     },
     "ja": {
         'reload_note': (

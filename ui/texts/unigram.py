@@ -1,5 +1,11 @@
 """Texts of the Unigram distribution page (app_pages/1_Unigram_distribution.py)."""
 
+# The charts' English is the figure functions' own defaults (one place); Japanese below.
+from negsamp.dashboard.figures.distribution import (
+    UNIGRAM_LABELS,
+    ZIPF_LABELS,
+)
+
 TEXT = {
     "en": {
         "title": "Unigram distribution: raw vs powered",
@@ -44,17 +50,8 @@ TEXT = {
         "seed_change": "change",
         "seed_title": "p before and after α = {power:g}",
         # figure texts (keys of negsamp.dashboard.figures.distribution's *_LABELS)
-        "fig_unigram": {
-            "title": "Unigram distribution: raw vs powered (α = {power:g}), top {n} words",
-            "x": "word (most frequent first)", "y": "probability", "raw": "raw",
-            "powered": "powered", "not_shown": "{n} less frequent words not shown",
-        },
-        "fig_zipf": {
-            "title": "Rank-frequency (Zipf) plot: raw vs powered (α = {power:g})",
-            "x": "rank (1 = most frequent)", "y": "probability", "raw": "raw",
-            "powered": "powered", "slope": "{name} slope {slope:.2f}",
-            "fit": "log-log least-squares fit: {slopes}",
-        },
+        "fig_unigram": dict(UNIGRAM_LABELS),
+        "fig_zipf": dict(ZIPF_LABELS),
     },
     "ja": {
         "title": "ユニグラム分布：そのままと α 乗",
