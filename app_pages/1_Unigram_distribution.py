@@ -35,8 +35,10 @@ st.header(T["bars_header"])
 V = len(words)
 c1, c2 = st.columns(2)
 # keyed by corpus, as every widget whose range depends on it: a kept value is in range
-top_n = c1.slider(T["top_n"], 1, min(V, 100), min(V, 30), key=f"w_unigram_top_n_{corpus.name}",
-                  **state.KEEP)
+top_key = f"w_unigram_top_n_{corpus.name}"
+state.link_page({"top": (top_key, state.url_number(1, min(V, 100), whole=True)),
+                 "log": ("w_unigram_log_y", state.url_bool)}, "unigram")
+top_n = c1.slider(T["top_n"], 1, min(V, 100), min(V, 30), key=top_key, **state.KEEP)
 log_y = c2.checkbox(T["log_y"], value=False, key="w_unigram_log_y", **state.KEEP)
 st.plotly_chart(unigram_figure(words, raw_p, word_p, top_n=top_n, log_y=log_y, power=power,
                                labels=T["fig_unigram"]),

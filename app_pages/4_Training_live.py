@@ -20,6 +20,7 @@ from ui import live_neighbours, state
 from ui.texts.training import CODE, LOSS_LATEX, TEXT
 
 T, _, corpus = state.page_top(TEXT, intro_folded=True)
+lc.link_settings(corpus)  # a lesson link's values, before anything reads them
 big = lc.page_style(T)
 top = st.container()  # buttons and speed, drawn once the settings are known
 wanted, batch_note = lc.settings_panel(T, corpus)

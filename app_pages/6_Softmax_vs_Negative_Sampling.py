@@ -11,6 +11,16 @@ VOCAB_SIZES = [1_000, 3_000, 10_000, 30_000, 100_000]
 T, s, corpus = state.page_top(TEXT)
 k, builtin = s.num_negatives, s.corpus != "upload"
 
+state.link_page({
+    "sizes": ("w_cost_sizes", state.url_list(state.url_choice(*VOCAB_SIZES))),
+    "dim": ("w_cost_D", state.url_number(10, 200, whole=True, step=10)),
+    "batch": ("w_cost_B", state.url_number(10, 500, whole=True, step=10)),
+    "mode": ("w_cmp_mode", state.url_choice("steps", "seconds")),
+    "steps": ("w_cmp_steps", state.url_number(20, 2000, whole=True, step=20)),
+    "seconds": ("w_cmp_seconds", state.url_number(1, 30, whole=True)),
+    "large_steps": ("w_large_steps", state.url_number(100, 2000, whole=True, step=100)),
+}, "softmax")
+
 st.header(T["timing_header"])
 with st.expander(T["measure_more"]):
     cols = st.columns(3)

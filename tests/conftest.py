@@ -11,6 +11,24 @@ if str(ROOT) not in sys.path:  # `ui` and `negsamp` import from the checkout
     sys.path.insert(0, str(ROOT))
 
 
+@pytest.fixture(autouse=True)
+def page_switches_as_in_the_browser(monkeypatch):
+    """AppTest's ``switch_page`` keeps the old page's query parameters; the browser's page
+    links drop them (the entry point then writes back the shared ones: ui.state.
+    link_shared). Tests switch pages as the browser does, so a page's own settings in the
+    URL (``seed``, ``batch``, ...) never reach another page."""
+    from streamlit.testing.v1 import AppTest
+
+    from ui.state import SHARED_LINK
+    switch = AppTest.switch_page
+
+    def switch_page(self, page_path):
+        for name in [n for n in self.query_params if n not in SHARED_LINK and n != "lang"]:
+            del self.query_params[name]
+        return switch(self, page_path)
+    monkeypatch.setattr(AppTest, "switch_page", switch_page)
+
+
 @pytest.fixture
 def open_page():
     """Open a page of the dashboard under AppTest: ``at = open_page("app_pages/x.py")``.

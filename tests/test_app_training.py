@@ -255,9 +255,11 @@ def _open_with(query):
     from app_paths import APPTEST_TIMEOUT, ROOT
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
     at.query_params.update(query)
-    at.run()  # Home (the app's first run): the shared settings
+    at.run()  # AppTest needs a first run (Home) to know the pages: the shared settings
     at.first_warnings = [w.value for w in at.warning]
-    at.switch_page(PAGE).run()  # the page's own settings
+    at.switch_page(PAGE)
+    at.query_params.update(query)  # the link opens the page: its first run reads the URL
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

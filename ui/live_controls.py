@@ -53,7 +53,29 @@ LINK = {
     "window": ("w_live_window", state.url_number(1, 10, whole=True)),
     "batch": ("w_live_batch_size", state.url_choice(*BATCH_OPTIONS)),
     "speed": ("w_live_speed", state.url_choice(*SPEED_OPTIONS)),
+    "present": ("w_live_present", state.url_bool),
+    "view": ("w_live_view", state.url_choice("whole", "recent")),
+    "log": ("w_live_log_y", state.url_bool),
 }
+
+
+def pca_key(V):  # keyed by V: a kept value is in the slider's range
+    return f"w_live_pca_words_{V}"
+
+
+def watch_key(corpus):  # keyed by corpus: a kept choice is among its words
+    return f"w_live_watch_{corpus.name}_{corpus.vocab_size}"
+
+
+def link_settings(corpus):
+    """The page's settings and its URL (``LINK``, and the two whose range depends on the
+    corpus): the URL's values win on first load. Called before anything reads them."""
+    V, words = corpus.vocab_size, corpus.vocab.words[:MAX_PCA_WORDS]
+    state.link_page({
+        **LINK,
+        "pca": (pca_key(V), state.url_number(2, min(V, MAX_PCA_WORDS), whole=True)),
+        "watch": (watch_key(corpus), state.url_list(state.url_choice(*words))),
+    }, "training")
 
 
 def _bind(widget, name, *args, **kwargs):
@@ -76,10 +98,8 @@ def settings_panel(T, corpus):
 
     The batch size is clamped to the number of training windows of ``corpus`` (the
     note says so), so a short corpus such as the book's toy sentence trains at once.
-    The settings are in the page's URL (``LINK``); on first load the URL's win.
+    The settings are in the page's URL (:func:`link_settings`).
     """
-    state.link_read(LINK, "training")
-    state.link_notes()
     with st.sidebar:
         st.markdown(f"**{T['live_header']}**")
         lr = _bind(st.select_slider, "lr", T["lr"], LR_OPTIONS, help=T["lr_help"])
@@ -93,8 +113,6 @@ def settings_panel(T, corpus):
         a, b = st.columns(2)
         window = _bind(a.slider, "window", T["window"], 1, 10)
         seed = _bind(b.number_input, "seed", T["seed"], 0, 2**32 - 1, step=1)
-    state.link_write({name: st.session_state.get(key, DEFAULTS[key[len("w_live_"):]])
-                      for name, (key, _) in LINK.items()})
     config = state.live_config(model=model, optimizer=optimizer, hidden_size=int(hidden),
                                window=int(window), seed=int(seed), lr=float(lr),
                                batch_size=int(batch), epochs=None)
@@ -264,7 +282,7 @@ def pca_labels(corpus, n, count=PCA_LABELS):
 def pca_words(live):
     """How many of the most frequent words the PCA shows (the sidebar's slider)."""
     V = live.corpus.vocab_size
-    return min(V, st.session_state.get(f"w_live_pca_words_{V}", 300), MAX_PCA_WORDS)
+    return min(V, st.session_state.get(pca_key(V), 300), MAX_PCA_WORDS)
 
 
 def pca_chart(live, T, big):
@@ -300,5 +318,5 @@ def pca_words_slider(live, T):
     top = min(live.corpus.vocab_size, MAX_PCA_WORDS)
     if top > 2:
         st.slider(T["pca_words"], 2, top, min(top, 300),
-                  key=f"w_live_pca_words_{live.corpus.vocab_size}", **state.KEEP)
+                  key=pca_key(live.corpus.vocab_size), **state.KEEP)
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from negsamp.dashboard.figures import neighbours_over_time_figure
 from ui import state
-from ui.live_controls import MAX_PCA_WORDS, fit
+from ui.live_controls import MAX_PCA_WORDS, fit, watch_key
 
 MAX_WATCHED = 6  # words watched at once (the first ones chosen)
 
@@ -15,7 +15,7 @@ def watched_words(live, T):
     """The words whose neighbours are recorded (the sidebar; defaults per corpus)."""
     c = live.corpus
     options = c.vocab.words[:MAX_PCA_WORDS]  # the most frequent words
-    key = f"w_live_watch_{c.name}_{c.vocab_size}"  # a kept choice is valid for its corpus
+    key = watch_key(c)
     st.session_state.setdefault(key, [w for w in live.tracked if w in set(options)])
     chosen = st.multiselect(T["watch"], options, key=key, help=T["watch_help"], **state.KEEP)
     if chosen[:MAX_WATCHED] != live.tracked:

@@ -93,6 +93,9 @@ def formula_beside_code(T, latex, code):
 # -- lesson links: settings in the URL ------------------------------------------------
 # A parameter is (widget key, parse): parse turns the URL's text into the widget's value
 # or raises ValueError naming what is allowed. The names are listed in ARCHITECTURE.md.
+# (Streamlit's own bind="query-params" names a parameter after its widget's key and drops
+# a bad value silently; a lesson link needs short names, corpus-keyed widgets and a note.)
+SHOWN_OPTIONS = 8  # a value not among more options than this: the note shows the first
 
 
 def url_choice(*options):
@@ -108,19 +111,41 @@ def url_choice(*options):
         for o in options:
             if x is not None and not isinstance(o, str) and float(o) == x:
                 return o
-        raise ValueError(" | ".join(map(str, options)))
+        shown = [str(o) for o in options[:SHOWN_OPTIONS]]  # a vocabulary: its first words
+        raise ValueError(" | ".join(shown + ["…"] * (len(options) > SHOWN_OPTIONS)))
     return parse
 
 
-def url_number(low, high, whole=False):
-    """Parse a number in [low, high] (a whole number when ``whole``)."""
+def url_bool(text):
+    """Parse on/off: ``true`` or ``false`` (also 1/0, on/off, yes/no)."""
+    value = {"true": True, "1": True, "on": True, "yes": True,
+             "false": False, "0": False, "off": False, "no": False}.get(text.lower())
+    if value is None:
+        raise ValueError("true | false")
+    return value
+
+
+def url_list(parse_one):
+    """Parse a comma-separated list, each item with ``parse_one`` (no item repeated)."""
+    def parse(text):
+        items = [parse_one(t.strip()) for t in text.split(",") if t.strip()]
+        if len(set(items)) < len(items):
+            raise ValueError("no repeats")
+        return items
+    return parse
+
+
+def url_number(low, high, whole=False, step=None):
+    """Parse a number in [low, high] (a whole number when ``whole``; one of low, low +
+    step, ... when ``step``, as the slider offers)."""
     def parse(text):
         try:
             x = float(text)
         except ValueError:
             x = float("nan")
-        if not low <= x <= high or (whole and not x.is_integer()):
-            raise ValueError(f"{low} … {high}")
+        if not low <= x <= high or (whole and not x.is_integer()) \
+                or (step and not ((x - low) / step).is_integer()):
+            raise ValueError(f"{low} … {high}" + (f", {step} by {step}" if step else ""))
         return int(x) if whole else x
     return parse
 
@@ -133,7 +158,12 @@ SHARED_LINK = {  # the settings every page shares, in every page's URL
 
 
 def url_text(value):
-    """A widget value as the URL shows it (0.5, not 0.50000001; 10, not 10.0)."""
+    """A widget value as the URL shows it (0.5, not 0.50000001; 10, not 10.0; true or
+    false; a list as "a,b,c")."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (list, tuple)):
+        return ",".join(map(url_text, value))
     if isinstance(value, float):
         return f"{value:g}" if value != int(value) else str(int(value))
     return str(value)
@@ -168,6 +198,22 @@ def link_write(values):
             st.query_params[name] = text
 
 
+def link_page(params, scope):
+    """A page's own settings and the URL, called before the page draws its widgets: on
+    the session's first run of the page the URL's values win (:func:`link_read`, with a
+    note on what was ignored), and the URL says the values the widgets hold. A learner's
+    change reruns the page with the new value already in the state, so the URL follows
+    it; a widget not drawn yet (first run, at its default) joins the URL on the next run.
+    """
+    link_read(params, scope)
+    link_notes()
+    ss = st.session_state
+    link_write({name: ss[key] for name, (key, _) in params.items() if key in ss})
+    for name, (key, _) in params.items():
+        if key not in ss:  # e.g. lr after the optimizer changed: its default, not a stale value
+            st.query_params.pop(name, None)
+
+
 def link_notes():
     """Say which values of the link were ignored (once, where the page starts)."""
     notes = st.session_state.pop("_link_notes", None)
@@ -177,8 +223,12 @@ def link_notes():
 
 def link_shared():
     """The shared settings and the URL: read on first load, written on every run. Returns
-    True when the link asks for an upload this session does not have (then Home shows)."""
-    first = "shared" not in st.session_state.get("_link_read", set())
+    True when the link asks for an upload this session does not have (then Home shows).
+
+    (A page link in the sidebar opens the page with only these in the URL: the browser
+    drops the other page's own settings, so a page never reads another's ``seed``.)"""
+    ss = st.session_state
+    first = "shared" not in ss.get("_link_read", set())
     link_read(SHARED_LINK, "shared")
     s = shared()
     link_write({"corpus": s.corpus, "power": s.power, "k": s.num_negatives})
