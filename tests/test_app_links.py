@@ -142,6 +142,8 @@ def test_bad_link_values_are_ignored_with_a_note_and_the_good_ones_kept(url, bad
     assert "Ignored from the link" in note
     for name, text in bad.items():
         assert f"{name}={text}" in note
+    if "watch" in bad:
+        assert "zebra ∉ {the | a |" in note  # which word of the list is not allowed
     assert {key: _widget(at, key).value for key in defaults} == defaults
     (name, text), = good.items()
     assert at.query_params[name] == text

@@ -127,8 +127,14 @@ def url_bool(text):
 
 def url_list(parse_one):
     """Parse a comma-separated list, each item with ``parse_one`` (no item repeated)."""
+    def one(item):
+        try:
+            return parse_one(item)
+        except ValueError as err:  # name the item: "zebra ∉ {the | a | …}"
+            raise ValueError(f"{item} ∉ {{{err}}}") from None
+
     def parse(text):
-        items = [parse_one(t.strip()) for t in text.split(",") if t.strip()]
+        items = [one(t.strip()) for t in text.split(",") if t.strip()]
         if len(set(items)) < len(items):
             raise ValueError("no repeats")
         return items
