@@ -92,6 +92,33 @@ def _num(x) -> str:
     return str(x)
 
 
+class InputError(ValueError):
+    """Input that cannot be used (a text, a file), with its problem as data.
+
+    Parameters
+    ----------
+    template : str
+        The English sentence with ``{fact}`` fields, e.g. ``"text is not valid UTF-8
+        (byte {start}: {byte!r}); save it as UTF-8"``. A front end looks it up to word
+        the problem in its own language, as it does a :class:`SettingError`'s ``why``.
+    **facts
+        The values the template refers to; a fact may itself be an ``InputError``.
+
+    ``str(err)`` is the template filled with the facts.
+    """
+
+    def __init__(self, template: str, **facts):
+        self.template, self.facts = template, facts
+        super().__init__(template.format(**facts))
+
+    def __reduce__(self):  # keyword arguments: pickle and copy need help
+        return _rebuild_input, (self.template, self.facts)
+
+
+def _rebuild_input(template, facts):
+    return InputError(template, **facts)
+
+
 class SettingError(ValueError):
     """A setting outside its allowed range, with the facts as data.
 

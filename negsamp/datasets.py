@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .checks import Allowed, check
+from .checks import Allowed, InputError, check
 from .corpus import Corpus, Vocab, tokenize
 from .io import atomic_write
 
@@ -193,6 +193,7 @@ def planted_corpus(n_tokens: int = 1_000_000, n_groups: int = 100, words_per_gro
 
 
 MAX_BYTES = 200_000_000  # text8 (17M tokens) is 100 MB
+TOO_BIG = "text is {size} bytes; max_bytes={max_bytes} allows at most {max_bytes}"
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _PATHLIKE_SUFFIXES = {".txt", ".text", ".md", ".csv", ".tokens"}
 
@@ -208,8 +209,7 @@ def _read_source(source, max_bytes: int) -> tuple[str, str]:
     if isinstance(source, str) and not _looks_like_path(source):
         size = len(source.encode("utf-8", "surrogatepass"))
         if size > max_bytes:
-            raise ValueError(f"text is {size} bytes; max_bytes={max_bytes} allows at most "
-                             f"{max_bytes}")
+            raise InputError(TOO_BIG, size=size, max_bytes=max_bytes)
         return source, "text"
     if isinstance(source, (str, Path)):
         shown = str(source)
@@ -230,29 +230,28 @@ def _read_source(source, max_bytes: int) -> tuple[str, str]:
     else:
         raise TypeError(f"source must be a path, bytes or str, got {type(source).__name__}")
     if len(data) > max_bytes:
-        raise ValueError(f"text is {len(data)} bytes; max_bytes={max_bytes} allows at most "
-                         f"{max_bytes}")
+        raise InputError(TOO_BIG, size=len(data), max_bytes=max_bytes)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16's BOM (its NULs are not binary)
-        raise ValueError("text is UTF-16 (it starts with a UTF-16 byte order mark); save it "
+        raise InputError("text is UTF-16 (it starts with a UTF-16 byte order mark); save it "
                          "as UTF-8")
     if b"\x00" in data:
-        raise ValueError("text contains NUL bytes: it looks like a binary file, not UTF-8 text")
+        raise InputError("text contains NUL bytes: it looks like a binary file, not UTF-8 text")
     try:
         return data.decode("utf-8-sig"), name
     except UnicodeDecodeError as e:
-        raise ValueError(f"text is not valid UTF-8 (byte {e.start}: "
-                         f"{data[e.start:e.start + 1]!r}); save it as UTF-8") from None
+        raise InputError("text is not valid UTF-8 (byte {start}: {byte!r}); save it as UTF-8",
+                         start=e.start, byte=data[e.start:e.start + 1]) from None
 
 
 def _check_text(text: str) -> None:
     if "\x00" in text:
-        raise ValueError("text contains NUL characters: it looks like binary data, not text")
+        raise InputError("text contains NUL characters: it looks like binary data, not text")
     if re.search(r"[\ud800-\udfff]", text):
-        raise ValueError("text contains lone surrogate code points: it is not valid Unicode")
+        raise InputError("text contains lone surrogate code points: it is not valid Unicode")
     n_ctrl = sum(1 for _ in _CONTROL_RE.finditer(text))
     if n_ctrl > 0.1 * len(text):
-        raise ValueError(f"text is {n_ctrl / len(text):.0%} control characters (at most 10% "
-                         "allowed): it looks like binary data, not text")
+        raise InputError("text is {share:.0%} control characters (at most 10% allowed): it "
+                         "looks like binary data, not text", share=n_ctrl / len(text))
 
 
 def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
@@ -299,10 +298,10 @@ def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
     check("max_size", max_size, Allowed(2, whole=True, none_ok=True))
     text, default_name = _read_source(source, max_bytes)
     if not text or text.isspace():
-        raise ValueError("text is empty (no words found); give at least a few sentences")
+        raise InputError("text is empty (no words found); give at least a few sentences")
     _check_text(text)
-    removes_all = ValueError(f"min_count={min_count} removes every word (none occurs "
-                             f"{min_count} times or more); lower min_count")
+    removes_all = InputError("min_count={min_count} removes every word (none occurs "
+                             "{min_count} times or more); lower min_count", min_count=min_count)
     try:
         corpus = Corpus.from_text(text, name or default_name, min_count=min_count,
                                   max_size=max_size, unk=unk, tokenizer=tokenizer,
@@ -314,11 +313,11 @@ def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
     if corpus.vocab.words == [unk] and min_count > 1:
         raise removes_all
     if corpus.vocab_size < 2:
-        raise ValueError(f"text has {corpus.vocab_size} distinct word after "
-                         f"min_count={min_count}; at least 2 are needed")
+        raise InputError("text has {V} distinct word after min_count={min_count}; at least 2 "
+                         "are needed", V=corpus.vocab_size, min_count=min_count)
     if window is not None and corpus.n_tokens < 2 * window + 1:
-        raise ValueError(f"text has {corpus.n_tokens} tokens; window={window} needs at "
-                         f"least {2 * window + 1}")
+        raise InputError("text has {n} tokens; window={window} needs at least {need}",
+                         n=corpus.n_tokens, window=window, need=2 * window + 1)
     return corpus
 
 
@@ -350,13 +349,15 @@ def _check_ptb_structure(data: bytes, fname: str) -> None:
     try:
         text = data.decode("ascii")
     except UnicodeDecodeError:
-        raise ValueError(f"{fname} is not ASCII text, so it is not the PTB file") from None
+        raise InputError("{fname} is not ASCII text, so it is not the PTB file",
+                         fname=fname) from None
     if not text.strip() or "\n" not in text:
-        raise ValueError(f"{fname} is empty or has no lines, so it is not the PTB file")
+        raise InputError("{fname} is empty or has no lines, so it is not the PTB file",
+                         fname=fname)
     bad = [t for t in text.split() if not _PTB_TOKEN_RE.fullmatch(t)]
     if bad:
-        raise ValueError(f"{fname} has tokens PTB never has (only lower-case words, "
-                         f"'<unk>' and 'N'), e.g. {bad[0]!r}")
+        raise InputError("{fname} has tokens PTB never has (only lower-case words, '<unk>' "
+                         "and 'N'), e.g. {token!r}", fname=fname, token=bad[0])
 
 
 def _verify_ptb(data: bytes, fname: str) -> None:
@@ -414,7 +415,8 @@ def load_ptb(split: str = "train", cache_dir: str | Path | None = None,
     data = path.read_bytes()
     try:
         _verify_ptb(data, fname)
-    except ValueError as e:
-        raise ValueError(f"{path}: {e}; delete it to download it again") from None
+    except InputError as e:
+        raise InputError("{path}: {problem}; delete it to download it again", path=path,
+                         problem=e) from None
     tokens = data.decode("ascii").replace("\n", " <eos> ").split()
     return Corpus.from_tokens(tokens, f"ptb.{split}", unk="<unk>")

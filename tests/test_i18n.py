@@ -66,7 +66,7 @@ KEPT = {
     "dashboard", "dh", "dof", "dscores", "dw", "dw_in", "dw_out", "ema", "embedding",
     "embeddingdot", "english", "float64", "forward", "full", "gensim", "gram", "https", "idx",
     "inf", "keyedvectors", "ln", "load_word2vec_format", "log10", "loss", "metadata", "ms",
-    "nan", "nats", "neg", "negative", "negative_sampling", "negativesamplingloss", "negsamp",
+    "nan", "nats", "neg", "nul", "negative", "negative_sampling", "negativesamplingloss", "negsamp",
     "none", "org", "pca", "penn", "pos", "power", "projector", "ptb", "py", "raw_p", "sampler",
     "sampling", "sgd", "sigmoidwithloss", "skip", "skip-gram", "skipgram", "skipped", "t-sne",
     "softmax", "softmax_model", "softmaxcbow", "splitmode", "sudachipy", "tensorflow",
@@ -197,3 +197,69 @@ def test_a_japanese_upload_is_split_into_words_and_says_by_what(ja_app):
     assert any("SudachiPy" in c.value for c in at.caption)
     at.file_uploader[0].upload("zh.txt", ("我喜欢猫和狗。这是中文的句子。" * 30).encode()).run()
     assert len(at.error) == 1 and "中国語" in at.error[0].value
+
+
+# ------------------------------------------------- the input's problems, in Japanese
+def _input_error_templates():
+    """Every template the library raises an ``InputError`` with (read from its source)."""
+    import ast
+    import pathlib
+
+    import negsamp
+    found = {}
+    for path in pathlib.Path(negsamp.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {t.id: n.value.value for n in ast.walk(tree) if isinstance(n, ast.Assign)
+                 and isinstance(n.value, ast.Constant) for t in n.targets
+                 if isinstance(t, ast.Name)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "InputError":
+                arg = node.args[0]  # a literal, or a module's constant (TOO_BIG)
+                if isinstance(arg, ast.Constant) or arg.id in names:
+                    found[getattr(arg, "value", None) or names[arg.id]] = path.name
+    return found
+
+
+def test_every_input_problem_the_library_raises_has_a_japanese_sentence_with_its_facts():
+    import string
+
+    from ui.texts.errors import TEXT
+    templates = _input_error_templates()
+    assert len(templates) >= 12  # the upload's checks and the PTB file's
+
+    def fields(t):
+        return {f for _, f, _, _ in string.Formatter().parse(t) if f}
+    for template, where in templates.items():
+        assert template in TEXT["ja"], f"{where}: no Japanese for {template!r}"
+        assert fields(TEXT["ja"][template]) == fields(template), template
+
+
+@pytest.mark.parametrize("data", [
+    "猫は犬が好きです。".encode("utf-16"), b"\x89PNG\r\n\x1a\n\x00\x00",
+    "猫は犬が好き".encode() + b"\xff", b"   \n  "], ids=["utf16", "binary", "not_utf8", "empty"])
+def test_an_upload_that_cannot_be_read_is_said_in_japanese(ja_app, data):
+    from negsamp.datasets import text_corpus
+    with pytest.raises(ValueError) as english:
+        text_corpus(data)
+    at = ja_app
+    at.radio(key="w_corpus").set_value("upload").run()
+    at.file_uploader[0].upload("bad.txt", data).run()
+    assert not at.exception and len(at.error) == 1
+    shown = at.error[0].value
+    assert "読み込めませんでした" in shown and str(english.value) not in shown
+    shown = re.sub(r"b'[^']*'", "", shown.replace("bad.txt", ""))  # the byte, as Python shows it
+    assert not _english_words(shown), shown
+
+
+def test_ptb_that_cannot_be_downloaded_is_said_in_japanese(ja_app, monkeypatch, tmp_path):
+    import negsamp.datasets
+
+    def offline(url, timeout=60.0):
+        raise OSError("network is unreachable")
+    monkeypatch.setattr(negsamp.datasets, "_download", offline)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no PTB in the cache
+    at = ja_app
+    at.radio(key="w_corpus").set_value("ptb").run()
+    assert not at.exception
+    shown = " ".join(e.value for e in [*at.warning, *at.error, *at.info])
+    assert "Penn Treebank を用意できませんでした" in shown and "network is unreachable" in shown

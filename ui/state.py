@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from negsamp import datasets
-from negsamp.checks import SettingError, describe
+from negsamp.checks import InputError, SettingError, describe
 from negsamp.config import TrainConfig
 from negsamp.tokenizers import UnsupportedScript, choose
 from ui.i18n import LANGUAGES, lang, texts
@@ -318,8 +318,10 @@ def current_corpus():
     try:
         with st.spinner(texts(APP_TEXT)["building"]):
             return builtin_corpus(name), None
-    except (ValueError, OSError, RuntimeError) as err:
-        return None, str(err)
+    except OSError as err:  # PTB: not downloaded, and no internet here
+        return None, texts(APP_TEXT)["ptb_unavailable"].format(error=err)
+    except (ValueError, RuntimeError) as err:
+        return None, message(err)
 
 
 def live_config(**overrides):
@@ -336,7 +338,12 @@ def live_config(**overrides):
 def message(err):
     """An error as the dashboard words it: a setting's error (``SettingError``) in the
     names the learner sees on the widgets ("k", "with no repeats within a row") and in
-    the session's language, any other error as it is."""
+    the session's language; a problem with the input (``InputError``: an upload that is
+    not UTF-8 text, ...) in the session's language; any other error as it is."""
+    if isinstance(err, InputError):
+        facts = {k: message(v) if isinstance(v, InputError) else v
+                 for k, v in err.facts.items()}
+        return texts(ERROR_NAMES).get(err.template, err.template).format(**facts)
     if not isinstance(err, SettingError):
         return str(err)
     names = texts(ERROR_NAMES)

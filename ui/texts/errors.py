@@ -39,5 +39,46 @@ TEXT = {
             "確率が0でない単語の数からターゲットの1語を引いた数"),
         "0 keeps every token": "0 ならすべてのトークンを残します",
         "steps per second; None runs at full speed": "1秒あたりのステップ数。None なら全速",
+        # the input's problems (negsamp.checks.InputError: English template as key)
+        "text is {size} bytes; max_bytes={max_bytes} allows at most {max_bytes}": (
+            "テキストが {size} バイトあります。上限は {max_bytes} バイトです"),
+        "text is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8": (
+            "テキストが UTF-16 です（先頭に UTF-16 のバイト順マークがあります）。"
+            "UTF-8 で保存し直してください"),
+        "text contains NUL bytes: it looks like a binary file, not UTF-8 text": (
+            "テキストに NUL バイトがあります。UTF-8 のテキストではなくバイナリファイルのようです"),
+        "text is not valid UTF-8 (byte {start}: {byte!r}); save it as UTF-8": (
+            "テキストが正しい UTF-8 ではありません（{start} バイト目：{byte!r}）。"
+            "UTF-8 で保存し直してください"),
+        "text contains NUL characters: it looks like binary data, not text": (
+            "テキストに NUL 文字があります。テキストではなくバイナリデータのようです"),
+        "text contains lone surrogate code points: it is not valid Unicode": (
+            "テキストに対になっていないサロゲート符号位置があります。"
+            "正しい Unicode ではありません"),
+        "text is {share:.0%} control characters (at most 10% allowed): it looks like binary "
+        "data, not text": (
+            "テキストの {share:.0%} が制御文字です（許されるのは 10% まで）。"
+            "テキストではなくバイナリデータのようです"),
+        "text is empty (no words found); give at least a few sentences": (
+            "テキストが空です（単語が見つかりません）。少なくとも数文は入れてください"),
+        "min_count={min_count} removes every word (none occurs {min_count} times or more); "
+        "lower min_count": (
+            "min_count={min_count} ではすべての単語が除かれます（{min_count} 回以上現れる単語が"
+            "ありません）。min_count を下げてください"),
+        "text has {V} distinct word after min_count={min_count}; at least 2 are needed": (
+            "min_count={min_count} のあとで異なる単語が {V} 語しかありません。2 語以上必要です"),
+        "text has {n} tokens; window={window} needs at least {need}": (
+            "テキストが {n} トークンしかありません。"
+            "window={window} には {need} トークン以上必要です"),
+        "{fname} is not ASCII text, so it is not the PTB file": (
+            "{fname} は ASCII テキストではないので、PTB のファイルではありません"),
+        "{fname} is empty or has no lines, so it is not the PTB file": (
+            "{fname} は空か改行がないので、PTB のファイルではありません"),
+        "{fname} has tokens PTB never has (only lower-case words, '<unk>' and 'N'), e.g. "
+        "{token!r}": (
+            "{fname} には PTB にないトークンがあります（PTB にあるのは小文字の単語、'<unk>' と 'N' "
+            "だけです）。例：{token!r}"),
+        "{path}: {problem}; delete it to download it again": (
+            "{path}：{problem}。このファイルを削除すると、もう一度ダウンロードします"),
     },
 }
