@@ -6,11 +6,11 @@ with no code copying them (Streamlit's multipage pattern, st.navigation); the pa
 read them through ui.state.shared(). Page titles are texts (ui/texts/app.py) in the
 session's language (the URL's ?lang=, or the sidebar's select); the URL paths are fixed
 (ui/nav.py). The shared settings (corpus, power, k) are in every page's URL: a link opens
-with them (ui.state.link_shared).
+with them (ui.links.link_shared).
 """
 import streamlit as st
 
-from ui import state
+from ui import links, state
 from ui.i18n import sync_language, texts
 from ui.nav import PAGES
 from ui.texts.app import TEXT
@@ -21,8 +21,8 @@ T = texts(TEXT)
 pages = [st.Page(path, title=T[title], url_path=url or None, default=not url)
          for path, url, title in PAGES]
 page = st.navigation(pages)
-if state.link_shared() and page is not pages[0]:  # ?corpus=upload: Home asks for the file
+if links.link_shared() and page is not pages[0]:  # ?corpus=upload: Home asks for the file
     st.switch_page(pages[0])
 state.shared_sidebar()
-state.link_notes()  # values of the link that were ignored, at the top of the page
+links.link_notes()  # values of the link that were ignored, at the top of the page
 page.run()

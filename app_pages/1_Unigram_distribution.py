@@ -5,7 +5,7 @@ import streamlit as st
 from negsamp.dashboard.explain import extremes
 from negsamp.dashboard.figures import mass_table, unigram_figure, zipf_figure
 from negsamp.sampler import UnigramSampler, unigram_p
-from ui import state
+from ui import links, state
 from ui.source import snippet
 from ui.texts.unigram import TEXT
 
@@ -36,8 +36,8 @@ V = len(words)
 c1, c2 = st.columns(2)
 # keyed by corpus, as every widget whose range depends on it: a kept value is in range
 top_key = f"w_unigram_top_n_{corpus.name}"
-state.link_page({"top": (top_key, state.url_number(1, min(V, 100), whole=True)),
-                 "log": ("w_unigram_log_y", state.url_bool)}, "unigram")
+links.link_page({"top": (top_key, links.url_number(1, min(V, 100), whole=True)),
+                 "log": ("w_unigram_log_y", links.url_bool)}, "unigram")
 top_n = c1.slider(T["top_n"], 1, min(V, 100), min(V, 30), key=top_key, **state.KEEP)
 log_y = c2.checkbox(T["log_y"], value=False, key="w_unigram_log_y", **state.KEEP)
 st.plotly_chart(unigram_figure(words, raw_p, word_p, top_n=top_n, log_y=log_y, power=power,

@@ -9,7 +9,7 @@ from negsamp.dashboard.figures import (
     sample_histogram_figure,
 )
 from negsamp.sampler import UnigramSampler
-from ui import state
+from ui import links, state
 from ui.source import snippet
 from ui.texts.sampler import TEXT
 
@@ -24,9 +24,9 @@ def next_seed():
 
 power, k, words = s.power, s.num_negatives, corpus.vocab.words
 c1, c2, c3, c4 = st.columns([2, 2, 2, 1], vertical_alignment="bottom")
-state.link_page({"seed": ("w_sampler_seed", state.url_number(0, 2**31 - 1, whole=True)),
-                 "batch": ("w_sampler_batch", state.url_number(1, 20, whole=True)),
-                 "norepeat": ("w_sampler_no_repeats", state.url_bool)}, "sampler")
+links.link_page({"seed": ("w_sampler_seed", links.url_number(0, 2**31 - 1, whole=True)),
+                 "batch": ("w_sampler_batch", links.url_number(1, 20, whole=True)),
+                 "norepeat": ("w_sampler_no_repeats", links.url_bool)}, "sampler")
 st.session_state.setdefault("w_sampler_seed", 0)
 seed = int(c1.number_input(T["seed"], 0, 2**31 - 1, step=1, key="w_sampler_seed",
                            **state.KEEP))

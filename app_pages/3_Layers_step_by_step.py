@@ -4,7 +4,7 @@ import streamlit as st
 from negsamp.dashboard.figures import heatmap_figure
 from negsamp.dashboard.walkthrough import CBOWStepper, stage_panels
 from negsamp.datasets import toy_corpus
-from ui import state
+from ui import links, state
 from ui.source import snippet
 from ui.texts.layers import TEXT
 
@@ -13,15 +13,15 @@ LR = {"sgd": ([0.01, 0.05, 0.1, 0.5, 1.0, 2.0], 1.0), "adam": ([0.001, 0.01, 0.0
 
 T, s, current = state.page_top(TEXT)
 
-LINK = {"data": ("w_layers_corpus", state.url_choice("toy", "current")),
-        "dim": ("w_layers_hidden", state.url_number(2, 16, whole=True)),
-        "window": ("w_layers_window", state.url_number(1, 2, whole=True)),
-        "batch": ("w_layers_batch", state.url_number(1, 8, whole=True)),
-        "optimizer": ("w_layers_optimizer", state.url_choice(*LR)),
-        "seed": ("w_layers_seed", state.url_number(0, 2**31 - 1, whole=True))}
-state.link_page(LINK, "layers")
+LINK = {"data": ("w_layers_corpus", links.url_choice("toy", "current")),
+        "dim": ("w_layers_hidden", links.url_number(2, 16, whole=True)),
+        "window": ("w_layers_window", links.url_number(1, 2, whole=True)),
+        "batch": ("w_layers_batch", links.url_number(1, 8, whole=True)),
+        "optimizer": ("w_layers_optimizer", links.url_choice(*LR)),
+        "seed": ("w_layers_seed", links.url_number(0, 2**31 - 1, whole=True))}
+links.link_page(LINK, "layers")
 opt = st.session_state.get("w_layers_optimizer", "sgd")  # lr's options depend on it
-state.link_page({"lr": (f"w_layers_lr_{opt}", state.url_choice(*LR[opt][0]))}, "layers_lr")
+links.link_page({"lr": (f"w_layers_lr_{opt}", links.url_choice(*LR[opt][0]))}, "layers_lr")
 c = st.columns(7)
 which = c[0].radio(T["corpus"], ["toy", "current"], key="w_layers_corpus",
                    format_func=lambda o: T["corpus_" + o].format(max_v=MAX_V), **state.KEEP)

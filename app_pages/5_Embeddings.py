@@ -4,7 +4,7 @@ import streamlit as st
 from negsamp.dashboard.figures import neighbours_figure
 from negsamp.evaluate import chance_group_neighbour_rate, group_neighbour_rate
 from negsamp.tokenizers import normalize_word
-from ui import checkpoints, state
+from ui import checkpoints, links, state
 from ui import embeddings_view as view
 from ui.texts.embeddings import TEXT
 
@@ -22,11 +22,11 @@ V, groups = len(wv), corpus.groups
 st.caption(T["model_caption"].format(source=source, steps=model["steps"], V=V, D=wv.dim))
 
 choices = wv.words[:5000]
-state.link_page({
-    "dims": ("w_emb_dims", state.url_choice(2, 3)),
-    **({"n": (f"w_emb_n_{corpus.name}", state.url_number(100, min(V, 3000), whole=True))}
+links.link_page({
+    "dims": ("w_emb_dims", links.url_choice(2, 3)),
+    **({"n": (f"w_emb_n_{corpus.name}", links.url_number(100, min(V, 3000), whole=True))}
        if V > 200 else {}),
-    "word": ("w_emb_word", state.url_choice(*choices)),
+    "word": ("w_emb_word", links.url_choice(*choices)),
     **{name: (f"w_emb_{name}_{corpus.name}", str) for name in "abc"},  # the analogy's words
 }, "embeddings")
 

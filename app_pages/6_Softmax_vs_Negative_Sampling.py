@@ -2,8 +2,8 @@
 import streamlit as st
 
 from negsamp.dashboard.cost import compare_losses, measure_costs
+from ui import links, state
 from ui import softmax_view as view
-from ui import state
 from ui.source import snippet
 from ui.texts.softmax import TEXT
 
@@ -11,14 +11,14 @@ VOCAB_SIZES = [1_000, 3_000, 10_000, 30_000, 100_000]
 T, s, corpus = state.page_top(TEXT)
 k, builtin = s.num_negatives, s.corpus != "upload"
 
-state.link_page({
-    "sizes": ("w_cost_sizes", state.url_list(state.url_choice(*VOCAB_SIZES))),
-    "dim": ("w_cost_D", state.url_number(10, 200, whole=True, step=10)),
-    "batch": ("w_cost_B", state.url_number(10, 500, whole=True, step=10)),
-    "mode": ("w_cmp_mode", state.url_choice("steps", "seconds")),
-    "steps": ("w_cmp_steps", state.url_number(20, 2000, whole=True, step=20)),
-    "seconds": ("w_cmp_seconds", state.url_number(1, 30, whole=True)),
-    "large_steps": ("w_large_steps", state.url_number(100, 2000, whole=True, step=100)),
+links.link_page({
+    "sizes": ("w_cost_sizes", links.url_list(links.url_choice(*VOCAB_SIZES))),
+    "dim": ("w_cost_D", links.url_number(10, 200, whole=True, step=10)),
+    "batch": ("w_cost_B", links.url_number(10, 500, whole=True, step=10)),
+    "mode": ("w_cmp_mode", links.url_choice("steps", "seconds")),
+    "steps": ("w_cmp_steps", links.url_number(20, 2000, whole=True, step=20)),
+    "seconds": ("w_cmp_seconds", links.url_number(1, 30, whole=True)),
+    "large_steps": ("w_large_steps", links.url_number(100, 2000, whole=True, step=100)),
 }, "softmax")
 
 st.header(T["timing_header"])

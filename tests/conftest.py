@@ -19,7 +19,7 @@ def page_switches_as_in_the_browser(monkeypatch):
     URL (``seed``, ``batch``, ...) never reach another page."""
     from streamlit.testing.v1 import AppTest
 
-    from ui.state import SHARED_LINK
+    from ui.links import SHARED_LINK
     switch = AppTest.switch_page
 
     def switch_page(self, page_path):

@@ -17,7 +17,7 @@ from negsamp.checks import SettingError
 from negsamp.config import MODEL_LABELS, MODELS, OPTIMIZERS
 from negsamp.dashboard.figures import loss_figure, pca_figure
 from negsamp.dashboard.live import LiveTraining
-from ui import state, stops
+from ui import links, state, stops
 
 KEY = "live"                 # st.session_state[KEY]: this session's LiveTraining
 MAX_PCA_WORDS = 2000
@@ -45,17 +45,17 @@ BIG_CSS = ("[data-testid='stMain'] p, [data-testid='stMain'] label p "
 
 # The page's settings in its URL (ARCHITECTURE.md lists the names): name -> (key, parse)
 LINK = {
-    "model": ("w_live_model", state.url_choice(*MODELS)),
-    "optimizer": ("w_live_optimizer", state.url_choice(*OPTIMIZERS)),
-    "seed": ("w_live_seed", state.url_number(0, 2**32 - 1, whole=True)),
-    "lr": ("w_live_lr", state.url_choice(*LR_OPTIONS)),
-    "dim": ("w_live_hidden_size", state.url_choice(*HIDDEN_OPTIONS)),
-    "window": ("w_live_window", state.url_number(1, 10, whole=True)),
-    "batch": ("w_live_batch_size", state.url_choice(*BATCH_OPTIONS)),
-    "speed": ("w_live_speed", state.url_choice(*SPEED_OPTIONS)),
-    "present": ("w_live_present", state.url_bool),
-    "view": ("w_live_view", state.url_choice("whole", "recent")),
-    "log": ("w_live_log_y", state.url_bool),
+    "model": ("w_live_model", links.url_choice(*MODELS)),
+    "optimizer": ("w_live_optimizer", links.url_choice(*OPTIMIZERS)),
+    "seed": ("w_live_seed", links.url_number(0, 2**32 - 1, whole=True)),
+    "lr": ("w_live_lr", links.url_choice(*LR_OPTIONS)),
+    "dim": ("w_live_hidden_size", links.url_choice(*HIDDEN_OPTIONS)),
+    "window": ("w_live_window", links.url_number(1, 10, whole=True)),
+    "batch": ("w_live_batch_size", links.url_choice(*BATCH_OPTIONS)),
+    "speed": ("w_live_speed", links.url_choice(*SPEED_OPTIONS)),
+    "present": ("w_live_present", links.url_bool),
+    "view": ("w_live_view", links.url_choice("whole", "recent")),
+    "log": ("w_live_log_y", links.url_bool),
 }
 
 
@@ -71,10 +71,10 @@ def link_settings(corpus):
     """The page's settings and its URL (``LINK``, and the two whose range depends on the
     corpus): the URL's values win on first load. Called before anything reads them."""
     V, words = corpus.vocab_size, corpus.vocab.words[:MAX_PCA_WORDS]
-    state.link_page({
+    links.link_page({
         **LINK,
-        "pca": (pca_key(V), state.url_number(2, min(V, MAX_PCA_WORDS), whole=True)),
-        "watch": (watch_key(corpus), state.url_list(state.url_choice(*words))),
+        "pca": (pca_key(V), links.url_number(2, min(V, MAX_PCA_WORDS), whole=True)),
+        "watch": (watch_key(corpus), links.url_list(links.url_choice(*words))),
     }, "training")
 
 

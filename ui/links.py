@@ -1,0 +1,159 @@
+"""Lesson links: the settings in the URL, so a teacher's link opens a page as it was left.
+
+A parameter is (widget key, parse): parse turns the URL's text into the widget's value
+or raises ValueError naming what is allowed. The names are listed in ARCHITECTURE.md.
+(Streamlit's own bind="query-params" names a parameter after its widget's key and drops
+a bad value silently; a lesson link needs short names, corpus-keyed widgets and a note.)
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.i18n import texts
+from ui.state import CORPORA, shared
+from ui.texts.app import TEXT as APP_TEXT
+
+SHOWN_OPTIONS = 8  # a value not among more options than this: the note shows the first
+
+
+def url_choice(*options):
+    """Parse one of ``options`` (matched as text, or as a number for numeric options)."""
+    def parse(text):
+        for o in options:
+            if str(o) == text:
+                return o
+        try:
+            x = float(text)
+        except ValueError:
+            x = None
+        for o in options:
+            if x is not None and not isinstance(o, str) and float(o) == x:
+                return o
+        shown = [str(o) for o in options[:SHOWN_OPTIONS]]  # a vocabulary: its first words
+        raise ValueError(" | ".join(shown + ["…"] * (len(options) > SHOWN_OPTIONS)))
+    return parse
+
+
+def url_bool(text):
+    """Parse on/off: ``true`` or ``false`` (also 1/0, on/off, yes/no)."""
+    value = {"true": True, "1": True, "on": True, "yes": True,
+             "false": False, "0": False, "off": False, "no": False}.get(text.lower())
+    if value is None:
+        raise ValueError("true | false")
+    return value
+
+
+def url_list(parse_one):
+    """Parse a comma-separated list, each item with ``parse_one`` (no item repeated)."""
+    def one(item):
+        try:
+            return parse_one(item)
+        except ValueError as err:  # name the item: "zebra ∉ {the | a | …}"
+            raise ValueError(f"{item} ∉ {{{err}}}") from None
+
+    def parse(text):
+        items = [one(t.strip()) for t in text.split(",") if t.strip()]
+        if len(set(items)) < len(items):
+            raise ValueError("no repeats")
+        return items
+    return parse
+
+
+def url_number(low, high, whole=False, step=None):
+    """Parse a number in [low, high] (a whole number when ``whole``; one of low, low +
+    step, ... when ``step``, as the slider offers)."""
+    def parse(text):
+        try:
+            x = float(text)
+        except ValueError:
+            x = float("nan")
+        if not low <= x <= high or (whole and not x.is_integer()) \
+                or (step and not ((x - low) / step).is_integer()):
+            raise ValueError(f"{low} … {high}" + (f", {step} by {step}" if step else ""))
+        return int(x) if whole else x
+    return parse
+
+
+SHARED_LINK = {  # the settings every page shares, in every page's URL
+    "corpus": ("w_corpus", url_choice(*CORPORA)),
+    "power": ("w_power", url_number(0.0, 1.0)),
+    "k": ("w_num_negatives", url_number(1, 20, whole=True)),
+}
+
+
+def url_text(value):
+    """A widget value as the URL shows it (0.5, not 0.50000001; 10, not 10.0; true or
+    false; a list as "a,b,c")."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (list, tuple)):
+        return ",".join(map(url_text, value))
+    if isinstance(value, float):
+        return f"{value:g}" if value != int(value) else str(int(value))
+    return str(value)
+
+
+def link_read(params, scope):
+    """On a session's first run of ``scope`` (a page, or "shared"), set the widgets named
+    in the URL: the URL wins over defaults and kept values. A value that is unknown or out
+    of range is left out, and :func:`link_notes` says so."""
+    ss = st.session_state
+    done = ss.setdefault("_link_read", set())
+    if scope in done:
+        return
+    done.add(scope)
+    bad = []
+    for name, (key, parse) in params.items():
+        if name in st.query_params:
+            text = st.query_params[name]
+            try:
+                ss[key] = parse(text)
+            except ValueError as err:
+                bad.append(f"{name}={text} ({err})")
+    if bad:
+        ss.setdefault("_link_notes", []).extend(bad)
+
+
+def link_write(values):
+    """Keep the URL saying ``{name: value}``, so a copied link reopens the same state."""
+    for name, value in values.items():
+        text = url_text(value)
+        if st.query_params.get(name) != text:
+            st.query_params[name] = text
+
+
+def link_page(params, scope):
+    """A page's own settings and the URL, called before the page draws its widgets: on
+    the session's first run of the page the URL's values win (:func:`link_read`, with a
+    note on what was ignored), and the URL says the values the widgets hold. A learner's
+    change reruns the page with the new value already in the state, so the URL follows
+    it; a widget not drawn yet (first run, at its default) joins the URL on the next run.
+    """
+    link_read(params, scope)
+    link_notes()
+    ss = st.session_state
+    link_write({name: ss[key] for name, (key, _) in params.items() if key in ss})
+    for name, (key, _) in params.items():
+        if key not in ss:  # e.g. lr after the optimizer changed: its default, not a stale value
+            st.query_params.pop(name, None)
+
+
+def link_notes():
+    """Say which values of the link were ignored (once, where the page starts)."""
+    notes = st.session_state.pop("_link_notes", None)
+    if notes:
+        st.warning(texts(APP_TEXT)["link_ignored"].format(items=", ".join(notes)))
+
+
+def link_shared():
+    """The shared settings and the URL: read on first load, written on every run. Returns
+    True when the link asks for an upload this session does not have (then Home shows).
+
+    (A page link in the sidebar opens the page with only these in the URL: the browser
+    drops the other page's own settings, so a page never reads another's ``seed``.)"""
+    ss = st.session_state
+    first = "shared" not in ss.get("_link_read", set())
+    link_read(SHARED_LINK, "shared")
+    s = shared()
+    link_write({"corpus": s.corpus, "power": s.power, "k": s.num_negatives})
+    return first and s.corpus == "upload" and "upload_corpus" not in st.session_state
