@@ -16,7 +16,8 @@ first chart arrives) and compiles it. On this 2-core machine that alone took 2.5
 pages' own script runs were 0.1 to 0.9 s), whatever the page does. So each try first
 opens another chart page in the same tab (the primer), which loads that JavaScript, and
 the clock starts at the click that opens the measured page: what is left is our part,
-the page's script run and the drawing of its figures (medians 0.3 to 1.0 s).
+the page's script run and the drawing of its figures (medians 0.3 to 1.0 s; 1.8 s
+for Training live, the slowest, with other work keeping the load average at 16).
 
 It fails when a page's first picture waits for about 1.5 s more work on every open, e.g.
 the Embeddings page training its opening model for the "Train longer" budget (5 s) per
