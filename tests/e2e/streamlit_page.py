@@ -46,32 +46,36 @@ SETTLE_MS = 100          # after the last script_finished message, before checki
 # a fast rerun can be rendered in one React commit, leaving stApp's
 # data-test-script-state at "notRunning" throughout (seen on 1.67).
 # Status 2 (FINISHED_EARLY_FOR_RERUN) is a run cut short by a newer one: not counted.
+# Field 4 (new_session) opens every run: startedAt is when the latest run's first message
+# arrived, lastAt when the latest counted run ended (performance.now() of the page).
 RUN_COUNTER_JS = """
 (() => {
-  const runs = window.__stRuns = {finished: 0, early: 0, lastAt: 0};
+  const runs = window.__stRuns = {finished: 0, early: 0, lastAt: 0, startedAt: 0};
   const varint = (b, i) => {
     let v = 0, s = 0, x;
     do { x = b[i++]; v += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80);
     return [v, i];
   };
-  const finishStatus = (buf) => {  // top-level field 6 of a ForwardMsg, or null
+  const topField = (buf) => {  // [field, varint value or null] of a ForwardMsg's message
     const b = new Uint8Array(buf);
     let i = 0, tag, v;
     while (i < b.length) {
       [tag, i] = varint(b, i);
       const field = Math.floor(tag / 8), wire = tag & 7;
-      if (wire === 0) { [v, i] = varint(b, i); if (field === 6) return v; }
-      else if (wire === 2) { [v, i] = varint(b, i); i += v; }
+      if (wire === 0) { [v, i] = varint(b, i); if (field === 6) return [6, v]; }
+      else if (wire === 2) { [v, i] = varint(b, i); i += v; if (field === 4) return [4, null]; }
       else if (wire === 1) i += 8;
       else if (wire === 5) i += 4;
-      else return null;
+      else return [null, null];
     }
-    return null;
+    return [null, null];
   };
   const count = (buf) => {
-    const status = finishStatus(buf);
-    if (status === 2) runs.early += 1;
-    else if (status !== null) { runs.finished += 1; runs.lastAt = performance.now(); }
+    const [field, status] = topField(buf);
+    if (field === 4) runs.startedAt = performance.now();
+    else if (field !== 6) return;
+    else if (status === 2) runs.early += 1;
+    else { runs.finished += 1; runs.lastAt = performance.now(); }
   };
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
@@ -201,14 +205,20 @@ def set_slider(page, label: str, value: float, *, thumb: int = 0,
     wait_for_app_idle(page, after=before, timeout_ms=timeout_ms)
 
 
-def goto_page(page, title: str, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
-    """Open the multipage-app page ``title`` through the sidebar navigation."""
+def sidebar_link(page, title: str):
+    """Locator of the one sidebar navigation link titled ``title`` (raises if not one)."""
     links = page.get_by_test_id("stSidebarNavLink")
     link = links.filter(has=page.get_by_text(title, exact=True))
     if link.count() != 1:
         raise AssertionError(
             f"{link.count()} sidebar links titled {title!r}; titles: {links.all_inner_texts()}"
         )
+    return link
+
+
+def goto_page(page, title: str, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
+    """Open the multipage-app page ``title`` through the sidebar navigation."""
+    link = sidebar_link(page, title)
     before = finished_runs(page)
     link.click()
     wait_for_app_idle(page, after=before, timeout_ms=timeout_ms)
