@@ -19,10 +19,20 @@ except ValueError as err:
     st.stop()
 words, raw_p, word_p = corpus.vocab.words, sampler.raw_p, sampler.word_p
 
-state.formula_beside_code(
-    T, r"p(w) = \frac{\mathrm{count}(w)}{\sum_v \mathrm{count}(v)} \qquad "
-       r"P_\alpha(w) = \frac{\mathrm{count}(w)^\alpha}{\sum_v \mathrm{count}(v)^\alpha}",
-    "\n".join([snippet("raw_p"), snippet("word_p"), "", snippet("unigram_p")]))
+V = len(words)
+# keyed by corpus, as every widget whose range depends on it: a kept value is in range
+top_key = f"w_unigram_top_n_{corpus.name}"
+links.link_page({"top": (top_key, links.url_number(1, min(V, 100), whole=True)),
+                 "log": ("w_unigram_log_y", links.url_bool)}, "unigram")
+
+# the picture first (it fits the first screen at 1280×720), then the numbers and the code
+st.header(T["bars_header"])
+c1, c2 = st.columns(2)
+top_n = c1.slider(T["top_n"], 1, min(V, 100), min(V, 30), key=top_key, **state.KEEP)
+log_y = c2.checkbox(T["log_y"], value=False, key="w_unigram_log_y", **state.KEEP)
+st.plotly_chart(unigram_figure(words, raw_p, word_p, top_n=top_n, log_y=log_y, power=power,
+                               labels=T["fig_unigram"]),
+                key="powered_chart")
 
 ex = extremes(words, raw_p, word_p, k)
 st.markdown(T["summary"].format(
@@ -31,18 +41,10 @@ st.markdown(T["summary"].format(
     rare_raw=ex["rare"]["raw"], rare_pow=ex["rare"]["powered"],
     rare_gain=ex["rare"]["gain"]))
 
-st.header(T["bars_header"])
-V = len(words)
-c1, c2 = st.columns(2)
-# keyed by corpus, as every widget whose range depends on it: a kept value is in range
-top_key = f"w_unigram_top_n_{corpus.name}"
-links.link_page({"top": (top_key, links.url_number(1, min(V, 100), whole=True)),
-                 "log": ("w_unigram_log_y", links.url_bool)}, "unigram")
-top_n = c1.slider(T["top_n"], 1, min(V, 100), min(V, 30), key=top_key, **state.KEEP)
-log_y = c2.checkbox(T["log_y"], value=False, key="w_unigram_log_y", **state.KEEP)
-st.plotly_chart(unigram_figure(words, raw_p, word_p, top_n=top_n, log_y=log_y, power=power,
-                               labels=T["fig_unigram"]),
-                key="powered_chart")
+state.formula_beside_code(
+    T, r"p(w) = \frac{\mathrm{count}(w)}{\sum_v \mathrm{count}(v)} \qquad "
+       r"P_\alpha(w) = \frac{\mathrm{count}(w)^\alpha}{\sum_v \mathrm{count}(v)^\alpha}",
+    "\n".join([snippet("raw_p"), snippet("word_p"), "", snippet("unigram_p")]))
 
 st.header(T["zipf_header"])
 st.caption(T["zipf_caption"])
