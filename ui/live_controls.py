@@ -135,7 +135,7 @@ def clamp_batch(config, corpus, T):
 def speed_control(T):
     """The speed, beside the buttons: steps per second, or None for full speed."""
     speed = _bind(st.select_slider, "speed", T["speed"], SPEED_OPTIONS, help=T["speed_help"],
-                  format_func=lambda v: T["full"] if v == "full" else str(v), width=220)
+                  format_func=lambda v: T["full"] if v == "full" else str(v), width=200)
     return None if speed == "full" else float(speed)
 
 
