@@ -40,7 +40,11 @@ PAGE_CSS = """<style>
 %s
 </style>"""
 BIG_CSS = ("[data-testid='stMain'] p, [data-testid='stMain'] label p "
-           "{font-size: 1.35rem !important;}")
+           "{font-size: 1.35rem !important;}"
+           # a slider's value sits just above its track: larger, it ran over the track
+           "[data-testid='stMain'] [data-testid='stSliderThumbValue'] p, "
+           "[data-testid='stMain'] [data-testid='stSliderTickBar'] p "
+           "{font-size: 0.875rem !important;}")
 
 
 # The page's settings in its URL (ARCHITECTURE.md lists the names): name -> (key, parse)

@@ -31,7 +31,8 @@ def neighbours_view(live, T, big):
     if not live.tracked:
         return
     record = live.neighbours_now()
-    st.markdown(f"**{T['neighbours_header']}**", help=T["neighbours_help"])
+    box = st.container(key="neighbours_view")  # its header and table (where it starts)
+    box.markdown(f"**{T['neighbours_header']}**", help=T["neighbours_help"])
     fig = neighbours_over_time_figure(record, live.tracked, labels=T["fig_neighbours"],
                                       width=NARROWEST[big], font_size=FONT[big])
-    st.plotly_chart(fig, key="neighbours_chart", theme=None)
+    box.plotly_chart(fig, key="neighbours_chart", theme=None)
