@@ -136,10 +136,12 @@ def clamp_batch(config, corpus, T):
     return config, None
 
 
-def speed_control(T):
-    """The speed, beside the buttons: steps per second, or None for full speed."""
+def speed_control(T, big=False):
+    """The speed, beside the buttons: steps per second, or None for full speed. Wider in
+    presentation mode, where its label is larger (and the screen wider)."""
     speed = _bind(st.select_slider, "speed", T["speed"], SPEED_OPTIONS, help=T["speed_help"],
-                  format_func=lambda v: T["full"] if v == "full" else str(v), width=200)
+                  format_func=lambda v: T["full"] if v == "full" else str(v),
+                  width=320 if big else 200)
     return None if speed == "full" else float(speed)
 
 
