@@ -5,9 +5,10 @@ step's negatives over the PCA (right); the settings sit in the sidebar under α 
 formula and the code in an expander. While running, a fragment refreshes the loss every
 0.5 to 0.8 s: each refresh is one turn of the process-wide scheduler
 (negsamp/dashboard/scheduler.py: it trains for this tab's time budget, then draws); a
-second fragment redraws the negatives and the PCA every 1.5 to 6 s. Start, Pause and
-Reset act in button callbacks, so the full run that follows defines the fragments with
-the right refresh (none while paused).
+second fragment redraws the negatives and the PCA every 1.5 to 6 s, a third the table of
+the watched words' neighbours (as wide as the page, below the charts) half as often.
+Start, Pause and Reset act in button callbacks, so the full run that follows defines the
+fragments with the right refresh (none while paused).
 """
 import time
 
@@ -28,7 +29,7 @@ with top:  # one row that wraps on a narrow screen: nothing is cut
     row = st.container(horizontal=True, vertical_alignment="bottom")
 with row:
     buttons = st.container(horizontal=True, width="content")
-    speed = lc.speed_control(T)
+    speed = lc.speed_control(T, big)
     st.toggle(T["present"], key="w_live_present", help=T["present_help"], **state.KEEP)
 live, error = lc.get_live(corpus, wanted, speed)
 if live is None:
@@ -80,7 +81,7 @@ with left:
     lc.keep_buttons(live, T)
 with right:
     vectors_view()
-    neighbours_view()
+neighbours_view()  # as wide as the page, below the charts: its columns hold whole words
 
 with st.expander(T["details"]):
     st.markdown(T["intro"])

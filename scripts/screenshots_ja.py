@@ -4,19 +4,22 @@
 
 The dashboard opened at ``/?lang=ja`` with Debian's Chromium (fonts-noto-cjk draws the
 Japanese), pages reached through their Japanese titles in the sidebar (so the language
-is checked to hold across pages), each made meaningful as in scripts/screenshots.py.
+is checked to hold across pages), each made meaningful as in scripts/screenshots.py
+(with its functions): one screen each, the Training page whole (its neighbours table is
+below the charts), then the Training page's two projector screens (SCREENS there).
 """
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO)]
 
+from screenshots import save, train_then_pause, training_screens  # noqa: E402
+
 from conftest import CHROMIUM, CHROMIUM_ARGS, start_streamlit  # noqa: E402
-from dashboard_page import click_key, click_live  # noqa: E402
+from dashboard_page import click_key  # noqa: E402
 from streamlit_page import RUN_COUNTER_JS, error_elements, goto_page, open_app  # noqa: E402
 from ui.texts.app import TEXT  # noqa: E402
 
@@ -25,18 +28,12 @@ VIEWPORT = {"width": 1280, "height": 720}
 T = TEXT["ja"]
 
 
-def _training(page):
-    click_live(page, "live_start", then_enabled="live_pause")
-    time.sleep(6.0)
-    click_live(page, "live_pause", then_enabled="live_start")  # (pause_settled reads the
-    time.sleep(2.0)                                            # English trace name "loss")
-
-
+WHOLE = "whole page"  # in place of a key to scroll to: the page full-length
 SHOTS = [  # (file name, sidebar title or None for Home, action, element key to scroll to)
     ("0_home", None, None, None),
     ("1_unigram", T["page_unigram"], None, "seed_chart"),
     ("2_sampler", T["page_sampler"], lambda p: click_key(p, "draw_batch"), "negatives_table"),
-    ("4_training", T["page_training"], _training, "loss_chart"),
+    ("4_training", T["page_training"], train_then_pause, WHOLE),
     ("5_embeddings", T["page_embeddings"], None, "pca_chart"),
 ]
 
@@ -61,12 +58,17 @@ def main() -> None:
                     action(page)
                 if error_elements(page).count():
                     raise RuntimeError(f"{name}: the page shows an error")
+                if key == WHOLE:
+                    save(page, OUT / f"{name}.png")
+                    print(f"docs/ja/{name}.png  {page.url}")
+                    continue
                 if key is not None:
                     page.locator(f".st-key-{key}").first.evaluate(
                         "e => e.scrollIntoView({block: 'start'})")
                 page.wait_for_timeout(800)
                 page.screenshot(path=str(OUT / f"{name}.png"), animations="disabled")
                 print(f"docs/ja/{name}.png  {page.url}")
+            training_screens(browser, server.url, OUT, query="?lang=ja")
             browser.close()
     finally:
         server.stop()

@@ -148,3 +148,25 @@ def test_neighbours_over_time_has_a_row_per_step_and_a_column_per_word():
     assert list(table.cells.values[2]) == ["c, d", "red, blue"]
     with pytest.raises(ValueError, match="record\\[0\\]"):
         neighbours_over_time_figure([(0, [["a"]])], ["cat", "green"])
+
+
+def test_neighbours_table_sized_for_a_width_holds_its_header_and_every_row():
+    from negsamp.dashboard.figures import neighbours_over_time_figure
+    from negsamp.dashboard.figures.training import CELL_PAD, LINE_HEIGHT, text_width
+    record = [(0, [["トランペット", "ぶどう", "バイオリン"], ["a", "b", "c"]]),
+              (12345, [["犬", "牛", "馬"], ["red", "blue", "green"]])]
+    fig = neighbours_over_time_figure(record, ["猫", "cat"], labels={"step": "ステップ"},
+                                      width=400, font_size=13)
+    (table,) = fig.data
+    step_px, *word_px = table.columnwidth
+    assert step_px >= text_width("ステップ", 13, bold=True) + 2 * CELL_PAD
+    assert step_px + sum(word_px) == pytest.approx(400)  # whole at 400 px: wider, it grows
+    first = table.cells.values[1][0].split("<br>")
+    assert len(first) == 2 and all(text_width(x, 13) <= word_px[0] - 2 * CELL_PAD
+                                   for x in first)
+    assert " " not in "".join(first)  # no-break spaces: Plotly adds no line of its own
+    lines = 1 + 2 + 1  # the header, a row of two lines, a row of one
+    assert fig.layout.height >= lines * LINE_HEIGHT * 13 + 3 * 2 * CELL_PAD
+    assert (fig.layout.margin.t, fig.layout.margin.b) == (0, 0)
+    with pytest.raises(ValueError, match="width"):
+        neighbours_over_time_figure(record, ["猫", "cat"], width=0)

@@ -40,7 +40,11 @@ PAGE_CSS = """<style>
 %s
 </style>"""
 BIG_CSS = ("[data-testid='stMain'] p, [data-testid='stMain'] label p "
-           "{font-size: 1.35rem !important;}")
+           "{font-size: 1.35rem !important;}"
+           # a slider's value sits just above its track: larger, it ran over the track
+           "[data-testid='stMain'] [data-testid='stSliderThumbValue'] p, "
+           "[data-testid='stMain'] [data-testid='stSliderTickBar'] p "
+           "{font-size: 0.875rem !important;}")
 
 
 # The page's settings in its URL (ARCHITECTURE.md lists the names): name -> (key, parse)
@@ -132,10 +136,12 @@ def clamp_batch(config, corpus, T):
     return config, None
 
 
-def speed_control(T):
-    """The speed, beside the buttons: steps per second, or None for full speed."""
+def speed_control(T, big=False):
+    """The speed, beside the buttons: steps per second, or None for full speed. Wider in
+    presentation mode, where its label is larger (and the screen wider)."""
     speed = _bind(st.select_slider, "speed", T["speed"], SPEED_OPTIONS, help=T["speed_help"],
-                  format_func=lambda v: T["full"] if v == "full" else str(v), width=220)
+                  format_func=lambda v: T["full"] if v == "full" else str(v),
+                  width=320 if big else 200)
     return None if speed == "full" else float(speed)
 
 

@@ -6,9 +6,12 @@ import streamlit as st
 
 from negsamp.dashboard.figures import neighbours_over_time_figure
 from ui import state
-from ui.live_controls import MAX_PCA_WORDS, fit, watch_key
+from ui.live_controls import FONT, MAX_PCA_WORDS, watch_key
 
 MAX_WATCHED = 6  # words watched at once (the first ones chosen)
+# px: the page's narrowest width, normal and presentation: 1024 × 768 and 1280 × 720 with
+# the sidebar open. The table is laid out to be whole at that width (wider, columns grow).
+NARROWEST = {False: 560, True: 820}
 
 
 def watched_words(live, T):
@@ -23,12 +26,13 @@ def watched_words(live, T):
 
 
 def neighbours_view(live, T, big):
-    """Each watched word's nearest neighbours at the recorded steps, and now."""
+    """Each watched word's nearest neighbours at the recorded steps, and now: a table as
+    wide as the page, below the charts, sized so that no row and no header is cut."""
     if not live.tracked:
         return
     record = live.neighbours_now()
-    st.markdown(f"**{T['neighbours_header']}**", help=T["neighbours_help"])
-    fig = neighbours_over_time_figure(record, live.tracked, labels=T["fig_neighbours"])
-    fig.update_layout(title_text="")
-    height = (56 if big else 44) * (min(len(record), 8) + 1) + 20  # a cell may wrap once
-    st.plotly_chart(fit(fig, big, height), key="neighbours_chart", theme=None)
+    box = st.container(key="neighbours_view")  # its header and table (where it starts)
+    box.markdown(f"**{T['neighbours_header']}**", help=T["neighbours_help"])
+    fig = neighbours_over_time_figure(record, live.tracked, labels=T["fig_neighbours"],
+                                      width=NARROWEST[big], font_size=FONT[big])
+    box.plotly_chart(fig, key="neighbours_chart", theme=None)

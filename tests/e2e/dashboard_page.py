@@ -119,6 +119,32 @@ def title_problems(page) -> dict[str, list]:
     }}""")
 
 
+def table_problems(page, key: str) -> list:
+    """What is cut in the Plotly table of the chart keyed ``key``, as laid out in the
+    browser: ``[]`` when every header and body cell is drawn (none left out, as Plotly
+    does with rows scrolled out of a table too short for them), each cell inside the
+    chart's box and each cell's text inside its cell; else one entry per problem."""
+    return page.evaluate("""(key) => {
+      const p = document.querySelector('.st-key-' + key + ' .js-plotly-plot');
+      if (!p || !Array.isArray(p.data) || !p.data.length) return ['no table'];
+      const t = p.data[0], svg = p.querySelector('.main-svg').getBoundingClientRect();
+      const n = t.header.values.length;
+      const want = n + t.cells.values.reduce((a, c) => a + c.length, 0);
+      const cells = [...p.querySelectorAll('.table .column-cell')];
+      const bad = cells.length === want ? [] : [`${cells.length} of ${want} cells drawn`];
+      const out = (a, b) => a.left < b.left - 1 || a.right > b.right + 1 ||
+                            a.top < b.top - 1 || a.bottom > b.bottom + 1;
+      for (const c of cells) {
+        const r = c.querySelector('.cell-rect').getBoundingClientRect();
+        const x = c.querySelector('.cell-text').getBoundingClientRect();
+        const what = c.querySelector('.cell-text').textContent;
+        if (out(r, svg)) bad.push(`cell ${what} outside the chart`);
+        if (x.width > 0 && out(x, r)) bad.push(`text ${what} cut by its cell`);
+      }
+      return bad;
+    }""", key)
+
+
 def click_key(page, key: str, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
     """Click the button whose Streamlit key is ``key`` and wait for the rerun it causes."""
     # a button with help= is drawn twice, once hidden (for measuring): take the visible one

@@ -12,7 +12,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dashboard_page import chart_trace, click_key, click_live, loss_steps, poll
+from dashboard_page import (
+    chart_trace,
+    chart_traces,
+    click_key,
+    click_live,
+    loss_steps,
+    poll,
+    table_problems,
+)
 from streamlit_page import RUN_COUNTER_JS, error_texts, open_app, wait_for_app_idle
 
 pytestmark = pytest.mark.e2e
@@ -134,6 +142,39 @@ def test_a_lesson_link_shows_its_values_and_trains_with_them(streamlit_server, b
         want = [m.loss for m in Trainer(synthetic_corpus(), config).run(3)]
         np.testing.assert_allclose(got, want, rtol=1e-6)  # the same run, headless
         assert "power=0.5" in page.url and "model=skipgram" in page.url  # still shareable
+        assert error_texts(page) == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("width, height, lang, present", [
+    (1280, 720, "en", False), (1280, 720, "ja", False), (1024, 768, "en", False),
+    (1024, 768, "ja", False), (1920, 1080, "en", True), (1920, 1080, "ja", True)])
+def test_the_neighbours_table_is_whole(streamlit_server, browser, width, height, lang,
+                                       present):
+    """After a few hundred steps (eight rows, some of two lines): every cell drawn and
+    inside the chart, the step header and every word whole; one screen still holds the
+    lesson."""
+    page = _open(browser, streamlit_server, width, height,
+                 "?speed=200" + ("&lang=ja" if lang == "ja" else ""))
+    try:
+        if present:
+            page.locator(".st-key-w_live_present label:visible").first.click()
+            wait_for_app_idle(page)
+        click_live(page, "live_start", then_enabled="live_pause")
+        time.sleep(3.0)
+        click_live(page, "live_pause", then_enabled="live_start")
+        wait_for_app_idle(page)
+        rows = poll(lambda: chart_traces(page, "neighbours_chart")[0]["cells"]["values"][0],
+                    lambda r: len(r) >= 6, timeout_s=15)
+        assert rows[:6] == ["0", "10", "20", "50", "100", "200"]
+        page.locator(".st-key-neighbours_chart").scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        assert table_problems(page, "neighbours_chart") == []
+        page.locator('[data-testid="stMain"]').evaluate("e => e.scrollTo(0, 0)")
+        assert _off_screen(page, width, height) == {}
+        _shot(page, f"training_neighbours_{width}x{height}_{lang}")
         assert error_texts(page) == []
     finally:
         page.context.close()

@@ -29,7 +29,7 @@ TEXT = {
         "pca_title": "Word vectors, PCA ({n} words)",
         "watch": "words to watch",
         "watch_help": ("Their nearest neighbours are recorded as the model trains (below the "
-                       "PCA); the first 6 chosen"),
+                       "charts); the first 6 chosen"),
         "neighbours_header": "Nearest neighbours as training goes",
         "neighbours_help": ("Cosine similarity of the word vectors (W_in), recorded at steps "
                             "0, 10, 20, 50, 100, 200, 500, … and now: a word gathers its "
@@ -110,7 +110,7 @@ TEXT = {
                      "損失 **{loss}**"),
         "pca_title": "単語ベクトルの PCA（{n} 語）",
         "watch": "見守る単語",
-        "watch_help": ("学習の進み具合に合わせて、これらの単語の近傍を記録します（PCA の下）。"
+        "watch_help": ("学習の進み具合に合わせて、これらの単語の近傍を記録します（グラフの下）。"
                        "選んだ最初の 6 語まで"),
         "neighbours_header": "学習につれて変わる近傍の単語",
         "neighbours_help": ("単語ベクトル（W_in）のコサイン類似度で、ステップ 0、10、20、50、100、"

@@ -1,10 +1,20 @@
 """The loss curve while the model trains: raw, smoothed, its two parts, earlier runs."""
+import unicodedata
+
 import numpy as np
 import plotly.graph_objects as go
 
 from ...checks import Allowed, check
 from . import _checks
-from .style import OVERLAY_COLORS, PALETTE, add_empty_message, add_note, labelled, new_figure
+from .style import (
+    FONT_SIZE,
+    OVERLAY_COLORS,
+    PALETTE,
+    add_empty_message,
+    add_note,
+    labelled,
+    new_figure,
+)
 
 
 def ema(values, beta=0.9, debias=True) -> np.ndarray:
@@ -185,9 +195,36 @@ def _y_range(fig, steps, recent, initial_loss):
 
 NEIGHBOURS_LABELS = {"title": "Nearest neighbours as training goes", "step": "step",
                      "empty": "no words to watch"}
+CELL_PAD = 8       # px Plotly's table keeps on each side of a cell's text, and above and below
+LINE_HEIGHT = 1.3  # a table line's height in font sizes (measured in Chromium: 17 px at 13)
 
 
-def neighbours_over_time_figure(record, words, labels=None) -> go.Figure:
+def text_width(text, font_size, bold=False) -> float:
+    """An upper bound of ``text``'s width in px: a wide (CJK) character counts one font
+    size, any other 0.62 of it (wider than the average letter of the sans-serif fonts
+    Plotly falls back on), bold 10 % more. For sizing, where too wide costs a little
+    room and too narrow cuts the text."""
+    em = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.62 for ch in text)
+    return em * font_size * (1.1 if bold else 1.0)
+
+
+def _wrap(items, width, font_size):
+    """``items`` joined by ", " into lines of at most ``width`` px (an item alone may be
+    wider: it is never split)."""
+    lines = []
+    for item in items:
+        if lines and text_width(lines[-1] + ", " + item, font_size) <= width:
+            lines[-1] += ", " + item
+        else:
+            lines.append(item)
+    # no-break spaces: Plotly breaks a cell at its spaces where it sees fit (measured at
+    # its first, narrower layout); these lines are already as long as the column holds
+    return [(line + ("," if i < len(lines) - 1 else "")).replace(" ", "\u00a0")
+            for i, line in enumerate(lines)]
+
+
+def neighbours_over_time_figure(record, words, labels=None, width=None,
+                                font_size=FONT_SIZE) -> go.Figure:
     """A table: one row per recorded step, one column per watched word, each cell that
     word's nearest neighbours at that step (so "cat" is seen gathering "dog, cow").
 
@@ -200,6 +237,15 @@ def neighbours_over_time_figure(record, words, labels=None) -> go.Figure:
         The watched words (the column headers).
     labels : dict, optional
         Texts in place of the English defaults (``NEIGHBOURS_LABELS``: same keys).
+    width : float, optional
+        The narrowest the figure will be drawn, in px. The table is then sized so that
+        nothing is cut at that width or wider: the step column gets the room its header
+        and numbers need, the words share the rest, each cell's neighbours are broken
+        into lines that fit their column, and the figure's height holds every row (no
+        margins, no scrolling inside the table). None: Plotly's defaults (a cell wraps
+        where Plotly sees fit; a header wider than its column is cut).
+    font_size : float, default FONT_SIZE
+        The table's font size in px (used with ``width``; the figure is drawn in it).
 
     Returns
     -------
@@ -208,22 +254,40 @@ def neighbours_over_time_figure(record, words, labels=None) -> go.Figure:
     """
     words = _checks.as_words("words", words)
     L = labelled(NEIGHBOURS_LABELS, labels)
-    columns = [[f"{int(step):,}" for step, _ in record]]
-    for j in range(len(words)):
-        column = []
-        for i, (_, rows) in enumerate(record):
-            if len(rows) != len(words):
-                raise ValueError(f"record[{i}] has {len(rows)} rows of neighbours for "
-                                 f"{len(words)} words")
-            column.append(", ".join(rows[j]))
-        columns.append(column)
+    steps = [f"{int(step):,}" for step, _ in record]
+    for i, (_, rows) in enumerate(record):
+        if len(rows) != len(words):
+            raise ValueError(f"record[{i}] has {len(rows)} rows of neighbours for "
+                             f"{len(words)} words")
+    header = [L["step"], *words]
+    if width is None:
+        columns = [[", ".join(rows[j]) for _, rows in record] for j in range(len(words))]
+        lines = None
+        columnwidth = [1] + [3] * len(words)
+    else:
+        width = check("width", width, Allowed(1, None))
+        step_px = max(text_width(t, font_size, bold=True) for t in [header[0], *steps])
+        step_px += 2 * CELL_PAD
+        word_px = max(1.0, (width - step_px) / max(len(words), 1))
+        fits = word_px - 2 * CELL_PAD
+        cells = [[_wrap(rows[j], fits, font_size) for _, rows in record]
+                 for j in range(len(words))]
+        columns = [["<br>".join(c) for c in column] for column in cells]
+        lines = [max([1] + [len(column[i]) for column in cells]) for i in range(len(record))]
+        columnwidth = [step_px] + [word_px] * len(words)
+    line = LINE_HEIGHT * font_size
+    row = {} if lines is None else dict(height=line + 2 * CELL_PAD)  # one line, at any size
     fig = new_figure(L["title"])
     fig.add_trace(go.Table(
-        columnwidth=[1] + [3] * len(words),
-        header=dict(values=[f"<b>{L['step']}</b>"] + [f"<b>{w}</b>" for w in words],
+        columnwidth=columnwidth,
+        header=dict(values=[f"<b>{h}</b>" for h in header], **row,
                     fill_color=PALETTE["raw"], font=dict(color="white"), align="left"),
-        cells=dict(values=columns, align="left", fill_color="white"),
+        cells=dict(values=[steps, *columns], align="left", fill_color="white", **row),
     ))
+    if lines is not None:
+        rows_px = sum(n * line + 2 * CELL_PAD for n in [1, *lines])  # the header, the rows
+        fig.update_layout(height=int(rows_px) + 4, font=dict(size=font_size),
+                          margin=dict(l=0, r=0, t=0, b=0), title_text="")
     if not words:
         add_empty_message(fig, L["empty"])
     return fig
