@@ -87,7 +87,7 @@ def formula_beside_code(T, latex, code):
         st.latex(latex)
     with right:
         st.caption(T["code_caption"])
-        st.code(code, language="python", wrap_lines=True)  # half a 1280 px screen: no cut
+        st.code(code, language="python")
 
 
 def shared_sidebar():
