@@ -26,3 +26,4 @@ if links.link_shared() and page is not pages[0]:  # ?corpus=upload: Home asks fo
 state.shared_sidebar()
 links.link_notes()  # values of the link that were ignored, at the top of the page
 page.run()
+links.link_page_written()  # the page's own settings, as its widgets now hold them

@@ -104,7 +104,7 @@ def test_a_link_opens_the_page_with_its_settings_and_the_url_keeps_them(url, que
     assert {key: _widget(at, key).value for key in shown} == shown
     assert not at.warning, [w.value for w in at.warning]
     drawn(at)
-    at.run()  # every setting is in the URL, as the link gave it: a copied link reopens it
+    # every setting is in the URL, as the link gave it: a copied link reopens it
     assert {name: at.query_params[name] for name in query} == query
 
 
@@ -163,6 +163,13 @@ def test_a_page_never_reads_another_pages_settings():
 def test_changing_the_optimizer_drops_the_other_optimizers_lr_from_the_url():
     at = _open("layers", {"optimizer": "sgd", "lr": "0.5"})
     _widget(at, "w_layers_optimizer").set_value("adam").run()
-    assert "lr" not in at.query_params  # 0.5 is not an Adam rate: the default, not a stale one
-    at.run()
+    # 0.5 is not an Adam rate: the URL holds Adam's default, not the stale SGD value
     assert at.query_params["lr"] == "0.05" and at.query_params["optimizer"] == "adam"
+
+
+def test_the_url_names_every_setting_of_the_page_from_its_first_run():
+    """Defaults too: a teacher sees the names to edit, and a link keeps its meaning should
+    a default change."""
+    at = _open("sampler", {})
+    assert {n: at.query_params.get(n) for n in ("seed", "batch", "norepeat")} == {
+        "seed": "0", "batch": "8", "norepeat": "false"}

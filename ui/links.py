@@ -13,6 +13,7 @@ from ui.i18n import texts
 from ui.state import CORPORA, shared
 from ui.texts.app import TEXT as APP_TEXT
 
+PAGE_PARAMS = "_link_page_params"  # this run's page settings (link_page), written at its end
 SHOWN_OPTIONS = 8  # a value not among more options than this: the note shows the first
 
 
@@ -125,16 +126,23 @@ def link_write(values):
 def link_page(params, scope):
     """A page's own settings and the URL, called before the page draws its widgets: on
     the session's first run of the page the URL's values win (:func:`link_read`, with a
-    note on what was ignored), and the URL says the values the widgets hold. A learner's
-    change reruns the page with the new value already in the state, so the URL follows
-    it; a widget not drawn yet (first run, at its default) joins the URL on the next run.
-    """
+    note on what was ignored); once the page has run, the entry point writes the values
+    its widgets hold into the URL (:func:`link_page_written`)."""
     link_read(params, scope)
     link_notes()
     ss = st.session_state
+    ss[PAGE_PARAMS] = {**ss.get(PAGE_PARAMS, {}), **params}
+
+
+def link_page_written():
+    """After the page ran (its widgets drawn, at their defaults or not): the URL says
+    the values of the settings the page linked this run, and drops a setting the page
+    no longer has (Layers' ``lr`` after the optimizer changed: its key is another)."""
+    ss = st.session_state
+    params = ss.pop(PAGE_PARAMS, {})
     link_write({name: ss[key] for name, (key, _) in params.items() if key in ss})
     for name, (key, _) in params.items():
-        if key not in ss:  # e.g. lr after the optimizer changed: its default, not a stale value
+        if key not in ss:
             st.query_params.pop(name, None)
 
 
@@ -152,6 +160,7 @@ def link_shared():
     (A page link in the sidebar opens the page with only these in the URL: the browser
     drops the other page's own settings, so a page never reads another's ``seed``.)"""
     ss = st.session_state
+    ss.pop(PAGE_PARAMS, None)  # a run that stopped early left its page's: not this page's
     first = "shared" not in ss.get("_link_read", set())
     link_read(SHARED_LINK, "shared")
     s = shared()
