@@ -16,10 +16,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO)]
 
-from screenshots import save, train_then_pause, training_screens  # noqa: E402
-
 from conftest import CHROMIUM, CHROMIUM_ARGS, start_streamlit  # noqa: E402
 from dashboard_page import click_key  # noqa: E402
+from screenshots import save, train_then_pause, training_screens  # noqa: E402
 from streamlit_page import RUN_COUNTER_JS, error_elements, goto_page, open_app  # noqa: E402
 from ui.texts.app import TEXT  # noqa: E402
 

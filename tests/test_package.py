@@ -47,8 +47,8 @@ def imported_top_level_names(path):
 
 def undeclared_imports(paths, declared):
     """``file: module (distribution)`` for each third-party import not in ``declared``."""
-    local = set()   # what the checkout puts on sys.path: the root, tests/, tests/e2e/
-    for d in (ROOT, ROOT / "tests", ROOT / "tests" / "e2e"):
+    local = set()  # on sys.path from the checkout: the root, tests/, tests/e2e/, scripts/
+    for d in (ROOT, ROOT / "tests", ROOT / "tests" / "e2e", ROOT / "scripts"):
         local |= {p.stem for p in d.glob("*.py")} | {p.name for p in d.iterdir() if p.is_dir()}
     distributions = importlib.metadata.packages_distributions()
     problems = []
