@@ -22,26 +22,30 @@ LINK = {"data": ("w_layers_corpus", links.url_choice("toy", "current")),
 links.link_page(LINK, "layers")
 opt = st.session_state.get("w_layers_optimizer", "sgd")  # lr's options depend on it
 links.link_page({"lr": (f"w_layers_lr_{opt}", links.url_choice(*LR[opt][0]))}, "layers_lr")
-c = st.columns(7)
-which = c[0].radio(T["corpus"], ["toy", "current"], key="w_layers_corpus",
+side = st.sidebar  # the settings under α and k, as on the Training page: the step on screen
+side.markdown(f"**{T['settings_header']}**")
+which = side.radio(T["corpus"], ["toy", "current"], key="w_layers_corpus",
                    format_func=lambda o: T["corpus_" + o].format(max_v=MAX_V), **state.KEEP)
 corpus = current if which == "current" and current.vocab_size <= MAX_V else toy_corpus()
 if which == "current" and current.vocab_size > MAX_V:
     st.info(T["too_big"].format(V=current.vocab_size))
-D = c[1].slider(T["hidden"], 2, 16, 8, key="w_layers_hidden", **state.KEEP)
-window = c[2].slider(T["window"], 1, 2, 1, key="w_layers_window", **state.KEEP)
-B = c[3].slider(T["batch"], 1, 8, 4, key="w_layers_batch", **state.KEEP)
-opt = c[4].radio(T["optimizer"], ["sgd", "adam"], key="w_layers_optimizer",
-                 format_func=str.upper, **state.KEEP)
-lr = c[5].select_slider(T["lr"], LR[opt][0], LR[opt][1], key=f"w_layers_lr_{opt}",
+D = side.slider(T["hidden"], 2, 16, 8, key="w_layers_hidden", **state.KEEP)
+window = side.slider(T["window"], 1, 2, 1, key="w_layers_window", **state.KEEP)
+B = side.slider(T["batch"], 1, 8, 4, key="w_layers_batch", **state.KEEP)
+opt = side.radio(T["optimizer"], ["sgd", "adam"], key="w_layers_optimizer",
+                 format_func=str.upper, horizontal=True, **state.KEEP)
+lr = side.select_slider(T["lr"], LR[opt][0], LR[opt][1], key=f"w_layers_lr_{opt}",
                         **state.KEEP)
-seed = int(c[6].number_input(T["seed"], 0, 2**31 - 1, 0, key="w_layers_seed",
+seed = int(side.number_input(T["seed"], 0, 2**31 - 1, 0, key="w_layers_seed",
                              **state.KEEP))
 
 cfg = dict(hidden_size=D, window=window, batch_size=B, power=s.power,
            num_negatives=s.num_negatives, optimizer=opt, lr=lr, seed=seed)
 key = (corpus.name, corpus.n_tokens, corpus.vocab_size, tuple(cfg.items()))
-b1, b2, _ = st.columns([1, 1, 6])
+# the buttons, then the step's numbers, on one row that wraps on a narrow screen (no label
+# is cut): each button as wide as its label
+row = st.container(horizontal=True, vertical_alignment="bottom")
+b1, b2 = (row.container(width="content") for _ in range(2))  # Next before Restart
 try:
     if b2.button(T["restart"], key="restart") or st.session_state.get("layers_key") != key:
         st.session_state["layers"] = CBOWStepper(corpus.ids, corpus.vocab.counts, **cfg)
@@ -55,8 +59,8 @@ except (ValueError, FloatingPointError) as err:
     st.stop()
 
 words = corpus.vocab.words
-m = st.columns(4)
 prev = stepper.history[-1]["loss_before"] if stepper.history else None
+m = [row.container(width=125) for _ in range(4)]
 m[0].metric(T["step"], stepper.step)
 m[1].metric(T["loss"], f"{float(trace['loss']):.4f}",
             delta=None if prev is None else f"{float(trace['loss']) - prev:+.4f}",

@@ -28,6 +28,7 @@ TEXT = {
             "**Next step** applies one update and moves to the next mini-batch; changing a "
             "setting starts again from step 0."),
         "no_corpus": "No corpus: {problem}",
+        "settings_header": "This page's settings (a change starts again from step 0)",
         "corpus": "vocabulary",
         "corpus_toy": "the book's toy sentence (V = 7)",
         "corpus_current": "the current corpus (if V ≤ {max_v})",
@@ -92,6 +93,7 @@ TEXT = {
             " dW（V × D）です。**次のステップ** で1回更新して次のミニバッチへ進みます。設定を"
             "変えるとステップ 0 からやり直します。"),
         "no_corpus": "コーパスがありません：{problem}",
+        "settings_header": "このページの設定（変えるとステップ0から）",
         "corpus": "語彙",
         "corpus_toy": "本の例文（V = 7）",
         "corpus_current": "選択中のコーパス（V ≤ {max_v} のとき）",
