@@ -119,3 +119,13 @@ def test_a_kept_value_never_falls_outside_a_smaller_corpus(open_page):
     at.radio(key="w_corpus").set_value("synthetic").run()
     _go(at, UNIGRAM)
     assert at.slider(key="w_unigram_top_n_synthetic").value == 50
+
+
+def test_messages_name_a_built_in_corpus_as_the_sidebar_does():
+    """Not by its internal name ("toy", "synthetic_ja"); the larger synthetic corpus has
+    a name of its own (its corpus-keyed widgets are not the default corpus's)."""
+    from ui.state import builtin_corpus, corpus_label
+    assert corpus_label(builtin_corpus("toy")) == "The book's toy sentence"
+    assert builtin_corpus("synthetic_large").name == "synthetic_large"
+    from negsamp.datasets import toy_corpus
+    assert corpus_label(toy_corpus()) == "toy"  # not the built-in one: its own name

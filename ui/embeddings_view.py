@@ -47,7 +47,7 @@ def choose_model(T, s, corpus):
     if live is not None and live.corpus is corpus and live.trainer.step_count:
         return _view(live.trainer), T["from_live"]
     if live is not None and live.corpus is not corpus:
-        st.info(T["other_corpus"].format(name=live.corpus.name))
+        st.info(T["other_corpus"].format(name=state.corpus_label(live.corpus)))
     if st.button(T["quick_button"], key="quick_train",
                  help=T["quick_help"].format(epochs=QUICK_EPOCHS, seconds=QUICK_SECONDS)):
         with st.spinner(T["quick_spinner"]):

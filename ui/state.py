@@ -120,12 +120,21 @@ def builtin_corpus(name):
         return datasets.synthetic_corpus(language="ja")
     if name == "synthetic_large":
         return datasets.synthetic_corpus(n_tokens=300_000, n_groups=30, words_per_group=20,
-                                         n_function_words=30)
+                                         n_function_words=30, name=name)
     if name == "toy":
         return datasets.toy_corpus()
     if name == "ptb":
         return datasets.load_ptb("train")
     raise ValueError(f"corpus={name!r} must be one of {list(CORPORA)}")
+
+
+def corpus_label(corpus):
+    """The corpus as the learner knows it: a built-in one by its name in the sidebar
+    ("The book's toy sentence"), an upload or PTB by its own name."""
+    name = corpus.name
+    if name in CORPORA and name != "upload" and builtin_corpus(name) is corpus:
+        return texts(APP_TEXT)["corpora"][name][0]
+    return name
 
 
 def set_upload(name, data):
