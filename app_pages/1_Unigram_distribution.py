@@ -42,8 +42,8 @@ st.markdown(T["summary"].format(
     rare_gain=ex["rare"]["gain"]))
 
 state.formula_beside_code(
-    T, r"p(w) = \frac{\mathrm{count}(w)}{\sum_v \mathrm{count}(v)} \qquad "
-       r"P_\alpha(w) = \frac{\mathrm{count}(w)^\alpha}{\sum_v \mathrm{count}(v)^\alpha}",
+    T, [r"p(w) = \frac{\mathrm{count}(w)}{\sum_v \mathrm{count}(v)}",
+        r"P_\alpha(w) = \frac{\mathrm{count}(w)^\alpha}{\sum_v \mathrm{count}(v)^\alpha}"],
     "\n".join([snippet("raw_p"), snippet("word_p"), "", snippet("unigram_p")]))
 
 st.header(T["zipf_header"])

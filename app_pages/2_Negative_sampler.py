@@ -23,22 +23,18 @@ def next_seed():
 
 
 power, k, words = s.power, s.num_negatives, corpus.vocab.words
-c1, c2, c3, c4 = st.columns([2, 2, 2, 1], vertical_alignment="bottom")
 links.link_page({"seed": ("w_sampler_seed", links.url_number(0, 2**31 - 1, whole=True)),
                  "batch": ("w_sampler_batch", links.url_number(1, 20, whole=True)),
                  "norepeat": ("w_sampler_no_repeats", links.url_bool)}, "sampler")
 st.session_state.setdefault("w_sampler_seed", 0)
-seed = int(c1.number_input(T["seed"], 0, 2**31 - 1, step=1, key="w_sampler_seed",
-                           **state.KEEP))
-B = c2.slider(T["batch"], 1, 20, 8, key="w_sampler_batch", **state.KEEP)
-no_repeats = c3.checkbox(T["no_repeats"], value=False, key="w_sampler_no_repeats",
-                         **state.KEEP)
-c4.button(T["draw"], help=T["draw_help"], on_click=next_seed, key="draw_batch")
-
-state.formula_beside_code(
-    T, r"P(w \mid t) = \frac{P_\alpha(w)\,[w \ne t]}{1 - P_\alpha(t)} \qquad "
-       r"\mathbb{E}[n_w] = \sum_{\text{rows } r} k\,P(w \mid t_r)",
-    snippet("draw_no_repeats" if no_repeats else "draw_replace"))
+# one row that wraps on a narrow screen, the button as wide as its label (none is cut)
+row = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
+seed = int(row.number_input(T["seed"], 0, 2**31 - 1, step=1, key="w_sampler_seed", width=200,
+                            **state.KEEP))
+B = row.slider(T["batch"], 1, 20, 8, key="w_sampler_batch", width=220, **state.KEEP)
+no_repeats = row.checkbox(T["no_repeats"], value=False, key="w_sampler_no_repeats",
+                          **state.KEEP)
+row.button(T["draw"], help=T["draw_help"], on_click=next_seed, key="draw_batch")
 
 rng = np.random.default_rng(seed)
 try:
@@ -60,6 +56,11 @@ if checks["clashes"] == 0:
 else:
     st.error(T["check_bad"].format(**checks))
 st.caption(T["repeats"].format(rows=checks["rows_with_repeats"], B=B))
+
+state.formula_beside_code(  # below the batch: the picture first, on the first screen
+    T, [r"P(w \mid t) = \frac{P_\alpha(w)\,[w \ne t]}{1 - P_\alpha(t)}",
+        r"\mathbb{E}[n_w] = \sum_{\text{rows } r} k\,P(w \mid t_r)"],
+    snippet("draw_no_repeats" if no_repeats else "draw_replace"))
 
 st.header(T["changes_header"])
 ex = extremes(words, sampler.raw_p, sampler.word_p, k)

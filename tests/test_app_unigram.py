@@ -81,3 +81,13 @@ def test_the_top_words_change_is_in_percentage_points(open_page):
     at = open_page("app_pages/1_Unigram_distribution.py")
     deltas = [m.proto.delta for m in at.metric if m.proto.delta]
     assert any(d.endswith("percentage points vs raw") and "%" not in d for d in deltas), deltas
+
+
+def test_the_change_in_share_starts_with_its_sign_in_every_language(open_page):
+    """st.metric draws its arrow from the sign its text starts with: a fall of the top
+    words' share must show ↓ in Japanese too (the text once began with words)."""
+    at = open_page(PAGE)
+    for lang in ("en", "ja"):
+        at.sidebar.selectbox(key="lang").set_value(lang).run()
+        deltas = [m.delta for m in at.metric]
+        assert deltas[0].startswith("-") and deltas[1].startswith("×"), (lang, deltas)

@@ -70,7 +70,7 @@ def url_number(low, high, whole=False, step=None):
             x = float("nan")
         if not low <= x <= high or (whole and not x.is_integer()) \
                 or (step and not ((x - low) / step).is_integer()):
-            raise ValueError(f"{low} … {high}" + (f", {step} by {step}" if step else ""))
+            raise ValueError(f"{low}, {low + step}, …, {high}" if step else f"{low} … {high}")
         return int(x) if whole else x
     return parse
 

@@ -78,13 +78,14 @@ def page_top(table, intro_folded=False):
     return T, s, corpus
 
 
-def formula_beside_code(T, latex, code):
-    """The formula (left) and the negsamp lines that compute it (right), captioned by
-    the page's ``formula_caption`` and ``code_caption`` texts."""
+def formula_beside_code(T, formulas, code):
+    """The formulas (left, one under another: side by side, half a 1280 px screen cut
+    the second) and the negsamp lines that compute them (right), captioned by the
+    page's ``formula_caption`` and ``code_caption`` texts."""
     left, right = st.columns(2)
     with left:
         st.caption(T["formula_caption"])
-        st.latex(latex)
+        st.latex(r"\begin{gathered}" + r"\\[8pt]".join(formulas) + r"\end{gathered}")
     with right:
         st.caption(T["code_caption"])
         st.code(code, language="python")

@@ -119,6 +119,15 @@ def title_problems(page) -> dict[str, list]:
     }}""")
 
 
+def formula_problems(page) -> list[str]:
+    """The formulas (KaTeX, st.latex) wider than the room they are given (their column,
+    else their block), which the browser cuts: the start of each."""
+    return page.evaluate("""() => [...document.querySelectorAll('.katex-display')]
+      .filter(e => e.scrollWidth > (e.closest('[data-testid=stColumn]')
+                                    || e.closest('[data-testid=stVerticalBlock]')).clientWidth)
+      .map(e => e.textContent.slice(0, 40))""")
+
+
 def table_problems(page, key: str) -> list:
     """What is cut in the Plotly table of the chart keyed ``key``, as laid out in the
     browser: ``[]`` when every header and body cell is drawn (none left out, as Plotly

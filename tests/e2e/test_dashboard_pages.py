@@ -11,6 +11,7 @@ from dashboard_page import (
     chart_traces,
     click_key,
     data_size,
+    formula_problems,
     rendered_charts,
     title_problems,
 )
@@ -64,6 +65,7 @@ def test_page_opens_from_the_sidebar_and_draws_its_charts(app_page, title):
     for key in PAGES[title]:
         assert shown.get(key, 0) > 0, f"{title}: chart {key!r} not drawn with data; drawn: {shown}"
     assert title_problems(app_page) == {}  # titles whole, no legend over them
+    assert formula_problems(app_page) == []  # at 1280 px, beside code: one under another
     assert error_texts(app_page) == []
 
 

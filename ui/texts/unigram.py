@@ -81,12 +81,13 @@ TEXT = {
         "top_metric": "上位 10% の単語の確率の合計",
         "rare_metric": "下位 50% の単語の確率の合計",
         "summary": (
-            "α = {power:g} のとき、最も頻度の高い単語 **{top}**（全トークンの {top_raw:.2%}）"
+            "α = {power:g} のとき、最も頻度の高い単語 **「{top}」**（全トークンの {top_raw:.2%}）"
             "は、サンプリングの {top_pow:.2%} を占めます（×{top_gain:.2f}）。最も頻度の低い"
-            "単語 **{rare}**（全トークンの {rare_raw:.3%}）は {rare_pow:.3%} です"
+            "単語 **「{rare}」**（全トークンの {rare_raw:.3%}）は {rare_pow:.3%} です"
             "（×{rare_gain:.2f}）。"),
-        "vs_raw": "（元の分布との差）",
-        "vs_raw_pp": "元の分布より {pp:+.1f} ポイント",
+        "vs_raw": "（元の分布比）",  # after "×1.56": a ratio
+        # the number first: st.metric draws its arrow from the sign the text starts with
+        "vs_raw_pp": "{pp:+.1f} ポイント（元の分布との差）",
         "mass_top": "上位 {pct}", "mass_bottom": "下位 {pct}",
         "seed_header": "学習ノートの例",
         "seed_caption": (
