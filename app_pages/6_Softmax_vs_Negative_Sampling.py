@@ -22,7 +22,8 @@ links.link_page({
 }, "softmax")
 
 st.header(T["timing_header"])
-with st.expander(T["measure_more"]):
+# a link that sets them opens their expander: the teacher's settings are in sight
+with st.expander(T["measure_more"], expanded=links.given("softmax", "sizes", "dim", "batch")):
     cols = st.columns(3)
     sizes = cols[0].multiselect(T["sizes"], VOCAB_SIZES, default=VOCAB_SIZES,
                                 key="w_cost_sizes", **state.KEEP)
@@ -52,7 +53,8 @@ with st.expander(T["how_header"]):
 
 st.header(T["compare_header"])
 st.markdown(T["compare_intro"])
-with st.expander(T["compare_more"]):
+with st.expander(T["compare_more"],
+                 expanded=links.given("softmax", "mode", "steps", "seconds")):
     cols = st.columns(2)
     mode = cols[0].radio(T["mode"], ["steps", "seconds"], horizontal=True, key="w_cmp_mode",
                          format_func=lambda m: T[f"mode_{m}"], **state.KEEP)

@@ -173,3 +173,17 @@ def test_the_url_names_every_setting_of_the_page_from_its_first_run():
     at = _open("sampler", {})
     assert {n: at.query_params.get(n) for n in ("seed", "batch", "norepeat")} == {
         "seed": "0", "batch": "8", "norepeat": "false"}
+
+
+def test_a_softmax_link_opens_the_expanders_that_hold_its_settings():
+    """They fill "Measure again" and "Compare again", which the page keeps folded: the
+    link opens them, so the learner sees the settings and the button that uses them."""
+    def expanded(at):
+        return {e.label: e.proto.expanded for e in at.expander}
+    plain = expanded(_open("softmax", {}))
+    linked = expanded(_open("softmax", {"sizes": "1000,3000"}))
+    measure = next(label for label in plain if label.startswith("Measure again"))
+    compare = next(label for label in plain if label.startswith("Compare again"))
+    assert (plain[measure], plain[compare]) == (False, False)
+    assert (linked[measure], linked[compare]) == (True, False)
+    assert expanded(_open("softmax", {"seconds": "5", "mode": "seconds"}))[compare]

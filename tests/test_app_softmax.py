@@ -137,3 +137,13 @@ def test_an_upload_is_compared_on_request_and_shows_neighbours_without_groups(op
 def words_at_rank_10(at):
     corpus = at.session_state["upload_corpus"]
     return list(corpus.vocab.words[10:14])
+
+
+def test_the_cost_table_words_the_speed_up_as_the_headline_does(page):
+    """One rounding and one number format for the same ratio (the table once said 3763×
+    under a headline of 3,762×, and 1254× without a comma)."""
+    cost = table(page, "measured speed-up")
+    last = cost["measured speed-up"].iloc[-1]
+    assert f"{last} faster" in page.subheader[0].value
+    soft, ns = cost["softmax ms/step"].iloc[-1], cost["NS ms/step"].iloc[-1]
+    assert last == f"{soft / ns:,.0f}×"

@@ -111,8 +111,16 @@ def link_read(params, scope):
                 ss[key] = parse(text)
             except ValueError as err:
                 bad.append(f"{name}={text} ({err})")
+            else:
+                ss.setdefault("_link_given", set()).add((scope, name))
     if bad:
         ss.setdefault("_link_notes", []).extend(bad)
+
+
+def given(scope, *names):
+    """Whether the link that opened this session set one of ``names`` on ``scope``: a
+    page then shows those settings (e.g. opens the expander that holds them)."""
+    return any((scope, n) in st.session_state.get("_link_given", ()) for n in names)
 
 
 def link_write(values):

@@ -86,8 +86,11 @@ def cost_headline(T, res):
     st.plotly_chart(cost_figure(res["V"], res["softmax_ms"], res["negsamp_ms"], log_y=True,
                                 labels=T["fig_cost"]), key="cost_chart")
     st.caption(T["timing_caption"].format(**res))
-    ratio = [a / b for a, b in zip(res["softmax_ms"], res["negsamp_ms"], strict=True)]
-    work = [a / b for a, b in zip(res["softmax_madds"], res["negsamp_madds"], strict=True)]
+    # the ratios as the headline words them (Python's rounding and separators: the
+    # table's own format rounded 3762.5 up and wrote 1254 without a comma)
+    ratio = [f"{a / b:,.0f}×" for a, b in zip(res["softmax_ms"], res["negsamp_ms"], strict=True)]
+    work = [f"{a / b:,.0f}×"
+            for a, b in zip(res["softmax_madds"], res["negsamp_madds"], strict=True)]
     num = st.column_config.NumberColumn
     st.dataframe({T["col_V"]: res["V"], T["col_soft_ms"]: res["softmax_ms"],
                   T["col_ns_ms"]: res["negsamp_ms"], T["col_speedup"]: ratio,
@@ -96,10 +99,8 @@ def cost_headline(T, res):
                  column_config={T["col_V"]: num(format="localized"),
                                 T["col_soft_ms"]: num(format="%.2f"),
                                 T["col_ns_ms"]: num(format="%.3f"),
-                                T["col_speedup"]: num(format="%.0f×"),
                                 T["col_soft_work"]: num(format="localized"),
-                                T["col_ns_work"]: num(format="localized"),
-                                T["col_work_ratio"]: num(format="%.0f×")})
+                                T["col_ns_work"]: num(format="localized")})
 
 
 def quality(T, cmp, key):
@@ -139,7 +140,6 @@ def quality(T, cmp, key):
 
 def group_rates(T, soft, ns, nt, key):
     """The embeddings after the same steps and the same time: the group rate."""
-    num = st.column_config.NumberColumn(format="%.3f")
     st.markdown(T["emb_header"])
     rows = [(T["r_soft"], soft), (T["r_ns_steps"], ns)] + ([(T["r_ns_time"], nt)] if nt else [])
     st.dataframe({T["col_model"]: [n for n, _ in rows],
@@ -151,6 +151,7 @@ def group_rates(T, soft, ns, nt, key):
                  hide_index=True, key=f"{key}_emb_table",
                  column_config={T["col_steps"]: st.column_config.NumberColumn(format="localized"),
                                 T["col_seconds"]: st.column_config.NumberColumn(format="%.2f"),
-                                T["col_rate"]: st.column_config.NumberColumn(format="%.1f %%"),
-                                T["col_heldout_corr"]: num})
+                                T["col_rate"]: st.column_config.NumberColumn(format="%.1f%%"),
+                                T["col_heldout_corr"]: st.column_config.NumberColumn(
+                                    format="%.3f", width="medium")})  # its long name
     st.caption(T["emb_caption"])
