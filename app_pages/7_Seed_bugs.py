@@ -16,7 +16,7 @@ steps, before, after = walk(seed=0)  # a private RandomState(0): see seed_note's
 def outcome(where, result):
     kind, text = result
     where.caption(T["raised"] if kind == "error" else T["returned"])
-    where.code(text, language="text")  # Python's own message, as a learner would see it
+    where.code(text, language="text", wrap_lines=True)  # Python's own message, whole
 
 
 for n, (bug, broken, fixed) in enumerate(steps, start=1):
@@ -31,7 +31,7 @@ for n, (bug, broken, fixed) in enumerate(steps, start=1):
     right.code(textwrap.dedent("".join(bug.fixed)).rstrip("\n"), language="python", wrap_lines=True)
     outcome(right, fixed)
     if n > 1:
-        st.caption(T["earlier_fixed"].format(n=n - 1))
+        st.caption(T["earlier_fixed_1" if n == 2 else "earlier_fixed"].format(n=n - 1))
 
 st.subheader(T["whole_header"])
 st.markdown(T["whole_intro"])

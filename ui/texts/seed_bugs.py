@@ -5,17 +5,20 @@ TEXT = {
         "title": "The seed note's bugs, run",
         "intro": (
             "This project started from a study note of the book's chapter 4 (Negative "
-            "Sampling: 多値分類 → 二値分類). Its code does not run as written. Below, each "
-            "bug in the order a reader meets it: the note's lines, what they do when this "
-            "page runs them, and the lines that fix them, run the same way. The note's "
-            "code is executed as it is (only the bug's lines are replaced), with a private "
-            "random generator seeded with 0, so every visitor sees the same draws."),
+            "Sampling: 多値分類 → 二値分類, multi-class to binary). Its code does not run "
+            "as written. Below, each bug in the order a reader meets it: the note's lines, "
+            "what they do when this page runs them, and the lines that fix them, run the "
+            "same way. The note's code is executed as it is (only the bug's lines are "
+            "replaced), with a private random generator seeded with 0, so every visitor "
+            "sees the same draws."),
         "broken": "**The note's lines**",
         "fixed": "**Fixed**",
         "raised": "raises:",
         "returned": "returns:",
-        "earlier_fixed": ("Both columns run the note's code with the {n} bug(s) above already "
+        "earlier_fixed": ("Both columns run the note's code with the {n} bugs above already "
                           "fixed, so an earlier bug does not hide this one."),
+        "earlier_fixed_1": ("Both columns run the note's code with the bug above already fixed, "
+                            "so it does not hide this one."),
         "title_emb_grad": "Embedding.backward never writes a gradient",
         "why_emb_grad": (
             "`dw = self.grads` keeps the *list* `[dW]`, not the array, so `dw[...] = 0` "
@@ -53,12 +56,12 @@ TEXT = {
         "demo_choice": "Run: get_negative_sample(target = [11, 10, 11]) with k = 2.",
         "title_sign": "The loss of a negative has the wrong sign",
         "why_sign": (
-            "The binary 交差エントロピー誤差 is −[t·log y + (1−t)·log(1−y)]. The note's "
+            "The binary cross-entropy is −[t·log y + (1−t)·log(1−y)]. The note's "
             "`-t*log(y) + (1-t)*log(1-y)` gives a negative (t = 0) with score 0 a loss of "
             "−ln 2, a reward. Also the per-element array is returned, with no batch mean "
             "(backward divides by the batch size)."),
         "demo_sign": "Run: forward(x = [0, 0], t = [1, 0]); expected ln 2 = 0.6931.",
-        "title_overflow": "The シグモイド関数 overflows: inf",
+        "title_overflow": "The sigmoid overflows: inf",
         "why_overflow": (
             "`1 / (1 + exp(−x))` overflows for x = −1000 and then log(0) = −∞. The "
             "stable form: σ(x) = (1 + tanh(x/2)) / 2, and the loss log(1 + eˣ) − t·x "
@@ -68,7 +71,7 @@ TEXT = {
         "whole_header": "The whole NegativeSamplingLoss of the note",
         "whole_intro": (
             "With zero weights every score is 0 and σ(0) = 0.5, so the loss of one "
-            "正例 and k 負例 is (k+1)·ln 2. Run: W = 0 (6×3), k = 3, a batch of 2."),
+            "positive and k negatives is (k+1)·ln 2. Run: W = 0 (6×3), k = 3, a batch of 2."),
         "whole_before": "**As the note has it**",
         "whole_after": "**With every fix above**",
         "source_header": "The note's code, as run here",
@@ -87,6 +90,8 @@ TEXT = {
         "returned": "戻り値：",
         "earlier_fixed": ("どちらの列も、上の {n} 個のバグを直したノートのコードで実行しています。"
                           "前のバグにこのバグが隠れないようにするためです。"),
+        "earlier_fixed_1": ("どちらの列も、上のバグを直したノートのコードで実行しています。"
+                            "前のバグにこのバグが隠れないようにするためです。"),
         "title_emb_grad": "`Embedding.backward` が勾配を書き込まない",
         "why_emb_grad": (
             "`dw = self.grads` は配列ではなく *リスト* `[dW]` を受け取るので、`dw[...] = 0` で"
