@@ -89,10 +89,11 @@ with side:
         st.markdown(T["cbow_rule"])
     st.subheader(T["batch_header"])
     contexts, target, negatives = stepper.batch
-    st.dataframe({T["batch_target"]: [words[t] for t in target],
-                  T["batch_contexts"]: [" ".join(words[i] for i in r) for r in contexts],
-                  T["batch_negatives"]: [" ".join(words[i] for i in r) for r in negatives]},
-                 hide_index=True, key="batch_table")
+    # a static table: in a quarter of the page its cells wrap (a dataframe cut them)
+    st.table({T["batch_target"]: [words[t] for t in target],
+              T["batch_contexts"]: [" ".join(words[i] for i in r) for r in contexts],
+              T["batch_negatives"]: [" ".join(words[i] for i in r) for r in negatives]},
+             hide_index=True)
 with main:
     for stage in ("forward", "backward"):
         st.subheader(T[stage])

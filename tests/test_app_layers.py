@@ -4,6 +4,7 @@ import pytest
 
 from app_paths import HOME
 from chart_data import chart
+from negsamp.datasets import toy_corpus
 
 PAGE = "app_pages/3_Layers_step_by_step.py"
 STAGES = ["contexts", "W_in_rows", "h", "idx", "scores", "sigma", "labels", "loss_terms",
@@ -85,3 +86,17 @@ def test_settings_rebuild_the_model_and_adam_steps(page):
     page.button(key="next_step").click().run()
     assert metrics(page)["step"] == "1" and heat(page, "h")[0].shape == (2, 8)
     assert not page.exception and not page.error
+
+
+def test_the_batch_table_lists_each_target_with_its_contexts_and_k_negatives(page):
+    """A static table (its cells wrap in the side column; a dataframe cut them)."""
+    table = page.table[0].value
+    B, k = page.slider(key="w_layers_batch").value, page.sidebar.slider(
+        key="w_num_negatives").value
+    assert len(table) == B
+    negatives = table.iloc[:, 2]
+    assert all(len(cell.split(" ")) == k for cell in negatives)
+    ids, _ = heat(page, "idx")  # the ids scored: each target, then its negatives
+    words = toy_corpus().vocab.words
+    assert [words[int(i)] for i in ids[:, 0]] == list(table.iloc[:, 0])
+    assert [" ".join(words[int(i)] for i in row[1:]) for row in ids] == list(negatives)

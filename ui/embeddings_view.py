@@ -120,10 +120,10 @@ def downloads(T, corpus, wv, trainer=None):
                    lambda: projector_tsv(wv.words, wv.vectors, extra)[1])]
     except ValueError as err:
         st.info(state.message(err))
-    cols = st.columns(4)
-    for col, (key, name, make) in zip(cols, files, strict=False):
-        col.download_button(T[key], make, file_name=name, mime="text/plain", key=key,
+    row = st.container(horizontal=True)  # each button as wide as its label: none is cut
+    for key, name, make in files:
+        row.download_button(T[key], make, file_name=name, mime="text/plain", key=key,
                             on_click="ignore")
     if trainer is not None:
-        checkpoints.download_button(trainer, cols[3])
+        checkpoints.download_button(trainer, row)
     st.caption(T["dl_caption"])

@@ -44,10 +44,11 @@ TEXT = {
         "batch_header": "This mini-batch",
         "batch_target": "target", "batch_contexts": "contexts", "batch_negatives": "negatives",
         "forward": "Forward", "backward": "Backward",
-        "gradcheck_header": "Gradient check (float64 copy of this batch)",
+        "gradcheck_header": "Gradient check",
         "gradcheck_caption": (
-            "Relative error ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) against "
-            "central differences; below {tol:g} the backward pass is right."),
+            "On a float64 copy of this batch: relative error ‖analytic − numeric‖ / "
+            "(‖analytic‖ + ‖numeric‖) against central differences; below {tol:g} the "
+            "backward pass is right."),
         "gradcheck_empty": (
             "{name} is exactly zero here (W_out starts at zero, so the scores do not depend "
             "on W_in yet): its check is empty until the first update."),
@@ -112,10 +113,11 @@ TEXT = {
         "batch_target": "ターゲット", "batch_contexts": "コンテキスト",
         "batch_negatives": "負例",
         "forward": "順伝播", "backward": "逆伝播",
-        "gradcheck_header": "勾配確認（このミニバッチの float64 のコピーで）",
+        "gradcheck_header": "勾配確認",
         "gradcheck_caption": (
-            "中心差分による数値微分との相対誤差 ‖解析的 − 数値的‖ / (‖解析的‖ + ‖数値的‖)。"
-            "{tol:g} 未満なら逆伝播は正しく計算されています。"),
+            "このミニバッチの float64 のコピーで、中心差分による数値微分との相対誤差 "
+            "‖解析的 − 数値的‖ / (‖解析的‖ + ‖数値的‖)。{tol:g} 未満なら逆伝播は正しく"
+            "計算されています。"),
         "gradcheck_empty": (
             "{name} はここでは厳密に 0 です（W_out が 0 から始まるので、スコアはまだ W_in に"
             "依存しません）。最初の更新までは確認する値がありません。"),
@@ -124,7 +126,7 @@ TEXT = {
             "contexts": "コンテキストの単語ID",
             "W_in_rows": "コンテキストの W_in の行",
             "h": "h = コンテキストの行の平均",
-            "idx": "スコアを計算する単語ID：ターゲット、続いて負例",
+            "idx": "スコアを計算する単語ID（正例、負例）",
             "scores": "スコア s = W_out[idx] · h",
             "sigma": "σ(スコア)",
             "labels": "正解ラベル t",
