@@ -96,3 +96,14 @@ def test_mass_table_shares_and_gain():
 def test_distribution_figures_serialise():
     for fig in (unigram_figure(WORDS, RAW), zipf_figure(RAW, powered(RAW, 0.75))):
         assert json.loads(fig.to_json())["data"]
+
+
+def test_log_axes_label_powers_of_ten_only():
+    """Every decade labelled once, never a bare minor digit ("5" read as 0.5 or 50): the
+    Zipf plot's two axes and the bars' log axis, as the Softmax page's cost axis."""
+    zipf = zipf_figure(RAW, RAW ** 0.75 / (RAW ** 0.75).sum())
+    axes = [zipf.layout.xaxis, zipf.layout.yaxis,
+            unigram_figure(WORDS, RAW, log_y=True).layout.yaxis]
+    for axis in axes:
+        assert (axis.type, axis.dtick) == ("log", 1)
+        assert axis.tickformat in ("~g", ",d")

@@ -3,7 +3,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from . import _checks
-from .style import PALETTE, add_note, labelled, new_figure
+from .style import LOG_AXIS, PALETTE, add_note, labelled, new_figure
 
 # The texts each figure draws, in English; a page passes its language's (same keys).
 COST_LABELS = {
@@ -55,9 +55,9 @@ def cost_figure(vocab_sizes, softmax_ms, negsamp_ms, log_y=False, labels=None) -
             line=dict(color=PALETTE[color], width=2),
             hovertemplate=f"{name}<br>V = %{{x:,.0f}}<br>%{{y:.3g}} ms<extra></extra>",
         ))
-    fig.update_xaxes(type="log", dtick=1, tickformat=",d")  # ticks at 1,000, 10,000, ...
-    if log_y:  # only powers of ten labelled, written out: "0.1", "10", never a bare "5"
-        fig.update_yaxes(type="log", dtick=1, tickformat="~g", minor=dict(showgrid=True))
+    fig.update_xaxes(LOG_AXIS, tickformat=",d")  # ticks at 1,000, 10,000, ...
+    if log_y:
+        fig.update_yaxes(LOG_AXIS)
     both = np.isfinite(soft) & np.isfinite(ns) & (ns > 0)
     if both.any():
         i = np.flatnonzero(both)[-1]

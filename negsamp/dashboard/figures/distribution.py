@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from ...checks import Allowed, check
 from . import _checks
-from .style import PALETTE, add_note, labelled, new_figure
+from .style import LOG_AXIS, PALETTE, add_note, labelled, new_figure
 
 
 def _both(raw_p, powered_p, power):
@@ -94,7 +94,7 @@ def unigram_figure(words, raw_p, powered_p=None, top_n=30, log_y=False, power=0.
                          hovertemplate=hover))
     fig.update_xaxes(type="category", tickangle=-45)
     if log_y:
-        fig.update_yaxes(type="log")
+        fig.update_yaxes(LOG_AXIS)
     if len(shown) < raw_p.size:
         add_note(fig, L["not_shown"].format(n=raw_p.size - len(shown)), below=130)
     return fig
@@ -145,8 +145,8 @@ def zipf_figure(raw_p, powered_p=None, power=0.75, labels=None) -> go.Figure:
             line=dict(color=PALETTE[key], width=2),
             hovertemplate=f"{name}<br>rank %{{x}}<br>p = %{{y:.3g}}<extra></extra>",
         ))
-    fig.update_xaxes(type="log")
-    fig.update_yaxes(type="log")
+    fig.update_xaxes(LOG_AXIS, tickformat=",d")  # ranks 1, 10, 100, 1,000
+    fig.update_yaxes(LOG_AXIS)
     add_note(fig, L["fit"].format(slopes=", ".join(slopes)))
     return fig
 

@@ -38,6 +38,10 @@ SEQUENTIAL = "Viridis"   # continuous values that are all of one sign (frequenci
 DIVERGING = "RdBu_r"     # signed values (weights, gradients), centred at zero
 
 FONT_SIZE = 13
+# A log axis labelled at powers of ten only, written out ("0.01", "10", "1000"): Plotly's
+# default labels the minor ticks with bare digits, so "5" read as 0.5 or 50 and a column
+# of "9 8 7 6 5 4 3 2" crowded every decade.
+LOG_AXIS = dict(type="log", dtick=1, tickformat="~g", minor=dict(showgrid=True))
 
 
 def base_layout(title, x_title=None, y_title=None, subtitle=None, **overrides) -> dict:
