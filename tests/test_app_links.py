@@ -187,3 +187,20 @@ def test_a_softmax_link_opens_the_expanders_that_hold_its_settings():
     assert (plain[measure], plain[compare]) == (False, False)
     assert (linked[measure], linked[compare]) == (True, False)
     assert expanded(_open("softmax", {"seconds": "5", "mode": "seconds"}))[compare]
+
+
+def test_a_link_to_an_upload_opens_home_asking_for_the_file_at_the_top():
+    """(From another page's URL the entry point switches to Home: a browser test,
+    tests/e2e/test_dashboard_pages.py, as AppTest's first run is always Home.)"""
+    from streamlit.testing.v1 import AppTest
+
+    from app_paths import APPTEST_TIMEOUT, ROOT
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
+    at.query_params.update({"corpus": "upload", "k": "7"})
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Negative Sampling, live"  # Home
+    assert "your own text file" in at.info[0].value
+    assert at.radio(key="w_corpus").value == "upload"
+    assert at.sidebar.slider(key="w_num_negatives").value == 7
+    assert not at.error

@@ -19,6 +19,7 @@ from streamlit_page import (
     error_texts,
     finished_runs,
     goto_page,
+    open_app,
     set_slider,
     slider_value,
     wait_for_app_idle,
@@ -167,3 +168,17 @@ def test_binary_upload_is_reported_and_the_app_keeps_working(app_page):
     shown = chart_trace(app_page, "powered_chart", "raw")
     assert set(shown["x"]) == {"the", "cat", "sat", "on", "mat", ".", "dog", "log"}
     assert data_size(shown) == 8 and error_texts(app_page) == []
+
+
+@pytest.mark.timeout(60)
+def test_a_link_to_an_upload_on_another_page_opens_home_asking_for_the_file(
+        streamlit_server, new_page):
+    open_app(new_page, streamlit_server.url.rstrip("/") + "/training?corpus=upload&k=7")
+    from urllib.parse import parse_qs, urlsplit
+    url = urlsplit(new_page.url)
+    assert not url.path.endswith("/training")  # Home, where the file is chosen
+    assert parse_qs(url.query)["corpus"] == ["upload"] and parse_qs(url.query)["k"] == ["7"]
+    note = new_page.get_by_test_id("stAlertContentInfo").first
+    assert "your own text file" in note.inner_text()
+    assert note.bounding_box()["y"] < 400  # at the top, not below the lesson
+    assert error_texts(new_page) == []

@@ -23,6 +23,8 @@ TEXT = {
             "pause, step and watch the loss and the vectors move. *Embeddings*: what "
             "was learned. *Softmax vs Negative Sampling*: the cost, measured."),
         "corpus_header": "Corpus",
+        "upload_asked": ("This lesson uses your own text file: choose it under **Corpus** "
+                         "below (UTF-8 text, up to {limit} MB). Every page then uses it."),
         "corpus_label": "Corpus used by every page",
         "upload_label": "A UTF-8 text file",
         "upload_ok": "Loaded {name}: {tokens:,} tokens, {vocab:,} words.",
@@ -60,6 +62,9 @@ TEXT = {
             "1ステップ実行しながら、損失と単語ベクトルの動きを見る。*単語ベクトル*：学習された"
             "もの。*Softmax と Negative Sampling*：計算コストの実測。"),
         "corpus_header": "コーパス",
+        "upload_asked": ("このレッスンでは手持ちのテキストファイルを使います。下の **コーパス** で"
+                         "ファイルを選んでください（UTF-8 のテキスト、{limit} MB まで）。"
+                         "選ぶと、どのページもそのファイルを使います。"),
         "corpus_label": "すべてのページで使うコーパス",
         "upload_label": "UTF-8 のテキストファイル",
         "upload_ok": "{name} を読み込みました：{tokens:,} トークン、{vocab:,} 語。",
