@@ -327,3 +327,8 @@ def test_the_loss_chart_shows_the_whole_run_or_zooms_on_the_recent_steps(page):
     fig = _chart(page, "loss_chart")
     assert fig["layout"]["xaxis"]["range"] == [100, RECENT_STEPS + 100]
     assert _values(_traces(page, "loss_chart")["loss"]["x"])[0] == 1  # still all there
+
+
+def test_the_optimizer_radio_names_them_as_the_papers_do(page):
+    radio = page.radio(key="w_live_optimizer")
+    assert list(radio.options) == ["Adam", "SGD"] and radio.value == "adam"

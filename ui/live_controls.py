@@ -14,7 +14,7 @@ import numpy as np
 import streamlit as st
 
 from negsamp.checks import SettingError
-from negsamp.config import MODEL_LABELS, MODELS, OPTIMIZERS
+from negsamp.config import MODEL_LABELS, MODELS, OPTIMIZER_LABELS, OPTIMIZERS
 from negsamp.dashboard.figures import loss_figure, pca_figure
 from negsamp.dashboard.live import LiveTraining
 from ui import links, state, stops
@@ -112,7 +112,8 @@ def settings_panel(T, corpus):
         model = _bind(st.radio, "model", T["model"], MODELS,
                       format_func=lambda m: T["model_labels"].get(m, MODEL_LABELS.get(m, m)),
                       horizontal=True)
-        optimizer = _bind(st.radio, "optimizer", T["optimizer"], OPTIMIZERS, horizontal=True)
+        optimizer = _bind(st.radio, "optimizer", T["optimizer"], OPTIMIZERS,
+                          format_func=lambda o: OPTIMIZER_LABELS.get(o, o), horizontal=True)
         hidden = _bind(st.select_slider, "hidden_size", T["hidden_size"], HIDDEN_OPTIONS)
         a, b = st.columns(2)
         window = _bind(a.slider, "window", T["window"], 1, 10)
