@@ -221,6 +221,9 @@ def test_a_new_corpus_keeps_the_model_until_reset(page):
     page.run()
     assert any("corpus changed" in w.value and "Start and Step are off" in w.value
                for w in page.warning)
+    # named as the sidebar names them, not "synthetic" and "toy"
+    assert any("built on **Synthetic**" in w.value and "**The book's toy sentence**" in w.value
+               for w in page.warning)
     assert page.button(key="live_start").disabled and page.button(key="live_step").disabled
     assert _live(page).trainer.step_count == 1  # the old model stays until Reset
     assert _live(page).corpus.name != "toy"

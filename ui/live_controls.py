@@ -206,7 +206,8 @@ def notices(live, T, config, corpus, apply_error, batch_note):
     elif live.message:
         st.info(stops.stop_message(live))
     if live.corpus is not corpus:
-        st.warning(T["corpus_changed"].format(old=live.corpus.name, new=corpus.name))
+        st.warning(T["corpus_changed"].format(old=state.corpus_label(live.corpus),
+                                               new=state.corpus_label(corpus)))
         return  # a reset brings every setting in anyway
     changes = live.reset_changes(config)
     if changes:
