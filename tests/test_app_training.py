@@ -335,3 +335,10 @@ def test_the_loss_chart_shows_the_whole_run_or_zooms_on_the_recent_steps(page):
 def test_the_optimizer_radio_names_them_as_the_papers_do(page):
     radio = page.radio(key="w_live_optimizer")
     assert list(radio.options) == ["Adam", "SGD"] and radio.value == "adam"
+
+
+def test_the_japanese_speed_help_names_full_speed_as_the_slider_does():
+    at = _open_with({"lang": "ja"})
+    speed = at.select_slider(key="w_live_speed")
+    full = speed.options[-1]
+    assert full == "最大" and f"{full}：" in speed.help and "full" not in speed.help
