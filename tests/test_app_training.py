@@ -56,8 +56,13 @@ def _negative_rows(at):
 
 def _steps_shown(at):
     """The step count of the progress line ("step **1,234**")."""
-    (line,) = [m.value for m in at.markdown if "· step **" in m.value]
+    line = _progress_line(at)
     return int(line.split("· step **")[1].split("**")[0].replace(",", ""))
+
+
+def _progress_line(at):
+    (line,) = [m.value for m in at.markdown if "· step **" in m.value]
+    return line
 
 
 def _click(at, key):
@@ -167,7 +172,12 @@ def test_a_diverging_rate_shows_the_message_and_nothing_non_finite(page):
                 values = _values(trace.get(axis))
                 if values.size:  # (the loss chart is empty after the rollback)
                     assert values.dtype.kind == "f" and np.all(np.isfinite(values)), (key, axis)
-    assert any("No step yet" in i.value for i in page.info)
+    # one note, which says what was undone and what to do: no "No step yet" (steps were
+    # taken, then undone), no caption repeating the advice, no rate of the undone steps
+    (error,) = page.error
+    assert "rolled back" in error.value and "lower the learning rate" in error.value
+    assert not page.info and not any("learning rate" in c.value for c in page.caption)
+    assert "· — words/s" in _progress_line(page)
     page.select_slider(key="w_live_lr").set_value(0.01).run()  # a sane rate goes on
     assert not any("Training stopped" in e.value for e in page.error)  # the old news goes
     _click(page, "live_step")
@@ -191,12 +201,14 @@ def test_start_sets_running_and_the_refresh_trains_then_pause(page):
     assert not page.button(key="live_pause").disabled and page.button(key="live_step").disabled
     assert live.trainer.step_count > 0  # the fragment ticked once during this run
     assert live.trainer.step_count <= 10  # at most what the default speed allows
-    assert any(m.value.startswith("Training…") for m in page.markdown)
+    assert _progress_line(page).startswith("Training…")
+    assert "· — words/s" not in _progress_line(page)  # the rate of the steps going on
     _click(page, "live_pause")
     steps = live.trainer.step_count
     page.run()
     assert not live.running and live.trainer.step_count == steps
-    assert any(m.value.startswith("Paused") for m in page.markdown)
+    assert _progress_line(page).startswith("Paused")
+    assert "· — words/s" in _progress_line(page)  # paused: no rate (nothing trains)
 
 
 def test_keep_this_curve_adds_a_labelled_overlay_and_clear_removes_it(page):

@@ -201,8 +201,8 @@ def notices(live, T, config, corpus, apply_error, batch_note):
     if "live_reset_error" in st.session_state:
         st.error(T["cannot_build"].format(error=st.session_state.pop("live_reset_error")))
     if live.message and live.trainer.status == "diverged":
+        # it says what was undone and what to do next: no second note repeats it
         st.error(stops.stop_message(live))  # in the session's language
-        st.caption(T["diverged_hint"])
     elif live.message:
         st.info(stops.stop_message(live))
     if live.corpus is not corpus:
@@ -220,9 +220,13 @@ def notices(live, T, config, corpus, apply_error, batch_note):
 def progress(live, T):
     """One line: running or paused, steps so far, epoch, words per second, last loss."""
     t, m = live.trainer, live.last_metrics
+    # the rate of training going on: "—" before any step, after a rollback to step 0 and
+    # while paused (nothing trains then; the last refresh's rate, or one Step's, would
+    # read as a current one)
+    wps = f"{t.words_per_sec:,.0f}" if live.running and t.step_count else "—"
     line = T["progress"].format(
         state=T["running"] if live.running else T["paused"], steps=f"{t.step_count:,}",
-        epoch=t.epoch + 1, wps=f"{t.words_per_sec:,.0f}",
+        epoch=t.epoch + 1, wps=wps,
         loss="—" if m is None else f"{m.loss:.4g}")
     st.container(key="live_progress").markdown(line)
 
@@ -268,8 +272,12 @@ def negatives_list(live, T, rows=NEGATIVE_ROWS):
     """The last step's first rows: the positive word, then its k negatives. The words
     wrap inside the column, so any k fits."""
     positives, negatives = live.sample_words(rows)
-    if not positives:  # no step yet, or the run diverged within its first chunk
-        st.info(T["no_step"] if live.trainer.step_count == 0 else T["no_sample"])
+    if not positives:
+        diverged = live.trainer.status == "diverged"
+        if diverged and live.message:
+            return  # the error above says the steps were undone: nothing to add here
+        st.info(T["no_step"] if live.trainer.step_count == 0 and not diverged
+                else T["no_sample"])
         return
     st.markdown(f"**{T['negatives_header'].format(k=len(negatives[0]))}**",
                 help=T["negatives_caption"])
