@@ -259,11 +259,14 @@ def loss_chart(live, T, big, view, log_y):
     if big:
         fig.update_traces(line_width=4, selector=dict(name=T["fig_loss"]["smoothed"].format(
             name=T["fig_loss"]["loss"])))
-    # the legend inside the plot, top right (above it, it ran over the title): after the
-    # fall, the curves are low there
+    # the legend in rows above the plot area (the title is off), where it covers no curve:
+    # inside, top right, it covered the first fall, and most of the plot in Japanese or
+    # presentation mode. Plotly widens the top margin to the rows it needs (autoexpand);
+    # y a little above 1 leaves the "untrained" label, above its line, clear of it.
     fig.update_layout(title_text="",  # the y axis says "loss": room for the curves
-                      legend=dict(y=0.93, yanchor="top", x=0.99, xanchor="right",
-                                  bgcolor="rgba(255,255,255,0.75)"))
+                      legend=dict(orientation="h", x=0.0, xanchor="left", y=1.08,
+                                  yanchor="bottom", itemwidth=30,  # shortest symbols
+                                  entrywidth=0.5, entrywidthmode="fraction"))  # 2 a row
     st.plotly_chart(fit(fig, big, HEIGHTS[big][0]), key="loss_chart",
                     theme=None)  # redrawn every refresh: no restyling
 
