@@ -265,10 +265,11 @@ def loss_chart(live, T, big, view, log_y):
     # y a little above 1 leaves the "untrained" label, above its line, clear of it.
     fig.update_layout(title_text="",  # the y axis says "loss": room for the curves
                       legend=dict(orientation="h", x=0.0, xanchor="left", y=1.08,
-                                  yanchor="bottom", itemwidth=30,  # shortest symbols
-                                  entrywidth=0.5, entrywidthmode="fraction"))  # 2 a row
-    st.plotly_chart(fit(fig, big, HEIGHTS[big][0]), key="loss_chart",
-                    theme=None)  # redrawn every refresh: no restyling
+                                  yanchor="bottom", itemwidth=30))  # shortest symbols
+    fit(fig, big, HEIGHTS[big][0])
+    # a size smaller than the axes: two entries a row in a half-width column at 1280 px
+    fig.update_layout(legend_font_size=FONT[big] - 2)
+    st.plotly_chart(fig, key="loss_chart", theme=None)  # redrawn every refresh: no restyling
 
 
 def negatives_list(live, T, rows=NEGATIVE_ROWS):
