@@ -8,6 +8,7 @@ from .checks import Allowed, check
 MODELS = ("cbow", "skipgram")
 MODEL_LABELS = {"cbow": "CBOW", "skipgram": "skip-gram"}  # as the book writes them
 OPTIMIZERS = ("adam", "sgd")
+OPTIMIZER_LABELS = {"sgd": "SGD", "adam": "Adam"}  # as the papers write them
 CBOW_UPDATES = ("exact", "word2vec")  # see negsamp.models.CBOW
 WINDOWS = ("cross_lines", "sentences")  # see negsamp.corpus.window_mask
 

@@ -56,8 +56,13 @@ def _negative_rows(at):
 
 def _steps_shown(at):
     """The step count of the progress line ("step **1,234**")."""
-    (line,) = [m.value for m in at.markdown if "· step **" in m.value]
+    line = _progress_line(at)
     return int(line.split("· step **")[1].split("**")[0].replace(",", ""))
+
+
+def _progress_line(at):
+    (line,) = [m.value for m in at.markdown if "· step **" in m.value]
+    return line
 
 
 def _click(at, key):
@@ -167,7 +172,12 @@ def test_a_diverging_rate_shows_the_message_and_nothing_non_finite(page):
                 values = _values(trace.get(axis))
                 if values.size:  # (the loss chart is empty after the rollback)
                     assert values.dtype.kind == "f" and np.all(np.isfinite(values)), (key, axis)
-    assert any("No step yet" in i.value for i in page.info)
+    # one note, which says what was undone and what to do: no "No step yet" (steps were
+    # taken, then undone), no caption repeating the advice, no rate of the undone steps
+    (error,) = page.error
+    assert "rolled back" in error.value and "lower the learning rate" in error.value
+    assert not page.info and not any("learning rate" in c.value for c in page.caption)
+    assert "· — words/s" in _progress_line(page)
     page.select_slider(key="w_live_lr").set_value(0.01).run()  # a sane rate goes on
     assert not any("Training stopped" in e.value for e in page.error)  # the old news goes
     _click(page, "live_step")
@@ -191,12 +201,14 @@ def test_start_sets_running_and_the_refresh_trains_then_pause(page):
     assert not page.button(key="live_pause").disabled and page.button(key="live_step").disabled
     assert live.trainer.step_count > 0  # the fragment ticked once during this run
     assert live.trainer.step_count <= 10  # at most what the default speed allows
-    assert any(m.value.startswith("Training…") for m in page.markdown)
+    assert _progress_line(page).startswith("Training…")
+    assert "· — words/s" not in _progress_line(page)  # the rate of the steps going on
     _click(page, "live_pause")
     steps = live.trainer.step_count
     page.run()
     assert not live.running and live.trainer.step_count == steps
-    assert any(m.value.startswith("Paused") for m in page.markdown)
+    assert _progress_line(page).startswith("Paused")
+    assert "· — words/s" in _progress_line(page)  # paused: no rate (nothing trains)
 
 
 def test_keep_this_curve_adds_a_labelled_overlay_and_clear_removes_it(page):
@@ -220,6 +232,9 @@ def test_a_new_corpus_keeps_the_model_until_reset(page):
     page.session_state["w_corpus"] = "toy"  # as Home's radio sets it
     page.run()
     assert any("corpus changed" in w.value and "Start and Step are off" in w.value
+               for w in page.warning)
+    # named as the sidebar names them, not "synthetic" and "toy"
+    assert any("built on **Synthetic**" in w.value and "**The book's toy sentence**" in w.value
                for w in page.warning)
     assert page.button(key="live_start").disabled and page.button(key="live_step").disabled
     assert _live(page).trainer.step_count == 1  # the old model stays until Reset
@@ -327,3 +342,15 @@ def test_the_loss_chart_shows_the_whole_run_or_zooms_on_the_recent_steps(page):
     fig = _chart(page, "loss_chart")
     assert fig["layout"]["xaxis"]["range"] == [100, RECENT_STEPS + 100]
     assert _values(_traces(page, "loss_chart")["loss"]["x"])[0] == 1  # still all there
+
+
+def test_the_optimizer_radio_names_them_as_the_papers_do(page):
+    radio = page.radio(key="w_live_optimizer")
+    assert list(radio.options) == ["Adam", "SGD"] and radio.value == "adam"
+
+
+def test_the_japanese_speed_help_names_full_speed_as_the_slider_does():
+    at = _open_with({"lang": "ja"})
+    speed = at.select_slider(key="w_live_speed")
+    full = speed.options[-1]
+    assert full == "最大" and f"{full}：" in speed.help and "full" not in speed.help

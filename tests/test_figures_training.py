@@ -100,6 +100,16 @@ def test_loss_figure_with_no_points_yet_and_the_untrained_reference():
 
 
 @pytest.mark.parametrize("log_y", [False, True])
+def test_the_no_steps_message_is_not_drawn_over_the_untrained_line(log_y):
+    y0 = 6 * np.log(2)
+    fig = loss_figure([], [], [], [], initial_loss=y0, log_y=log_y)
+    message, = [a for a in fig.layout.annotations if a.text == "no steps yet"]
+    lo, hi = fig.layout.yaxis.range
+    line = ((np.log10(y0) if log_y else y0) - lo) / (hi - lo)  # in the plot's height, 0 to 1
+    assert message.yref == "paper" and abs(message.y - line) > 0.15  # a line of text or more
+
+
+@pytest.mark.parametrize("log_y", [False, True])
 def test_the_untrained_label_sits_on_its_line_on_either_axis(log_y):
     y0 = 6 * np.log(2)
     fig = loss_figure([1, 2, 3], [4.1, 3.0, 2.5], initial_loss=y0, log_y=log_y)

@@ -14,7 +14,7 @@ import numpy as np
 import streamlit as st
 
 from negsamp.checks import SettingError
-from negsamp.config import MODEL_LABELS, MODELS, OPTIMIZERS
+from negsamp.config import MODEL_LABELS, MODELS, OPTIMIZER_LABELS, OPTIMIZERS
 from negsamp.dashboard.figures import loss_figure, pca_figure
 from negsamp.dashboard.live import LiveTraining
 from ui import links, state, stops
@@ -112,7 +112,8 @@ def settings_panel(T, corpus):
         model = _bind(st.radio, "model", T["model"], MODELS,
                       format_func=lambda m: T["model_labels"].get(m, MODEL_LABELS.get(m, m)),
                       horizontal=True)
-        optimizer = _bind(st.radio, "optimizer", T["optimizer"], OPTIMIZERS, horizontal=True)
+        optimizer = _bind(st.radio, "optimizer", T["optimizer"], OPTIMIZERS,
+                          format_func=lambda o: OPTIMIZER_LABELS.get(o, o), horizontal=True)
         hidden = _bind(st.select_slider, "hidden_size", T["hidden_size"], HIDDEN_OPTIONS)
         a, b = st.columns(2)
         window = _bind(a.slider, "window", T["window"], 1, 10)
@@ -200,12 +201,13 @@ def notices(live, T, config, corpus, apply_error, batch_note):
     if "live_reset_error" in st.session_state:
         st.error(T["cannot_build"].format(error=st.session_state.pop("live_reset_error")))
     if live.message and live.trainer.status == "diverged":
+        # it says what was undone and what to do next: no second note repeats it
         st.error(stops.stop_message(live))  # in the session's language
-        st.caption(T["diverged_hint"])
     elif live.message:
         st.info(stops.stop_message(live))
     if live.corpus is not corpus:
-        st.warning(T["corpus_changed"].format(old=live.corpus.name, new=corpus.name))
+        st.warning(T["corpus_changed"].format(old=state.corpus_label(live.corpus),
+                                               new=state.corpus_label(corpus)))
         return  # a reset brings every setting in anyway
     changes = live.reset_changes(config)
     if changes:
@@ -218,9 +220,13 @@ def notices(live, T, config, corpus, apply_error, batch_note):
 def progress(live, T):
     """One line: running or paused, steps so far, epoch, words per second, last loss."""
     t, m = live.trainer, live.last_metrics
+    # the rate of training going on: "—" before any step, after a rollback to step 0 and
+    # while paused (nothing trains then; the last refresh's rate, or one Step's, would
+    # read as a current one)
+    wps = f"{t.words_per_sec:,.0f}" if live.running and t.step_count else "—"
     line = T["progress"].format(
         state=T["running"] if live.running else T["paused"], steps=f"{t.step_count:,}",
-        epoch=t.epoch + 1, wps=f"{t.words_per_sec:,.0f}",
+        epoch=t.epoch + 1, wps=wps,
         loss="—" if m is None else f"{m.loss:.4g}")
     st.container(key="live_progress").markdown(line)
 
@@ -253,21 +259,29 @@ def loss_chart(live, T, big, view, log_y):
     if big:
         fig.update_traces(line_width=4, selector=dict(name=T["fig_loss"]["smoothed"].format(
             name=T["fig_loss"]["loss"])))
-    # the legend inside the plot, top right (above it, it ran over the title): after the
-    # fall, the curves are low there
+    # the legend in rows above the plot area (the title is off), where it covers no curve:
+    # inside, top right, it covered the first fall, and most of the plot in Japanese or
+    # presentation mode. Plotly widens the top margin to the rows it needs (autoexpand);
+    # y a little above 1 leaves the "untrained" label, above its line, clear of it.
     fig.update_layout(title_text="",  # the y axis says "loss": room for the curves
-                      legend=dict(y=0.93, yanchor="top", x=0.99, xanchor="right",
-                                  bgcolor="rgba(255,255,255,0.75)"))
-    st.plotly_chart(fit(fig, big, HEIGHTS[big][0]), key="loss_chart",
-                    theme=None)  # redrawn every refresh: no restyling
+                      legend=dict(orientation="h", x=0.0, xanchor="left", y=1.08,
+                                  yanchor="bottom", itemwidth=30))  # shortest symbols
+    fit(fig, big, HEIGHTS[big][0])
+    # a size smaller than the axes: two entries a row in a half-width column at 1280 px
+    fig.update_layout(legend_font_size=FONT[big] - 2)
+    st.plotly_chart(fig, key="loss_chart", theme=None)  # redrawn every refresh: no restyling
 
 
 def negatives_list(live, T, rows=NEGATIVE_ROWS):
     """The last step's first rows: the positive word, then its k negatives. The words
     wrap inside the column, so any k fits."""
     positives, negatives = live.sample_words(rows)
-    if not positives:  # no step yet, or the run diverged within its first chunk
-        st.info(T["no_step"] if live.trainer.step_count == 0 else T["no_sample"])
+    if not positives:
+        diverged = live.trainer.status == "diverged"
+        if diverged and live.message:
+            return  # the error above says the steps were undone: nothing to add here
+        st.info(T["no_step"] if live.trainer.step_count == 0 and not diverged
+                else T["no_sample"])
         return
     st.markdown(f"**{T['negatives_header'].format(k=len(negatives[0]))}**",
                 help=T["negatives_caption"])

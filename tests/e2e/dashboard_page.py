@@ -91,13 +91,41 @@ def rendered_charts(page) -> dict[str, int]:
             for k in chart_keys(page) if k}
 
 
+# JS: hit(a, b) says whether two DOMRects intersect.
+HIT_JS = """
+  const hit = (a, b) => a.left < b.right && b.left < a.right &&
+                        a.top < b.bottom && b.top < a.bottom;
+"""
+
+
+def legend_problems(page, key: str) -> list:
+    """What is wrong with the legend of the Plotly chart keyed ``key``, as laid out in
+    the browser: ``[]`` when its box lies outside the plot area (where it covers no
+    curve), clear of the chart's notes (annotations) and inside the chart; "no legend"
+    when there is none drawn."""
+    return page.evaluate(f"""(key) => {{{HIT_JS}
+      const p = document.querySelector('.st-key-' + key + ' .js-plotly-plot');
+      const legend = p && p.querySelector('.legend');
+      if (!legend) return ['no legend'];
+      const l = legend.getBoundingClientRect();
+      const plot = p.querySelector('.nsewdrag').getBoundingClientRect();
+      const svg = p.querySelector('.main-svg').getBoundingClientRect();
+      const bad = [];
+      if (hit(l, plot)) bad.push(`legend ${{Math.round(l.bottom - plot.top)}} px into the plot`);
+      for (const a of p.querySelectorAll('.annotation-text')) {{
+        if (hit(l, a.getBoundingClientRect())) bad.push(`legend over "${{a.textContent}}"`);
+      }}
+      if (l.left < svg.left - 1 || l.right > svg.right + 1 || l.top < svg.top - 1 ||
+          l.bottom > svg.bottom + 1) bad.push('legend cut by the chart');
+      return bad;
+    }}""", key)
+
+
 def title_problems(page) -> dict[str, list]:
     """``{chart key: [problems]}`` for every Plotly chart on the page whose title, as laid
     out in the browser, runs past the chart's edge ("cut") or intersects its legend or
     colour bar ("legend", "colorbar")."""
-    return page.evaluate(f"""() => {{{KEY_OF_JS}
-      const hit = (a, b) => a.left < b.right && b.left < a.right &&
-                            a.top < b.bottom && b.top < a.bottom;
+    return page.evaluate(f"""() => {{{KEY_OF_JS}{HIT_JS}
       const out = {{}};
       for (const p of document.querySelectorAll('.js-plotly-plot')) {{
         const key = keyOf(p) || '?';

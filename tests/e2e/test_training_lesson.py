@@ -17,6 +17,7 @@ from dashboard_page import (
     chart_traces,
     click_key,
     click_live,
+    legend_problems,
     loss_steps,
     poll,
     table_problems,
@@ -81,6 +82,7 @@ def test_after_start_the_chart_keeps_the_first_steps_and_one_screen_holds_it(
         y = np.asarray(chart_trace(page, "loss_chart", "loss")["y"], dtype=float)
         assert y[-10:].mean() < first - 1.0  # and the fall itself is on the chart
         assert _off_screen(page, 1280, 720) == {}
+        assert legend_problems(page, "loss_chart") == []  # above the curves, not on them
         _shot(page, "training_1280x720")
         assert error_texts(page) == []
     finally:
@@ -155,7 +157,7 @@ def test_the_neighbours_table_is_whole(streamlit_server, browser, width, height,
                                        present):
     """After a few hundred steps (eight rows, some of two lines): every cell drawn and
     inside the chart, the step header and every word whole; one screen still holds the
-    lesson."""
+    lesson, and the loss chart's legend covers none of its curves."""
     page = _open(browser, streamlit_server, width, height,
                  "?speed=200" + ("&lang=ja" if lang == "ja" else ""))
     try:
@@ -174,6 +176,7 @@ def test_the_neighbours_table_is_whole(streamlit_server, browser, width, height,
         assert table_problems(page, "neighbours_chart") == []
         page.locator('[data-testid="stMain"]').evaluate("e => e.scrollTo(0, 0)")
         assert _off_screen(page, width, height) == {}
+        assert legend_problems(page, "loss_chart") == []  # in either language, at any size
         _shot(page, f"training_neighbours_{width}x{height}_{lang}")
         assert error_texts(page) == []
     finally:

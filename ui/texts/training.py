@@ -55,10 +55,6 @@ TEXT = {
         "needs_reset": "Changed settings ({changes}): press Reset to apply.",
         "corpus_changed": ("The corpus changed: the model shown was built on **{old}**. Start "
                            "and Step are off until you press **Reset** to train on **{new}**."),
-        "diverged_hint": (
-            "The steps in which the loss blew up were undone: the model is back at its "
-            "last good state, and nothing non-finite is plotted. Lower the learning rate "
-            "and press Start or Step to go on from there, or Reset."),
         "cannot_build": "The model cannot be built with these settings: {error}",
         "kept": "{n} kept curve(s) are drawn dotted under the live loss.",
         "step_metric": "steps so far", "epoch_metric": "epoch",
@@ -133,16 +129,12 @@ TEXT = {
         "window": "ウィンドウサイズ（片側）", "seed": "シード",
         "lr_help": "Adam のステップ幅、または SGD の1データあたりの学習率（word2vec は 0.025）",
         "speed_help": ("スローモーション：1秒に数ステップなら、毎ステップの負例と損失の最初の"
-                       "下がり方が見えます。full：サーバーが許す限りの速さ"),
+                       "下がり方が見えます。最大：サーバーが許す限りの速さ"),
         "step_help": "1ステップ（1ミニバッチ）だけ学習します。その負例を下に表示します",
         "needs_reset": "設定が変わりました（{changes}）：リセットを押すと反映されます。",
         "corpus_changed": ("コーパスが変わりました。表示中のモデルは **{old}** で作られています。"
                            "**リセット** を押して **{new}** で学習するまで、開始と1ステップは"
                            "押せません。"),
-        "diverged_hint": (
-            "損失が発散したステップは取り消しました。モデルは最後の正常な状態に戻っていて、"
-            "有限でない値は描いていません。学習率を下げて開始か1ステップを押すとそこから"
-            "続けられます。リセットしても構いません。"),
         "cannot_build": "この設定ではモデルを作れません：{error}",
         "kept": "残した曲線 {n} 本を、ライブの損失の下に点線で描いています。",
         "step_metric": "ステップ数", "epoch_metric": "エポック",

@@ -109,10 +109,11 @@ def add_note(fig, text, *, below=70) -> go.Figure:
     return fig
 
 
-def add_empty_message(fig, text="no data yet") -> go.Figure:
-    """Write ``text`` in the middle of an empty figure so it does not look broken."""
+def add_empty_message(fig, text="no data yet", y=0.5) -> go.Figure:
+    """Write ``text`` in the middle of an empty figure so it does not look broken
+    (``y``: its height in the plot area, 0 to 1, when the middle is taken)."""
     fig.add_annotation(
-        text=text, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
+        text=text, xref="paper", yref="paper", x=0.5, y=y, showarrow=False,
         font=dict(size=FONT_SIZE + 3, color=PALETTE["neutral"]),
     )
     return fig

@@ -175,7 +175,9 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
     if dropped:
         add_note(fig, L["dropped_1" if dropped == 1 else "dropped"].format(n=dropped))
     if s.size == 0 and not overlays:
-        add_empty_message(fig, L["empty"])
+        # the untrained line, alone, is in the middle of the axis: the message goes below
+        untrained = initial_loss is not None and np.isfinite(initial_loss)
+        add_empty_message(fig, L["empty"], y=0.25 if untrained else 0.5)
     return fig
 
 
