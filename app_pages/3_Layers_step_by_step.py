@@ -1,6 +1,7 @@
 """Layers step by step: one CBOW mini-batch forward and back, then one update at a time."""
 import streamlit as st
 
+from negsamp.config import OPTIMIZER_LABELS
 from negsamp.dashboard.figures import heatmap_figure
 from negsamp.dashboard.walkthrough import CBOWStepper, stage_panels
 from negsamp.datasets import toy_corpus
@@ -33,7 +34,7 @@ D = side.slider(T["hidden"], 2, 16, 8, key="w_layers_hidden", **state.KEEP)
 window = side.slider(T["window"], 1, 2, 1, key="w_layers_window", **state.KEEP)
 B = side.slider(T["batch"], 1, 8, 4, key="w_layers_batch", **state.KEEP)
 opt = side.radio(T["optimizer"], ["sgd", "adam"], key="w_layers_optimizer",
-                 format_func=str.upper, horizontal=True, **state.KEEP)
+                 format_func=OPTIMIZER_LABELS.get, horizontal=True, **state.KEEP)
 lr = side.select_slider(T["lr"], LR[opt][0], LR[opt][1], key=f"w_layers_lr_{opt}",
                         **state.KEEP)
 seed = int(side.number_input(T["seed"], 0, 2**31 - 1, 0, key="w_layers_seed",

@@ -142,9 +142,11 @@ def test_a_reset_setting_shows_the_notice_and_applies_only_on_reset(page):
     _click(page, "live_step")
     W = _live(page).trainer.word_vecs.copy()
     page.radio(key="w_live_model").set_value("skipgram")
+    page.radio(key="w_live_optimizer").set_value("sgd")
     page.select_slider(key="w_live_hidden_size").set_value(10).run()
     notice = " ".join(w.value for w in page.warning)
-    assert "press Reset to apply" in notice and "skipgram" in notice
+    assert "press Reset to apply" in notice
+    assert "CBOW → skip-gram" in notice and "Adam → SGD" in notice  # as the radios say
     assert _live(page).config.model == "cbow"
     np.testing.assert_array_equal(_live(page).trainer.word_vecs, W)
     _click(page, "live_reset")

@@ -211,7 +211,9 @@ def notices(live, T, config, corpus, apply_error, batch_note):
         return  # a reset brings every setting in anyway
     changes = live.reset_changes(config)
     if changes:
-        text = ", ".join(f"{T['fields'].get(k, k)} {a} → {b}" for k, (a, b) in changes.items())
+        names = {"optimizer": OPTIMIZER_LABELS, "model": T["model_labels"]}  # as the radios
+        text = ", ".join(f"{T['fields'].get(k, k)} {names.get(k, {}).get(a, a)} → "
+                         f"{names.get(k, {}).get(b, b)}" for k, (a, b) in changes.items())
         st.warning(T["needs_reset"].format(changes=text))
     if batch_note:
         st.caption(batch_note)
