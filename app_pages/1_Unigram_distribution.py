@@ -22,13 +22,14 @@ words, raw_p, word_p = corpus.vocab.words, sampler.raw_p, sampler.word_p
 V = len(words)
 # keyed by corpus, as every widget whose range depends on it: a kept value is in range
 top_key = f"w_unigram_top_n_{corpus.name}"
-links.link_page({"top": (top_key, links.url_number(1, min(V, 100), whole=True)),
+TOP = links.Span(1, min(V, 100))
+links.link_page({"top": (top_key, TOP.parse),
                  "log": ("w_unigram_log_y", links.url_bool)}, "unigram")
 
 # the picture first (it fits the first screen at 1280×720), then the numbers and the code
 st.header(T["bars_header"])
 c1, c2 = st.columns(2)
-top_n = c1.slider(T["top_n"], 1, min(V, 100), min(V, 30), key=top_key, **state.KEEP)
+top_n = c1.slider(T["top_n"], value=min(V, 30), key=top_key, **TOP.widget(), **state.KEEP)
 log_y = c2.checkbox(T["log_y"], value=False, key="w_unigram_log_y", **state.KEEP)
 st.plotly_chart(unigram_figure(words, raw_p, word_p, top_n=top_n, log_y=log_y, power=power,
                                labels=T["fig_unigram"]),

@@ -23,15 +23,17 @@ def next_seed():
 
 
 power, k, words = s.power, s.num_negatives, corpus.vocab.words
-links.link_page({"seed": ("w_sampler_seed", links.url_number(0, 2**31 - 1, whole=True)),
-                 "batch": ("w_sampler_batch", links.url_number(1, 20, whole=True)),
+BATCH = links.Span(1, 20)
+links.link_page({"seed": ("w_sampler_seed", links.SEED.parse),
+                 "batch": ("w_sampler_batch", BATCH.parse),
                  "norepeat": ("w_sampler_no_repeats", links.url_bool)}, "sampler")
 st.session_state.setdefault("w_sampler_seed", 0)
 # one row that wraps on a narrow screen, the button as wide as its label (none is cut)
 row = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
-seed = int(row.number_input(T["seed"], 0, 2**31 - 1, step=1, key="w_sampler_seed", width=200,
+seed = int(row.number_input(T["seed"], key="w_sampler_seed", width=200, **links.SEED.widget(),
                             **state.KEEP))
-B = row.slider(T["batch"], 1, 20, 8, key="w_sampler_batch", width=220, **state.KEEP)
+B = row.slider(T["batch"], value=8, key="w_sampler_batch", width=220, **BATCH.widget(),
+               **state.KEEP)
 no_repeats = row.checkbox(T["no_repeats"], value=False, key="w_sampler_no_repeats",
                           **state.KEEP)
 row.button(T["draw"], help=T["draw_help"], on_click=next_seed, key="draw_batch")

@@ -14,12 +14,13 @@ LR = {"sgd": ([0.01, 0.05, 0.1, 0.5, 1.0, 2.0], 1.0), "adam": ([0.001, 0.01, 0.0
 
 T, s, current = state.page_top(TEXT)
 
+HIDDEN, WINDOW, BATCH = links.Span(2, 16), links.Span(1, 2), links.Span(1, 8)
 LINK = {"data": ("w_layers_corpus", links.url_choice("toy", "current")),
-        "dim": ("w_layers_hidden", links.url_number(2, 16, whole=True)),
-        "window": ("w_layers_window", links.url_number(1, 2, whole=True)),
-        "batch": ("w_layers_batch", links.url_number(1, 8, whole=True)),
+        "dim": ("w_layers_hidden", HIDDEN.parse),
+        "window": ("w_layers_window", WINDOW.parse),
+        "batch": ("w_layers_batch", BATCH.parse),
         "optimizer": ("w_layers_optimizer", links.url_choice(*LR)),
-        "seed": ("w_layers_seed", links.url_number(0, 2**31 - 1, whole=True))}
+        "seed": ("w_layers_seed", links.SEED.parse)}
 links.link_page(LINK, "layers")
 opt = st.session_state.get("w_layers_optimizer", "sgd")  # lr's options depend on it
 links.link_page({"lr": (f"w_layers_lr_{opt}", links.url_choice(*LR[opt][0]))}, "layers_lr")
@@ -30,14 +31,15 @@ which = side.radio(T["corpus"], ["toy", "current"], key="w_layers_corpus",
 corpus = current if which == "current" and current.vocab_size <= MAX_V else toy_corpus()
 if which == "current" and current.vocab_size > MAX_V:
     st.info(T["too_big"].format(V=current.vocab_size))
-D = side.slider(T["hidden"], 2, 16, 8, key="w_layers_hidden", **state.KEEP)
-window = side.slider(T["window"], 1, 2, 1, key="w_layers_window", **state.KEEP)
-B = side.slider(T["batch"], 1, 8, 4, key="w_layers_batch", **state.KEEP)
+D = side.slider(T["hidden"], value=8, key="w_layers_hidden", **HIDDEN.widget(), **state.KEEP)
+window = side.slider(T["window"], value=1, key="w_layers_window", **WINDOW.widget(),
+                     **state.KEEP)
+B = side.slider(T["batch"], value=4, key="w_layers_batch", **BATCH.widget(), **state.KEEP)
 opt = side.radio(T["optimizer"], ["sgd", "adam"], key="w_layers_optimizer",
                  format_func=OPTIMIZER_LABELS.get, horizontal=True, **state.KEEP)
 lr = side.select_slider(T["lr"], LR[opt][0], LR[opt][1], key=f"w_layers_lr_{opt}",
                         **state.KEEP)
-seed = int(side.number_input(T["seed"], 0, 2**31 - 1, 0, key="w_layers_seed",
+seed = int(side.number_input(T["seed"], value=0, key="w_layers_seed", **links.SEED.widget(),
                              **state.KEEP))
 
 cfg = dict(hidden_size=D, window=window, batch_size=B, power=s.power,

@@ -21,11 +21,10 @@ wv = model["wv"]
 V, groups = len(wv), corpus.groups
 st.caption(T["model_caption"].format(source=source, steps=model["steps"], V=V, D=wv.dim))
 
-choices = wv.words[:5000]
+choices, N_WORDS = wv.words[:5000], links.Span(100, min(V, 3000))
 links.link_page({
     "dims": ("w_emb_dims", links.url_choice(2, 3)),
-    **({"n": (f"w_emb_n_{corpus.name}", links.url_number(100, min(V, 3000), whole=True))}
-       if V > 200 else {}),
+    **({"n": (f"w_emb_n_{corpus.name}", N_WORDS.parse)} if V > 200 else {}),
     "word": ("w_emb_word", links.url_choice(*choices)),
     **{name: (f"w_emb_{name}_{corpus.name}", str) for name in "abc"},  # the analogy's words
 }, "embeddings")
@@ -33,7 +32,7 @@ links.link_page({
 st.header(T["pca_header"])
 left, mid, right = st.columns(3)
 dims = left.radio(T["dims"], [2, 3], horizontal=True, key="w_emb_dims", **state.KEEP)
-n = V if V <= 200 else mid.slider(T["n_words"], 100, min(V, 3000), min(V, 500),
+n = V if V <= 200 else mid.slider(T["n_words"], value=min(V, 500), **N_WORDS.widget(),
                                   key=f"w_emb_n_{corpus.name}", **state.KEEP)
 first = int((groups[:len(choices)] >= 0).argmax()) if groups is not None else 0
 word = right.selectbox(T["word"], choices, index=first, key="w_emb_word",

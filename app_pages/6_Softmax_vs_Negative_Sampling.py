@@ -11,14 +11,17 @@ VOCAB_SIZES = [1_000, 3_000, 10_000, 30_000, 100_000]
 T, s, corpus = state.page_top(TEXT)
 k, builtin = s.num_negatives, s.corpus != "upload"
 
+HIDDEN, BATCH = links.Span(10, 200, 10), links.Span(10, 500, 10)
+STEPS, SECONDS = links.Span(20, 2000, 20), links.Span(1, 30)
+LARGE_STEPS = links.Span(100, 2000, 100)
 links.link_page({
     "sizes": ("w_cost_sizes", links.url_list(links.url_choice(*VOCAB_SIZES))),
-    "dim": ("w_cost_D", links.url_number(10, 200, whole=True, step=10)),
-    "batch": ("w_cost_B", links.url_number(10, 500, whole=True, step=10)),
+    "dim": ("w_cost_D", HIDDEN.parse),
+    "batch": ("w_cost_B", BATCH.parse),
     "mode": ("w_cmp_mode", links.url_choice("steps", "seconds")),
-    "steps": ("w_cmp_steps", links.url_number(20, 2000, whole=True, step=20)),
-    "seconds": ("w_cmp_seconds", links.url_number(1, 30, whole=True)),
-    "large_steps": ("w_large_steps", links.url_number(100, 2000, whole=True, step=100)),
+    "steps": ("w_cmp_steps", STEPS.parse),
+    "seconds": ("w_cmp_seconds", SECONDS.parse),
+    "large_steps": ("w_large_steps", LARGE_STEPS.parse),
 }, "softmax")
 
 st.header(T["timing_header"])
@@ -27,8 +30,8 @@ with st.expander(T["measure_more"], expanded=links.given("softmax", "sizes", "di
     cols = st.columns(3)
     sizes = cols[0].multiselect(T["sizes"], VOCAB_SIZES, default=VOCAB_SIZES,
                                 key="w_cost_sizes", **state.KEEP)
-    D = cols[1].slider(T["hidden"], 10, 200, 50, step=10, key="w_cost_D", **state.KEEP)
-    B = cols[2].slider(T["batch"], 10, 500, 100, step=10, key="w_cost_B", **state.KEEP)
+    D = cols[1].slider(T["hidden"], value=50, key="w_cost_D", **HIDDEN.widget(), **state.KEEP)
+    B = cols[2].slider(T["batch"], value=100, key="w_cost_B", **BATCH.widget(), **state.KEEP)
     if st.button(T["measure"], key="measure", disabled=not sizes):
         res = view.run_long(T, lambda p: measure_costs(sorted(sizes), D, B, k, repeats=3,
                                                        progress=p))
@@ -59,10 +62,11 @@ with st.expander(T["compare_more"],
     mode = cols[0].radio(T["mode"], ["steps", "seconds"], horizontal=True, key="w_cmp_mode",
                          format_func=lambda m: T[f"mode_{m}"], **state.KEEP)
     if mode == "steps":
-        budget = cols[1].slider(T["steps"], 20, 2000, 200, step=20, key="w_cmp_steps",
+        budget = cols[1].slider(T["steps"], value=200, key="w_cmp_steps", **STEPS.widget(),
                                 **state.KEEP)
     else:
-        budget = cols[1].slider(T["seconds"], 1, 30, 2, key="w_cmp_seconds", **state.KEEP)
+        budget = cols[1].slider(T["seconds"], value=2, key="w_cmp_seconds", **SECONDS.widget(),
+                                **state.KEEP)
     if st.button(T["compare"], key="compare"):
         out = view.run_long(T, lambda p: compare_losses(
             corpus, budget if mode == "steps" else 10**7, None if mode == "steps" else budget,
@@ -86,7 +90,8 @@ else:
 
 st.header(T["large_header"])
 st.markdown(T["large_intro"])
-steps = st.slider(T["large_steps"], 100, 2000, 1000, step=100, key="w_large_steps", **state.KEEP)
+steps = st.slider(T["large_steps"], value=1000, key="w_large_steps", **LARGE_STEPS.widget(),
+                  **state.KEEP)
 if st.button(T["large_run"], key="large_run"):
     big = view.large_corpus()
     out = view.run_long(T, lambda p: compare_losses(

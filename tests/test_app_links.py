@@ -204,3 +204,29 @@ def test_a_link_to_an_upload_opens_home_asking_for_the_file_at_the_top():
     assert at.radio(key="w_corpus").value == "upload"
     assert at.sidebar.slider(key="w_num_negatives").value == 7
     assert not at.error
+
+
+def test_a_span_is_one_range_for_the_widget_and_the_link():
+    from ui.links import Span
+    span = Span(10, 200, 10)
+    assert span.widget() == {"min_value": 10, "max_value": 200, "step": 10}
+    assert [span.parse(t) for t in ("10", "200", "20.0")] == [10, 200, 20]
+    for bad in ("0", "210", "15", "x", "nan"):
+        with pytest.raises(ValueError, match=r"10, 20, …, 200"):
+            span.parse(bad)
+    with pytest.raises(ValueError, match=r"^1 … 8$"):
+        Span(1, 8).parse("9")
+
+
+def test_links_at_the_ends_of_every_range_open_the_pages():
+    """The widget takes what the link accepts (one range for both: links.Span)."""
+    ends = {"sampler": {"seed": str(2**31 - 1), "batch": "20"},
+            "layers": {"dim": "16", "window": "2", "batch": "8", "seed": str(2**31 - 1)},
+            "training": {"seed": str(2**32 - 1), "window": "10", "pca": "58"},
+            "softmax": {"dim": "200", "batch": "500", "steps": "2000", "seconds": "30",
+                        "large_steps": "2000"},
+            "unigram": {"top": "58"}}
+    for url, query in ends.items():
+        at = _open(url, query)
+        assert not at.warning and not at.error, (url, [w.value for w in at.warning])
+        assert {n: at.query_params[n] for n in query} == query

@@ -7,6 +7,8 @@ a bad value silently; a lesson link needs short names, corpus-keyed widgets and 
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from ui.i18n import texts
@@ -33,6 +35,27 @@ def url_choice(*options):
         shown = [str(o) for o in options[:SHOWN_OPTIONS]]  # a vocabulary: its first words
         raise ValueError(" | ".join(shown + ["…"] * (len(options) > SHOWN_OPTIONS)))
     return parse
+
+
+@dataclass(frozen=True)
+class Span:
+    """A whole-number setting's range, written once for its widget and for its link:
+    ``st.slider(label, value=8, **SPAN.widget())`` and ``{"batch": (key, SPAN.parse)}``
+    (two copies could drift, and a link value outside the widget's range would raise)."""
+
+    low: int
+    high: int
+    step: int = 1
+
+    def widget(self):
+        return dict(min_value=self.low, max_value=self.high, step=self.step)
+
+    def parse(self, text):
+        return url_number(self.low, self.high, whole=True,
+                          step=self.step if self.step > 1 else None)(text)
+
+
+SEED = Span(0, 2**31 - 1)  # the pages' seeds
 
 
 def url_bool(text):

@@ -47,20 +47,25 @@ BIG_CSS = ("[data-testid='stMain'] p, [data-testid='stMain'] label p "
            "{font-size: 0.875rem !important;}")
 
 
+SEED, WINDOW = links.Span(0, 2**32 - 1), links.Span(1, 10)  # the widgets' and links' ranges
 # The page's settings in its URL (ARCHITECTURE.md lists the names): name -> (key, parse)
 LINK = {
     "model": ("w_live_model", links.url_choice(*MODELS)),
     "optimizer": ("w_live_optimizer", links.url_choice(*OPTIMIZERS)),
-    "seed": ("w_live_seed", links.url_number(0, 2**32 - 1, whole=True)),
+    "seed": ("w_live_seed", SEED.parse),
     "lr": ("w_live_lr", links.url_choice(*LR_OPTIONS)),
     "dim": ("w_live_hidden_size", links.url_choice(*HIDDEN_OPTIONS)),
-    "window": ("w_live_window", links.url_number(1, 10, whole=True)),
+    "window": ("w_live_window", WINDOW.parse),
     "batch": ("w_live_batch_size", links.url_choice(*BATCH_OPTIONS)),
     "speed": ("w_live_speed", links.url_choice(*SPEED_OPTIONS)),
     "present": ("w_live_present", links.url_bool),
     "view": ("w_live_view", links.url_choice("whole", "recent")),
     "log": ("w_live_log_y", links.url_bool),
 }
+
+
+def pca_span(V):  # how many of the most frequent words the PCA may show
+    return links.Span(2, min(V, MAX_PCA_WORDS))
 
 
 def pca_key(V):  # keyed by V: a kept value is in the slider's range
@@ -77,7 +82,7 @@ def link_settings(corpus):
     V, words = corpus.vocab_size, corpus.vocab.words[:MAX_PCA_WORDS]
     links.link_page({
         **LINK,
-        "pca": (pca_key(V), links.url_number(2, min(V, MAX_PCA_WORDS), whole=True)),
+        "pca": (pca_key(V), pca_span(V).parse),
         "watch": (watch_key(corpus), links.url_list(links.url_choice(*words))),
     }, "training")
 
@@ -116,8 +121,8 @@ def settings_panel(T, corpus):
                           format_func=lambda o: OPTIMIZER_LABELS.get(o, o), horizontal=True)
         hidden = _bind(st.select_slider, "hidden_size", T["hidden_size"], HIDDEN_OPTIONS)
         a, b = st.columns(2)
-        window = _bind(a.slider, "window", T["window"], 1, 10)
-        seed = _bind(b.number_input, "seed", T["seed"], 0, 2**32 - 1, step=1)
+        window = _bind(a.slider, "window", T["window"], **WINDOW.widget())
+        seed = _bind(b.number_input, "seed", T["seed"], **SEED.widget())
     config = state.live_config(model=model, optimizer=optimizer, hidden_size=int(hidden),
                                window=int(window), seed=int(seed), lr=float(lr),
                                batch_size=int(batch), epochs=None)
@@ -337,8 +342,9 @@ def pca_chart(live, T, big):
 
 def pca_words_slider(live, T):
     """How many of the most frequent words the PCA shows (in the settings)."""
-    top = min(live.corpus.vocab_size, MAX_PCA_WORDS)
-    if top > 2:
-        st.slider(T["pca_words"], 2, top, min(top, 300),
-                  key=pca_key(live.corpus.vocab_size), **state.KEEP)
+    V = live.corpus.vocab_size
+    span = pca_span(V)
+    if span.high > 2:
+        st.slider(T["pca_words"], value=min(span.high, 300), key=pca_key(V), **span.widget(),
+                  **state.KEEP)
 
