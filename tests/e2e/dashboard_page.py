@@ -236,11 +236,17 @@ _TRACE_TAIL_JS = f"""([key, name]) => {{
 }}"""
 
 
-def trace_tail(page, key: str, name: str) -> tuple[int, float]:
-    """(number of points, last x) of a trace, computed in the browser (cheap to poll)."""
-    got = page.evaluate(_TRACE_TAIL_JS, [key, name])
-    if got is None:
-        raise AssertionError(f"no trace {name!r} in a rendered chart keyed {key!r}")
+def trace_tail(page, key: str, name: str, *, within_s: float = 3.0) -> tuple[int, float]:
+    """(number of points, last x) of a trace, computed in the browser (cheap to poll).
+
+    A rerun replaces the chart, and for a moment it has no data yet (seen once in CI,
+    right after Start): a trace missing for ``within_s`` seconds is a failure, not one
+    missing at a single read."""
+    deadline = time.monotonic() + within_s
+    while (got := page.evaluate(_TRACE_TAIL_JS, [key, name])) is None:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no trace {name!r} in a rendered chart keyed {key!r}")
+        time.sleep(0.05)
     return int(got[0]), float(got[1])
 
 
