@@ -8,7 +8,8 @@ at once, as word2vec and gensim do with a table instead of one ``choice`` per ro
   target are drawn again, and the few left after some rounds come from the cumulative
   table with the target's slice cut out (gensim draws from a cumulative table with
   ``searchsorted``);
-- without repeats: Gumbel top-k over ``log p`` with the target masked.
+- without repeats: the same alias draws, an entry that repeats an earlier one of its
+  row (or hits the target) drawn again until none does.
 
 The tests check these draws against the book's one-row-at-a-time loop,
 ``negsamp.sampler.reference_negative_sample``.
@@ -89,18 +90,59 @@ class FastDraws:
 
     def without_replacement(self, target: np.ndarray | None, k: int,
                             rng: np.random.Generator, n_rows: int | None = None) -> np.ndarray:
-        """(B, k) ids, no repeats within a row, by Gumbel top-k: the k largest of
-        log p + Gumbel noise, the row's target masked (when given; else ``n_rows`` rows
-        with nothing masked). Sorted by key, the columns are a sequential draw without
-        replacement, like ``rng.choice(V, k, replace=False, p=p)``.
+        """(B, k) ids, none twice in a row and never the row's target (when given; else
+        ``n_rows`` rows, nothing excluded): the book's ``rng.choice(V, k, replace=False,
+        p=p)`` with the target cut out, drawn for the whole batch at once.
+
+        Every entry is drawn with repeats (:meth:`draw`); an entry equal to its row's
+        target or to an earlier entry of its row is drawn again, until none is. Why that
+        is the book's sequential draw: an entry is only compared with earlier ones, and
+        the first entry of a row holding a value is never redrawn, so the set an entry
+        must avoid only grows, up to its final set; the entry's last draw is the first
+        that avoids that set, a draw from p cut to the rest (rejection sampling). Rows
+        still redrawing after ``MAX_ROUNDS`` rounds (a few words holding most of the
+        mass) are finished by :meth:`_finish_row`.
         """
         B = n_rows if target is None else target.shape[0]
-        g = self.log_p + rng.gumbel(size=(B, self.p.shape[0]))  # (B, V)
-        if target is not None:
-            g[np.arange(B), target] = -np.inf
-        top = np.argpartition(-g, k - 1, axis=1)[:, :k]  # (B, k) unordered
-        order = np.argsort(-np.take_along_axis(g, top, axis=1), axis=1)
-        return np.take_along_axis(top, order, axis=1)
+        out = self.draw(B * k, rng).reshape(B, k)  # (B, k)
+        rows = np.arange(B)  # rows that may still clash
+        for _ in range(self.MAX_ROUNDS):
+            sub = out[rows]  # (R, k)
+            bad = _clashes(sub, None if target is None else target[rows])  # (R, k)
+            again = bad.any(axis=1)
+            if not again.any():
+                return out
+            rows, sub, bad = rows[again], sub[again], bad[again]
+            sub[bad] = self.draw(int(np.count_nonzero(bad)), rng)
+            out[rows] = sub
+        for r in rows[_clashes(out[rows], None if target is None else target[rows]).any(1)]:
+            out[r] = self._finish_row(out[r], None if target is None else int(target[r]), rng)
+        return out
+
+    MAX_ROUNDS = 20  # then the rare rows left are finished exactly, one entry at a time
+
+    def _finish_row(self, row: np.ndarray, target: int | None,
+                    rng: np.random.Generator) -> np.ndarray:
+        """Finish one row as the redraws would: an entry that clashes with the target or
+        an earlier entry is drawn from p with those words cut out."""
+        avoid = [] if target is None else [target]
+        for j in range(row.shape[0]):
+            if row[j] in avoid:
+                p = self.p.copy()
+                p[avoid] = 0.0
+                row[j] = rng.choice(p.shape[0], p=p / p.sum())
+            avoid.append(int(row[j]))
+        return row
+
+
+def _clashes(x: np.ndarray, target: np.ndarray | None) -> np.ndarray:
+    """(R, k) bool: entries equal to their row's target or to an earlier entry."""
+    k = x.shape[1]
+    earlier = np.tri(k, k, -1, dtype=bool)  # [j, i]: i < j
+    bad = ((x[:, :, None] == x[:, None, :]) & earlier).any(axis=2)
+    if target is not None:
+        bad |= x == target[:, None]
+    return bad
 
 
 def alias_table(p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

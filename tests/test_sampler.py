@@ -53,7 +53,7 @@ def same_distribution(a, b, V):
 @pytest.mark.parametrize("counts", [COUNTS, np.array([10**6, 1, 2, 0, 5])],
                          ids=["zipf-like", "one dominant word"])
 def test_fast_draws_match_the_books_row_by_row_reference(counts, replace):
-    """The batch draw (alias table, cut-out cumulative table, Gumbel top-k) and the
+    """The batch draw (alias table, cut-out cumulative table, redraws of repeats) and the
     book's loop (copy word_p, zero the target, renormalise, rng.choice) agree, column by
     column (without repeats, each column of a sequential draw has its own law)."""
     k = 3
@@ -105,11 +105,54 @@ def test_draw_for_shared_negatives_excludes_nothing(replace):
 
 
 def test_first_column_without_replacement_is_a_draw_from_p():
-    """Gumbel top-k, sorted, is sequential sampling: its first column ~ P'."""
+    """The redraws keep the first column a plain draw from P' (it is never redrawn
+    for a repeat, only for the target)."""
     sampler = UnigramSampler.from_counts(COUNTS, 0.75, 3, np.random.default_rng(3),
                                          replace=False)
     draws = sampler.get_negative_sample(np.full(20_000, 0))
     assert_matches(draws[:, :1], expected_p(COUNTS, 0.75, 0))
+
+
+def sequential_law(p, target, k):
+    """Exact probability of every ordered row (i_0, ..., i_{k-1}) under the book's
+    ``rng.choice(V, k, replace=False, p)`` with the target cut out: enumerated, the
+    product of p(i_j) / (1 - mass of the target and of i_0..i_{j-1})."""
+    law = {}
+
+    def grow(row, prob, used):
+        if len(row) == k:
+            law[tuple(row)] = prob
+            return
+        left = 1.0 - sum(p[u] for u in used)
+        for i in range(len(p)):
+            if i not in used and p[i] > 0:
+                grow(row + [i], prob * p[i] / left, used | {i})
+    grow([], 1.0, {target})
+    return law
+
+
+@pytest.mark.parametrize("max_rounds", [20, 0], ids=["redraws", "exact finish"])
+@pytest.mark.parametrize("counts", [np.array([9, 0, 4, 2, 1, 1]), np.array([500, 1, 2, 3])],
+                         ids=["small", "one dominant word"])
+def test_no_repeat_rows_follow_the_books_sequential_law(counts, max_rounds, monkeypatch):
+    """Whole rows, not just columns: each ordered row of k = 3 is as frequent as the
+    book's sequential draw makes it (enumerated exactly), both when the repeats are
+    redrawn and when every clashing row is finished by ``_finish_row``."""
+    from negsamp._alias import FastDraws
+    monkeypatch.setattr(FastDraws, "MAX_ROUNDS", max_rounds)
+    sampler = UnigramSampler.from_counts(counts, 0.75, 3, np.random.default_rng(21),
+                                         replace=False)
+    target = 0 if counts[0] < 100 else 2
+    draws = sampler.get_negative_sample(np.full(30_000, target))
+    law = sequential_law(sampler.word_p, target, 3)
+    rows = list(law)
+    seen = {r: 0 for r in rows}
+    for r in map(tuple, draws.tolist()):
+        assert r in seen, f"row {r} is impossible under the book's draw"
+        seen[r] += 1
+    expected = np.array([law[r] for r in rows]) * draws.shape[0]
+    res = chisquare(np.array([seen[r] for r in rows]), expected)
+    assert res.pvalue > P_MIN, res
 
 
 @pytest.mark.parametrize("replace", [True, False])

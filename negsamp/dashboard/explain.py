@@ -9,8 +9,6 @@ import numpy as np
 
 from ..sampler import UnigramSampler
 
-MAX_GUMBEL_CELLS = 4_000_000  # (rows × V) Gumbel values one no-repeat sample may draw (~32 MB)
-
 
 def expected_negative_p(word_p: np.ndarray, targets) -> np.ndarray:
     """Probability of each word as a negative, for the given mix of row targets.
@@ -61,8 +59,7 @@ def sample_negatives(sampler: UnigramSampler, corpus_ids: np.ndarray, n_draws: i
     With repeats every column is an independent draw from the target-excluded
     distribution, so ``n_draws // k`` rows give ``k · (n_draws // k)`` draws. Without
     repeats only a row's first column has that distribution (the later ones depend on
-    the earlier), so one draw is counted per row, and the rows are capped so that the
-    Gumbel noise stays under ``MAX_GUMBEL_CELLS`` values.
+    the earlier), so one draw is counted per row.
 
     Returns
     -------
@@ -76,7 +73,7 @@ def sample_negatives(sampler: UnigramSampler, corpus_ids: np.ndarray, n_draws: i
     if sampler.replace:
         n_rows, columns = max(1, int(n_draws) // k), "all"
     else:
-        n_rows, columns = max(1, min(int(n_draws), MAX_GUMBEL_CELLS // V)), "first"
+        n_rows, columns = max(1, int(n_draws)), "first"
     targets, negatives = draw_batch(sampler, corpus_ids, n_rows, rng)
     used = negatives if columns == "all" else negatives[:, :1]  # (rows, k) or (rows, 1)
     return dict(observed=np.bincount(used.reshape(-1), minlength=V),
