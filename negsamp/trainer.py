@@ -20,7 +20,7 @@ from .models import build_model
 from .optim import SGD, Adam, NonFiniteUpdateError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StepMetrics:
     """What one training step did."""
 
@@ -31,9 +31,8 @@ class StepMetrics:
     loss_neg: float           # negative part
     lr: float                 # learning rate used
     words_per_sec: float      # targets trained per second in this step
-    targets: np.ndarray       # (B,) target ids
-    negatives: np.ndarray     # (B', k) negative ids (B' = B, or B·C for skip-gram
-                              # with negatives per pair, fewer at line ends)
+    # numbers only: a long run() keeps one record per step, so no arrays here; the last
+    # step's ids are Trainer.last_targets and Trainer.last_negatives
 
 
 class Trainer:
@@ -99,6 +98,9 @@ class Trainer:
         self.words_trained = 0
         self.words_per_sec = 0.0     # over the last run() call
         self._offsets = context_offsets(config.window)  # (C,)
+        self.last_targets = None     # (B,) target ids of the last step
+        self.last_negatives = None   # (B', k) its negatives (B' = B, or B·C for skip-gram
+                                     # with negatives per pair, fewer at line ends)
         self._good = None            # the last good state (see Notes)
         self._since_good = 0         # steps since it was taken
 
@@ -251,10 +253,11 @@ class Trainer:
         self.step_count += 1
         self.words_trained += B
         self.history.append(self.step_count, loss, model.loss_pos, model.loss_neg)
+        self.last_targets, self.last_negatives = targets, model.negatives
         dt = time.perf_counter() - t0
         return StepMetrics(self.step_count, epoch, float(loss),
                            float(model.loss_pos), float(model.loss_neg), float(lr),
-                           B / dt if dt > 0 else float("inf"), targets, model.negatives)
+                           B / dt if dt > 0 else float("inf"))
 
     def run(self, n_steps, seconds=None):
         """Advance by up to ``n_steps`` steps, or until ``seconds`` of wall time have
@@ -324,6 +327,7 @@ class Trainer:
         (self.step_count, self.epoch, self.words_trained, self._cursor,
          self._centres, self._ids, self._sents) = snap["scalars"]
         self.optimizer.lr = self.config.lr  # a rate changed since the copy stays changed
+        self.last_targets = self.last_negatives = None  # their step was undone
 
     # -- results ----------------------------------------------------------------
     @property

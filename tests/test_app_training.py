@@ -133,7 +133,7 @@ def test_alpha_and_k_apply_on_the_next_chunk_and_keep_the_weights(page):
     assert (sampler.power, sampler.sample_size) == (0.3, 9)
     assert not page.warning  # no reset needed
     _click(page, "live_step")
-    assert live.last_metrics.negatives.shape[1] == 9
+    assert live.trainer.last_negatives.shape[1] == 9
     assert all(len(neg) == 9 for _, neg in _negative_rows(page))
     assert not np.array_equal(live.trainer.word_vecs, W)
 

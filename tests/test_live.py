@@ -149,7 +149,7 @@ def test_live_settings_keep_the_weights_and_reach_the_sampler(live):
     sampler = live.trainer.model.ns_loss.sampler
     assert (sampler.power, sampler.sample_size) == (0.3, 9)
     live.step(5)
-    assert live.last_metrics.negatives.shape == (20, 9)
+    assert live.trainer.last_negatives.shape == (20, 9)
     assert live.apply_live_settings(lr=0.02) is None  # unchanged: nothing to do
 
 
@@ -170,20 +170,21 @@ def test_reset_changes_name_only_the_fields_that_need_a_reset(live):
 def test_sample_words_pairs_each_positive_with_its_negatives(corpus, model):
     live = LiveTraining(corpus, TrainConfig(epochs=None, model=model, batch_size=8,
                                             shared_negatives=True))  # as live_config
-    metrics = live.step(5)[-1]
+    live.step(5)
+    targets, negatives = live.trainer.last_targets, live.trainer.last_negatives
     pos, neg = live.sample_words(n_rows=4)
     assert len(pos) == 4 and all(len(row) == 5 for row in neg)
     # never the row's own positive
     assert all(p not in row for p, row in zip(pos, neg, strict=False))
     words = corpus.vocab.words
     if model == "cbow":
-        assert pos == [words[i] for i in metrics.targets[:4]]
-        assert neg == [[words[j] for j in row] for row in metrics.negatives[:4]]
+        assert pos == [words[i] for i in targets[:4]]
+        assert neg == [[words[j] for j in row] for row in negatives[:4]]
     else:  # one row per (centre, context) pair; a centre's C pairs share its negatives
         C = 2 * live.config.window
         contexts = live.trainer.model.ns_loss.positives  # (B, C)
         assert pos == [words[i] for i in contexts.reshape(-1)[:4]]
-        shared = np.repeat(metrics.negatives, C, axis=0)[:4]  # (4, k)
+        shared = np.repeat(negatives, C, axis=0)[:4]  # (4, k)
         assert neg == [[live.SKIPPED if j == i else words[j] for j in row]
                        for i, row in zip(contexts.reshape(-1)[:4], shared, strict=False)]
 
