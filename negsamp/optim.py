@@ -179,12 +179,29 @@ class Adam:
             for i, (p, g) in enumerate(zip(params, grads, strict=False)):
                 ids, dW = _rows(g)
                 sel = slice(None) if ids is None else ids
-                m, v = self.m[i][sel], self.v[i][sel]  # (V, D) or (U, D)
-                m_new = m + (1 - b1) * (dW - m)
-                v_new = v + (1 - b2) * (dW * dW - v)
-                W_new = p[sel] - lr_t * m_new / (np.sqrt(v_new) + self.eps)
-                _raise_if_non_finite(i, W_new, m_new, v_new)
-                new.append((sel, W_new, m_new, v_new))
+                m, v = self.m[i][sel], self.v[i][sel]  # (V, D) or (U, D), copies
+                if ids is None:
+                    m, v = m.copy(), v.copy()
+                # m += (1 - b1)(g - m); v += (1 - b2)(g² - v); W -= lr_t · m / (√v + ε),
+                # in place on the copies: one temporary, no array per operation
+                tmp = dW - m
+                tmp *= 1 - b1
+                m += tmp
+                np.square(dW, out=tmp)
+                tmp -= v
+                tmp *= 1 - b2
+                v += tmp
+                np.sqrt(v, out=tmp)
+                tmp += self.eps
+                np.divide(m, tmp, out=tmp)
+                tmp *= lr_t
+                W_new = p[sel]
+                if ids is None:
+                    W_new = W_new.copy()
+                W_new -= tmp
+                # m is finite when g is; g² overflowing or NaN shows in v
+                _raise_if_non_finite(i, W_new, v)
+                new.append((sel, W_new, m, v))
         for i, (sel, W_new, m_new, v_new) in enumerate(new):
             params[i][sel] = W_new
             self.m[i][sel] = m_new
