@@ -4,6 +4,7 @@ import streamlit as st
 from negsamp.dashboard.cost import compare_losses, measure_costs
 from ui import links, state
 from ui import softmax_view as view
+from ui.long_run import run_long
 from ui.source import snippet
 from ui.texts.softmax import TEXT
 
@@ -33,7 +34,7 @@ with st.expander(T["measure_more"], expanded=links.given("softmax", "sizes", "di
     D = cols[1].slider(T["hidden"], value=50, key="w_cost_D", **HIDDEN.widget(), **state.KEEP)
     B = cols[2].slider(T["batch"], value=100, key="w_cost_B", **BATCH.widget(), **state.KEEP)
     if st.button(T["measure"], key="measure", disabled=not sizes):
-        res = view.run_long(T, lambda p: measure_costs(sorted(sizes), D, B, k, repeats=3,
+        res = run_long(T, lambda p: measure_costs(sorted(sizes), D, B, k, repeats=3,
                                                        progress=p))
         if res is not None:
             st.session_state["cost_result"] = dict(D=D, B=B, k=k, **res)
@@ -68,7 +69,7 @@ with st.expander(T["compare_more"],
         budget = cols[1].slider(T["seconds"], value=2, key="w_cmp_seconds", **SECONDS.widget(),
                                 **state.KEEP)
     if st.button(T["compare"], key="compare"):
-        out = view.run_long(T, lambda p: compare_losses(
+        out = run_long(T, lambda p: compare_losses(
             corpus, budget if mode == "steps" else 10**7, None if mode == "steps" else budget,
             hidden_size=D, batch_size=B, num_negatives=k, power=s.power, progress=p,
             equal_time=mode == "steps"))
@@ -94,7 +95,7 @@ steps = st.slider(T["large_steps"], value=1000, key="w_large_steps", **LARGE_STE
                   **state.KEEP)
 if st.button(T["large_run"], key="large_run"):
     big = view.large_corpus()
-    out = view.run_long(T, lambda p: compare_losses(
+    out = run_long(T, lambda p: compare_losses(
         big, steps, hidden_size=50, batch_size=100, num_negatives=k, power=s.power,
         n_points=5, progress=p, equal_time=True))
     if out is not None:

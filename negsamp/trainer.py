@@ -127,6 +127,11 @@ class Trainer:
         return min(1.0, done / self.config.epochs)
 
     @property
+    def steps_left_in_epoch(self):
+        """Steps until the current epoch's pass ends, at the current batch size."""
+        return -(-(self._centres.shape[0] - self._cursor) // self.config.batch_size)
+
+    @property
     def total_steps(self):
         """Steps of the whole run, or None when it trains until stopped."""
         e = self.config.epochs

@@ -1,70 +1,90 @@
 """The book's results beside ours: nearest neighbours and analogies on the Penn Treebank.
 
-The book's numbers are facts from its published code run on its shipped weights
-("ゼロから作るDeep Learning ❷", ch. 4); ``comparison`` computes ours from any
-WordVectors, ``panel`` draws both when the corpus is PTB and the session has a model.
+The book's numbers and the comparison live in ``negsamp.book``; ``panel`` draws both
+when the corpus is PTB, with **Reproduce the book**: the book's recipe trained here,
+epoch by epoch, in this session's own script run (``ui.long_run``, never the live
+tabs' turn), the table filled in after each epoch. A run that is cancelled keeps its
+finished epochs and goes on from there at the next click.
 """
 import streamlit as st
 
-from negsamp.config import TrainConfig
+from negsamp.book import KNOWN_FAILURE, BookRun, book_differences, comparison
+from ui import state
 from ui.i18n import texts
+from ui.long_run import run_long
 from ui.texts.book import TEXT
 
-BOOK_NEIGHBOURS = {
-    "you": [("we", .610), ("someone", .591), ("i", .554), ("something", .490),
-            ("anyone", .473)],
-    "year": [("month", .719), ("week", .652), ("spring", .627), ("summer", .626),
-             ("decade", .604)],
-    "car": [("luxury", .497), ("arabia", .478), ("auto", .471), ("disk-drive", .451),
-            ("travel", .409)],
-    "toyota": [("ford", .551), ("instrumentation", .510), ("mazda", .494),
-               ("bethlehem", .475), ("nissan", .475)],
-}
-BOOK_ANALOGIES = [(("king", "man", "queen"), "woman"), (("take", "took", "go"), "went"),
-                  (("car", "cars", "child"), "children"), (("good", "better", "bad"), "more")]
-# The book's algorithm's CBOW speed, measured by benchmarks/bench_train.py (README,
-# "Speed": D = 100, window 5, k = 5, V = 31k); re-measure there, then change it here.
-BOOK_WORDS_PER_SEC = 622
-KNOWN_FAILURE = "more"  # the book's answer to good : better = bad : ? (not "worse")
+HISTORY_WORDS = 3  # neighbours per query word in the table of epochs
 
 
-def _cell(pairs):
-    return ", ".join(f"{w} {s:.3f}".replace(" 0.", " .") for w, s in pairs)
-
-
-def comparison(wv, missing="—"):
-    """Rows of the two tables: ``(query, book's, ours)`` and ``(analogy, book's, ours)``;
-    a word not in the vocabulary gives ``missing`` in our column."""
-    neighbours = []
-    for query, book in BOOK_NEIGHBOURS.items():
-        try:
-            ours = _cell(wv.most_similar(query, topn=5))
-        except (KeyError, ValueError):
-            ours = missing
-        neighbours.append((query, _cell(book), ours))
-    analogies = []
-    for (a, b, c), book in BOOK_ANALOGIES:
-        try:
-            ours = wv.analogy(a, b, c, topn=1)[0][0]
-        except (KeyError, ValueError, IndexError):
-            ours = missing
-        analogies.append((f"{a} : {b} = {c} : ?", book, ours))
-    return neighbours, analogies
-
-
-def book_differences(config):
-    """The fields of ``config`` that are not the book's recipe (TrainConfig.book())."""
-    book = TrainConfig.book(seed=config.seed, epochs=config.epochs)
-    return [k for k, v in book.to_dict().items() if getattr(config, k) != v]
+def _book_run(corpus):
+    """This session's run of the book's recipe on ``corpus``, or None."""
+    run = st.session_state.get("book_run")
+    return run if run is not None and run.trainer.corpus is corpus else None
 
 
 def _model(corpus, T):
     live, quick = st.session_state.get("live"), st.session_state.get("quick_model")
+    run = _book_run(corpus)
+    if run is not None and run.results:
+        return run.trainer, T["from_book"]
     if live is not None and live.corpus is corpus and live.trainer.step_count:
         return live.trainer, T["from_live"]
     if quick is not None and quick.corpus is corpus:
         return quick, T["from_quick"]
     return None, None
+
+
+def _epochs_table(T, run, where):
+    """Our neighbours after each epoch (the lesson: they move from noise to meaning)."""
+    if not run.results:
+        return
+    rows = {T["col_epoch"]: [r.epoch for r in run.results],
+            T["col_loss"]: [round(r.loss, 3) for r in run.results]}
+    for i, (query, _, _) in enumerate(run.results[0].neighbours):
+        rows[query] = [", ".join(w.rsplit(" ", 1)[0] for w in
+                                 r.neighbours[i][2].split(", ")[:HISTORY_WORDS])
+                       for r in run.results]
+    with where.container():
+        st.caption(T["epochs_caption"].format(done=len(run.results), total=run.epochs,
+                                              seconds=run.seconds))
+        st.dataframe(rows, hide_index=True)
+
+
+def reproduce(corpus, T):
+    """The button, and while it runs: progress, time left, Cancel, a table per epoch."""
+    run = _book_run(corpus)
+    done = run is not None and run.finished
+    label = (T["reproduce"] if run is None or done or not run.results else
+             T["reproduce_more"].format(done=len(run.results), total=run.epochs))
+    clicked = st.button(label, key="book_reproduce", type="primary", disabled=done)
+    st.caption(T["reproduce_help"])
+    table = st.empty()
+    if run is not None:
+        _epochs_table(T, run, table)
+    if not clicked:
+        return
+    if run is None:
+        try:
+            run = BookRun(corpus)
+        except ValueError as err:
+            st.error(state.message(err))
+            return
+        st.session_state["book_run"] = run
+
+    def work(progress):
+        def report(fraction, left):
+            what = T["running_epoch"].format(epoch=min(run.epochs, len(run.results) + 1),
+                                             total=run.epochs)
+            if left is not None:
+                what += T["time_left"].format(seconds=left)
+            progress(fraction, what)
+        while run.run_epoch(report) is not None:
+            _epochs_table(T, run, table)
+        return run
+    run_long(T, work)
+    if run.trainer.status == "diverged":
+        st.error(run.trainer.stop_reason)
 
 
 def panel(corpus):
@@ -74,14 +94,14 @@ def panel(corpus):
     T = texts(TEXT)
     st.header(T["header"])
     st.markdown(T["intro"])
+    reproduce(corpus, T)
     trainer, source = _model(corpus, T)
     if trainer is None:
         st.info(T["no_model"])
         return
     st.caption(T["source"].format(source=source, steps=trainer.step_count))
     if trainer.words_per_sec > 0:
-        st.caption(T["speed"].format(ours=trainer.words_per_sec, book=BOOK_WORDS_PER_SEC,
-                                     ratio=trainer.words_per_sec / BOOK_WORDS_PER_SEC))
+        st.caption(T["speed"].format(ours=trainer.words_per_sec))
     different = book_differences(trainer.config)
     if different:
         st.caption(T["not_book"].format(fields=", ".join(different)))

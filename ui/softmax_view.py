@@ -9,8 +9,6 @@ the learner asks for a rerun, and the result of a cancelled run is never stored.
 """
 from __future__ import annotations
 
-import time
-
 import streamlit as st
 from threadpoolctl import threadpool_limits
 
@@ -48,30 +46,6 @@ def start_comparison(corpus_name, power, k):
 def large_corpus():
     """The planted-group corpus with V = 4,050 (built once, shared read-only)."""
     return planted_corpus()
-
-
-def run_long(T, work):
-    """Run ``work(progress)`` with a progress bar and a Cancel button; its result, or
-    None when it failed (the error is shown). A click on Cancel reruns the page, which
-    stops the work at its next progress report."""
-    bar, cancel = st.progress(0.0, T["running"]), st.empty()
-    cancel.button(T["cancel"], key="cancel_long", type="primary")
-    last = [0.0]
-
-    def progress(fraction, text):
-        if time.perf_counter() - last[0] > 0.2 or fraction >= 1.0:
-            last[0] = time.perf_counter()
-            bar.progress(min(max(fraction, 0.0), 1.0), T["running_what"].format(
-                what=T.get(f"run_{text}", text), pct=fraction))
-    try:
-        with threadpool_limits(limits=1):
-            return work(progress)
-    except ValueError as err:
-        st.error(state.message(err))
-        return None
-    finally:
-        bar.empty()
-        cancel.empty()
 
 
 def cost_headline(T, res):
