@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 from .checks import Allowed, SettingError, check, describe
@@ -19,6 +20,7 @@ from .rundir import Interrupted, OutputFolder, Signals
 from .tokenizers import TOKENIZERS
 
 BUILTIN_CORPORA = ("toy", "synthetic", "ptb")
+RECIPES = {"book": TrainConfig.book}  # --recipe NAME: a TrainConfig of every field
 RARE_WORDS = ("drop", "unk")  # --rare-words: text_corpus(unk=None) or unk="<unk>"
 # The flag of each library name that is not "--" + the name with dashes.
 FLAGS = {"hidden_size": "--dim", "num_negatives": "--negatives", "max_size": "--max-vocab",
@@ -44,11 +46,21 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     t.add_argument("corpus", help="a UTF-8 text file, or one of the built-in corpora: "
                    + ", ".join(BUILTIN_CORPORA))
+    t.add_argument("--recipe", choices=tuple(RECIPES), default=None,
+                   help="start from a published recipe instead of these defaults: book is "
+                   "the chapter's (CBOW with the exact mean gradient, --dim 100, --window 5, "
+                   "--batch-size 100, --epochs 10, Adam lr 0.001, --negatives 5 without "
+                   "repeats, no subsampling; a text file read with --min-count 1 and "
+                   "--windows cross_lines); flags given with it override it and are named "
+                   "in summary.json")
     t.add_argument("--model", choices=MODELS, default="cbow",
                    help="cbow predicts the word from its context; skipgram the reverse")
     t.add_argument("--dim", type=int, default=100, help="hidden size D (vector length), 1-1024")
     t.add_argument("--window", type=int, default=5, help="context words on each side, 1-20")
     t.add_argument("--negatives", type=int, default=5, help="k: negatives per positive, 1-100")
+    t.add_argument("--repeats", action=argparse.BooleanOptionalAction, default=True,
+                   help="negatives may repeat within a row, as word2vec draws them; "
+                   "--no-repeats draws k distinct ones, as the book does")
     t.add_argument("--power", type=float, default=0.75,
                    help="exponent on unigram counts for drawing negatives, 0-1 "
                    "(0 uniform, 1 raw frequencies)")
@@ -109,6 +121,24 @@ def build_parser() -> argparse.ArgumentParser:
                    "run in --out (without it, an earlier run is kept)")
     t.set_defaults(subparser=t)
 
+    b = sub.add_parser("book", help="the chapter's experiment: the book's recipe on the Penn "
+                       "Treebank, and its table beside ours",
+                       description="Train the book's recipe (TrainConfig.book()) on PTB's "
+                       "train split, read as the book reads it, and print the book's nearest "
+                       "neighbours and analogies beside ours.",
+                       formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    b.add_argument("--ptb-dir", type=Path, default=None,
+                   help="folder holding ptb.train.txt (by default $NEGSAMP_DATA/ptb, else "
+                   "$XDG_CACHE_HOME/negsamp/ptb, else ~/.cache/negsamp/ptb; the file is "
+                   "downloaded there once when missing)")
+    b.add_argument("--epochs", type=int, default=10, help="passes over the corpus (the "
+                   "book's: 10)")
+    b.add_argument("--seed", type=int, default=0, help="seed of every random stream")
+    b.add_argument("--out", type=Path, default=None,
+                   help="also write vectors.txt, checkpoint.npz and summary.json here")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.set_defaults(subparser=b)
+
     e = sub.add_parser("eval", help="evaluate word vectors",
                        description="Evaluate vectors from a word2vec text file or a "
                        "negsamp checkpoint (.npz).")
@@ -129,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = args.subparser
     try:
         if args.command == "train":
-            return _train(args, sub)
+            return _train(args, sub, _given(sub, sys.argv[1:] if argv is None else argv))
+        if args.command == "book":
+            return _book(args, sub)
         return _eval(args, sub)
     except (ValueError, OSError) as err:
         print(f"negsamp {args.command}: error: {err}", file=sys.stderr)
@@ -203,18 +235,59 @@ def chosen_tokenizer(args) -> str | None:
         return tokenizers.choose(tokenizers.normalize(f.read(tokenizers.SAMPLE_CHARS)))
 
 
-def _train(args, parser):
+# The command-line value of every TrainConfig field: (args attribute, value from args).
+FIELD_ARGS = {
+    "model": ("model", lambda a: a.model), "hidden_size": ("dim", lambda a: a.dim),
+    "window": ("window", lambda a: a.window),
+    "num_negatives": ("negatives", lambda a: a.negatives),
+    "power": ("power", lambda a: a.power), "optimizer": ("optimizer", lambda a: a.optimizer),
+    "lr": ("lr", lambda a: a.lr if a.lr is not None else
+           (0.025 if a.optimizer == "sgd" else 0.001)),
+    "batch_size": ("batch_size", lambda a: a.batch_size if a.batch_size is not None else
+                   (200 if a.model == "skipgram" else 1000)),
+    "epochs": ("epochs", lambda a: a.epochs), "subsample": ("subsample", lambda a: a.subsample),
+    "seed": ("seed", lambda a: a.seed),
+    "shared_negatives": ("per_pair_negatives", lambda a: not a.per_pair_negatives),
+    "cbow_update": ("cbow_update", lambda a: a.cbow_update),
+    "windows": ("windows", lambda a: a.windows), "replace": ("repeats", lambda a: a.repeats),
+}
+
+
+def _given(parser, argv) -> set[str]:
+    """The attributes of the options written on the command line (``--dim 8``,
+    ``--dim=8``, ``--no-repeats``, an unambiguous prefix), so that a flag given with its
+    default value is told from one left out."""
+    actions = parser._option_string_actions  # argparse keeps no public map of them
+    given = set()
+    for arg in argv:
+        name = arg.split("=", 1)[0]
+        if not name.startswith("--"):
+            continue
+        found = [name] if name in actions else [o for o in actions if o.startswith(name)]
+        if len({actions[o].dest for o in found}) == 1:
+            given.add(actions[found[0]].dest)
+    return given
+
+
+def train_config(args, given: set[str]) -> tuple[TrainConfig, dict]:
+    """The run's TrainConfig from the flags, and the recipe's fields they override.
+
+    Without ``--recipe`` every field comes from its flag (or the flag's default); with
+    it, from the recipe, except the fields whose flag was written (``given``).
+    """
+    values = {field: value(args) for field, (_, value) in FIELD_ARGS.items()}
+    if args.recipe is None:
+        return TrainConfig(**values), {}
+    overrides = {f: values[f] for f, (dest, _) in FIELD_ARGS.items() if dest in given}
+    if "optimizer" in overrides and "lr" not in overrides:  # that optimizer's own default
+        overrides["lr"] = values["lr"]
+    return RECIPES[args.recipe](**overrides), overrides
+
+
+def _train(args, parser, given=frozenset()):
     from .trainer import Trainer
-    lr = args.lr if args.lr is not None else (0.025 if args.optimizer == "sgd" else 0.001)
-    batch_size = args.batch_size if args.batch_size is not None else (
-        200 if args.model == "skipgram" else 1000)
     try:
-        config = TrainConfig(model=args.model, hidden_size=args.dim, window=args.window,
-                             num_negatives=args.negatives, power=args.power,
-                             optimizer=args.optimizer, lr=lr, batch_size=batch_size,
-                             epochs=args.epochs, subsample=args.subsample, seed=args.seed,
-                             shared_negatives=not args.per_pair_negatives,
-                             cbow_update=args.cbow_update, windows=args.windows)
+        config, overrides = train_config(args, given)
         config.validate()
         if args.min_count is not None:
             check("min_count", args.min_count, Allowed(1, whole=True))
@@ -223,6 +296,12 @@ def _train(args, parser):
         check("n_tokens", args.synthetic_tokens, Allowed(100, 20_000_000, whole=True))
     except ValueError as err:
         _flag_error(parser, err)
+    if args.recipe is not None:  # how the recipe reads a text file, unless flags say
+        args.windows = config.windows
+        args.min_count = 1 if args.min_count is None else args.min_count
+        shown = ", ".join(f"{flag(f) if f != 'replace' else '--repeats'}={v}"
+                          for f, v in overrides.items())
+        _note(f"--recipe {args.recipe}" + (f", overridden by {shown}" if shown else ""))
     _check_memory(config, parser)
     with Signals() as signals, _output_folder(args.out, parser) as out:
         corpus = _load_corpus(args, parser)
@@ -232,7 +311,82 @@ def _train(args, parser):
             _flag_error(parser, err)
         _check_subsample(config, corpus)
         seconds = _run(trainer, signals, args.quiet)
-        return _finish(args, out, corpus, config, trainer, seconds, signals.requested)
+        recipe = None if args.recipe is None else {"name": args.recipe,
+                                                   "overrides": overrides}
+        return _finish(args, out, corpus, config, trainer, seconds, signals.requested,
+                       recipe)
+
+
+def _book(args, parser):
+    """``negsamp book``: the book's recipe on PTB's train split, then its table beside ours."""
+    from . import datasets
+    from .book import BookRun, format_table
+    try:
+        config = TrainConfig.book(epochs=args.epochs, seed=args.seed).validate()
+    except ValueError as err:
+        _flag_error(parser, err)
+    # what _finish records for a run on the built-in PTB (its checkpoint then loads in
+    # the dashboard on Penn Treebank); a stop or a divergence writes nothing
+    args.corpus, args.save_on_interrupt, args.save_diverged = "ptb", False, False
+    folder = _output_folder(args.out, parser) if args.out is not None else nullcontext()
+    with Signals() as signals, folder as out:
+        corpus = datasets.load_ptb("train", cache_dir=args.ptb_dir)
+        print(f"{corpus.name}: {corpus.n_tokens:,} tokens, {corpus.vocab_size:,} words; "
+              f"the book's recipe, {config.epochs} epochs", file=sys.stderr)
+        run = BookRun(corpus, config)
+        _run_book(run, signals, args.quiet)
+        if run.results:
+            last = run.results[-1]
+            print(f"The book's table beside ours (after {last.epoch} of {run.epochs} "
+                  f"epochs, {last.seconds:,.0f} s of training, loss {last.loss:.3f}):")
+            print(format_table(last.neighbours, last.analogies))
+        elif run.trainer.status != "diverged":
+            print("negsamp book: stopped before the first epoch ended; no table yet",
+                  file=sys.stderr)
+        if out is not None and signals.requested is None:
+            return _finish(args, out, corpus, config, run.trainer, run.seconds, None,
+                           {"name": "book", "overrides": {"epochs": config.epochs}})
+        if signals.requested is not None:
+            return 128 + signals.requested
+        if run.trainer.status == "diverged":
+            print(f"negsamp book: {run.trainer.stop_reason}", file=sys.stderr)
+            return 1
+        return 0
+
+
+class _Stop(Exception):
+    """Ctrl-C or SIGTERM was heard: stop the book's run between two steps."""
+
+
+def _run_book(run, signals, quiet):
+    """Train every epoch with a progress bar; after each, one line of our neighbours."""
+    from .book import BOOK_NEIGHBOURS
+    bar = None
+    if not quiet:
+        from tqdm import tqdm
+        bar = tqdm(total=1000, unit="‰", desc="training", file=sys.stderr,
+                   bar_format="{l_bar}{bar}| {elapsed}<{remaining}{postfix}")
+
+    def progress(done, left):
+        if bar is not None:
+            bar.update(int(done * 1000) - bar.n)
+        if signals.requested is not None:
+            raise _Stop
+
+    signals.soft = True
+    try:
+        while (r := run.run_epoch(progress)) is not None:
+            words = "  ".join(f"{q} → " + ", ".join(c.rsplit(" ", 1)[0] for c in
+                                                    ours.split(", ")[:3])
+                              for q, _, ours in r.neighbours if q in BOOK_NEIGHBOURS)
+            line = f"epoch {r.epoch}/{run.epochs}  loss {r.loss:.3f}  {words}"
+            (bar.write if bar is not None else print)(line, file=sys.stderr)
+    except _Stop:
+        pass
+    finally:
+        signals.soft = False
+        if bar is not None:
+            bar.close()
 
 
 def _available_memory() -> int | None:
@@ -337,7 +491,7 @@ def _run(trainer, signals, quiet):
     return time.perf_counter() - t0
 
 
-def _finish(args, out, corpus, config, trainer, seconds, stopped_by):
+def _finish(args, out, corpus, config, trainer, seconds, stopped_by, recipe=None):
     """Write the run (or not) and say what happened; the exit code."""
     from .io import checkpoint_bytes, word2vec_pieces
     where = str(args.out)
@@ -374,7 +528,7 @@ def _finish(args, out, corpus, config, trainer, seconds, stopped_by):
                "words_per_sec": round(trainer.words_trained / seconds, 1) if seconds else None,
                "final_loss": float(hist["loss"][-1]) if len(hist["loss"]) else None,
                "status": trainer.status, "tokenizer": chosen_tokenizer(args),
-               "config": config.to_dict()}
+               "recipe": recipe, "config": config.to_dict()}
     out.write("summary.json", json.dumps(summary, indent=2))
     out.commit()
     print(json.dumps({k: summary[k] for k in ("tokens", "vocab_size", "steps",

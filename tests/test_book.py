@@ -5,10 +5,10 @@ import numpy as np
 import pytest
 
 from app_paths import APPTEST_TIMEOUT, ROOT
+from negsamp import book
 from negsamp.config import TrainConfig
 from negsamp.datasets import synthetic_corpus
 from negsamp.trainer import Trainer
-from negsamp import book
 
 RECIPE = {"model": "cbow", "cbow_update": "exact", "window": 5, "hidden_size": 100,
           "batch_size": 100, "epochs": 10, "optimizer": "adam", "lr": 0.001,
@@ -169,7 +169,7 @@ def test_the_table_for_a_terminal_lists_every_query_and_analogy():
     for query, theirs, ours in neighbours:
         assert f"  {query}\n    book  {theirs}\n    ours  {ours}" in text
     for question, theirs, ours in analogies:
-        assert question in text and f"book: {theirs}" in text
+        assert question in text and f"book: {theirs}" in text and f"ours: {ours}" in text
     assert "more (a known failure)" in text
 
 
