@@ -18,7 +18,7 @@ from .io import atomic_write
 
 __all__ = ["toy_corpus", "synthetic_corpus", "text_corpus", "load_ptb", "ptb_dir",
            "ptb_is_genuine", "looks_like_ptb", "ptb_corpus", "PTBUnavailable",
-           "choose_tokenizer"]
+           "choose_tokenizer", "save_ptb"]
 
 TOY_TEXT = "You say goodbye and I say hello."
 
@@ -504,6 +504,31 @@ def ptb_corpus(data: bytes, split: str = "train") -> Corpus:
                               unk="<unk>")
 
 
+def save_ptb(data: bytes, split: str, cache_dir: str | Path | None = None) -> Path:
+    """Check a PTB file (checksum, else structure) and write it into the PTB folder
+    (:func:`ptb_dir`) as ``ptb.<split>.txt``, atomically (``negsamp.io.atomic_write``).
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Raises
+    ------
+    ValueError
+        Unknown split, or ``data`` is not PTB-format (nothing is written).
+    OSError
+        The folder cannot be made or written.
+    """
+    check("split", split, Allowed(choices=PTB_SPLITS))
+    fname = f"ptb.{split}.txt"
+    _verify_ptb(bytes(data), fname)
+    folder = ptb_dir(cache_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write(folder / fname, bytes(data))
+    return folder / fname
+
+
 def load_ptb(split: str = "train", cache_dir: str | Path | None = None,
              download: bool = True, path: str | Path | None = None) -> Corpus:
     """The Penn Treebank (Mikolov's preprocessed text) as the book loads it.
@@ -552,9 +577,7 @@ def load_ptb(split: str = "train", cache_dir: str | Path | None = None,
                 data = _download(PTB_URL + fname)
             except (OSError, http.client.HTTPException) as e:  # URLError, timeouts, DNS
                 raise PTBUnavailable(PTB_URL + fname, folder, str(e)) from e
-            _verify_ptb(data, fname)  # nothing is kept unless this passes
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, data)
+            save_ptb(data, split, folder)  # nothing is kept unless it is PTB-format
     path = Path(path).expanduser()
     try:
         return ptb_corpus(path.read_bytes(), split)
