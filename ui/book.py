@@ -6,7 +6,7 @@ WordVectors, ``panel`` draws both when the corpus is PTB and the session has a m
 """
 import streamlit as st
 
-from negsamp.config import TrainConfig
+from negsamp.config import MODEL_ONLY, TrainConfig
 from ui.i18n import texts
 from ui.texts.book import TEXT
 
@@ -22,9 +22,6 @@ BOOK_NEIGHBOURS = {
 }
 BOOK_ANALOGIES = [(("king", "man", "queen"), "woman"), (("take", "took", "go"), "went"),
                   (("car", "cars", "child"), "children"), (("good", "better", "bad"), "more")]
-# The book's algorithm's CBOW speed, measured by benchmarks/bench_train.py (README,
-# "Speed": D = 100, window 5, k = 5, V = 31k); re-measure there, then change it here.
-BOOK_WORDS_PER_SEC = 622
 KNOWN_FAILURE = "more"  # the book's answer to good : better = bad : ? (not "worse")
 
 
@@ -53,9 +50,11 @@ def comparison(wv, missing="—"):
 
 
 def book_differences(config):
-    """The fields of ``config`` that are not the book's recipe (TrainConfig.book())."""
+    """The fields of ``config`` that are not the book's recipe (TrainConfig.book()),
+    among those its model reads (a CBOW model's shared_negatives changes nothing)."""
     book = TrainConfig.book(seed=config.seed, epochs=config.epochs)
-    return [k for k, v in book.to_dict().items() if getattr(config, k) != v]
+    return [k for k, v in book.to_dict().items() if getattr(config, k) != v
+            and MODEL_ONLY.get(k, config.model) == config.model]
 
 
 def _model(corpus, T):
@@ -79,9 +78,6 @@ def panel(corpus):
         st.info(T["no_model"])
         return
     st.caption(T["source"].format(source=source, steps=trainer.step_count))
-    if trainer.words_per_sec > 0:
-        st.caption(T["speed"].format(ours=trainer.words_per_sec, book=BOOK_WORDS_PER_SEC,
-                                     ratio=trainer.words_per_sec / BOOK_WORDS_PER_SEC))
     different = book_differences(trainer.config)
     if different:
         st.caption(T["not_book"].format(fields=", ".join(different)))

@@ -13,9 +13,6 @@ TEXT = {
         "source": "Ours: {source}, {steps:,} steps.",
         "not_book": ("This model was not trained with the book's settings (differs in: "
                      "{fields}), so its neighbours may differ for that reason too."),
-        "speed": ("Training speed: ours {ours:,.0f} words/s in its last run; the book's "
-                  "algorithm {book:,} words/s (CBOW, measured by "
-                  "`benchmarks/bench_train.py`, README \"Speed\"): {ratio:,.0f}×."),
         "from_live": "the Training page's model",
         "from_quick": "the quick model of the Embeddings page",
         "col_query": "query",
@@ -40,9 +37,6 @@ TEXT = {
         "source": "私たちのモデル：{source}、{steps:,} ステップ。",
         "not_book": ("このモデルは書籍の設定で学習していません（違う設定：{fields}）。"
                      "そのため近い単語が書籍と違うこともあります。"),
-        "speed": ("学習の速さ：私たちのモデルは直近の学習で毎秒 {ours:,.0f} 語、書籍の"
-                  "アルゴリズムは毎秒 {book:,} 語（CBOW、`benchmarks/bench_train.py` で測定、"
-                  "README の「Speed」）：{ratio:,.0f} 倍です。"),
         "from_live": "「学習をライブで」のページのモデル",
         "from_quick": "「単語ベクトル」のページで学習した簡易モデル",
         "col_query": "クエリ",
