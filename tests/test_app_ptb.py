@@ -114,6 +114,12 @@ def test_the_uploaded_train_file_becomes_the_corpus_named_by_its_checksum(app, m
         assert "PTB-format text" in _sidebar(at) and "Penn Treebank" not in _sidebar(at)
         assert not saved.exists()  # one learner's text is not everyone's "ptb"
         assert "kept for this session only" in _shown(at)
+        # the other pages use this session's file too (the server has none: offline)
+        for page in ("app_pages/5_Embeddings.py", "app_pages/6_Softmax_vs_Negative_Sampling.py"):
+            at.switch_page(page).run()
+            assert not at.exception, [e.value for e in at.exception]
+            assert "PTB-format text" in _sidebar(at) and not at.warning
+        assert app.calls == [datasets.PTB_FILE_URLS[0]]  # the one failed download
 
 
 @pytest.mark.parametrize("name, data, said", [

@@ -137,6 +137,12 @@ def builtin_corpus(name):
 from ui import ptb_files  # noqa: E402  (it uses builtin_corpus and the names above)
 
 
+def session_corpus(name):
+    """Whether the corpus ``name`` is this session's own (an upload, or PTB files uploaded
+    on Home), not the server's shared built-in one: its models are not shared either."""
+    return name == "upload" or (name == "ptb" and "ptb_upload" in st.session_state)
+
+
 def corpus_label(corpus):
     """The corpus as the learner knows it: a built-in one by its name in the sidebar
     ("The book's toy sentence"), an upload or PTB by its own name."""
