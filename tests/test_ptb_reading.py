@@ -154,7 +154,7 @@ SMALL = ["--epochs", "1", "--dim", "4", "--window", "2", "--batch-size", "8", "-
 
 
 def test_the_cli_reads_a_ptb_format_file_as_written_and_says_so(tmp_path, capsys):
-    text = ptb_text()
+    text = ptb_text() + " a word seen once <unk>\n"  # min_count 1: "once" stays
     path = tmp_path / "corpus.txt"
     path.write_text(text)
     out = tmp_path / "out"
