@@ -148,3 +148,15 @@ def test_a_file_in_the_folder_is_named_by_its_checksum(app, monkeypatch, genuine
     assert not at.exception and app.calls == []
     assert _sidebar(at) == ("コーパス：**Penn Treebank（PTB）**" if genuine
                             else "コーパス：**PTB 形式のテキスト**")
+
+
+def test_a_ptb_format_text_uploaded_as_ones_own_is_read_as_written(app):
+    text = ptb_text(60)
+    at = app()
+    at.radio(key="w_corpus").set_value("upload").run()
+    at.file_uploader(key="w_upload").upload("mine.txt", text.encode()).run()
+    assert not at.exception
+    corpus = at.session_state["upload_corpus"]
+    assert {"mr.", "u.s.", "'s", "N"} <= set(corpus.vocab.words)
+    assert corpus.n_tokens == len(text.split()) + text.count("\n")
+    assert any("read token by token as written" in c.value for c in at.caption)
