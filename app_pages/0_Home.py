@@ -1,7 +1,7 @@
 """Home page: what Negative Sampling is, and the corpus every page uses."""
 import streamlit as st
 
-from ui import book, state
+from ui import book, ptb_files, state
 from ui.i18n import texts
 from ui.source import snippet
 from ui.texts.app import TEXT as APP_TEXT
@@ -42,6 +42,7 @@ if choice == "upload":
         st.session_state["upload_error"] = error
     if st.session_state.get("upload_error"):
         st.error(st.session_state["upload_error"])
+ptb_files.home_section(choice)  # why PTB is not there, and its files as an upload
 
 corpus, problem = state.current_corpus()
 if corpus is None:

@@ -10,7 +10,7 @@ from ui.texts.softmax import TEXT
 
 VOCAB_SIZES = [1_000, 3_000, 10_000, 30_000, 100_000]
 T, s, corpus = state.page_top(TEXT)
-k, builtin = s.num_negatives, s.corpus != "upload"
+k, builtin = s.num_negatives, not state.session_corpus(s.corpus)
 
 HIDDEN, BATCH = links.Span(10, 200, 10), links.Span(10, 500, 10)
 STEPS, SECONDS = links.Span(20, 2000, 20), links.Span(1, 30)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .config import TrainConfig
+from .config import MODEL_ONLY, TrainConfig
 from .trainer import Trainer
 
 BOOK_NEIGHBOURS = {
@@ -31,9 +31,6 @@ BOOK_ANALOGIES = [(("king", "man", "queen"), "woman"), (("take", "took", "go"), 
 KNOWN_FAILURE = "more"  # the book's answer to good : better = bad : ? (not "worse")
 TOPN = 5  # neighbours per query word, as the book prints them
 
-# Fields that only one model reads: naming them as a difference of the other model's
-# run would blame a setting that changed nothing.
-ONLY_FOR = {"cbow_update": "cbow", "shared_negatives": "skipgram"}
 
 
 def cell(pairs: list[tuple[str, float]]) -> str:
@@ -75,8 +72,9 @@ def comparison(wv, missing: str = "—") -> tuple[list[tuple], list[tuple]]:
 
 
 def book_differences(config: TrainConfig) -> list[str]:
-    """The fields of ``config`` that differ from the book's recipe and apply to its model
-    (seed and epochs are not differences of recipe).
+    """The fields of ``config`` that differ from the book's recipe, among those its model
+    reads (a CBOW model's ``shared_negatives`` changes nothing; seed and epochs are not
+    differences of recipe).
 
     Returns
     -------
@@ -84,7 +82,7 @@ def book_differences(config: TrainConfig) -> list[str]:
     """
     book = TrainConfig.book(seed=config.seed, epochs=config.epochs)
     return [k for k, v in book.to_dict().items()
-            if getattr(config, k) != v and ONLY_FOR.get(k, config.model) == config.model]
+            if getattr(config, k) != v and MODEL_ONLY.get(k, config.model) == config.model]
 
 
 @dataclass(frozen=True)

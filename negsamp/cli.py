@@ -66,14 +66,17 @@ def build_parser() -> argparse.ArgumentParser:
                    "(0 uniform, 1 raw frequencies)")
     t.add_argument("--epochs", type=int, default=5, help="passes over the corpus")
     t.add_argument("--min-count", type=int, default=None,
-                   help="text files: words seen fewer times are rare (default 5); see "
-                   "--rare-words")
+                   help="text files: words seen fewer times are rare (default 5, and 1 for "
+                   "PTB-format text, whose vocabulary is already cut); see --rare-words")
     t.add_argument("--max-vocab", type=int, default=None,
                    help="text files: keep at most this many words")
     t.add_argument("--tokenizer", choices=TOKENIZERS, default="auto",
                    help="how a text file is split into words: regex splits on spaces and "
-                   "punctuation, sudachi runs the Japanese analyser (SudachiPy), auto uses "
-                   "sudachi for Japanese written without spaces")
+                   "punctuation, sudachi runs the Japanese analyser (SudachiPy), "
+                   "whitespace splits on whitespace only, as written, <eos> ending each "
+                   "line (as the book reads PTB); auto uses whitespace for PTB-format text "
+                   "(lower-case ASCII tokens, <unk>, N), sudachi for Japanese written "
+                   "without spaces, else regex")
     t.add_argument("--rare-words", choices=RARE_WORDS, default="drop",
                    help="text files: drop rare words from the text, as word2vec and gensim "
                    "do (windows close over the gap), or keep them as the word <unk>")
@@ -202,37 +205,66 @@ def _load_corpus(args, parser):
                                          words_per_group=max(8, min(50, n // 10_000)),
                                          seed=args.seed)
     if name == "ptb":
-        return datasets.load_ptb("train")
+        corpus = datasets.load_ptb("train")
+        _note(f"corpus ptb: {ptb_kind(corpus.name)}, read from {datasets.ptb_dir()}")
+        return corpus
     if not Path(name).is_file():
         parser.error(f"corpus={name!r} is neither a file nor one of {list(BUILTIN_CORPORA)}")
-    return datasets.text_corpus(Path(name), min_count=5 if args.min_count is None
-                                else args.min_count,
+    tokenizer = chosen_tokenizer(args)
+    ptb = args.tokenizer == "auto" and tokenizer == "whitespace"
+    if ptb:
+        kind = ("the Penn Treebank (its checksum)" if datasets.ptb_is_genuine(Path(name))
+                else "PTB-format text (lower-case tokens, <unk>, N; not the real PTB's "
+                "checksum)")
+        _note(f"{name} is {kind}: read token by token as written, <eos> ending each line"
+              + (", every word kept (--min-count 1)" if args.min_count is None else "")
+              + "; --tokenizer regex splits it instead")
+    return datasets.text_corpus(Path(name), min_count=min_count(args),
                                 max_size=args.max_vocab, window=args.window,
                                 max_bytes=1 << 40,  # a file on disk: no upload limit
-                                tokenizer=args.tokenizer, hyphens=args.hyphens,
+                                tokenizer=tokenizer, hyphens=args.hyphens,
                                 unk=None if args.rare_words == "drop" else "<unk>")
+
+
+def ptb_kind(corpus_name: str) -> str:
+    """How a PTB corpus is named to the user: "Penn Treebank" only for the real file
+    (``negsamp.datasets.ptb_corpus`` names it ``ptb.<split>``), else "PTB-format text"."""
+    if corpus_name.startswith("ptb."):
+        return f"Penn Treebank ({corpus_name}, its checksum)"
+    return f"PTB-format text ({corpus_name}: not the real PTB's checksum)"
+
+
+def min_count(args) -> int:
+    """--min-count, or its default: 5, and 1 for PTB-format text read as written (its
+    vocabulary is already cut to 10,000 words, the rest written <unk>)."""
+    if args.min_count is not None:
+        return args.min_count
+    return 1 if args.tokenizer == "auto" and chosen_tokenizer(args) == "whitespace" else 5
 
 
 def corpus_rules(args) -> dict:
     """How the corpus was read (recorded in the checkpoint with the update rules)."""
     if args.corpus in BUILTIN_CORPORA:
         return {"builtin": args.corpus}
-    return {"tokenizer": args.tokenizer, "lowercase": True, "hyphens": args.hyphens,
+    tokenizer = chosen_tokenizer(args)
+    return {"tokenizer": args.tokenizer, "lowercase": tokenizer != "whitespace",
+            "hyphens": args.hyphens,
             "rare_words": args.rare_words, "windows": args.windows,
-            "min_count": 5 if args.min_count is None else args.min_count,
+            "min_count": min_count(args),
             "max_vocab": args.max_vocab}
 
 
 def chosen_tokenizer(args) -> str | None:
     """The tokenizer that split the corpus ("auto" resolved as the reader resolves it, on
     the text's start); None for a built-in corpus, which is not split by one."""
-    from . import tokenizers
+    from . import datasets, tokenizers
     if args.corpus in BUILTIN_CORPORA:
         return None
     if args.tokenizer != "auto":
         return args.tokenizer
     with open(args.corpus, encoding="utf-8-sig", errors="ignore") as f:
-        return tokenizers.choose(tokenizers.normalize(f.read(tokenizers.SAMPLE_CHARS)))
+        return datasets.choose_tokenizer(f.read(max(tokenizers.SAMPLE_CHARS,
+                                                    datasets.PTB_SAMPLE_BYTES)))
 
 
 # The command-line value of every TrainConfig field: (args attribute, value from args).

@@ -11,6 +11,8 @@ OPTIMIZERS = ("adam", "sgd")
 OPTIMIZER_LABELS = {"sgd": "SGD", "adam": "Adam"}  # as the papers write them
 CBOW_UPDATES = ("exact", "word2vec")  # see negsamp.models.CBOW
 WINDOWS = ("cross_lines", "sentences")  # see negsamp.corpus.window_mask
+# Settings that only one model reads (the other model's runs ignore them).
+MODEL_ONLY = {"shared_negatives": "skipgram", "cbow_update": "cbow"}
 
 
 @dataclass(frozen=True)

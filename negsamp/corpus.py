@@ -36,9 +36,11 @@ def tokenize(text: str, lowercase: bool = True, tokenizer: str = "regex",
         invisible characters removed).
     lowercase : bool
         Lower-case the text first (the book does).
-    tokenizer : {"regex", "sudachi", "auto"}
+    tokenizer : {"regex", "sudachi", "whitespace", "auto"}
         "regex" splits on spaces and punctuation; "sudachi" runs the Japanese
-        analyser; "auto" picks one (``negsamp.tokenizers.choose``).
+        analyser; "whitespace" splits on whitespace only, as written (no
+        normalization, no lower-casing: ``mr.``, ``u.s.``, ``'s``, ``N`` stay whole);
+        "auto" picks "regex" or "sudachi" (``negsamp.tokenizers.choose``).
     hyphens : {"split", "keep"}
         "split" (the default) makes ``well-known`` three tokens ``well - known``;
         "keep" keeps it one word, as word2vec's and gensim's whitespace split do.
@@ -54,6 +56,8 @@ def tokenize(text: str, lowercase: bool = True, tokenizer: str = "regex",
         raise TypeError(f"text must be str, got {type(text).__name__}")
     check("tokenizer", tokenizer, Allowed(choices=tokenizers.TOKENIZERS))
     check("hyphens", hyphens, Allowed(choices=HYPHENS))
+    if tokenizer == "whitespace":  # as written: PTB's N and 's stay what they are
+        return text.split()
     text = tokenizers.normalize(text)
     if lowercase:
         text = text.lower()
@@ -259,6 +263,8 @@ class Corpus:
                   tokenizer: str = "regex", hyphens: str = "split") -> Corpus:
         """Tokenize ``text`` piece by piece and encode it (``tokenizer`` and ``hyphens``
         as in :func:`tokenize`; "auto" is chosen once, for the whole text).
+        ``tokenizer="whitespace"`` also ends every line with the word ``<eos>``, as the
+        book reads PTB (``"a b\nc\n"`` -> ``a b <eos> c <eos>``).
 
         Same result as ``from_tokens(tokenize(text, lowercase), ...)``, but only one
         piece's token strings exist at a time, so a 100 MB text costs its ids (4
@@ -275,6 +281,8 @@ class Corpus:
         def pieces():
             for piece in _text_chunks(text, chunk_chars):
                 parts = [tokenize(p, lowercase, tokenizer, hyphens) for p in piece.split("\n")]
+                if tokenizer == "whitespace":  # the book's "<eos>" for every line end
+                    parts = [p + ["<eos>"] for p in parts[:-1]] + parts[-1:]
                 lines.append(np.array([len(p) for p in parts], dtype=np.int64))
                 yield [t for p in parts for t in p]
 

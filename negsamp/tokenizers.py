@@ -22,7 +22,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-TOKENIZERS = ("auto", "regex", "sudachi")  # "auto": chosen by choose()
+# "auto": chosen by choose() (negsamp.datasets.choose_tokenizer also picks "whitespace"
+# for PTB-format text); "whitespace": split on whitespace as written, "<eos>" for every
+# line end, as the book reads PTB (and word2vec.c its "</s>")
+TOKENIZERS = ("auto", "regex", "sudachi", "whitespace")
 
 # zero-width space and other separators that are invisible: a space (a word break)
 _INVISIBLE_BREAK_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029]")

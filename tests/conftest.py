@@ -29,6 +29,14 @@ def page_switches_as_in_the_browser(monkeypatch):
     monkeypatch.setattr(AppTest, "switch_page", switch_page)
 
 
+@pytest.fixture(autouse=True)
+def no_ptb_folder_from_the_environment(monkeypatch):
+    """The PTB folder follows $NEGSAMP_DATA, then $XDG_CACHE_HOME (negsamp.datasets.
+    ptb_dir): tests that set HOME for it must not read the machine's real files."""
+    monkeypatch.delenv("NEGSAMP_DATA", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+
 @pytest.fixture
 def open_page():
     """Open a page of the dashboard under AppTest: ``at = open_page("app_pages/x.py")``.

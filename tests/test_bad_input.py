@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 import pathlib
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -699,6 +700,37 @@ def test_a_file_named_like_a_builtin_corpus_is_not_silently_ignored(previous_run
                      "--batch-size", "4", "--out", str(tmp_path / "o")], capsys)[0] == 0
 
 
+PTB_TRAIN_URL = "https://raw.githubusercontent.com/tomsercu/lstm/master/data/ptb.train.txt"
+
+
+def _offline(monkeypatch, folder):
+    """No network (the download raises as urllib does) and an empty PTB folder."""
+    from negsamp import datasets
+
+    def fail(url, timeout=60.0):
+        raise OSError("<urlopen error [Errno -3] Temporary failure in name resolution>")
+    monkeypatch.setattr(datasets, "_download", fail)
+    monkeypatch.setenv("NEGSAMP_DATA", str(folder))
+
+
+PTB_OFFLINE = ("exit 1: negsamp train: error: could not download " + PTB_TRAIN_URL +
+               " (<urlopen error [Errno -3] Temporary failure in name resolution>); download "
+               "it by hand and save it as {dir}/ptb/ptb.train.txt")
+
+
+@_more("`negsamp train ptb` offline (the download fails; `NEGSAMP_DATA={dir}`)",
+       PTB_OFFLINE, KEEP_FILES + "; nothing in {dir}")
+def test_ptb_offline_names_the_url_and_the_folder(previous_run, capsys, monkeypatch,
+                                                  tmp_path):
+    _offline(monkeypatch, tmp_path)
+    before = _files(previous_run)
+    code, got = _run_cli(["train", "ptb", "--quiet", "--out", str(previous_run)], capsys)
+    assert "Traceback" not in got.err and list(tmp_path.iterdir()) == []
+    last = got.err.strip().splitlines()[-1]
+    assert f"exit {code}: " + last.replace(str(tmp_path), "{dir}") == PTB_OFFLINE
+    assert _files(previous_run) == before
+
+
 @_more("`negsamp eval` of a vectors file starting with a UTF-8 BOM",
        "exit 0 (it said the header was bad)", "the files")
 def test_vectors_with_a_bom_are_read(previous_run, capsys, tmp_path):
@@ -843,6 +875,50 @@ def _three_d_of_two(open_page):
     return [i.value for i in at.info]
 
 
+def _ptb_home(open_page, monkeypatch, tmp_path, folder_text=None):
+    """Home with a live model, an empty (or one-file) PTB folder and no network, then
+    Penn Treebank chosen; checks the corpus, settings and live model are kept."""
+    from ui.state import builtin_corpus
+    _offline(monkeypatch, tmp_path)
+    if folder_text is not None:
+        (tmp_path / "ptb").mkdir()
+        (tmp_path / "ptb" / "ptb.train.txt").write_text(folder_text)
+    builtin_corpus.clear()  # a "ptb" another test loaded from its own folder
+    at = open_page("dashboard.py")
+    at.session_state["live"] = new_live()
+    before = snapshot(at.session_state["live"]), _shared(at)
+    at.radio(key="w_corpus").set_value("ptb").run()
+    assert not at.exception
+    if folder_text is None:
+        assert same((snapshot(at.session_state["live"]), _shared(at)), before)
+    builtin_corpus.clear()
+    return at
+
+
+@case(DASHBOARD, "Home: Penn Treebank chosen offline (the download fails)",
+      "The Penn Treebank could not be downloaded: this computer cannot reach "
+      "`raw.githubusercontent.com`. The corpus stays **Synthetic**. To use PTB, download "
+      "the three files below on a computer that can, put them in the folder below (then "
+      "choose the Penn Treebank again), or upload `ptb.train.txt` here.",
+      "the corpus (Synthetic, and the sidebar says so), the settings, the live model; the "
+      "URLs and the folder are shown below it as text")
+def _ptb_offline(open_page):
+    with pytest.MonkeyPatch.context() as mp, tempfile.TemporaryDirectory() as folder:
+        at = _ptb_home(open_page, mp, pathlib.Path(folder))
+        assert [c.value for c in at.sidebar.caption] == ["Corpus: **Synthetic**"]
+        return [w.value for w in at.warning]
+
+
+@case(DASHBOARD, "Home: Penn Treebank chosen, the PTB folder holding a PTB-format file "
+      "whose checksum is not the real PTB's (the message is the sidebar's)",
+      "Corpus: **PTB-format text**", "the file (it is used, under its own name)")
+def _ptb_not_genuine(open_page):
+    with pytest.MonkeyPatch.context() as mp, tempfile.TemporaryDirectory() as folder:
+        at = _ptb_home(open_page, mp, pathlib.Path(folder), " a b <unk> N c\n" * 20)
+        assert at.session_state["w_corpus"] == "ptb" and not at.warning
+        return [c.value for c in at.sidebar.caption]
+
+
 @pytest.mark.parametrize("c", DASHBOARD, ids=[c.input for c in DASHBOARD])
 def test_dashboard(c, open_page):
     assert c.run(open_page) == [c.message]
@@ -877,7 +953,7 @@ line; never a traceback. Each case runs with `--out` pointing at a finished run'
 {table(COMMAND_LINE + [CLI_DIVERGED] + CLI_MORE)}
 
 ## Dashboard (Streamlit AppTest)
-The message is the one `st.error` / `st.warning` shown.
+The message is the one `st.error` / `st.warning` shown (or the one named).
 
 {table(DASHBOARD)}
 """

@@ -26,6 +26,17 @@ def test_the_preset_is_the_books_recipe():
     assert book.book_differences(TrainConfig()) != []
 
 
+@pytest.mark.parametrize("model, ignored, read", [("cbow", "shared_negatives", "cbow_update"),
+                                                   ("skipgram", "cbow_update",
+                                                    "shared_negatives")])
+def test_the_differences_name_only_settings_the_model_reads(model, ignored, read):
+    other = {"shared_negatives": True, "cbow_update": "word2vec"}  # both not the book's
+    c = TrainConfig.book(model=model, **other)
+    got = book.book_differences(c)
+    assert read in got and ignored not in got
+    assert ("model" in got) == (model != "cbow")
+
+
 def test_overrides_change_only_what_they_name():
     c = TrainConfig.book(epochs=1, hidden_size=8)
     assert (c.epochs, c.hidden_size) == (1, 8)
@@ -89,10 +100,12 @@ def test_the_panel_fills_the_books_column_and_ours(ptb_home, lang, header):
     quick = at.session_state["quick_model"]
     corpus = quick.corpus
     assert set(book.BOOK_NEIGHBOURS) <= set(corpus.vocab.words)
-    speed = [c.value for c in at.caption if "bench_train.py" in c.value]
-    # our speed alone: a ratio to the book's algorithm at other settings would mislead
-    assert len(speed) == 1 and f"{quick.words_per_sec:,.0f}" in speed[0]
-    assert "×" not in speed[0] and "倍" not in speed[0]
+    # no speed against the book's algorithm: its 622 words/s were measured with other
+    # settings on another corpus (issue 18)
+    assert not [c.value for c in at.caption if "×" in c.value or "倍" in c.value]
+    differs = [c.value for c in at.caption if T["not_book"].split("{")[0] in c.value]
+    assert quick.config.model == "cbow" and quick.config.shared_negatives
+    assert len(differs) == 1 and "shared_negatives" not in differs[0], differs
     neighbours, analogies = _table(at, T["col_query"]), _table(at, T["col_analogy"])
     assert list(neighbours.iloc[:, 0]) == list(book.BOOK_NEIGHBOURS)
     assert neighbours.iloc[0, 1].startswith("we .610, someone .591")

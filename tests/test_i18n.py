@@ -285,4 +285,5 @@ def test_ptb_that_cannot_be_downloaded_is_said_in_japanese(ja_app, monkeypatch, 
     at.radio(key="w_corpus").set_value("ptb").run()
     assert not at.exception
     shown = " ".join(e.value for e in [*at.warning, *at.error, *at.info])
-    assert "Penn Treebank を用意できませんでした" in shown and "network is unreachable" in shown
+    assert "Penn Treebank をダウンロードできませんでした" in shown
+    assert "network is unreachable" not in shown  # the network's words are not the learner's

@@ -100,8 +100,6 @@ def panel(corpus):
         st.info(T["no_model"])
         return
     st.caption(T["source"].format(source=source, steps=trainer.step_count))
-    if trainer.words_per_sec > 0:
-        st.caption(T["speed"].format(ours=trainer.words_per_sec))
     different = book_differences(trainer.config)
     if different:
         st.caption(T["not_book"].format(fields=", ".join(different)))

@@ -56,7 +56,7 @@ def choose_model(T, s, corpus):
     if quick is not None and quick.corpus is corpus:
         return _view(quick), T["from_quick"]
     with st.spinner(T["quick_spinner"]):
-        if s.corpus != "upload":
+        if not state.session_corpus(s.corpus):
             return opening_model(s.corpus, s.power, s.num_negatives), T["from_open"]
         opened = st.session_state.get("open_model")
         if opened is None or opened[0] is not corpus:

@@ -14,7 +14,7 @@ import streamlit as st
 from negsamp import datasets
 from negsamp.checks import InputError, SettingError, describe
 from negsamp.config import TrainConfig
-from negsamp.tokenizers import UnsupportedScript, choose
+from negsamp.tokenizers import UnsupportedScript
 from ui.i18n import LANGUAGES, lang, texts
 from ui.texts.app import TEXT as APP_TEXT
 from ui.texts.errors import TEXT as ERROR_NAMES
@@ -69,6 +69,7 @@ def page_top(table, intro_folded=False):
     T = texts(table)
     s = shared()
     st.title(T["title"], help=T["intro"] if intro_folded else None)
+    ptb_files.elsewhere_notice()
     if not intro_folded:
         st.markdown(T["intro"])
     corpus, problem = current_corpus()
@@ -99,11 +100,15 @@ def shared_sidebar():
     so they keep their values on every page (Streamlit's multipage pattern).
     """
     T = texts(APP_TEXT)
+    if "corpus_switch" in st.session_state:  # before Home draws its radio (ui.ptb_files)
+        st.session_state["w_corpus"] = st.session_state.pop("corpus_switch")
     with st.sidebar:
         if len(LANGUAGES) > 1:  # ui.i18n.texts reads st.session_state["lang"]
             st.selectbox(T["language"], list(LANGUAGES), format_func=LANGUAGES.get,
                          key="lang")
-        st.caption(T["corpus"].format(name=T["corpora"][shared().corpus][0]))
+        key = shared().corpus
+        st.caption(T["corpus"].format(name=ptb_files.short_name() if key == "ptb"
+                                      else T["corpora"][key][0]))
         # start values through the state (a link may have set them: link_read)
         st.session_state.setdefault("w_power", DEFAULTS["power"])
         st.session_state.setdefault("w_num_negatives", DEFAULTS["num_negatives"])
@@ -129,6 +134,15 @@ def builtin_corpus(name):
     raise ValueError(f"corpus={name!r} must be one of {list(CORPORA)}")
 
 
+from ui import ptb_files  # noqa: E402  (it uses builtin_corpus and the names above)
+
+
+def session_corpus(name):
+    """Whether the corpus ``name`` is this session's own (an upload, or PTB files uploaded
+    on Home), not the server's shared built-in one: its models are not shared either."""
+    return name == "upload" or (name == "ptb" and "ptb_upload" in st.session_state)
+
+
 def corpus_label(corpus):
     """The corpus as the learner knows it: a built-in one by its name in the sidebar
     ("The book's toy sentence"), an upload or PTB by its own name."""
@@ -150,7 +164,8 @@ def set_upload(name, data):
         return T["upload_too_big"].format(name=name, size=len(data), limit=UPLOAD_LIMIT_MB,
                                           limit_bytes=UPLOAD_LIMIT_MB << 20)
     try:
-        tokenizer = choose(bytes(data[:1 << 20]).decode("utf-8-sig", errors="ignore"))
+        tokenizer = datasets.choose_tokenizer(bytes(data[:1 << 20]).decode(
+            "utf-8-sig", errors="ignore"))  # PTB-format text: as written
         corpus = datasets.text_corpus(bytes(data), name=name, max_size=MAX_VOCAB,
                                       window=1, max_bytes=UPLOAD_LIMIT_MB << 20,
                                       tokenizer=tokenizer)
@@ -170,17 +185,24 @@ def current_corpus():
     -------
     (Corpus or None, str or None)
     """
+    ss = st.session_state
     name = shared().corpus
     if name == "upload":
-        corpus = st.session_state.get("upload_corpus")
+        corpus = ss.get("upload_corpus")
         return (corpus, None) if corpus else (None, texts(APP_TEXT)["no_upload"])
     try:
         with st.spinner(texts(APP_TEXT)["building"]):
-            return builtin_corpus(name), None
-    except OSError as err:  # PTB: not downloaded, and no internet here
-        return None, texts(APP_TEXT)["ptb_unavailable"].format(error=err)
-    except (ValueError, RuntimeError) as err:
+            corpus = ptb_files.corpus() if name == "ptb" else builtin_corpus(name)
+    except (OSError, ValueError) as err:
+        if name == "ptb":  # offline, or a bad file in the PTB folder: the last corpus
+            back = ss.get("corpus_last_good", "ptb")
+            ptb_files.failed(err, DEFAULT_CORPUS.get(lang(), DEFAULTS["corpus"])
+                             if back == "ptb" else back)
         return None, message(err)
+    except RuntimeError as err:
+        return None, message(err)
+    ss["corpus_last_good"] = name
+    return corpus, None
 
 
 def live_config(**overrides):

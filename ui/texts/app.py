@@ -36,7 +36,6 @@ TEXT = {
         "upload_too_big": ("{name}: the file is {size:,} bytes; uploads are limited to "
                            "{limit} MB ({limit_bytes:,} bytes)"),
         "upload_error": "{name}: {error}",
-        "ptb_unavailable": "{error}",
         "upload_unsupported_zh": (
             "{name}: the text looks like Chinese (Han characters without kana, no spaces "
             "between words). The Japanese analyser cannot split it, so every clause would "
@@ -78,8 +77,6 @@ TEXT = {
         "upload_too_big": ("{name}：ファイルが {size:,} バイトあります。アップロードできるのは "
                            "{limit} MB（{limit_bytes:,} バイト）までです。"),
         "upload_error": "{name}：読み込めませんでした（{error}）",
-        "ptb_unavailable": ("Penn Treebank を用意できませんでした。このサーバーが"
-                            "ダウンロードできないときは、ファイルを手で置いてください（詳細：{error}）"),
         "upload_unsupported_zh": (
             "{name}：中国語のようです（かなを含まない漢字の文で、単語の間に空白がありません）。"
             "日本語の形態素解析器では単語に分割できず、文節がまるごと1つの「単語」になってしまう"

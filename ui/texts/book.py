@@ -14,9 +14,6 @@ TEXT = {
         "source": "Ours: {source}, {steps:,} steps.",
         "not_book": ("This model was not trained with the book's settings (differs in: "
                      "{fields}), so its neighbours may differ for that reason too."),
-        "speed": ("Training speed: ours {ours:,.0f} words/s in its last run (the book's "
-                  "algorithm is timed beside ours at equal settings by "
-                  "`benchmarks/bench_train.py`, README \"Speed\")."),
         "reproduce": "Reproduce the book",
         "reproduce_more": "Continue the book's run (epoch {done} of {total} done)",
         "reproduce_help": ("Trains the book's recipe (CBOW, D = 100, window 5, k = 5 without "
@@ -57,9 +54,6 @@ TEXT = {
         "source": "私たちのモデル：{source}、{steps:,} ステップ。",
         "not_book": ("このモデルは書籍の設定で学習していません（違う設定：{fields}）。"
                      "そのため近い単語が書籍と違うこともあります。"),
-        "speed": ("学習の速さ：私たちのモデルは直近の学習で毎秒 {ours:,.0f} 語（書籍の"
-                  "アルゴリズムとの同じ設定での比較は `benchmarks/bench_train.py`、README の"
-                  "「Speed」）。"),
         "reproduce": "書籍を再現する",
         "reproduce_more": "書籍の学習を続ける（{total} エポック中 {done} エポック済み）",
         "reproduce_help": ("書籍の設定（CBOW、D = 100、ウィンドウ 5、重複なしの k = 5、Adam、"

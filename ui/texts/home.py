@@ -38,6 +38,9 @@ TEXT = {
         "tokenizer_regex": "Words were split at spaces and punctuation.",
         "tokenizer_sudachi": ("Japanese text: words were split by the morphological analyser "
                               "SudachiPy (core dictionary, SplitMode.C)."),
+        "tokenizer_whitespace": ("PTB-format text (lower-case tokens, <unk>, N): read token "
+                                 "by token as written, as the book reads PTB, <eos> ending "
+                                 "each line."),
     },
     "ja": {
         "title": "Negative Sampling をライブで",
@@ -78,5 +81,8 @@ TEXT = {
         "tokenizer_regex": "単語は空白と句読点で区切りました。",
         "tokenizer_sudachi": ("日本語のテキストなので、形態素解析器 SudachiPy（core 辞書、"
                               "SplitMode.C）で単語に分割しました。"),
+        "tokenizer_whitespace": ("PTB 形式のテキスト（小文字のトークン、<unk>、N）なので、"
+                                 "書籍が PTB を読むとおり、書かれたままのトークンで読み、"
+                                 "各行の終わりに <eos> を入れました。"),
     },
 }

@@ -1,0 +1,36 @@
+"""The READMEs name buttons, pages and choices as the dashboard shows them (issue 18:
+README.md named a "Train a quick model" button that reads "Train longer")."""
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import ui.texts
+
+ROOT = Path(__file__).resolve().parents[1]
+NOT_UI = {"Lesson links.", "授業用のリンク"}  # the READMEs' own run-in headings
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _strings(v)
+
+
+@pytest.mark.parametrize("readme, lang", [("README.md", "en"), ("README.ja.md", "ja")])
+def test_every_bold_name_in_the_readme_is_a_text_of_the_dashboard(readme, lang):
+    shown = {s.lower() for m in pkgutil.iter_modules(ui.texts.__path__)
+             for s in _strings(importlib.import_module(f"ui.texts.{m.name}").TEXT[lang])}
+    names = set(re.findall(r"\*\*([^*\n]+)\*\*", (ROOT / readme).read_text()))
+    names = {n for n in names if not re.fullmatch(r"[\d.,×]+|about .*", n)} - NOT_UI
+    assert names  # the README does name some
+    unknown = sorted(n for n in names
+                     if not any(s == n.lower() or s.startswith(n.lower()) for s in shown))
+    assert not unknown, f"{readme} names what the dashboard does not show: {unknown}"
