@@ -8,13 +8,15 @@ at once, as word2vec and gensim do with a table instead of one ``choice`` per ro
   target are drawn again, and the few left after some rounds come from the cumulative
   table with the target's slice cut out (gensim draws from a cumulative table with
   ``searchsorted``);
-- without repeats: the same alias draws, an entry that repeats an earlier one of its
-  row (or hits the target) drawn again until none does.
+- without repeats: the same alias draws; in the few rows where an entry repeats an
+  earlier one (or hits the target), it is replaced by spare draws until none does.
 
 The tests check these draws against the book's one-row-at-a-time loop,
 ``negsamp.sampler.reference_negative_sample``.
 """
 from __future__ import annotations
+
+import functools
 
 import numpy as np
 
@@ -94,55 +96,68 @@ class FastDraws:
         ``n_rows`` rows, nothing excluded): the book's ``rng.choice(V, k, replace=False,
         p=p)`` with the target cut out, drawn for the whole batch at once.
 
-        Every entry is drawn with repeats (:meth:`draw`); an entry equal to its row's
-        target or to an earlier entry of its row is drawn again, until none is. Why that
-        is the book's sequential draw: an entry is only compared with earlier ones, and
-        the first entry of a row holding a value is never redrawn, so the set an entry
-        must avoid only grows, up to its final set; the entry's last draw is the first
-        that avoids that set, a draw from p cut to the rest (rejection sampling). Rows
-        still redrawing after ``MAX_ROUNDS`` rounds (a few words holding most of the
-        mass) are finished by :meth:`_finish_row`.
+        Every entry is drawn with repeats (:meth:`draw`), and a few spare draws with
+        them. A row with no repeat and no target is kept as drawn; the rows that have
+        one are finished by :meth:`_finish_row`: an entry that repeats the target or an
+        earlier entry is replaced by the next spare draw until it does not. Each entry
+        is then the first of its own independent draws from p that avoids the target
+        and the entries before it: rejection sampling of the book's sequential draw.
         """
         B = n_rows if target is None else target.shape[0]
-        out = self.draw(B * k, rng).reshape(B, k)  # (B, k)
-        rows = np.arange(B)  # rows that may still clash
-        for _ in range(self.MAX_ROUNDS):
-            sub = out[rows]  # (R, k)
-            bad = _clashes(sub, None if target is None else target[rows])  # (R, k)
-            again = bad.any(axis=1)
-            if not again.any():
-                return out
-            rows, sub, bad = rows[again], sub[again], bad[again]
-            sub[bad] = self.draw(int(np.count_nonzero(bad)), rng)
-            out[rows] = sub
-        for r in rows[_clashes(out[rows], None if target is None else target[rows]).any(1)]:
-            out[r] = self._finish_row(out[r], None if target is None else int(target[r]), rng)
+        spares = max(16, B * k // 8)  # about 5 % of PTB's rows repeat a word
+        draws = self.draw(B * k + spares, rng)
+        out = draws[:B * k].reshape(B, k)  # (B, k)
+        ext = out if target is None else np.concatenate([target[:, None], out], axis=1)
+        clash = (ext[:, :, None] == ext[:, None, :]) & _earlier(ext.shape[1])  # [b, j, i]
+        rows = np.flatnonzero(clash.any(axis=(1, 2)))
+        if rows.size:
+            pool = _Pool(self, draws[B * k:], rng)
+            for r in rows.tolist():
+                out[r] = self._finish_row(out[r].tolist(),
+                                          None if target is None else int(target[r]), pool,
+                                          rng)
         return out
 
-    MAX_ROUNDS = 20  # then the rare rows left are finished exactly, one entry at a time
+    MAX_TRIES = 64  # spare draws for one entry; then it is drawn from p with the rest cut out
 
-    def _finish_row(self, row: np.ndarray, target: int | None,
-                    rng: np.random.Generator) -> np.ndarray:
-        """Finish one row as the redraws would: an entry that clashes with the target or
-        an earlier entry is drawn from p with those words cut out."""
-        avoid = [] if target is None else [target]
-        for j in range(row.shape[0]):
-            if row[j] in avoid:
-                p = self.p.copy()
-                p[avoid] = 0.0
-                row[j] = rng.choice(p.shape[0], p=p / p.sum())
-            avoid.append(int(row[j]))
+    def _finish_row(self, row: list[int], target: int | None, pool: _Pool,
+                    rng: np.random.Generator) -> list[int]:
+        """Replace, in order, each entry equal to the target or an earlier entry by the
+        next spare draw until it is neither; after ``MAX_TRIES`` (a few words hold the
+        mass that is left) draw it from p with those words cut out, the same law."""
+        avoid = set() if target is None else {target}
+        for j, word in enumerate(row):
+            tries = 0
+            while word in avoid:
+                if tries == self.MAX_TRIES:
+                    p = self.p.copy()
+                    p[list(avoid)] = 0.0
+                    word = int(rng.choice(p.shape[0], p=p / p.sum()))
+                    break
+                word, tries = pool.next(), tries + 1
+            row[j] = word
+            avoid.add(word)
         return row
 
 
-def _clashes(x: np.ndarray, target: np.ndarray | None) -> np.ndarray:
-    """(R, k) bool: entries equal to their row's target or to an earlier entry."""
-    k = x.shape[1]
-    earlier = np.tri(k, k, -1, dtype=bool)  # [j, i]: i < j
-    bad = ((x[:, :, None] == x[:, None, :]) & earlier).any(axis=2)
-    if target is not None:
-        bad |= x == target[:, None]
-    return bad
+class _Pool:
+    """Spare draws from p, handed out in order; more are drawn when they run out."""
+
+    def __init__(self, draws: FastDraws, first: np.ndarray, rng: np.random.Generator):
+        self._source, self._rng = draws, rng
+        self._left, self._size = first.tolist(), max(16, first.shape[0])
+
+    def next(self) -> int:
+        if not self._left:
+            self._size *= 2
+            self._left = self._source.draw(self._size, self._rng).tolist()
+        return self._left.pop()
+
+
+@functools.lru_cache(maxsize=32)
+def _earlier(n: int) -> np.ndarray:
+    """(n, n) bool: [j, i] is True when i < j (entry i comes before entry j)."""
+    return np.tri(n, n, -1, dtype=bool)
 
 
 def alias_table(p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -131,15 +131,15 @@ def sequential_law(p, target, k):
     return law
 
 
-@pytest.mark.parametrize("max_rounds", [20, 0], ids=["redraws", "exact finish"])
+@pytest.mark.parametrize("max_tries", [64, 0], ids=["spare draws", "exact finish"])
 @pytest.mark.parametrize("counts", [np.array([9, 0, 4, 2, 1, 1]), np.array([500, 1, 2, 3])],
                          ids=["small", "one dominant word"])
-def test_no_repeat_rows_follow_the_books_sequential_law(counts, max_rounds, monkeypatch):
+def test_no_repeat_rows_follow_the_books_sequential_law(counts, max_tries, monkeypatch):
     """Whole rows, not just columns: each ordered row of k = 3 is as frequent as the
-    book's sequential draw makes it (enumerated exactly), both when the repeats are
-    redrawn and when every clashing row is finished by ``_finish_row``."""
+    book's sequential draw makes it (enumerated exactly), both when a repeat is replaced
+    by spare draws and when it is drawn at once from p with the rest cut out."""
     from negsamp._alias import FastDraws
-    monkeypatch.setattr(FastDraws, "MAX_ROUNDS", max_rounds)
+    monkeypatch.setattr(FastDraws, "MAX_TRIES", max_tries)
     sampler = UnigramSampler.from_counts(counts, 0.75, 3, np.random.default_rng(21),
                                          replace=False)
     target = 0 if counts[0] < 100 else 2

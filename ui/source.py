@@ -34,8 +34,8 @@ SNIPPETS = {
     # the book's draw, row by row: the sampler draws exactly this distribution for a
     # whole batch at once (tests/test_sampler.py compares them)
     "draw_replace": (reference_negative_sample, "out = np.empty", "return out"),
-    "draw_no_repeats": (FastDraws.without_replacement, "out = self.draw(B * k, rng)",
-                        "out[rows] = sub"),
+    "draw_no_repeats": (FastDraws.without_replacement, "spares = max(",
+                        "return out"),
     "softmax_forward": (SoftmaxCBOW.forward, "self.scores = ", "self.scores = "),
     "softmax_backward": (SoftmaxCBOW.backward, "ds = self.loss_layer.backward",
                          "dh = ds @ W_out"),
