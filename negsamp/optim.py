@@ -152,8 +152,19 @@ class Adam:
         self.beta1 = check("beta1", beta1, BETA)
         self.beta2 = check("beta2", beta2, BETA)
         self.eps = check("eps", eps, POSITIVE)
-        self.m = self.v = None
+        self._mv = None  # per param, (V, 2, ...): a row's m and v side by side, so a
+                         # step gathers and writes both in one pass over its rows
         self.step_count = 0
+
+    @property
+    def m(self) -> list | None:
+        """list of ndarray: first moments, one per param (views into the joint state)."""
+        return None if self._mv is None else [mv[:, 0] for mv in self._mv]
+
+    @property
+    def v(self) -> list | None:
+        """list of ndarray: second moments, one per param (views into the joint state)."""
+        return None if self._mv is None else [mv[:, 1] for mv in self._mv]
 
     @property
     def lr(self) -> float:
@@ -167,21 +178,20 @@ class Adam:
     def update(self, params: list, grads: list) -> None:
         """Apply one step to every param in place (nothing written if not finite)."""
         _check_lists(params, grads)
-        if self.m is not None and len(self.m) != len(params):
-            raise ValueError(f"Adam was used with {len(self.m)} params; got {len(params)}")
-        if self.m is None:
-            self.m = [np.zeros_like(p) for p in params]
-            self.v = [np.zeros_like(p) for p in params]
+        if self._mv is not None and len(self._mv) != len(params):
+            raise ValueError(f"Adam was used with {len(self._mv)} params; got {len(params)}")
+        if self._mv is None:
+            self._mv = [np.zeros((p.shape[0], 2, *p.shape[1:]), dtype=p.dtype)
+                        for p in params]
         t, b1, b2 = self.step_count + 1, self.beta1, self.beta2
         lr_t = self._lr * math.sqrt(1.0 - b2 ** t) / (1.0 - b1 ** t)
         new = []
         with np.errstate(over="ignore", invalid="ignore", under="ignore"):
             for i, (p, g) in enumerate(zip(params, grads, strict=False)):
                 ids, dW = _rows(g)
-                sel = slice(None) if ids is None else ids
-                m, v = self.m[i][sel], self.v[i][sel]  # (V, D) or (U, D), copies
-                if ids is None:
-                    m, v = m.copy(), v.copy()
+                # the rows' m and v: a copy (a gather, or the whole state when dense)
+                mv = self._mv[i].copy() if ids is None else self._mv[i][ids]  # (U, 2, D)
+                m, v = mv[:, 0], mv[:, 1]
                 # m += (1 - b1)(g - m); v += (1 - b2)(g² - v); W -= lr_t · m / (√v + ε),
                 # in place on the copies: one temporary, no array per operation
                 tmp = dW - m
@@ -195,15 +205,12 @@ class Adam:
                 tmp += self.eps
                 np.divide(m, tmp, out=tmp)
                 tmp *= lr_t
-                W_new = p[sel]
-                if ids is None:
-                    W_new = W_new.copy()
+                W_new = p.copy() if ids is None else p[ids]
                 W_new -= tmp
                 # m is finite when g is; g² overflowing or NaN shows in v
                 _raise_if_non_finite(i, W_new, v)
-                new.append((sel, W_new, m, v))
-        for i, (sel, W_new, m_new, v_new) in enumerate(new):
+                new.append((slice(None) if ids is None else ids, W_new, mv))
+        for i, (sel, W_new, mv) in enumerate(new):
             params[i][sel] = W_new
-            self.m[i][sel] = m_new
-            self.v[i][sel] = v_new
+            self._mv[i][sel] = mv
         self.step_count += 1
