@@ -88,3 +88,16 @@ def test_without_a_recipe_the_clis_defaults_stay(ptb_dir, tmp_path):
     summary = json.loads((out / "summary.json").read_text())
     assert summary["recipe"] is None
     assert summary["config"]["optimizer"] == "sgd" and summary["config"]["replace"] is True
+
+
+@pytest.mark.parametrize("argv, named", [
+    (["book", "--epochs", "0"], "--epochs=0"),
+    (["train", "FILE", "--recipe", "book", "--dim", "0"], "--dim=0"),
+    (["train", "FILE", "--recipe", "book", "--negatives", "5000"], "--negatives=5000"),
+])
+def test_a_bad_flag_with_the_book_is_named_and_exits_2(ptb_dir, argv, named, capsys):
+    argv = [str(ptb_dir / "ptb.train.txt") if a == "FILE" else a for a in argv]
+    with pytest.raises(SystemExit) as exit_:
+        main(argv + ["--quiet"])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and named in err and "Traceback" not in err
