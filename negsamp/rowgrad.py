@@ -134,8 +134,12 @@ class RowGrad:
             counts = np.bincount(inv, minlength=ids.shape[0])  # (U,)
             cap = np.minimum(1.0, max_count / counts).astype(self.dtype)  # (U,)
             coef = coef * cap[inv]  # (N,)
-        A = csr_matrix((coef, (inv, src)), shape=(ids.shape[0], H.shape[0]))  # (U, M)
-        return ids, np.asarray(A @ H, dtype=self.dtype)  # duplicates summed by csr
+        # the (U, M) matrix built row by row (entries sorted by id), not through COO
+        order = np.argsort(inv, kind="stable")  # (N,)
+        indptr = np.zeros(ids.shape[0] + 1, dtype=np.int64)
+        np.cumsum(np.bincount(inv, minlength=ids.shape[0]), out=indptr[1:])
+        A = csr_matrix((coef[order], src[order], indptr), shape=(ids.shape[0], H.shape[0]))
+        return ids, np.asarray(A @ H, dtype=self.dtype)  # each row sums its id's entries
 
     def to_dense(self):
         """Return the dense gradient, ndarray of shape (V, D) (``np.add.at`` of rows)."""
