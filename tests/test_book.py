@@ -199,6 +199,8 @@ def test_reproduce_the_book_trains_the_recipe_and_fills_both_tables(ptb_home, la
     from ui.texts.book import TEXT
     T = TEXT[lang or "en"]
     assert at.button(key="book_reproduce").label == button
+    # the file made here is not the real PTB: the panel names it as the sidebar does
+    assert not any("Penn Treebank" in h.value for h in at.header)
     at.button(key="book_reproduce").click().run()
     assert not at.exception, [e.value for e in at.exception]
     run = at.session_state["book_run"]

@@ -9,7 +9,7 @@ finished epochs and goes on from there at the next click.
 import streamlit as st
 
 from negsamp.book import KNOWN_FAILURE, BookRun, book_differences, comparison
-from ui import state
+from ui import ptb_files, state
 from ui.i18n import texts
 from ui.long_run import run_long
 from ui.texts.book import TEXT
@@ -92,7 +92,7 @@ def panel(corpus):
     if not corpus.name.startswith("ptb"):
         return
     T = texts(TEXT)
-    st.header(T["header"])
+    st.header(T["header"].format(corpus=ptb_files.short_name()))
     st.markdown(T["intro"])
     reproduce(corpus, T)
     trainer, source = _model(corpus, T)

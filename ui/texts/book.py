@@ -2,7 +2,7 @@
 
 TEXT = {
     "en": {
-        "header": "The book's results beside ours (Penn Treebank)",
+        "header": "The book's results beside ours ({corpus})",
         "intro": ("The book trains CBOW with Negative Sampling on the Penn Treebank and "
                   "prints the nearest neighbours of four words and the answers to four "
                   "analogies (its published code run on its shipped weights). Our model's "
@@ -42,7 +42,7 @@ TEXT = {
         "known_failure": "{word} (a known failure)",
     },
     "ja": {
-        "header": "書籍の結果と私たちの結果（Penn Treebank）",
+        "header": "書籍の結果と私たちの結果（{corpus}）",
         "intro": ("書籍では PTB データセットで Negative Sampling を使った CBOW を学習し、"
                   "4 つの単語の最も近い単語と 4 つのアナロジー問題の答えを示しています"
                   "（書籍のコードを配布された学習済みの重みで実行した結果）。その隣に私たちの"
