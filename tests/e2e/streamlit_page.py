@@ -36,7 +36,10 @@ import base64
 
 import numpy as np
 
-IDLE_TIMEOUT_MS = 30_000  # a rerun of a dashboard page on 2 busy cores
+# How long a wait for a condition (a rerun done, a chart drawn) may last before the test
+# fails: not a speed. A rerun takes well under a second on a quiet machine and many times
+# that on two cores loaded by other work; only a condition that never comes should fail.
+IDLE_TIMEOUT_MS = 180_000
 SETTLE_MS = 100          # after the last script_finished message, before checking the DOM
 
 # Installed into every browser context before Streamlit's own scripts run.
@@ -104,6 +107,14 @@ _IDLE_JS = """([after, settleMs]) => {
   // settle: Streamlit renders a message a few ms after it arrives
   return runs.finished > after && performance.now() - runs.lastAt > settleMs;
 }"""
+
+
+def new_counted_page(browser, **context_args):
+    """A page in a new browser context (a new Streamlit session) whose finished script
+    runs are counted (RUN_COUNTER_JS); ``context_args`` go to ``browser.new_context``."""
+    context = browser.new_context(**context_args)
+    context.add_init_script(script=RUN_COUNTER_JS)
+    return context.new_page()
 
 
 def finished_runs(page) -> int:
@@ -258,7 +269,7 @@ _TRACES_JS = f"""(i) => {{
 }}"""
 
 
-def plotly_traces(page, chart_index: int = 0, *, timeout_ms: int = 10_000) -> list[dict]:
+def plotly_traces(page, chart_index: int = 0, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> list[dict]:
     """All traces of the ``chart_index``-th ``st.plotly_chart`` on the page, arrays as lists."""
     try:  # Plotly draws asynchronously after its element mounts
         page.wait_for_function(
