@@ -164,10 +164,11 @@ def chromium():
 
 
 @contextlib.contextmanager
-def dashboard_in_chromium():
-    """``(server, browser)``: the dashboard served on a free port and Chromium to drive
-    it, for the scripts and benchmarks that run outside pytest; both stopped on leaving."""
-    server = start_streamlit(REPO / "dashboard.py")
+def dashboard_in_chromium(*extra_args: str):
+    """``(server, browser)``: the dashboard served on a free port (``extra_args`` to
+    ``streamlit run``) and Chromium to drive it, for the scripts and benchmarks that run
+    outside pytest; both stopped on leaving."""
+    server = start_streamlit(REPO / "dashboard.py", extra_args)
     try:
         with chromium() as browser:
             yield server, browser
