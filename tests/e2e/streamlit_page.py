@@ -233,8 +233,15 @@ def goto_page(page, title: str, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
     before = finished_runs(page)
     link.click()
     wait_for_app_idle(page, after=before, timeout_ms=timeout_ms)
-    if link.get_attribute("aria-current") != "page":
-        raise AssertionError(f"sidebar link {title!r} is not the current page after the click")
+    # a run already under way before the click (an upload's, a fragment's) may be the one
+    # that finished: on a busy machine it often is. Wait for the page itself.
+    current = page.locator('[data-testid="stSidebarNavLink"][aria-current="page"]')
+    try:
+        current.filter(has=page.get_by_text(title, exact=True)).wait_for(timeout=timeout_ms)
+    except Exception as exc:
+        raise AssertionError(
+            f"sidebar link {title!r} is not the current page after the click") from exc
+    wait_for_app_idle(page, timeout_ms=timeout_ms)
 
 
 def _decode(value):
