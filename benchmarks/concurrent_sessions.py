@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests" / "e2e")]
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, start_streamlit  # noqa: E402
+from conftest import dashboard_in_chromium  # noqa: E402
 from live_sessions import (  # noqa: E402
     close_all,
     errors,
@@ -60,43 +60,36 @@ def main(argv=None):
     ap.add_argument("--sessions", type=int, nargs="+", default=[1, 2, 4, 8, 12, 16])
     ap.add_argument("--seconds", type=float, default=15.0, help="watch time per count")
     args = ap.parse_args(argv)
-    from playwright.sync_api import sync_playwright
-    server = start_streamlit(REPO / "dashboard.py", ("--logger.level", "warning"))
-    print(f"server pid {server.proc.pid}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
-    print(f"{'sessions':>8} {'median s':>9} {'p90 s':>7} {'max s':>7} {'>=1/s':>6} "
-          f"{'errors':>6} {'RSS MB':>7} {'server CPU':>10} {'browser CPU':>11}")
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                         args=CHROMIUM_ARGS)
-            for n in args.sessions:
-                sessions = open_training(browser, server.url, list(range(n)))
-                try:
-                    start_all(sessions)
-                    watch(sessions, RETUNE_AFTER + 1.0)  # warm-up, not measured
-                    for s in sessions:
-                        s.changes = s.changes[-1:]
-                    browsers = chromium_pids()
-                    cpu0, b0, t0 = (cpu_seconds(server.proc.pid), cpu_seconds(*browsers),
-                                    time.monotonic())
-                    watch(sessions, args.seconds)
-                    dt = time.monotonic() - t0
-                    cpu = (cpu_seconds(server.proc.pid) - cpu0) / dt
-                    bcpu = (cpu_seconds(*browsers) - b0) / dt
-                    per = [summary(s.intervals())["median"] for s in sessions]
-                    x = summary([i for s in sessions for i in s.intervals()])
-                    ok = sum(m <= 1.0 for m in per)
-                    pause_all(sessions)
-                    print(f"{n:>8} {x['median']:>9.2f} {x['p90']:>7.2f} {x['max']:>7.2f} "
-                          f"{ok:>3}/{n:<2} {len(errors(sessions)):>6} "
-                          f"{rss_mb(server.proc.pid):>7.0f} {cpu:>9.0%} {bcpu:>11.0%}",
-                          flush=True)
-                finally:
-                    close_all(sessions)
-                time.sleep(2)
-            browser.close()
-    finally:
-        server.stop()
+    with dashboard_in_chromium("--logger.level", "warning") as (server, browser):
+        print(f"server pid {server.proc.pid}, {os.cpu_count()} cores, "
+              f"load {os.getloadavg()[0]:.1f}")
+        print(f"{'sessions':>8} {'median s':>9} {'p90 s':>7} {'max s':>7} {'>=1/s':>6} "
+              f"{'errors':>6} {'RSS MB':>7} {'server CPU':>10} {'browser CPU':>11}")
+        for n in args.sessions:
+            sessions = open_training(browser, server.url, list(range(n)))
+            try:
+                start_all(sessions)
+                watch(sessions, RETUNE_AFTER + 1.0)  # warm-up, not measured
+                for s in sessions:
+                    s.changes = s.changes[-1:]
+                browsers = chromium_pids()
+                cpu0, b0, t0 = (cpu_seconds(server.proc.pid), cpu_seconds(*browsers),
+                                time.monotonic())
+                watch(sessions, args.seconds)
+                dt = time.monotonic() - t0
+                cpu = (cpu_seconds(server.proc.pid) - cpu0) / dt
+                bcpu = (cpu_seconds(*browsers) - b0) / dt
+                per = [summary(s.intervals())["median"] for s in sessions]
+                x = summary([i for s in sessions for i in s.intervals()])
+                ok = sum(m <= 1.0 for m in per)
+                pause_all(sessions)
+                print(f"{n:>8} {x['median']:>9.2f} {x['p90']:>7.2f} {x['max']:>7.2f} "
+                      f"{ok:>3}/{n:<2} {len(errors(sessions)):>6} "
+                      f"{rss_mb(server.proc.pid):>7.0f} {cpu:>9.0%} {bcpu:>11.0%}",
+                      flush=True)
+            finally:
+                close_all(sessions)
+            time.sleep(2)
 
 
 if __name__ == "__main__":

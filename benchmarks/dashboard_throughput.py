@@ -22,9 +22,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO)]
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, start_streamlit  # noqa: E402
+from conftest import VIEWPORT, dashboard_in_chromium  # noqa: E402
 from dashboard_page import click_live, last_step, pause_settled, progress_numbers  # noqa: E402
-from streamlit_page import RUN_COUNTER_JS, open_app  # noqa: E402
+from streamlit_page import new_counted_page, open_app  # noqa: E402
 
 
 def page_config():
@@ -60,38 +60,27 @@ def steps_metric(page):
 
 
 def page_open(seconds):
-    from playwright.sync_api import sync_playwright
-
     config = page_config()
-    server = start_streamlit(REPO / "dashboard.py")
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                         args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport=VIEWPORT)
-            context.add_init_script(script=RUN_COUNTER_JS)
-            page = context.new_page()
-            open_app(page, server.url + "/training?speed=full")  # the default is slow motion
-            click_live(page, "live_start", then_enabled="live_pause")
-            changes, last = [], last_step(page)
-            t0 = time.perf_counter()
-            s0 = last
-            while time.perf_counter() - t0 < seconds:
-                try:
-                    now = last_step(page)
-                except AssertionError:  # caught between two draws of the chart
-                    continue
-                if now != last:
-                    changes.append(time.perf_counter())
-                    last = now
-                time.sleep(0.02)
-            dt = time.perf_counter() - t0
-            s1 = last  # the last refresh seen inside the window
-            pause_settled(page)
-            total = steps_metric(page)
-            browser.close()
-    finally:
-        server.stop()
+    with dashboard_in_chromium() as (server, browser):
+        page = new_counted_page(browser, viewport=VIEWPORT)
+        open_app(page, server.url + "training?speed=full")  # the default is slow motion
+        click_live(page, "live_start", then_enabled="live_pause")
+        changes, last = [], last_step(page)
+        t0 = time.perf_counter()
+        s0 = last
+        while time.perf_counter() - t0 < seconds:
+            try:
+                now = last_step(page)
+            except AssertionError:  # caught between two draws of the chart
+                continue
+            if now != last:
+                changes.append(time.perf_counter())
+                last = now
+            time.sleep(0.02)
+        dt = time.perf_counter() - t0
+        s1 = last  # the last refresh seen inside the window
+        pause_settled(page)
+        total = steps_metric(page)
     gaps = [b - a for a, b in zip(changes, changes[1:], strict=False)]
     return dict(steps_per_s=(s1 - s0) / dt, words_per_s=(s1 - s0) * config.batch_size / dt,
                 refresh_mean=statistics.mean(gaps) if gaps else float("nan"),

@@ -24,12 +24,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO)]
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, start_streamlit  # noqa: E402
+from conftest import dashboard_in_chromium  # noqa: E402
 from dashboard_page import click_key, click_live  # noqa: E402
 from streamlit_page import (  # noqa: E402
-    RUN_COUNTER_JS,
     error_elements,
     goto_page,
+    new_counted_page,
     open_app,
     wait_for_app_idle,
 )
@@ -107,9 +107,7 @@ def training_screens(browser, url: str, out: Path, only=(), query: str = "") -> 
     for name, viewport, present in SCREENS:
         if only and not any(w in name for w in only):
             continue
-        context = browser.new_context(viewport=viewport)
-        context.add_init_script(script=RUN_COUNTER_JS)
-        page = context.new_page()
+        page = new_counted_page(browser, viewport=viewport)
         try:
             open_app(page, f"{url.rstrip('/')}/training{query}")
             if present:
@@ -127,35 +125,24 @@ def training_screens(browser, url: str, out: Path, only=(), query: str = "") -> 
                          out / f"{name}.png")
             print(f"{out.relative_to(REPO)}/{name}.png  {size / 1000:.0f} kB")
         finally:
-            context.close()
+            page.context.close()
 
 
 def main(only: list[str]) -> None:
-    from playwright.sync_api import sync_playwright
-
     OUT.mkdir(exist_ok=True)
-    server = start_streamlit(REPO / "dashboard.py")
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                         args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport=VIEWPORT)
-            context.add_init_script(script=RUN_COUNTER_JS)
-            page = context.new_page()
-            open_app(page, server.url)
-            for name, title, action in SHOTS:
-                wanted = not only or any(w in name for w in only)
-                if title is not None and (wanted or name == "4_training"):
-                    goto_page(page, title, timeout_ms=60_000)
-                if action is not None and (wanted or name == "4_training"):
-                    action(page)  # Training always runs: Embeddings shows its model
-                if wanted:
-                    size = save(page, OUT / f"{name}.png")
-                    print(f"docs/{name}.png  {size / 1000:.0f} kB")
-            training_screens(browser, server.url, OUT, only)
-            browser.close()
-    finally:
-        server.stop()
+    with dashboard_in_chromium() as (server, browser):
+        page = new_counted_page(browser, viewport=VIEWPORT)
+        open_app(page, server.url)
+        for name, title, action in SHOTS:
+            wanted = not only or any(w in name for w in only)
+            if title is not None and (wanted or name == "4_training"):
+                goto_page(page, title)
+            if action is not None and (wanted or name == "4_training"):
+                action(page)  # Training always runs: Embeddings shows its model
+            if wanted:
+                size = save(page, OUT / f"{name}.png")
+                print(f"docs/{name}.png  {size / 1000:.0f} kB")
+        training_screens(browser, server.url, OUT, only)
 
 
 if __name__ == "__main__":

@@ -16,10 +16,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO)]
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, start_streamlit  # noqa: E402
+from conftest import dashboard_in_chromium  # noqa: E402
 from dashboard_page import click_key  # noqa: E402
 from screenshots import save, train_then_pause, training_screens  # noqa: E402
-from streamlit_page import RUN_COUNTER_JS, error_elements, goto_page, open_app  # noqa: E402
+from streamlit_page import error_elements, goto_page, new_counted_page, open_app  # noqa: E402
 from ui.texts.app import TEXT  # noqa: E402
 
 OUT = REPO / "docs" / "ja"
@@ -38,39 +38,28 @@ SHOTS = [  # (file name, sidebar title or None for Home, action, element key to 
 
 
 def main() -> None:
-    from playwright.sync_api import sync_playwright
-
     OUT.mkdir(parents=True, exist_ok=True)
-    server = start_streamlit(REPO / "dashboard.py")
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                         args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport=VIEWPORT, locale="ja-JP")
-            context.add_init_script(script=RUN_COUNTER_JS)
-            page = context.new_page()
-            open_app(page, server.url.rstrip("/") + "/?lang=ja")
-            for name, title, action, key in SHOTS:
-                if title is not None:
-                    goto_page(page, title, timeout_ms=60_000)
-                if action is not None:
-                    action(page)
-                if error_elements(page).count():
-                    raise RuntimeError(f"{name}: the page shows an error")
-                if key == WHOLE:
-                    save(page, OUT / f"{name}.png")
-                    print(f"docs/ja/{name}.png  {page.url}")
-                    continue
-                if key is not None:
-                    page.locator(f".st-key-{key}").first.evaluate(
-                        "e => e.scrollIntoView({block: 'start'})")
-                page.wait_for_timeout(800)
-                page.screenshot(path=str(OUT / f"{name}.png"), animations="disabled")
+    with dashboard_in_chromium() as (server, browser):
+        page = new_counted_page(browser, viewport=VIEWPORT, locale="ja-JP")
+        open_app(page, server.url.rstrip("/") + "/?lang=ja")
+        for name, title, action, key in SHOTS:
+            if title is not None:
+                goto_page(page, title)
+            if action is not None:
+                action(page)
+            if error_elements(page).count():
+                raise RuntimeError(f"{name}: the page shows an error")
+            if key == WHOLE:
+                save(page, OUT / f"{name}.png")
                 print(f"docs/ja/{name}.png  {page.url}")
-            training_screens(browser, server.url, OUT, query="?lang=ja")
-            browser.close()
-    finally:
-        server.stop()
+                continue
+            if key is not None:
+                page.locator(f".st-key-{key}").first.evaluate(
+                    "e => e.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(OUT / f"{name}.png"), animations="disabled")
+            print(f"docs/ja/{name}.png  {page.url}")
+        training_screens(browser, server.url, OUT, query="?lang=ja")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,7 @@ from chart_data import chart, traces
 from negsamp.datasets import synthetic_corpus
 from ui.nav import PAGES
 
-UNIGRAM, SAMPLER, LAYERS, TRAINING, EMBEDDINGS, SOFTMAX, SEED_BUGS = (
-    p for p, _, _ in PAGES[1:])
+UNIGRAM, SAMPLER, LAYERS, TRAINING, EMBEDDINGS, SOFTMAX = (p for p, _, _ in PAGES[1:7])
 
 
 def _sidebar(at):

@@ -276,7 +276,8 @@ def test_diverging_learning_rate_stops_with_the_last_good_weights():
     before = snapshot(live)
     assert live.apply_live_settings(lr=10.0) is None
     live.start()
-    assert live.tick(budget_seconds=5.0) == []  # back to where the rate was raised
+    # a budget no machine reaches: the refresh stops on the divergence, not on the clock
+    assert live.tick(budget_seconds=300.0) == []  # back to where the rate was raised
     assert live.message.startswith("Training stopped at step ")
     assert "rolled back to step 5, the last good one" in live.message
     assert not live.running and live.trainer.status == "diverged"
@@ -624,14 +625,19 @@ def test_real_ctrl_c_has_no_traceback(tmp_path):
     import signal
     import subprocess
     import sys
-    import time
     root = pathlib.Path(__file__).resolve().parents[1]
     out = tmp_path / "run"
+    # without --quiet: the progress bar's first loss says the training loop is under way
+    # (imports done, handlers installed), however long that took on a busy machine
     p = subprocess.Popen([sys.executable, "-m", "negsamp", *LONG[:-1], "--out", str(out)],
-                         cwd=root, stderr=subprocess.PIPE, text=True)
-    time.sleep(2.0)  # imports done, training under way
+                         cwd=root, stderr=subprocess.PIPE)
+    seen = b""
+    while b"loss=" not in seen:
+        chunk = os.read(p.stderr.fileno(), 4096)
+        assert chunk, f"ended before training: {seen.decode(errors='replace')}"
+        seen += chunk
     p.send_signal(signal.SIGINT)
-    err = p.communicate(timeout=30)[1]
+    err = (seen + p.communicate(timeout=300)[1]).decode()
     assert p.returncode == 130, err
     assert "Traceback" not in err and "nothing written" in err
     assert not out.exists()

@@ -18,6 +18,8 @@ from negsamp.config import MODEL_LABELS, MODELS, OPTIMIZER_LABELS, OPTIMIZERS
 from negsamp.dashboard.figures import loss_figure, pca_figure
 from negsamp.dashboard.live import LiveTraining
 from ui import links, state, stops
+from ui.i18n import texts
+from ui.texts.embeddings import TEXT as EMBEDDINGS_TEXT
 
 KEY = "live"                 # st.session_state[KEY]: this session's LiveTraining
 MAX_PCA_WORDS = 2000
@@ -328,7 +330,7 @@ def pca_chart(live, T, big):
         color, label, names = np.log10(np.maximum(c.vocab.counts[:n], 1.0)), T["by_count"], None
     fig = pca_figure(p.coords, c.vocab.words[:n], color=color, color_label=label,
                      explained=p.explained_variance_ratio, group_names=names,
-                     labels=T["fig_pca"])
+                     labels=texts(EMBEDDINGS_TEXT)["fig_pca"])  # as the Embeddings page
     st.markdown(f"**{T['pca_title'].format(n=n)}**", help=T["pca_caption"].format(n=n))
     fig.update_layout(title_text="",  # named above, where a half-width column cuts nothing
                       legend=dict(orientation="h", x=0.0, xanchor="left", y=1.0,

@@ -154,7 +154,8 @@ def tsne(X: np.ndarray, n_components: int = 2, seed: int = 0) -> np.ndarray:
     if n_components not in (2, 3):
         raise ValueError(f"n_components={n_components!r} must be 2 or 3")
     perplexity = min(30.0, (X.shape[0] - 1) / 3)
-    # one thread: on a small shared machine more threads made it 20x slower
+    # one thread: on a small shared machine more threads fought the other work for the
+    # cores and made it slower, not faster
     with threadpool_limits(limits=1):
         return TSNE(n_components, perplexity=perplexity, metric="cosine", init="pca",
                     max_iter=500, n_jobs=1, random_state=seed).fit_transform(X)

@@ -13,6 +13,7 @@ fresh browser context, hence a fresh Streamlit session. Helpers: streamlit_page.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from streamlit_page import RUN_COUNTER_JS, open_app
+from streamlit_page import new_counted_page, open_app
 
 REPO = Path(__file__).resolve().parents[2]
 # Debian's Chromium (apt-get install chromium); NEGSAMP_CHROMIUM names another binary.
@@ -35,8 +36,10 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--disable-dev-shm-usage",
 ]  # we run as root; the networking flags keep Chromium off the (closed) internet
-E2E_TIMEOUT_S = 120      # per test, unless the test sets its own pytest.mark.timeout
-STARTUP_TIMEOUT_S = 60   # server import + first health "ok" on 2 shared cores
+# Limits for what never comes (a hung test, a server that never answers), not speeds:
+# each is many times what a busy two-core machine takes.
+E2E_TIMEOUT_S = 900      # per test, unless the test sets its own pytest.mark.timeout
+STARTUP_TIMEOUT_S = 300  # server import + first health "ok"
 VIEWPORT = {"width": 1280, "height": 900}  # wide enough for the sidebar to stay open
 
 
@@ -147,6 +150,32 @@ def start_streamlit(script: Path, extra_args: tuple[str, ...] = ()) -> Streamlit
     return server
 
 
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium, headless, driven through Playwright (closed on leaving)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
+def dashboard_in_chromium(*extra_args: str):
+    """``(server, browser)``: the dashboard served on a free port (``extra_args`` to
+    ``streamlit run``) and Chromium to drive it, for the scripts and benchmarks that run
+    outside pytest; both stopped on leaving."""
+    server = start_streamlit(REPO / "dashboard.py", extra_args)
+    try:
+        with chromium() as browser:
+            yield server, browser
+    finally:
+        server.stop()
+
+
 @pytest.fixture(scope="session")
 def streamlit_server_factory():
     """``factory(script, *extra_args) -> StreamlitServer``; one server per (script, args)."""
@@ -175,22 +204,16 @@ def streamlit_server(streamlit_server_factory) -> StreamlitServer:
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, launched once per session through Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
 def new_page(browser):
     """A page in a fresh browser context (fresh Streamlit session) with the run counter."""
-    context = browser.new_context(viewport=VIEWPORT)
-    context.add_init_script(script=RUN_COUNTER_JS)
-    page = context.new_page()
+    page = new_counted_page(browser, viewport=VIEWPORT)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ import time
 from negsamp.dashboard.live import STEP_STEPS as STEP  # noqa: F401 (steps one Step takes; re-exported)
 from streamlit_page import IDLE_TIMEOUT_MS, PLAIN_JS, _decode, finished_runs, wait_for_app_idle
 
+WAIT_S = IDLE_TIMEOUT_MS / 1000  # a poll's limit: for a condition that never comes
+
 PAGES = {  # sidebar title -> keys of the charts the page draws on its own
     "Unigram distribution": ["powered_chart", "zipf_chart"],
     "Negative sampler": ["negatives_table", "sample_histogram"],
@@ -32,7 +34,7 @@ _KEYED_TRACES_JS = f"""(key) => {{
 }}"""
 
 
-def chart_traces(page, key: str, *, timeout_ms: int = 10_000) -> list[dict]:
+def chart_traces(page, key: str, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> list[dict]:
     """Traces (name, type, x, y, z, cells; arrays as lists) of the Plotly chart keyed ``key``."""
     try:  # Plotly draws asynchronously after its element mounts
         page.wait_for_function(
@@ -236,12 +238,12 @@ _TRACE_TAIL_JS = f"""([key, name]) => {{
 }}"""
 
 
-def trace_tail(page, key: str, name: str, *, within_s: float = 3.0) -> tuple[int, float]:
+def trace_tail(page, key: str, name: str, *, within_s: float = WAIT_S) -> tuple[int, float]:
     """(number of points, last x) of a trace, computed in the browser (cheap to poll).
 
     A rerun replaces the chart, and for a moment it has no data yet (seen once in CI,
-    right after Start): a trace missing for ``within_s`` seconds is a failure, not one
-    missing at a single read."""
+    right after Start; that moment is longer on a busy machine): a trace missing for
+    ``within_s`` seconds is a failure, not one missing at a single read."""
     deadline = time.monotonic() + within_s
     while (got := page.evaluate(_TRACE_TAIL_JS, [key, name])) is None:
         if time.monotonic() > deadline:
@@ -255,9 +257,10 @@ def loss_steps(page) -> list[float]:
     return [float(s) for s in chart_trace(page, "loss_chart", "loss")["x"]]
 
 
-def last_step(page) -> int:
-    """The last plotted step of the loss chart (0 when empty)."""
-    return int(round(trace_tail(page, "loss_chart", "loss")[1]))
+def last_step(page, loss: str = "loss") -> int:
+    """The last plotted step of the loss chart (0 when empty); ``loss``: the raw loss
+    trace's name in the page's language."""
+    return int(round(trace_tail(page, "loss_chart", loss)[1]))
 
 
 def poll(read, until, *, timeout_s: float, every_s: float = 0.1):
@@ -283,9 +286,10 @@ def steady(read, *, for_s: float, every_s: float = 0.1):
     return seen
 
 
-def pause_settled(page, *, timeout_s: float = 10.0) -> int:
+def pause_settled(page, *, timeout_s: float = WAIT_S) -> int:
     """Click Pause and wait until the loss chart stops moving; return its last step."""
     click_live(page, "live_pause", then_enabled="live_start")
+    wait_for_app_idle(page)  # paused, the refresh is off: the last fragment run has ended
     # a fragment run already under way when Pause was clicked may still land once
     poll(lambda: steady(lambda: last_step(page), for_s=0.6), lambda seen: len(seen) == 1,
          timeout_s=timeout_s, every_s=0)

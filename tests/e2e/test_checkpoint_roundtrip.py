@@ -4,7 +4,14 @@ model and continues it on the Training page; a broken file is refused with a mes
 import pytest
 
 from dashboard_page import click_key, rendered_charts
-from streamlit_page import error_texts, finished_runs, goto_page, open_app, wait_for_app_idle
+from streamlit_page import (
+    IDLE_TIMEOUT_MS,
+    error_texts,
+    finished_runs,
+    goto_page,
+    open_app,
+    wait_for_app_idle,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -19,12 +26,11 @@ def _load(page, name, data):
     wait_for_app_idle(page, after=before)
 
 
-@pytest.mark.timeout(180)
 def test_download_then_load_in_a_new_session_and_train_on(streamlit_server, browser, tmp_path):
     first = browser.new_context(viewport={"width": 1280, "height": 720})
     page = first.new_page()
     open_app(page, streamlit_server.url + "embeddings")
-    click_key(page, "quick_train", timeout_ms=60_000)
+    click_key(page, "quick_train")
     with page.expect_download() as info:
         page.locator(".st-key-dl_ckpt button:visible").click()
     data = (tmp_path / "checkpoint.npz")
@@ -37,11 +43,11 @@ def test_download_then_load_in_a_new_session_and_train_on(streamlit_server, brow
     # a new session shows the shared opening model, with no checkpoint of its own
     assert page.locator(".st-key-dl_ckpt button:visible").count() == 0
     _load(page, "broken.npz", data.read_bytes()[:1000])
-    page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=10_000)
+    page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=IDLE_TIMEOUT_MS)
     errors = error_texts(page)
     assert len(errors) == 1 and "not a readable negsamp checkpoint" in errors[0], errors
     _load(page, "checkpoint.npz", data.read_bytes())
-    page.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=10_000)
+    page.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=IDLE_TIMEOUT_MS)
     wait_for_app_idle(page)
     assert error_texts(page) == []
     assert page.get_by_text("Loaded", exact=False).count() >= 1

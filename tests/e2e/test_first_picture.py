@@ -31,8 +31,8 @@ import pytest
 
 from dashboard_page import PAGES as CHARTS
 from streamlit_page import (
-    RUN_COUNTER_JS,
     finished_runs,
+    new_counted_page,
     open_app,
     sidebar_link,
     wait_for_app_idle,
@@ -78,12 +78,10 @@ def _picture_ms(page, timeout_ms: int = 60_000) -> float:
 
 def _fresh_tab(browser, server, title):
     """A page in a new browser context showing ``title``, its first chart drawn."""
-    context = browser.new_context(viewport=SCREEN)
-    context.add_init_script(script=RUN_COUNTER_JS)
-    page = context.new_page()
+    page = new_counted_page(browser, viewport=SCREEN)
     open_app(page, server.url + URLS[title], timeout_ms=120_000)
     _picture_ms(page)
-    return context, page
+    return page.context, page
 
 
 @pytest.fixture(scope="module")

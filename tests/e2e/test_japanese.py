@@ -14,7 +14,6 @@ JA = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")  # kana or kanji
 TITLES = [TEXT["ja"][key] for _, _, key in PAGES]
 
 
-@pytest.mark.timeout(240)
 def test_every_page_opens_in_japanese_with_no_error(streamlit_server, new_page, tmp_path):
     page = new_page
     open_app(page, streamlit_server.url + "?lang=ja")

@@ -27,7 +27,6 @@ from negsamp.dashboard.scheduler import RETUNE_AFTER
 
 pytestmark = [pytest.mark.e2e, pytest.mark.benchmark, pytest.mark.timeout(240)]
 
-N_SESSIONS = 8
 SEEDS = (0, 0, 0, 0, 1, 1, 2, 3)    # some sessions share a seed, some do not
 WARM_UP_SECONDS = RETUNE_AFTER + 1.0   # the first tabs started alone retune their periods
 WATCH_SECONDS = 20

@@ -13,14 +13,14 @@ TEXT = {
         "replace=False": "with no repeats within a row",
         "batch_size": "batch size B", "hidden_size": "hidden size D", "lr": "learning rate",
         "window": "window", "seed": "seed", "speed": "speed",
-        "top_n": "words shown", "n_words": "words shown",
+        "top_n": "words shown",
     },
     "ja": {
         "sample_size": "k", "num_negatives": "k", "power": "α",
         "replace=False": "（1行の中で重複なしのとき）",
         "batch_size": "バッチサイズ B", "hidden_size": "隠れ層のサイズ D", "lr": "学習率",
         "window": "ウィンドウサイズ", "seed": "シード", "speed": "速度",
-        "top_n": "表示する単語数", "n_words": "表示する単語数",
+        "top_n": "表示する単語数",
         # the sentence: "{shown} must be {allowed}{conditions}{why}"
         "must": "{shown} は {allowed}でなければなりません{conditions}{why}",
         "impossible": "{shown} にできる値がありません{conditions}{why}",

@@ -57,14 +57,13 @@ TEXT = {
                            "and Step are off until you press **Reset** to train on **{new}**."),
         "cannot_build": "The model cannot be built with these settings: {error}",
         "kept": "{n} kept curve(s) are drawn dotted under the live loss.",
-        "step_metric": "steps so far", "epoch_metric": "epoch",
-        "speed_metric": "words / second", "loss_metric": "loss (last step)",
         "negatives_caption": (
             "The negatives drawn at the last step for the first rows of the batch. "
             "The first column is the positive word: the target for CBOW, the context "
             "word for skip-gram (rows then go through one centre word's context, whose "
             "words share its k negatives; a negative equal to the row's word does not "
-            "count for it and shows as (skipped)). Sharing is about 3× faster per step; "
+            "count for it and shows as (skipped)). Sharing is faster per step (`python -m "
+            "benchmarks.bench_train` prints by how much on your machine); "
             "the command line and the library draw k negatives per pair by default, as "
             "word2vec does, which keeps a little more analogy quality."),
         "no_step": "No step yet: press Step or Start.",
@@ -137,15 +136,15 @@ TEXT = {
                            "押せません。"),
         "cannot_build": "この設定ではモデルを作れません：{error}",
         "kept": "残した曲線 {n} 本を、ライブの損失の下に点線で描いています。",
-        "step_metric": "ステップ数", "epoch_metric": "エポック",
-        "speed_metric": "単語 / 秒", "loss_metric": "損失（最後のステップ）",
         "negatives_caption": (
             "最後のステップでサンプリングされた負例（ミニバッチの最初の数行）。最初の列は正例の"
             "単語です：CBOW ではターゲット、skip-gram ではコンテキストの単語（このとき各行は"
             "1つの中心語のコンテキストを順に並べたもので、その単語たちは k 個の負例を共有します。"
             "行の単語と同じ負例はその行では数えず、(skipped) と表示します）。共有すると1ステップ"
-            "あたり約3倍速くなります。コマンドラインとライブラリは word2vec と同じく、ペアごとに"
-            "k 個の負例をサンプリングするのが既定で、アナロジーの精度が少し高くなります。"),
+            "あたりの計算が速くなります（どれだけ速いかは `python -m benchmarks.bench_train` が"
+            "この計算機で測って表示します）。コマンドラインとライブラリは word2vec と同じく、"
+            "ペアごとに k 個の負例をサンプリングするのが既定で、アナロジーの精度が少し"
+            "高くなります。"),
         "no_step": "まだステップがありません：1ステップか開始を押してください。",
         "no_sample": "表示できる負例のサンプルはまだありません。",
         "log_y": "対数軸",
@@ -194,11 +193,3 @@ metrics = trainer.run(1_000_000, seconds=0.4)   # a list of StepMetrics
 # α, k, lr and B change between steps; the weights stay
 trainer.update_settings(power=0.5, num_negatives=10)
 """
-
-# The Training page draws the sampler's table and the Embeddings page's PCA: their texts.
-from ui.texts.embeddings import TEXT as _EMBEDDINGS  # noqa: E402
-from ui.texts.sampler import TEXT as _SAMPLER  # noqa: E402
-
-for _lang, _texts in TEXT.items():
-    _texts["fig_table"] = _SAMPLER[_lang]["fig_table"]
-    _texts["fig_pca"] = _EMBEDDINGS[_lang]["fig_pca"]
