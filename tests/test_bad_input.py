@@ -150,10 +150,10 @@ case(LIBRARY, "unknown word in `most_similar`",
 case(LIBRARY, "unknown word in `analogy`", "word 'queen' is not in the vocabulary (V=58)",
      KEPT)(lambda live: error_of(live.trainer.vectors().analogy, "cat", "dog", "queen"))
 case(LIBRARY, "corrupt checkpoint (not a zip)",
-     "checkpoint bytes: not a readable .npz checkpoint (BadZipFile: File is not a zip file)",
+     "checkpoint bytes: not a readable .npz checkpoint (not a zip archive)",
      KEPT)(lambda live: error_of(read_checkpoint, b"PK\x03\x04 this is not a zip"))
 case(LIBRARY, "truncated checkpoint (first half of a real one)",
-     "checkpoint bytes: not a readable .npz checkpoint (BadZipFile: File is not a zip file)",
+     "checkpoint bytes: not a readable .npz checkpoint (not a zip archive)",
      KEPT)(lambda live: error_of(read_checkpoint, _checkpoint(live)[:len(_checkpoint(live)) // 2]))
 case(LIBRARY, "wrong-shape checkpoint (W_in with one row too few)",
      "checkpoint bytes: array 'W_in' has shape (57, 10) but the vocabulary has 58 words",
@@ -224,7 +224,7 @@ case(LIBRARY, "`Trainer(None)` (was an AttributeError)",
      "corpus must be a negsamp Corpus (with ids and vocab), got NoneType", KEPT)(
     lambda live: type_error_of(Trainer, None))
 case(LIBRARY, "a checkpoint cut in half, loaded back to train on",
-     "checkpoint bytes: not a readable .npz checkpoint (BadZipFile: File is not a zip file)",
+     "checkpoint bytes: not a readable .npz checkpoint (not a zip archive)",
      KEPT)(lambda live: error_of(_trainer_from_checkpoint, _toy_checkpoint(cut=2), live.corpus))
 case(LIBRARY, "another corpus's checkpoint, loaded back to train on",
      "the checkpoint has 7 words but the corpus synthetic has 58; load it with the corpus "
@@ -235,6 +235,58 @@ case(LIBRARY, "another corpus's checkpoint, loaded back to train on",
 def _trainer_from_checkpoint(data, corpus):
     from negsamp.dashboard.resume import trainer_from_checkpoint
     return trainer_from_checkpoint(data, corpus)
+
+
+# Issue 20: an uploaded checkpoint is checked before it is unpacked, its values after
+# their cast to float32 (each of these crashed the page or allocated without bound).
+def _live_checkpoint(live, W_out=None, meta=None):
+    W_in, W = live.trainer.model.params
+    return checkpoint_bytes(arrays={"W_in": W_in, "W_out": W if W_out is None else W_out},
+                            words=live.corpus.vocab.words, config=live.config.to_dict(),
+                            meta=meta or {"step": 5})
+
+
+def _with_zeros(data, nbytes):
+    from tests.test_checkpoint_safety import with_member
+    return with_member(data, "zeros.npy", nbytes)
+
+
+def _mismatch(data, corpus):
+    from negsamp.dashboard.resume import CheckpointMismatch
+    with pytest.raises(CheckpointMismatch) as err:
+        _trainer_from_checkpoint(data, corpus)
+    return f"{err.value.key}: {err.value}"
+
+
+case(LIBRARY, "a checkpoint with an extra 200 MB zeros member (~200 KB packed), loaded back "
+     "(was unpacked whole, then \"Loaded\")",
+     "checkpoint bytes: holds zeros.npy, which is not part of a negsamp checkpoint (it holds "
+     "W_in, W_out, __config__, __format_version__, __meta__, __rules__, __words__)", KEPT)(
+    lambda live: error_of(_trainer_from_checkpoint, _with_zeros(_live_checkpoint(live),
+                                                                200 << 20), live.corpus))
+case(LIBRARY, "a checkpoint with an extra 200 MB zeros member, read by the library with a "
+     "100 MB budget", "checkpoint bytes: its arrays would take 209,722,716 bytes or more once "
+     "unpacked (at most 100,000,000 here); refused unread", KEPT)(
+    lambda live: error_of(read_checkpoint, _with_zeros(_live_checkpoint(live), 200 << 20),
+                          max_bytes=100_000_000))
+for what, weights, msg in [
+    ("strings of the right shape (was a TypeError)", lambda W: np.full(W.shape, "0.5"),
+     "dtype: array W_out holds <U3 values, not real numbers"),
+    ("complex numbers (were loaded silently)", lambda W: W.astype(np.complex64),
+     "dtype: array W_out holds complex64 values, not real numbers"),
+    ("float32 1e38 (PCA met infinity)", lambda W: np.full_like(W, 1e38),
+     "too_large: array W_out holds a value of 1e+38; word vectors stay far below 10000"),
+    ("float64 1e300 (finite before the cast to float32)",
+     lambda W: np.full(W.shape, 1e300), "not_finite: array W_out holds values that are not "
+     "finite"),
+]:
+    case(LIBRARY, f"a checkpoint whose W_out holds {what}, loaded back", msg, KEPT)(
+        lambda live, w=weights: _mismatch(_live_checkpoint(live, W_out=w(
+            live.trainer.model.params[1])), live.corpus))
+case(LIBRARY, "a checkpoint recording step 10**400 (was an OverflowError)",
+     "step: its recorded step 1000000000000000000000000000000000000000… (361 more "
+     "characters) is not a whole number between 0 and 1,000,000,000,000", KEPT)(
+    lambda live: _mismatch(_live_checkpoint(live, meta={"step": 10**400}), live.corpus))
 
 
 case(LIBRARY, "`text_corpus` of UTF-16 text (was called a binary file)",
@@ -405,9 +457,9 @@ for name, flags, msg in [
 
 for args, code, msg in [
     (["texts/garbage.npz"], 1, "{dir}/texts/garbage.npz: not a readable .npz checkpoint "
-     "(BadZipFile: File is not a zip file)"),
+     "(not a zip archive)"),
     (["texts/truncated.npz"], 1, "{dir}/texts/truncated.npz: not a readable .npz checkpoint "
-     "(BadZipFile: File is not a zip file)"),
+     "(not a zip archive)"),
     (["texts/no_w_in.npz"], 1, "{dir}/texts/no_w_in.npz: missing array 'W_in' (has ['W_out'])"),
     (["texts/wrong_shape.npz"], 1, "{dir}/texts/wrong_shape.npz: array 'W_in' has shape "
      "(6, 8) but the vocabulary has 7 words"),
