@@ -97,3 +97,52 @@ def test_another_corpus_checkpoint_says_the_vocabulary_must_match(lang, words):
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and words in errors[0], errors
     assert "live" not in at.session_state
+
+
+def _bad(quick, **change):
+    """``quick``'s checkpoint with W_out or meta changed (issue 20: each crashed the page
+    with "This app has encountered an error", or allocated without bound)."""
+    from negsamp.io import checkpoint_bytes
+    W_in, W_out = quick.model.params
+    return checkpoint_bytes(arrays={"W_in": W_in, "W_out": change.get("W_out", W_out)},
+                            words=quick.corpus.vocab.words, config=quick.config.to_dict(),
+                            meta=change.get("meta", {"step": quick.step_count}))
+
+
+@pytest.mark.parametrize("what", ["strings", "float32 1e38", "float64 1e300", "step 10**400",
+                                  "zeros bomb", "text named .npz"])
+@pytest.mark.parametrize("lang, stays", [("en", "the current model stays"),
+                                         ("ja", "今のモデルはそのままです")])
+def test_a_checkpoint_that_crashed_the_page_gets_a_message_in_the_session_language(
+        downloaded, what, lang, stays):
+    data, quick = downloaded
+    W = quick.model.params[1]
+    bad = {"strings": lambda: _bad(quick, W_out=np.full(W.shape, "0.5")),
+           "float32 1e38": lambda: _bad(quick, W_out=np.full(W.shape, 1e38, np.float32)),
+           "float64 1e300": lambda: _bad(quick, W_out=np.full(W.shape, 1e300)),
+           "step 10**400": lambda: _bad(quick, meta={"step": 10**400}),
+           "zeros bomb": lambda: _zeros_bomb(data),
+           "text named .npz": lambda: b"the cat sat on the mat\n" * 40}[what]()
+    at = _session(lang)
+    at.session_state["w_corpus"] = "synthetic"  # the corpus the checkpoint was trained on
+    at.run()
+    _upload(at, "checkpoint.npz", data)
+    live = at.session_state["live"]
+    W_before = [p.copy() for p in live.trainer.model.params]
+    _upload(at, "bad.npz", bad)
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and stays in errors[0], errors
+    assert "allow_pickle" not in errors[0] and len(errors[0]) < 600
+    if lang == "ja":  # no English sentence inside the Japanese one
+        assert not any(w in errors[0] for w in ("not ", " is ", " the ", "holds")), errors[0]
+    assert at.session_state["live"] is live
+    for p, q in zip(live.trainer.model.params, W_before, strict=True):
+        np.testing.assert_array_equal(p, q)
+    at.switch_page(TRAINING).run()  # the page that crashed: PCA and a step
+    at.button(key="live_step").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def _zeros_bomb(data):
+    from test_checkpoint_safety import with_member
+    return with_member(data, "zeros.npy", 100 << 20)

@@ -29,7 +29,7 @@ TEXT = {
         "dtype": ("{file}: array {array} holds {dtype} values, not real numbers; the current "
                   "model stays."),
         "too_large": ("{file}: array {array} holds a value of {largest}; word vectors stay far "
-                      "below {limit}. The current model stays."),
+                      "below {limit}; the current model stays."),
         "step": ("{file}: its recorded {field} ({value}) is not a whole number between 0 and "
                  "{limit:,}; the current model stays."),
     },
