@@ -4,3 +4,10 @@ import pathlib
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 APPTEST_TIMEOUT = 60  # seconds one script run may take under AppTest
 HOME = "app_pages/0_Home.py"  # the default page, shown at the app's root URL
+
+
+def shown(body):
+    """A Markdown body as the learner reads it: the app escapes every ASCII punctuation
+    character of a value from a file or a link (ui/plain.py); this undoes the escapes."""
+    import re
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", body)

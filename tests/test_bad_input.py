@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pytest
 
+from app_paths import shown as as_read
 from negsamp.cli import main as cli
 from negsamp.config import TrainConfig
 from negsamp.dashboard.live import LiveTraining
@@ -895,9 +896,37 @@ def _three_d_of_two(open_page):
     return [i.value for i in at.info]
 
 
+def _link_note(query):
+    from streamlit.testing.v1 import AppTest
+
+    from app_paths import APPTEST_TIMEOUT, ROOT
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
+    at.query_params.update(query)
+    at.run()
+    assert not at.exception and at.session_state["w_power"] == 0.75
+    notes = [w.value for w in at.warning]
+    assert not any(m in n for n in notes for m in ("![", "](", "$\\rule", "\n"))  # all escaped
+    return notes
+
+
+for value, shown_value, what in [
+    ("![x](http://host/pixel.png)", "![x](http://host/pixel.png)",
+     "an image (every visitor's browser fetched it: a tracking pixel)"),
+    ("[Log in again](http://x)", "[Log in again](http://x)",
+     "a link (it was clickable inside the app's warning)"),
+    ("$\\rule{3000px}{3000px}$", "$\\rule{3000px}{3000px}$", "LaTeX (it covered the page)"),
+    ("9" * 10_000, "9" * 60 + "… (9,940 more characters)",
+     "10,000 digits (the warning was 2,504 px tall)"),
+]:
+    case(DASHBOARD, f"Any page: a link whose `power` is {what}",
+         f"Ignored from the link (allowed values in brackets): power={shown_value} (0.0 … 1.0).",
+         "α = 0.75; the value shown as text, never Markdown, HTML or LaTeX")(
+        lambda open_page, v=value: _link_note({"power": v}))
+
+
 @pytest.mark.parametrize("c", DASHBOARD, ids=[c.input for c in DASHBOARD])
 def test_dashboard(c, open_page):
-    assert c.run(open_page) == [c.message]
+    assert [as_read(m) for m in c.run(open_page)] == [c.message]  # as the learner reads it
 
 
 # ------------------------------------------------------------------------ the doc

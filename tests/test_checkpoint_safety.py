@@ -185,7 +185,7 @@ def test_the_recorded_step_and_epoch_are_bounded_whole_numbers(trained, corpus, 
     with pytest.raises(CheckpointMismatch) as e:
         trainer_from_checkpoint(checkpoint(trained, meta=meta), corpus)
     assert e.value.key == "step" and e.value.facts["field"] == field
-    assert len(e.value.facts["value"]) < 80  # 10**400 is not echoed whole
+    assert len(str(e.value)) < 160  # 10**400 is not echoed whole
 
 
 def test_a_step_of_400_digits_reads_as_json(trained):

@@ -16,14 +16,13 @@ from ui.texts.checkpoints import TEXT
 LIVE = "live"                    # st.session_state[LIVE]: the session's LiveTraining
 UPLOAD = "w_ckpt_upload"         # the uploader's key
 OUTCOME = "ckpt_outcome"         # (kind, message) of the last load, shown once
-DETAIL = 300                     # characters of the reader's message shown
 
 
 def _fact(value):
     """A fact of the refusal as the message shows it: an error in the session's
     language, every value from the file as plain text (never Markdown)."""
     if isinstance(value, ValueError):
-        return plain(state.message(value), DETAIL)
+        return state.message(value)
     return value if isinstance(value, (int, float)) else plain(value)
 
 
@@ -58,7 +57,7 @@ def _load(corpus):
         return
     except ValueError as err:
         st.session_state[OUTCOME] = ("error", T["unreadable"].format(
-            name=name, detail=plain(state.message(err), DETAIL)))
+            name=name, detail=state.message(err)))
         return
     live = st.session_state.get(LIVE)
     if live is None:

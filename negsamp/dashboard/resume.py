@@ -63,10 +63,10 @@ def _whole(meta, key):
     [0, MAX_STEP] is refused (10**400 would overflow the loss history)."""
     value = meta.get(key, 0)
     if type(value) is not int or not 0 <= value <= MAX_STEP:
-        shown = shorten(json.dumps(value), 40)
-        raise CheckpointMismatch("step", f"its recorded {key} {shown} is not a whole number "
-                                 f"between 0 and {MAX_STEP:,}", field=key, value=shown,
-                                 limit=MAX_STEP)
+        text = json.dumps(value)  # the fact whole: a page cuts it in its own words
+        raise CheckpointMismatch("step", f"its recorded {key} {shorten(text, 40)} is not a "
+                                 f"whole number between 0 and {MAX_STEP:,}", field=key,
+                                 value=text, limit=MAX_STEP)
     return value
 
 
@@ -124,7 +124,7 @@ def trainer_from_checkpoint(source, corpus, *, history_points=2000, epochs=None,
         raise CheckpointMismatch(
             "vocab_words", f"the checkpoint's vocabulary differs from the corpus "
             f"{corpus.name}'s: word {i} is {there!r} there and {here!r} here",
-            index=i, ckpt_word=there, corpus_word=here, name=corpus.name)
+            index=i, ckpt_word=ckpt.words[i], corpus_word=words[i], name=corpus.name)
     step = _whole(ckpt.meta, "step")
     _whole(ckpt.meta, "epoch")
     try:
