@@ -8,6 +8,7 @@ HOME = "app_pages/0_Home.py"  # the default page, shown at the app's root URL
 
 def shown(body):
     """A Markdown body as the learner reads it: the app escapes every ASCII punctuation
-    character of a value from a file or a link (ui/plain.py); this undoes the escapes."""
+    character of a value from a file or a link, and breaks bare links with an invisible
+    WORD JOINER (ui/plain.py); this undoes both."""
     import re
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", body)
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", body).replace("\u2060", "")

@@ -10,7 +10,8 @@ from app_paths import APPTEST_TIMEOUT, ROOT, shown
 
 ATTACKS = ["![x](http://host/pixel.png)", "[Log in again](http://x)",
            "$\\rule{3000px}{3000px}$", "_", "**", "`code`", "<img src=x onerror=alert(1)>",
-           "http://host/pixel.png", ":red[big]", "# heading", "a\nb"]
+           "http://host/pixel.png", "www.example.com", "me@example.com", ":red[big]",
+           "# heading", "a\nb"]
 # Unescaped, each of these starts Markdown/LaTeX/HTML in Streamlit's renderer.
 ACTIVE = re.compile(r"(?<!\\)[\[\]()$*_`<>:#!]")
 
@@ -20,6 +21,8 @@ def test_plain_escapes_every_sign_and_keeps_the_characters(value):
     from ui.plain import plain
     out = plain(value)
     assert not ACTIVE.search(out), out
+    # a bare address is linked by the renderer even when escaped: it must be broken
+    assert not re.search(r"https?://|www\.|@\w", out.replace("\\", "")), out
     assert shown(out) == " ".join(value.splitlines())  # the learner reads the value itself
 
 

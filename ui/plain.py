@@ -7,6 +7,10 @@ browser fetches it), links, LaTeX (``$\\rule{3000px}{3000px}$``), emphasis and c
 line breaks spaces and puts a backslash before every ASCII punctuation character
 (CommonMark lets any of them be escaped so; Streamlit's math and ``:directive[...]``
 syntax start with punctuation too), so the value shows as the characters it is.
+Escapes do not stop GitHub-style bare links (``http://…``, ``www.…``, ``a@b.c``):
+Streamlit's renderer finds those in the text after escapes are resolved, so an
+invisible WORD JOINER (U+2060) is put where they start (after ``:`` before ``//``,
+after ``www`` before ``.``, after ``@``), and the address stays text.
 """
 import re
 
@@ -15,11 +19,14 @@ from ui.texts.app import TEXT as APP_TEXT
 
 LIMIT = 60  # characters of a value shown in a message
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+_BARE_LINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
+JOINER = "\u2060"
 
 
 def escape(text):
     """``text`` with every Markdown, HTML and LaTeX sign escaped, on one line."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(str(text).splitlines()))
+    text = _BARE_LINK.sub(JOINER, " ".join(str(text).splitlines()))
+    return _PUNCTUATION.sub(r"\\\1", text)
 
 
 def plain(value, limit=LIMIT):
