@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "word2vec.c and gensim do; exact gives each 1/(2·window) of it, "
                         "the exact gradient of the mean (the book's)")
     t.add_argument("--seed", type=int, default=0, help="seed of every random stream")
-    t.add_argument("--out", type=Path, default=Path("out"),
+    t.add_argument("--out", type=_out_folder, default=Path("out"),
                    help="folder for vectors.txt, checkpoint.npz and summary.json")
     t.add_argument("--synthetic-tokens", type=int, default=30_000,
                    help="length of the built-in synthetic corpus (100 to 20,000,000)")
@@ -301,6 +301,15 @@ def _check_subsample(config, corpus):
         _note(f"--subsample={t:g} would keep about {kept:.0f} of the {int(counts.sum()):,} "
               f"tokens, fewer than one window needs, so every token is kept (as with "
               f"--subsample 0); values like 1e-3 to 1e-5 drop only frequent words")
+
+
+def _out_folder(text):
+    """``--out``'s folder; an empty one is refused (Path("") is the current folder, and a
+    run would have written over whatever that holds)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("--out needs a folder name (it was empty); give a "
+                                         "folder for the run's files, e.g. --out out")
+    return Path(text)
 
 
 def _note(text):

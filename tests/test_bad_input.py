@@ -406,6 +406,8 @@ for flags, code, msg in [
     (["--synthetic-tokens", "5"], 2, "--synthetic-tokens=5 must be a whole number between "
      "100 and 20000000"),
     (["--epochs", "x"], 2, "argument --epochs: invalid int value: 'x'"),
+    (["--out", ""], 2, "argument --out: --out needs a folder name (it was empty); give a "
+     "folder for the run's files, e.g. --out out"),  # issue 20: it wrote into the cwd
 ]:
     case(COMMAND_LINE, " ".join(["`negsamp train toy", *flags]) + "`",
          f"exit {code}: negsamp train: error: {msg}", KEEP_FILES)(
@@ -529,7 +531,7 @@ def test_command_line_divergence_still_writes_the_last_good_model(tmp_path, caps
     np.testing.assert_array_equal(load_word2vec_format(out / "vectors.txt").vectors,
                                   ck.arrays["W_in"])
     assert '"status": "diverged"' in (out / "summary.json").read_text()
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp file left
+    _no_staging_left(out)  # no temp file left
 
 
 CLI_DIVERGED = Case("`negsamp train synthetic --optimizer sgd --lr 10`",
@@ -561,9 +563,12 @@ def _run_cli(argv, capsys):
 
 
 def _no_staging_left(folder):
+    from negsamp.rundir import RUNS
     left = [p for p in [*folder.parent.iterdir(), *folder.iterdir()] if ".negsamp-new-" in
-            p.name or p.name.endswith(".tmp")]
+            p.name or p.name.endswith(".tmp") or ".tmp-" in p.name]
     assert not left, left
+    runs = list((folder / RUNS).iterdir()) if (folder / RUNS).exists() else []
+    assert len(runs) <= 1, runs  # the committed run only
 
 
 def _interrupt_after(monkeypatch, n_calls, signum):
