@@ -126,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``negsamp`` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.given = {a.split("=")[0] for a in (sys.argv[1:] if argv is None else argv)
+                  if a.startswith("--")}  # the flags typed: a note for those with no effect
     sub = args.subparser
     try:
         if args.command == "train":
@@ -161,6 +163,10 @@ def _load_corpus(args, parser):
             if given is not None:
                 _note(f"{shown} is not used: it applies to text files, and the built-in "
                       f"corpus {name!r} has a fixed vocabulary")
+        for shown in ("--tokenizer", "--hyphens", "--rare-words", "--windows"):
+            if shown in args.given:
+                _note(f"{shown} is not used: it applies to text files, and the built-in "
+                      f"corpus {name!r} is already split into words and sentences")
     if name == "toy":
         return datasets.toy_corpus()
     if name == "synthetic":
@@ -205,6 +211,9 @@ def chosen_tokenizer(args) -> str | None:
 
 def _train(args, parser):
     from .trainer import Trainer
+    if args.model == "skipgram" and "--cbow-update" in args.given:
+        _note("--cbow-update is not used: it is how CBOW shares its error among the context "
+              "words, and --model skipgram has no such sharing")
     lr = args.lr if args.lr is not None else (0.025 if args.optimizer == "sgd" else 0.001)
     batch_size = args.batch_size if args.batch_size is not None else (
         200 if args.model == "skipgram" else 1000)

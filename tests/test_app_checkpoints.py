@@ -4,7 +4,7 @@ page; a bad file or another corpus's checkpoint gets a message and the model sta
 import numpy as np
 import pytest
 
-from app_paths import APPTEST_TIMEOUT, ROOT
+from app_paths import APPTEST_TIMEOUT, ROOT, shown
 from negsamp.config import TrainConfig
 from negsamp.dashboard.resume import checkpoint_of
 from negsamp.datasets import toy_corpus
@@ -146,3 +146,34 @@ def test_a_checkpoint_that_crashed_the_page_gets_a_message_in_the_session_langua
 def _zeros_bomb(data):
     from test_checkpoint_safety import with_member
     return with_member(data, "zeros.npy", 100 << 20)
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["20,971,521 bytes; uploads are limited to 20 MB", "window=10000 must be"]),
+    ("ja", ["20,971,521 バイトあります。アップロードできるのは 20 MB",
+            "ウィンドウサイズ=10000 は 1 以上"])])
+def test_a_too_big_checkpoint_and_bad_settings_are_said_in_the_session_language(
+        downloaded, lang, words):
+    """Over the app's 20 MiB (Streamlit's own limit is a bit above, so the app words it);
+    settings that do not fit the corpus (their error was English in a Japanese
+    sentence)."""
+    import dataclasses
+
+    from negsamp.io import checkpoint_bytes
+    data, quick = downloaded
+    W_in, W_out = quick.model.params
+    bad_settings = checkpoint_bytes(
+        arrays={"W_in": W_in, "W_out": W_out}, words=quick.corpus.vocab.words,
+        config=dataclasses.replace(quick.config, window=10_000).to_dict())
+    at = _session(lang)
+    at.session_state["w_corpus"] = "synthetic"
+    at.run()
+    _upload(at, "big.npz", b"\0" * ((20 << 20) + 1))
+    _upload(at, "settings.npz", bad_settings)
+    errors = [shown(e.value) for e in at.error]
+    assert len(errors) == 1 and words[1] in errors[0], errors  # the last one shown
+    assert "live" not in at.session_state
+    at2 = _session(lang)
+    _upload(at2, "big.npz", b"\0" * ((20 << 20) + 1))
+    (error,) = [shown(e.value) for e in at2.error]
+    assert words[0] in error, error

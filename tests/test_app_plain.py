@@ -131,3 +131,13 @@ def test_a_hundred_thousand_character_word_in_a_checkpoint_gives_a_short_message
     assert "word 3" in error and "x" * 60 + "… (99,940 more characters)" in shown(error)
     assert len(error) < 600, len(error)
     assert np.all(np.isfinite(W_in))
+
+
+def test_an_unknown_language_in_the_link_gets_a_note():
+    """``?lang=xx`` was dropped with no note (ARCHITECTURE.md promises one)."""
+    at = _open(None, {"lang": "xx"})
+    (note,) = [shown(w.value) for w in at.warning]
+    assert "Ignored from the link" in note and "lang=xx (en | ja)" in note
+    assert at.session_state["lang"] == "en" and "lang" not in at.query_params
+    at.run()
+    assert not at.warning  # said once

@@ -293,6 +293,16 @@ case(LIBRARY, "a checkpoint recording step 10**400 (was an OverflowError)",
 case(LIBRARY, "`text_corpus` of UTF-16 text (was called a binary file)",
      "text is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8", T)(
     lambda live: error_of(text_corpus, "the cat sat on the mat".encode("utf-16")))
+# Issue 20: encodings named as they are, and a text with no words.
+case(LIBRARY, "`text_corpus` of ISO-2022-JP Japanese (was accepted as words like `$ 9 # g`)",
+     "text is ISO-2022-JP (JIS) encoded Japanese; save it as UTF-8", T)(
+    lambda live: error_of(text_corpus, "猫は犬が好きです。私も好きです。".encode("iso-2022-jp")))
+case(LIBRARY, "`text_corpus` of UTF-32 text (was called UTF-16)",
+     "text is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8", T)(
+    lambda live: error_of(text_corpus, "the cat sat on the mat".encode("utf-32")))
+case(LIBRARY, "`text_corpus` of only punctuation (trained with no message)",
+     "text has only punctuation, no words; give at least a few sentences", T)(
+    lambda live: error_of(text_corpus, b"... !!! , , ? -- ; : ( ) " * 5))
 case(LIBRARY, "unknown word of 100,000 characters in `analogy` (was echoed back whole)",
      "word 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (100,000 characters) is not in the "
      "vocabulary (V=58)", KEPT)(

@@ -37,8 +37,13 @@ def test_no_user_input_is_ever_evaluated_or_unpickled():
 
 
 def test_upload_limit_agrees_with_the_server_config():
+    """Streamlit's limit is the smallest number of MB (10**6 bytes in the browser) above
+    the app's 20 MiB: a file over the app's limit gets the app's message in the learner's
+    language, not Streamlit's English "File must be 20.0MB or smaller"."""
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
-    assert config["server"]["maxUploadSize"] == state.UPLOAD_LIMIT_MB
+    limit = state.UPLOAD_LIMIT_MB << 20
+    assert (config["server"]["maxUploadSize"] - 1) * 10**6 <= limit  # the smallest ...
+    assert config["server"]["maxUploadSize"] * 10**6 > limit         # ... above it
 
 
 def test_upload_vocabulary_is_capped_at_max_vocab(monkeypatch):

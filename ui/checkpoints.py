@@ -48,6 +48,11 @@ def _load(corpus):
     if upload is None:
         return
     name = plain(upload.name)
+    if upload.size > state.UPLOAD_LIMIT_MB << 20:  # Streamlit's limit is a bit above
+        st.session_state[OUTCOME] = ("error", T["too_big"].format(
+            file=name, size=upload.size, limit=state.UPLOAD_LIMIT_MB,
+            limit_bytes=state.UPLOAD_LIMIT_MB << 20))
+        return
     try:
         trainer = trainer_from_checkpoint(upload.getvalue(), corpus, name=upload.name,
                                           history_points=HISTORY_POINTS)

@@ -37,7 +37,7 @@ DEFAULT_CORPUS = {"en": "synthetic", "ja": "synthetic_ja"}  # the lesson in each
 # in the URL (bind="query-params").
 KEEP = {"persist_state": "session"}
 MESSAGE_LIMIT = 500     # characters of an error message shown
-UPLOAD_LIMIT_MB = 20    # also in .streamlit/config.toml (server.maxUploadSize)
+UPLOAD_LIMIT_MB = 20    # MiB; .streamlit/config.toml server.maxUploadSize is just above it
 MAX_VOCAB = 50_000      # uploads keep at most this many words (the rest become <unk>)
 
 

@@ -138,5 +138,12 @@ TEXT = {
         "hidden_size is {D}": (
             "{where}：配列 {key!r} の形状は {shape} ですが、語彙は {V} 語、hidden_size は {D} "
             "です"),
+        "text is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8": (
+            "テキストが UTF-32 です（先頭に UTF-32 のバイト順マークがあります）。"
+            "UTF-8 で保存し直してください"),
+        "text is ISO-2022-JP (JIS) encoded Japanese; save it as UTF-8": (
+            "テキストが ISO-2022-JP（JIS コード）の日本語です。UTF-8 で保存し直してください"),
+        "text has only punctuation, no words; give at least a few sentences": (
+            "テキストが句読点や記号だけで、単語がありません。少なくとも数文は入れてください"),
     },
 }
