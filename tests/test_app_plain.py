@@ -141,3 +141,10 @@ def test_an_unknown_language_in_the_link_gets_a_note():
     assert at.session_state["lang"] == "en" and "lang" not in at.query_params
     at.run()
     assert not at.warning  # said once
+
+
+def test_a_repeated_link_setting_becomes_one():
+    """``?k=3&k=4`` stayed duplicated in the address bar (issue 20, item 8)."""
+    at = _open(None, {"k": ["3", "4"]})
+    assert at.session_state["w_num_negatives"] == 4  # the last, as Streamlit reads it
+    assert at.query_params["k"] in (["4"], "4"), at.query_params["k"]

@@ -152,7 +152,7 @@ def link_write(values):
     """Keep the URL saying ``{name: value}``, so a copied link reopens the same state."""
     for name, value in values.items():
         text = url_text(value)
-        if st.query_params.get(name) != text:
+        if st.query_params.get_all(name) != [text]:  # ?k=3&k=4 becomes one k
             st.query_params[name] = text
 
 
