@@ -3,6 +3,7 @@ import streamlit as st
 
 from ui import book, ptb_files, state
 from ui.i18n import texts
+from ui.plain import plain
 from ui.source import snippet
 from ui.texts.app import TEXT as APP_TEXT
 from ui.texts.home import TEXT
@@ -49,7 +50,7 @@ if corpus is None:
     st.warning(problem)
     st.stop()
 if choice == "upload":
-    st.success(T["upload_ok"].format(name=corpus.name, tokens=corpus.n_tokens,
+    st.success(T["upload_ok"].format(name=plain(corpus.name), tokens=corpus.n_tokens,
                                      vocab=corpus.vocab_size))
     st.caption(T["tokenizer_" + st.session_state.get("upload_tokenizer", "regex")])
 

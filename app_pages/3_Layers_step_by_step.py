@@ -58,7 +58,7 @@ try:
         stepper.next_step()
     trace, check = stepper.trace(), stepper.gradcheck()
 except (ValueError, FloatingPointError) as err:
-    st.error(T["error"].format(err=err))
+    st.error(T["error"].format(err=state.message(err)))
     st.stop()
 
 words = corpus.vocab.words

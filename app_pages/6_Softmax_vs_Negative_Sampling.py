@@ -5,6 +5,7 @@ from negsamp.dashboard.cost import compare_losses, measure_costs
 from ui import links, state
 from ui import softmax_view as view
 from ui.long_run import run_long
+from ui.plain import plain
 from ui.source import snippet
 from ui.texts.softmax import TEXT
 
@@ -77,7 +78,7 @@ with st.expander(T["compare_more"],
             st.session_state["compare_result"] = dict(out, corpus=corpus.name, mode=mode)
 cmp = st.session_state.get("compare_result")
 if cmp is not None and cmp["corpus"] != corpus.name:
-    st.warning(T["stale"].format(name=cmp["corpus"]))
+    st.warning(T["stale"].format(name=plain(cmp["corpus"])))
 elif cmp is None and builtin:
     try:
         with st.spinner(T["comparing_start"]):

@@ -92,6 +92,22 @@ def _num(x) -> str:
     return str(x)
 
 
+def shorten(text, limit: int = 60) -> str:
+    """``text`` (a name or value from a file or a link) as plain text cut to ``limit``
+    characters, with how many were left out: a 100,000-character word is not echoed
+    back whole.
+
+    Examples
+    --------
+    >>> shorten("x" * 100, 10)
+    'xxxxxxxxxx… (90 more characters)'
+    """
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+
+
 class InputError(ValueError):
     """Input that cannot be used (a text, a file), with its problem as data.
 

@@ -111,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "word2vec.c and gensim do; exact gives each 1/(2·window) of it, "
                         "the exact gradient of the mean (the book's)")
     t.add_argument("--seed", type=int, default=0, help="seed of every random stream")
-    t.add_argument("--out", type=Path, default=Path("out"),
+    t.add_argument("--out", type=_out_folder, default=Path("out"),
                    help="folder for vectors.txt, checkpoint.npz and summary.json")
     t.add_argument("--synthetic-tokens", type=int, default=30_000,
                    help="length of the built-in synthetic corpus (100 to 20,000,000)")
@@ -160,9 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     sub = args.subparser
+    # the flags typed (their dests): a recipe's overrides, a note for those with no effect
+    args.given = _given(sub, sys.argv[1:] if argv is None else argv)
     try:
         if args.command == "train":
-            return _train(args, sub, _given(sub, sys.argv[1:] if argv is None else argv))
+            return _train(args, sub)
         if args.command == "book":
             return _book(args, sub)
         return _eval(args, sub)
@@ -196,6 +198,11 @@ def _load_corpus(args, parser):
             if given is not None:
                 _note(f"{shown} is not used: it applies to text files, and the built-in "
                       f"corpus {name!r} has a fixed vocabulary")
+        for dest in ("tokenizer", "hyphens", "rare_words", "windows"):
+            shown = "--" + dest.replace("_", "-")
+            if dest in args.given:
+                _note(f"{shown} is not used: it applies to text files, and the built-in "
+                      f"corpus {name!r} is already split into words and sentences")
     if name == "toy":
         return datasets.toy_corpus()
     if name == "synthetic":
@@ -316,10 +323,13 @@ def train_config(args, given: set[str]) -> tuple[TrainConfig, dict]:
     return RECIPES[args.recipe](**overrides), overrides
 
 
-def _train(args, parser, given=frozenset()):
+def _train(args, parser):
     from .trainer import Trainer
+    if args.model == "skipgram" and "cbow_update" in args.given:
+        _note("--cbow-update is not used: it is how CBOW shares its error among the context "
+              "words, and --model skipgram has no such sharing")
     try:
-        config, overrides = train_config(args, given)
+        config, overrides = train_config(args, args.given)
         config.validate()
         if args.min_count is not None:
             check("min_count", args.min_count, Allowed(1, whole=True))
@@ -487,6 +497,15 @@ def _check_subsample(config, corpus):
         _note(f"--subsample={t:g} would keep about {kept:.0f} of the {int(counts.sum()):,} "
               f"tokens, fewer than one window needs, so every token is kept (as with "
               f"--subsample 0); values like 1e-3 to 1e-5 drop only frequent words")
+
+
+def _out_folder(text):
+    """``--out``'s folder; an empty one is refused (Path("") is the current folder, and a
+    run would have written over whatever that holds)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("--out needs a folder name (it was empty); give a "
+                                         "folder for the run's files, e.g. --out out")
+    return Path(text)
 
 
 def _note(text):

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
+import regex
 
 from . import tokenizers
 from .checks import Allowed, check
@@ -19,8 +20,20 @@ from .checks import Allowed, check
 # A token is a bracketed marker like <unk>/<eos>, a word (letters/digits, inner
 # apostrophes kept: "don't"), or any single other non-space character (".", "!").
 # hyphens="keep" also keeps inner hyphens ("well-known"), as a whitespace split would.
-_TOKEN_RE = re.compile(r"<\w+>|\w+(?:'\w+)*|[^\w\s]")
-_TOKEN_KEEP_HYPHENS_RE = re.compile(r"<\w+>|\w+(?:['-]\w+)*|[^\w\s]")
+# A word is letters and digits with their combining marks (\p{M}): नमस्ते, Arabic with
+# harakat, Hebrew with points, Tamil with vowel signs stay one word (Python's \w splits
+# at every mark, each mark becoming a "word"). Any other token is one grapheme cluster
+# (``regex``'s \X, the user-perceived character): an emoji keeps its skin tone and its
+# ZWJ sequence (👍🏽, 👨‍👩‍👧 are one token each). Marks with no letter before them (after a
+# space) are no token.
+_WORD = r"[\p{L}\p{N}_][\p{L}\p{N}_\p{M}]*"
+_OTHER = r"(?=[^\s\p{L}\p{N}_\p{M}])\X"  # punctuation, a symbol, an emoji: one cluster
+_TOKEN_RE = regex.compile(rf"<\w+>|{_WORD}(?:'{_WORD})*|{_OTHER}")
+_TOKEN_KEEP_HYPHENS_RE = regex.compile(rf"<\w+>|{_WORD}(?:['-]{_WORD})*|{_OTHER}")
+# ASCII text has no marks and no clusters: the standard library's re splits it the same,
+# faster (tests/test_tokenizers.py checks they agree).
+_ASCII_TOKEN_RE = {"split": re.compile(r"<\w+>|\w+(?:'\w+)*|[^\w\s]"),
+                   "keep": re.compile(r"<\w+>|\w+(?:['-]\w+)*|[^\w\s]")}
 HYPHENS = ("split", "keep")
 _SPACE_RE = re.compile(r"\s")
 
@@ -65,6 +78,8 @@ def tokenize(text: str, lowercase: bool = True, tokenizer: str = "regex",
         tokenizer = tokenizers.choose(text)
     if tokenizer == "sudachi":
         return tokenizers.sudachi_tokenize(text)
+    if text.isascii():
+        return _ASCII_TOKEN_RE[hyphens].findall(text)
     return (_TOKEN_KEEP_HYPHENS_RE if hyphens == "keep" else _TOKEN_RE).findall(text)
 
 

@@ -6,6 +6,7 @@ import hashlib
 import http.client
 import os
 import re
+import unicodedata
 import urllib.request
 from pathlib import Path
 
@@ -236,11 +237,16 @@ def _read_source(source, max_bytes: int) -> tuple[str, str]:
         raise TypeError(f"source must be a path, bytes or str, got {type(source).__name__}")
     if len(data) > max_bytes:
         raise InputError(TOO_BIG, size=len(data), max_bytes=max_bytes)
+    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):  # before UTF-16: FF FE starts both
+        raise InputError("text is UTF-32 (it starts with a UTF-32 byte order mark); save it "
+                         "as UTF-8")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16's BOM (its NULs are not binary)
         raise InputError("text is UTF-16 (it starts with a UTF-16 byte order mark); save it "
                          "as UTF-8")
     if b"\x00" in data:
         raise InputError("text contains NUL bytes: it looks like a binary file, not UTF-8 text")
+    if b"\x1b$B" in data or b"\x1b$@" in data:  # ISO-2022-JP: 7-bit, so valid "UTF-8"
+        raise InputError("text is ISO-2022-JP (JIS) encoded Japanese; save it as UTF-8")
     try:
         return data.decode("utf-8-sig"), name
     except UnicodeDecodeError as e:
@@ -321,6 +327,9 @@ def text_corpus(source, *, min_count: int = 1, max_size: int | None = None,
         raise
     if corpus.vocab.words == [unk] and min_count > 1:
         raise removes_all
+    if all(unicodedata.category(ch).startswith("P") for w in corpus.vocab.words if w != unk
+           for ch in w):
+        raise InputError("text has only punctuation, no words; give at least a few sentences")
     if corpus.vocab_size < 2:
         raise InputError("text has {V} distinct word after min_count={min_count}; at least 2 "
                          "are needed", V=corpus.vocab_size, min_count=min_count)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from negsamp.archive import inspect_npz
+from negsamp.checks import InputError, shorten
 from negsamp.vectors import WordVectors
 
 FORMAT_VERSION = 2  # 2: the training rules are recorded (``__rules__``)
@@ -29,6 +31,12 @@ RULES_V1 = {"cbow_update": "exact", "shared_negatives": True,
             "corpus": {"tokenizer": "negsamp.tokenize", "lowercase": True,
                        "hyphens": "split", "rare_words": "unk", "windows": "cross_lines"}}
 _CHUNK = 1 << 20  # bytes per write call
+# A checkpoint's settings (config, meta, rules: JSON in a 0-d unicode array, 4 bytes a
+# character) are a few kilobytes; more is not a checkpoint.
+MAX_JSON_BYTES = 4 << 20
+# What a checkpoint read without a caller's budget may unpack to, all arrays together: a
+# 50,000-word vocabulary at D = 1024 in float64 is 0.8 GB.
+MAX_CHECKPOINT_BYTES = 2 << 30
 
 
 # ----------------------------------------------------------------------------- atomic
@@ -171,42 +179,63 @@ def save_checkpoint(path, *, arrays: dict, words, config: dict, meta: dict | Non
                                         rules=rules))
 
 
-def _field(data, key: str, kind: str, ndim: int, where: str) -> np.ndarray:
-    if key not in data:
-        raise ValueError(f"{where}: missing key {key!r}; not a negsamp checkpoint")
-    a = data[key]
-    if a.dtype.kind != kind or a.ndim != ndim:
-        raise ValueError(f"{where}: {key!r} has dtype {a.dtype} and shape {a.shape}, "
-                         f"expected kind {kind!r} with {ndim} dimension(s)")
-    return a
+def _field(members: dict, key: str, kind: str, ndim: int, where: str):
+    if key not in members:
+        raise InputError("{where}: missing key {key!r}; not a negsamp checkpoint",
+                         where=where, key=key)
+    m = members[key]
+    if m.dtype.kind != kind or len(m.shape) != ndim:
+        raise InputError("{where}: {key!r} has dtype {dtype} and shape {shape}, expected "
+                         "kind {kind!r} with {ndim} dimension(s)", where=where, key=key,
+                         dtype=str(m.dtype), shape=m.shape, kind=kind, ndim=ndim)
+    if ndim == 0 and m.nbytes > MAX_JSON_BYTES:
+        raise InputError("{where}: {key!r} takes {size:,} bytes; a checkpoint's settings "
+                         "take at most {limit:,}", where=where, key=key, size=m.nbytes,
+                         limit=MAX_JSON_BYTES)
+    return m
 
 
 def _decode_json(a: np.ndarray, key: str, where: str) -> dict:
     try:
         value = json.loads(str(a[()]))
     except ValueError as e:
-        raise ValueError(f"{where}: {key!r} is not valid JSON ({e})") from None
+        raise InputError("{where}: {key!r} is not valid JSON ({error})", where=where, key=key,
+                         error=str(e)) from None
     if not isinstance(value, dict):
-        raise ValueError(f"{where}: {key!r} must hold a JSON object, got {type(value).__name__}")
+        raise InputError("{where}: {key!r} must hold a JSON object, got {kind}", where=where,
+                         key=key, kind=type(value).__name__)
     return value
 
 
-def read_checkpoint(source, *, word_arrays=(), name: str | None = None) -> Checkpoint:
+def read_checkpoint(source, *, word_arrays=(), name: str | None = None, arrays=None,
+                    max_bytes: int = MAX_CHECKPOINT_BYTES) -> Checkpoint:
     """Read a checkpoint from a path, bytes, or binary file object.
+
+    The archive is checked before anything is unpacked (`negsamp.archive.inspect_npz`:
+    member names, the dtypes and shapes in the ``.npy`` headers, the zip's declared
+    sizes); the per-word arrays' shapes are checked against the vocabulary and the
+    config's ``hidden_size`` from their headers too, so a bomb is refused unread.
 
     Parameters
     ----------
     source : str, PathLike, bytes or binary file
     word_arrays : iterable of str
-        Arrays that must be present with first dimension len(words) (e.g. "W_in").
+        Arrays that must be present with first dimension len(words) (e.g. "W_in") and,
+        when the config names a ``hidden_size`` D, shape (len(words), D).
     name : str, optional
         How to name the source in error messages.
+    arrays : collection of str, optional
+        The only arrays the file may hold besides its vocabulary and settings (an upload:
+        ``("W_in", "W_out")``); None allows any.
+    max_bytes : int
+        The most all its arrays may take once unpacked.
 
     Raises
     ------
-    ValueError
-        Not an .npz archive, corrupt or truncated, pickled content, missing keys,
-        wrong dtypes or shapes, unknown format version. Never unpickles anything.
+    negsamp.checks.InputError (a ValueError)
+        Not an .npz archive, corrupt or truncated, pickled content, an unexpected
+        member, missing keys, wrong dtypes or shapes, more than ``max_bytes``, unknown
+        format version. Never unpickles anything.
     FileNotFoundError
         `source` is a path that does not exist.
     """
@@ -214,37 +243,56 @@ def read_checkpoint(source, *, word_arrays=(), name: str | None = None) -> Check
         source, where = io.BytesIO(bytes(source)), name or "checkpoint bytes"
     else:
         where = name or str(source)
+    where = shorten(where, 200)
     if isinstance(source, (str, os.PathLike)) and not Path(source).exists():
         raise FileNotFoundError(f"checkpoint {where} does not exist")
-    try:
-        loaded = np.load(source, allow_pickle=False)
-        if hasattr(loaded, "files"):
-            with loaded:
-                data = {k: loaded[k] for k in loaded.files}  # read all inside the guard
-    except Exception as e:  # zipfile, zlib, EOF, numpy format or pickle refusal
-        raise ValueError(f"{where}: not a readable .npz checkpoint "
-                         f"({type(e).__name__}: {e})") from None
-    if not hasattr(loaded, "files"):
-        raise ValueError(f"{where}: is a single .npy array, not an .npz checkpoint")
-    version = _field(data, "__format_version__", "i", 0, where)
-    if int(version) not in READABLE_VERSIONS:
-        raise ValueError(f"{where}: format version {int(version)} is not supported "
-                         f"(this negsamp reads versions {list(READABLE_VERSIONS)})")
-    words = _field(data, "__words__", "U", 1, where).tolist()
-    config = _decode_json(_field(data, "__config__", "U", 0, where), "__config__", where)
-    meta = _decode_json(_field(data, "__meta__", "U", 0, where), "__meta__", where)
-    if int(version) == 1:  # trained before rules were recorded: under the rules of then
-        rules = json.loads(json.dumps(RULES_V1))  # a fresh copy
-    else:
-        rules = _decode_json(_field(data, "__rules__", "U", 0, where), "__rules__", where)
-    arrays = {k: v for k, v in data.items() if k not in _RESERVED}
+    word_arrays = tuple(word_arrays)
+    keys = None if arrays is None else {*_RESERVED, *arrays, *word_arrays}
+    members = inspect_npz(source, where=where, keys=keys, max_bytes=max_bytes)
+    _field(members, "__format_version__", "i", 0, where)
+    words_m = _field(members, "__words__", "U", 1, where)
+    for key in ("__config__", "__meta__"):
+        _field(members, key, "U", 0, where)
+    V = words_m.shape[0]
     for key in word_arrays:
-        if key not in arrays:
-            raise ValueError(f"{where}: missing array {key!r} (has {sorted(arrays)})")
-        if arrays[key].ndim < 1 or arrays[key].shape[0] != len(words):
-            raise ValueError(f"{where}: array {key!r} has shape {arrays[key].shape} but the "
-                             f"vocabulary has {len(words)} words")
-    return Checkpoint(arrays, words, config, meta, int(version), rules)
+        if key not in members:
+            raise InputError("{where}: missing array {key!r} (has {has})", where=where,
+                             key=key, has=sorted(k for k in members if k not in _RESERVED))
+        m = members[key]
+        if len(m.shape) < 1 or m.shape[0] != V:
+            raise InputError("{where}: array {key!r} has shape {shape} but the vocabulary "
+                             "has {V} words", where=where, key=key, shape=m.shape, V=V)
+    try:
+        with np.load(source, allow_pickle=False) as loaded:
+            def read(key):
+                return loaded[key]
+            version = int(read("__format_version__"))
+            if version not in READABLE_VERSIONS:
+                raise InputError("{where}: format version {version} is not supported (this "
+                                 "negsamp reads versions {versions})", where=where,
+                                 version=version, versions=list(READABLE_VERSIONS))
+            config = _decode_json(read("__config__"), "__config__", where)
+            D = config.get("hidden_size")
+            for key in word_arrays:
+                shape = members[key].shape
+                if type(D) is int and shape != (V, D):
+                    raise InputError("{where}: array {key!r} has shape {shape} but the "
+                                     "vocabulary has {V} words and hidden_size is {D}",
+                                     where=where, key=key, shape=shape, V=V, D=D)
+            meta = _decode_json(read("__meta__"), "__meta__", where)
+            if version == 1:  # trained before rules were recorded: under the rules of then
+                rules = json.loads(json.dumps(RULES_V1))  # a fresh copy
+            else:
+                _field(members, "__rules__", "U", 0, where)
+                rules = _decode_json(read("__rules__"), "__rules__", where)
+            words = read("__words__").tolist()
+            data = {k: read(k) for k in members if k not in _RESERVED}
+    except InputError:
+        raise
+    except Exception as e:  # zlib, CRC, EOF: the headers were fine, the data is not
+        raise InputError("{where}: not a readable .npz checkpoint ({error})", where=where,
+                         error=f"{type(e).__name__}: {shorten(e, 200)}") from None
+    return Checkpoint(data, words, config, meta, version, rules)
 
 
 def load_checkpoint(path, *, word_arrays=()) -> Checkpoint:

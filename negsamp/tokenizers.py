@@ -22,6 +22,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import regex
+
 # "auto": chosen by choose() (negsamp.datasets.choose_tokenizer also picks "whitespace"
 # for PTB-format text); "whitespace": split on whitespace as written, "<eos>" for every
 # line end, as the book reads PTB (and word2vec.c its "</s>")
@@ -29,20 +31,31 @@ TOKENIZERS = ("auto", "regex", "sudachi", "whitespace")
 
 # zero-width space and other separators that are invisible: a space (a word break)
 _INVISIBLE_BREAK_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029]")
-# invisible marks inside a word: dropped (BOM, soft hyphen, ZWNJ/ZWJ, LRM/RLM, bidi
-# embeddings and isolates, word joiner, invisible operators)
-_INVISIBLE_DROP_RE = re.compile("[\u00ad\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-                                "\ufeff]")
+# invisible marks inside a word: dropped (BOM, soft hyphen, ZWNJ, LRM/RLM, bidi
+# embeddings and isolates, word joiner, invisible operators, and the variation selectors:
+# U+FE0F only asks for the emoji picture of ❤, so ❤️ and ❤ are one word; the ideographic
+# ones pick a glyph of the same kanji)
+_INVISIBLE_DROP_RE = re.compile("[\u00ad\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064"
+                                "\u2066-\u2069\ufe00-\ufe0f\ufeff\U000e0100-\U000e01ef]")
+# ZERO WIDTH JOINER: part of an emoji sequence (👨‍👩‍👧 is one picture) and kept there;
+# anywhere else it is invisible and dropped (two words that look the same are one).
+_LONE_ZWJ_RE = regex.compile(r"(?<!\p{Extended_Pictographic}[\p{M}\p{Sk}]*)\u200d"
+                             r"|\u200d(?!\p{Extended_Pictographic})")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 
 # Script classes by code point, for choose().
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+# Kana letters only: not ・ or ー, which Chinese text uses too (乔治・华盛顿).
+_KANA_LETTER = re.compile("[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff6f"
+                          "\uff71-\uff9d]")
 _NO_SPACE_OTHER = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai Lao Myanmar Khmer
 _LETTER = re.compile(r"[^\W\d_]")
 SAMPLE_CHARS = 200_000  # choose() looks at the start of a text only
 SUDACHI_CHARS = 10_000  # Sudachi accepts at most 49,149 bytes per call (3 bytes a char)
 _PIECE_END = re.compile(r"[\n。！？!?]")
+VERDICT_CHARS = 2_000  # Sudachi's verdict reads this much of a text without kana
+OOV_SHARE = 0.02       # ... and accepts it as Japanese with at most this share unknown
 
 
 class UnsupportedScript(ValueError):
@@ -67,8 +80,11 @@ class UnsupportedScript(ValueError):
 
 
 def normalize(text: str) -> str:
-    """NFKC, ``’`` -> ``'``, invisible characters removed (inside words) or made spaces."""
+    """NFKC, ``’`` -> ``'``, invisible characters removed (inside words) or made spaces
+    (a ZERO WIDTH JOINER kept inside an emoji sequence)."""
     text = _INVISIBLE_DROP_RE.sub("", text)
+    if "\u200d" in text:
+        text = _LONE_ZWJ_RE.sub("", text)
     text = _INVISIBLE_BREAK_RE.sub(" ", text)
     return unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
 
@@ -84,8 +100,11 @@ def choose(text: str) -> str:
 
     Looks at the first ``SAMPLE_CHARS`` characters: when most letters are Han or kana
     and there are few spaces between them (fewer than one per 5 such characters: a
-    Japanese word is 2 to 3 characters long), the text needs an analyser; with kana it
-    is Japanese.
+    Japanese word is 2 to 3 characters long), the text needs an analyser. It is Japanese
+    when it has any kana letter (Chinese never writes them; a share of kana would refuse
+    kanji-heavy Japanese such as a list of addresses), or, with none, when Sudachi reads
+    it: no more than ``OOV_SHARE`` of its characters fall in words outside Sudachi's
+    dictionary (Chinese gives many: 我们 -> 们今, 学习 -> 习中).
 
     Raises
     ------
@@ -101,12 +120,20 @@ def choose(text: str) -> str:
     other = len(_NO_SPACE_OTHER.findall(sample))
     spaces = sum(1 for ch in sample if ch.isspace())
     if han + kana > 0.5 * letters and spaces < 0.2 * (han + kana):
-        if kana >= 0.05 * (han + kana):
+        if _KANA_LETTER.search(sample) or _sudachi_reads(sample[:VERDICT_CHARS]):
             return "sudachi"
         raise UnsupportedScript("zh")
     if other > 0.5 * letters and spaces < 0.2 * other:
         raise UnsupportedScript("other")
     return "regex"
+
+
+def _sudachi_reads(text: str) -> bool:
+    """Sudachi's verdict on text without kana: whether its dictionary knows the words
+    (at most ``OOV_SHARE`` of the characters in out-of-vocabulary words)."""
+    words = [m for m in _sudachi().tokenize(text) if not m.surface().isspace()]
+    oov = sum(len(m.surface()) for m in words if m.is_oov())
+    return oov <= OOV_SHARE * max(1, sum(len(m.surface()) for m in words))
 
 
 @lru_cache(maxsize=1)

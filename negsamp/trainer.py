@@ -235,6 +235,10 @@ class Trainer:
             loss = model.forward(contexts, targets, mask=mask)
         limit = self.DIVERGENCE_FACTOR * (self.config.num_negatives + 1) * math.log(2)
         if not np.isfinite(loss) or loss > limit:
+            if self._good is None:  # the first step (e.g. of loaded weights): the forward
+                # pass changed nothing, so this state is the one to stay at
+                self._good = {**before, "params": [p.copy() for p in model.params],
+                              "optimizer": copy.deepcopy(self.optimizer)}
             err = NonFiniteUpdateError(
                 f"the loss reached {loss:.4g} (the limit is {limit:.4g}, "
                 f"{self.DIVERGENCE_FACTOR:g} × the untrained loss)")

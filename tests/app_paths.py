@@ -5,3 +5,11 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 APPTEST_TIMEOUT = 300  # seconds one script run may take under AppTest: a limit for a hung
 #                       run, many times what a busy two-core machine takes, not a speed
 HOME = "app_pages/0_Home.py"  # the default page, shown at the app's root URL
+
+
+def shown(body):
+    """A Markdown body as the learner reads it: the app escapes every ASCII punctuation
+    character of a value from a file or a link, and breaks bare links with an invisible
+    WORD JOINER (ui/plain.py); this undoes both."""
+    import re
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", body).replace("\u2060", "")

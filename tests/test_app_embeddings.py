@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from app_paths import APPTEST_TIMEOUT, ROOT
+from app_paths import APPTEST_TIMEOUT, ROOT, shown
 from negsamp.dashboard.projection import stable_pca
 from negsamp.io import parse_word2vec_text
 
@@ -139,7 +139,7 @@ def test_analogy_answers_and_unknown_words_give_a_message(app, wv):
     assert list(table["word"]) == [w for w, _ in wv.analogy(a, b, c, topn=5)]
     app.text_input(key="w_emb_b_synthetic").set_value("zzzunknown").run()
     assert not app.exception
-    errors = [e.value for e in app.error]
+    errors = [shown(e.value) for e in app.error]
     assert len(errors) == 1 and "'zzzunknown' is not in the vocabulary" in errors[0]
 
 

@@ -1,7 +1,7 @@
 """Home page (app_pages/0_Home.py) through Streamlit's AppTest: corpus picker, stats, uploads."""
 import pytest
 
-from app_paths import HOME
+from app_paths import HOME, shown
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_invalid_upload_shows_the_error_and_keeps_the_previous_corpus(home, name
     assert _metrics(home)["tokens"] == "40"
     home.file_uploader[0].upload(name, data).run()
     assert not home.exception
-    errors = [e.value for e in home.error]
+    errors = [shown(e.value) for e in home.error]
     assert len(errors) == 1 and name in errors[0] and message in errors[0], errors
     assert _metrics(home)["tokens"] == "40"  # the last good upload stays
 

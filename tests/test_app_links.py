@@ -7,6 +7,7 @@ import re
 import numpy as np
 import pytest
 
+from app_paths import shown
 from chart_data import chart, traces
 from ui.nav import PAGES
 
@@ -138,7 +139,7 @@ BAD = [  # (page, bad values, a good one beside them, widget keys left at their 
 def test_bad_link_values_are_ignored_with_a_note_and_the_good_ones_kept(url, bad, good,
                                                                          defaults):
     at = _open(url, {**bad, **good})
-    note = " ".join(w.value for w in at.warning)
+    note = shown(" ".join(w.value for w in at.warning))
     assert "Ignored from the link" in note
     for name, text in bad.items():
         assert f"{name}={text}" in note

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from app_paths import HOME
+from app_paths import HOME, shown
 from chart_data import chart as figure
 from chart_data import traces
 from negsamp.datasets import synthetic_corpus
@@ -80,7 +80,7 @@ def test_k_too_large_without_repeats_on_the_toy_corpus_is_an_error_not_a_crash(p
     page.sidebar.slider(key="w_num_negatives").set_value(7).run()
     page.checkbox(key="w_sampler_no_repeats").check().run()
     assert not page.exception
-    assert [e.value for e in page.error] == [
+    assert [shown(e.value) for e in page.error] == [
         "k=7 must be a whole number between 1 and 6 with no repeats within a row (words "
         "with non-zero probability minus the target)"]
     assert not page.get("plotly_chart")

@@ -10,6 +10,7 @@ import json
 import numpy as np
 import pytest
 
+from app_paths import shown
 from negsamp.datasets import synthetic_corpus
 
 PAGE = "app_pages/4_Training_live.py"
@@ -310,7 +311,8 @@ def test_a_lesson_link_sets_the_widgets_and_trains_with_them():
 
 def test_unknown_or_out_of_range_link_values_are_ignored_with_a_note():
     at = _open_with({"k": "99", "model": "glove", "seed": "-1", "lr": "7", "power": "0.3"})
-    shared_note, note = " ".join(at.first_warnings), " ".join(w.value for w in at.warning)
+    shared_note = shown(" ".join(at.first_warnings))
+    note = shown(" ".join(w.value for w in at.warning))
     assert "k=99" in shared_note and "Ignored from the link" in shared_note
     for bad in ("model=glove", "seed=-1", "lr=7"):
         assert bad in note

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pytest
 
+from app_paths import shown as as_read
 from negsamp.cli import main as cli
 from negsamp.config import TrainConfig
 from negsamp.dashboard.live import LiveTraining
@@ -151,10 +152,10 @@ case(LIBRARY, "unknown word in `most_similar`",
 case(LIBRARY, "unknown word in `analogy`", "word 'queen' is not in the vocabulary (V=58)",
      KEPT)(lambda live: error_of(live.trainer.vectors().analogy, "cat", "dog", "queen"))
 case(LIBRARY, "corrupt checkpoint (not a zip)",
-     "checkpoint bytes: not a readable .npz checkpoint (BadZipFile: File is not a zip file)",
+     "checkpoint bytes: not a readable .npz checkpoint (not a zip archive)",
      KEPT)(lambda live: error_of(read_checkpoint, b"PK\x03\x04 this is not a zip"))
 case(LIBRARY, "truncated checkpoint (first half of a real one)",
-     "checkpoint bytes: not a readable .npz checkpoint (BadZipFile: File is not a zip file)",
+     "checkpoint bytes: not a readable .npz checkpoint (not a zip archive)",
      KEPT)(lambda live: error_of(read_checkpoint, _checkpoint(live)[:len(_checkpoint(live)) // 2]))
 case(LIBRARY, "wrong-shape checkpoint (W_in with one row too few)",
      "checkpoint bytes: array 'W_in' has shape (57, 10) but the vocabulary has 58 words",
@@ -225,7 +226,7 @@ case(LIBRARY, "`Trainer(None)` (was an AttributeError)",
      "corpus must be a negsamp Corpus (with ids and vocab), got NoneType", KEPT)(
     lambda live: type_error_of(Trainer, None))
 case(LIBRARY, "a checkpoint cut in half, loaded back to train on",
-     "checkpoint bytes: not a readable .npz checkpoint (BadZipFile: File is not a zip file)",
+     "checkpoint bytes: not a readable .npz checkpoint (not a zip archive)",
      KEPT)(lambda live: error_of(_trainer_from_checkpoint, _toy_checkpoint(cut=2), live.corpus))
 case(LIBRARY, "another corpus's checkpoint, loaded back to train on",
      "the checkpoint has 7 words but the corpus synthetic has 58; load it with the corpus "
@@ -238,9 +239,71 @@ def _trainer_from_checkpoint(data, corpus):
     return trainer_from_checkpoint(data, corpus)
 
 
+# Issue 20: an uploaded checkpoint is checked before it is unpacked, its values after
+# their cast to float32 (each of these crashed the page or allocated without bound).
+def _live_checkpoint(live, W_out=None, meta=None):
+    W_in, W = live.trainer.model.params
+    return checkpoint_bytes(arrays={"W_in": W_in, "W_out": W if W_out is None else W_out},
+                            words=live.corpus.vocab.words, config=live.config.to_dict(),
+                            meta=meta or {"step": 5})
+
+
+def _with_zeros(data, nbytes):
+    from tests.test_checkpoint_safety import with_member
+    return with_member(data, "zeros.npy", nbytes)
+
+
+def _mismatch(data, corpus):
+    from negsamp.dashboard.resume import CheckpointMismatch
+    with pytest.raises(CheckpointMismatch) as err:
+        _trainer_from_checkpoint(data, corpus)
+    return f"{err.value.key}: {err.value}"
+
+
+case(LIBRARY, "a checkpoint with an extra 200 MB zeros member (~200 KB packed), loaded back "
+     "(was unpacked whole, then \"Loaded\")",
+     "checkpoint bytes: holds zeros.npy, which is not part of a negsamp checkpoint (it holds "
+     "W_in, W_out, __config__, __format_version__, __meta__, __rules__, __words__)", KEPT)(
+    lambda live: error_of(_trainer_from_checkpoint, _with_zeros(_live_checkpoint(live),
+                                                                200 << 20), live.corpus))
+case(LIBRARY, "a checkpoint with an extra 200 MB zeros member, read by the library with a "
+     "100 MB budget", "checkpoint bytes: its arrays would take 209,722,716 bytes or more once "
+     "unpacked (at most 100,000,000 here); refused unread", KEPT)(
+    lambda live: error_of(read_checkpoint, _with_zeros(_live_checkpoint(live), 200 << 20),
+                          max_bytes=100_000_000))
+for what, weights, msg in [
+    ("strings of the right shape (was a TypeError)", lambda W: np.full(W.shape, "0.5"),
+     "dtype: array W_out holds <U3 values, not real numbers"),
+    ("complex numbers (were loaded silently)", lambda W: W.astype(np.complex64),
+     "dtype: array W_out holds complex64 values, not real numbers"),
+    ("float32 1e38 (PCA met infinity)", lambda W: np.full_like(W, 1e38),
+     "too_large: array W_out holds a value of 1e+38; word vectors stay far below 10000"),
+    ("float64 1e300 (finite before the cast to float32)",
+     lambda W: np.full(W.shape, 1e300), "not_finite: array W_out holds values that are not "
+     "finite"),
+]:
+    case(LIBRARY, f"a checkpoint whose W_out holds {what}, loaded back", msg, KEPT)(
+        lambda live, w=weights: _mismatch(_live_checkpoint(live, W_out=w(
+            live.trainer.model.params[1])), live.corpus))
+case(LIBRARY, "a checkpoint recording step 10**400 (was an OverflowError)",
+     "step: its recorded step 1000000000000000000000000000000000000000… (361 more "
+     "characters) is not a whole number between 0 and 1,000,000,000,000", KEPT)(
+    lambda live: _mismatch(_live_checkpoint(live, meta={"step": 10**400}), live.corpus))
+
+
 case(LIBRARY, "`text_corpus` of UTF-16 text (was called a binary file)",
      "text is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8", T)(
     lambda live: error_of(text_corpus, "the cat sat on the mat".encode("utf-16")))
+# Issue 20: encodings named as they are, and a text with no words.
+case(LIBRARY, "`text_corpus` of ISO-2022-JP Japanese (was accepted as words like `$ 9 # g`)",
+     "text is ISO-2022-JP (JIS) encoded Japanese; save it as UTF-8", T)(
+    lambda live: error_of(text_corpus, "猫は犬が好きです。私も好きです。".encode("iso-2022-jp")))
+case(LIBRARY, "`text_corpus` of UTF-32 text (was called UTF-16)",
+     "text is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8", T)(
+    lambda live: error_of(text_corpus, "the cat sat on the mat".encode("utf-32")))
+case(LIBRARY, "`text_corpus` of only punctuation (trained with no message)",
+     "text has only punctuation, no words; give at least a few sentences", T)(
+    lambda live: error_of(text_corpus, b"... !!! , , ? -- ; : ( ) " * 5))
 case(LIBRARY, "unknown word of 100,000 characters in `analogy` (was echoed back whole)",
      "word 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (100,000 characters) is not in the "
      "vocabulary (V=58)", KEPT)(
@@ -355,6 +418,8 @@ for flags, code, msg in [
     (["--synthetic-tokens", "5"], 2, "--synthetic-tokens=5 must be a whole number between "
      "100 and 20000000"),
     (["--epochs", "x"], 2, "argument --epochs: invalid int value: 'x'"),
+    (["--out", ""], 2, "argument --out: --out needs a folder name (it was empty); give a "
+     "folder for the run's files, e.g. --out out"),  # issue 20: it wrote into the cwd
 ]:
     case(COMMAND_LINE, " ".join(["`negsamp train toy", *flags]) + "`",
          f"exit {code}: negsamp train: error: {msg}", KEEP_FILES)(
@@ -407,9 +472,9 @@ for name, flags, msg in [
 
 for args, code, msg in [
     (["texts/garbage.npz"], 1, "{dir}/texts/garbage.npz: not a readable .npz checkpoint "
-     "(BadZipFile: File is not a zip file)"),
+     "(not a zip archive)"),
     (["texts/truncated.npz"], 1, "{dir}/texts/truncated.npz: not a readable .npz checkpoint "
-     "(BadZipFile: File is not a zip file)"),
+     "(not a zip archive)"),
     (["texts/no_w_in.npz"], 1, "{dir}/texts/no_w_in.npz: missing array 'W_in' (has ['W_out'])"),
     (["texts/wrong_shape.npz"], 1, "{dir}/texts/wrong_shape.npz: array 'W_in' has shape "
      "(6, 8) but the vocabulary has 7 words"),
@@ -478,7 +543,7 @@ def test_command_line_divergence_still_writes_the_last_good_model(tmp_path, caps
     np.testing.assert_array_equal(load_word2vec_format(out / "vectors.txt").vectors,
                                   ck.arrays["W_in"])
     assert '"status": "diverged"' in (out / "summary.json").read_text()
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp file left
+    _no_staging_left(out)  # no temp file left
 
 
 CLI_DIVERGED = Case("`negsamp train synthetic --optimizer sgd --lr 10`",
@@ -510,9 +575,12 @@ def _run_cli(argv, capsys):
 
 
 def _no_staging_left(folder):
+    from negsamp.rundir import RUNS
     left = [p for p in [*folder.parent.iterdir(), *folder.iterdir()] if ".negsamp-new-" in
-            p.name or p.name.endswith(".tmp")]
+            p.name or p.name.endswith(".tmp") or ".tmp-" in p.name]
     assert not left, left
+    runs = list((folder / RUNS).iterdir()) if (folder / RUNS).exists() else []
+    assert len(runs) <= 1, runs  # the committed run only
 
 
 def _interrupt_after(monkeypatch, n_calls, signum):
@@ -925,9 +993,37 @@ def _ptb_not_genuine(open_page):
         return [c.value for c in at.sidebar.caption]
 
 
+def _link_note(query):
+    from streamlit.testing.v1 import AppTest
+
+    from app_paths import APPTEST_TIMEOUT, ROOT
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
+    at.query_params.update(query)
+    at.run()
+    assert not at.exception and at.session_state["w_power"] == 0.75
+    notes = [w.value for w in at.warning]
+    assert not any(m in n for n in notes for m in ("![", "](", "$\\rule", "\n"))  # all escaped
+    return notes
+
+
+for value, shown_value, what in [
+    ("![x](http://host/pixel.png)", "![x](http://host/pixel.png)",
+     "an image (every visitor's browser fetched it: a tracking pixel)"),
+    ("[Log in again](http://x)", "[Log in again](http://x)",
+     "a link (it was clickable inside the app's warning)"),
+    ("$\\rule{3000px}{3000px}$", "$\\rule{3000px}{3000px}$", "LaTeX (it covered the page)"),
+    ("9" * 10_000, "9" * 60 + "… (9,940 more characters)",
+     "10,000 digits (the warning was 2,504 px tall)"),
+]:
+    case(DASHBOARD, f"Any page: a link whose `power` is {what}",
+         f"Ignored from the link (allowed values in brackets): power={shown_value} (0.0 … 1.0).",
+         "α = 0.75; the value shown as text, never Markdown, HTML or LaTeX")(
+        lambda open_page, v=value: _link_note({"power": v}))
+
+
 @pytest.mark.parametrize("c", DASHBOARD, ids=[c.input for c in DASHBOARD])
 def test_dashboard(c, open_page):
-    assert c.run(open_page) == [c.message]
+    assert [as_read(m) for m in c.run(open_page)] == [c.message]  # as the learner reads it
 
 
 # ------------------------------------------------------------------------ the doc

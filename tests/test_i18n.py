@@ -11,6 +11,7 @@ import pytest
 
 import ui.texts
 from app_paths import HOME
+from app_paths import shown as as_read
 from chart_data import decode
 from ui.i18n import LANGUAGES
 from ui.nav import PAGES
@@ -266,7 +267,7 @@ def test_an_upload_that_cannot_be_read_is_said_in_japanese(ja_app, data):
     at.radio(key="w_corpus").set_value("upload").run()
     at.file_uploader[0].upload("bad.txt", data).run()
     assert not at.exception and len(at.error) == 1
-    shown = at.error[0].value
+    shown = as_read(at.error[0].value)
     assert "読み込めませんでした" in shown and str(english.value) not in shown
     shown = re.sub(r"b'[^']*'", "", shown.replace("bad.txt", ""))  # the byte, as Python shows it
     assert not _english_words(shown), shown

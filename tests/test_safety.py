@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app_paths import shown
 from ui import state
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -36,8 +37,13 @@ def test_no_user_input_is_ever_evaluated_or_unpickled():
 
 
 def test_upload_limit_agrees_with_the_server_config():
+    """Streamlit's limit is the smallest number of MB (10**6 bytes in the browser) above
+    the app's 20 MiB: a file over the app's limit gets the app's message in the learner's
+    language, not Streamlit's English "File must be 20.0MB or smaller"."""
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
-    assert config["server"]["maxUploadSize"] == state.UPLOAD_LIMIT_MB
+    limit = state.UPLOAD_LIMIT_MB << 20
+    assert (config["server"]["maxUploadSize"] - 1) * 10**6 <= limit  # the smallest ...
+    assert config["server"]["maxUploadSize"] * 10**6 > limit         # ... above it
 
 
 def test_upload_vocabulary_is_capped_at_max_vocab(monkeypatch):
@@ -51,7 +57,7 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_decoded(monkeypatch):
     def boom(*a, **k):
         raise AssertionError("text_corpus called on an oversized upload")
     monkeypatch.setattr(state.datasets, "text_corpus", boom)
-    msg = state.set_upload("big.txt", b"x" * ((state.UPLOAD_LIMIT_MB << 20) + 1))
+    msg = shown(state.set_upload("big.txt", b"x" * ((state.UPLOAD_LIMIT_MB << 20) + 1)))
     assert msg == ("big.txt: the file is 20,971,521 bytes; uploads are limited to 20 MB "
                    "(20,971,520 bytes)")  # a byte over the limit is not "20.0 MB"
 
@@ -130,7 +136,11 @@ def test_the_command_line_writes_every_file_through_atomic_write(tmp_path, monke
     assert cli.main(["train", "toy", "--window", "1", "--batch-size", "2", "--dim", "4",
                      "--epochs", "1", "--min-count", "1", "--out", str(tmp_path), "--quiet"]) == 0
     assert sorted(written) == ["checkpoint.npz", "summary.json", "vectors.txt"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(written)  # no temp left
+    # no temp left: the run's files (links), the pointer, and one run folder holding them
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [*written, rundir.CURRENT, rundir.RUNS])
+    (run,) = (tmp_path / rundir.RUNS).iterdir()
+    assert sorted(p.name for p in run.iterdir()) == sorted(written)
 
 
 def test_loading_never_uses_pickle(tmp_path, monkeypatch):
@@ -164,7 +174,8 @@ def test_any_upload_builds_a_corpus_or_gives_a_message_and_keeps_the_last_one(da
         assert corpus is not good and corpus.vocab_size >= 2 and corpus.n_tokens >= 3
         assert corpus.vocab_size <= state.MAX_VOCAB
     else:
-        assert msg.startswith(f"{name}: ") and len(msg) > len(name) + 2
+        from ui.plain import plain  # the name as text, cut to a readable length
+        assert msg.startswith(f"{plain(name)}: ") and len(msg) > len(plain(name)) + 2
         assert session["upload_corpus"] is good
 
 

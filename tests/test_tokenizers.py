@@ -141,3 +141,89 @@ def test_the_command_line_splits_japanese_and_says_which_tokenizer(tmp_path):
     assert done.returncode == 0, done.stderr
     words = (tmp_path / "re" / "vectors.txt").read_text(encoding="utf-8").split()
     assert "猫" not in words
+
+
+# ------------------------------------------------ issue 20, item 7: whole characters
+GRAPHEME = __import__("regex").compile(r"\X")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("नमस्ते दुनिया", ["नमस्ते", "दुनिया"]),                  # Devanagari: virama, vowel signs
+    ("مَرْحَبًا بِكُمْ", ["مَرْحَبًا", "بِكُمْ"]),              # Arabic with harakat
+    ("שָׁלוֹם עוֹלָם", ["שָׁלוֹם", "עוֹלָם"]),                # Hebrew with points
+    ("வணக்கம் உலகம்", ["வணக்கம்", "உலகம்"]),              # Tamil: pulli, vowel signs
+])
+def test_combining_marks_stay_in_their_word(text, words):
+    from negsamp.corpus import tokenize
+    got = tokenize(text)
+    assert got == words
+    # the same thing counted another way: the words are the text's clusters, none lost
+    assert sum(len(GRAPHEME.findall(w)) for w in got) == len(GRAPHEME.findall(text)) - 1
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("I ❤️ it", ["i", "❤", "it"]),                                   # U+FE0F dropped
+    ("ok 👍🏽 ok", ["ok", "👍🏽", "ok"]),                                  # skin tone kept
+    ("a 👨\u200d👩\u200d👧 b", ["a", "👨\u200d👩\u200d👧", "b"]),          # ZWJ family
+    ("🏳️\u200d🌈 flag", ["🏳\u200d🌈", "flag"]),                          # FE0F inside ZWJ
+    ("x \ufe0f y \ufe0f\ufe0f", ["x", "y"]),                           # FE0F alone: nothing
+    ("a\u200db", ["ab"]),                                              # a lone ZWJ: dropped
+])
+def test_emoji_sequences_stay_whole_and_no_variation_selector_is_a_word(text, tokens):
+    from negsamp.corpus import tokenize
+    got = tokenize(text)
+    assert got == tokens
+    assert not any(set(t) <= {"\ufe0f", "\ufe0e", "\u200d"} for t in got)
+    assert all(len(GRAPHEME.findall(t)) == 1 for t in got if not t.isalnum())
+
+
+def test_an_emoji_rich_file_does_not_make_fe0f_its_most_frequent_word():
+    from negsamp.datasets import text_corpus
+    corpus = text_corpus(("I ❤️ you ☀️ and ✌️ 👍🏽 today " * 20).encode())
+    assert "\ufe0f" not in corpus.vocab.words and "🏽" not in corpus.vocab.words
+    assert {"❤", "☀", "✌", "👍🏽"} <= set(corpus.vocab.words)
+
+
+@pytest.mark.parametrize("text", ["Hello, world! don't stop; well-known 3.14 <unk> a_b",
+                                  "x" * 50 + " ... --- '' \"q\""])
+@pytest.mark.parametrize("hyphens", ["split", "keep"])
+def test_ascii_fast_path_splits_as_the_unicode_pattern(text, hyphens):
+    from negsamp import corpus
+    pattern = corpus._TOKEN_KEEP_HYPHENS_RE if hyphens == "keep" else corpus._TOKEN_RE
+    assert corpus.tokenize(text, hyphens=hyphens) == pattern.findall(text.lower())
+
+
+# Japanese is recognised by what it is (kana at all, or Sudachi's verdict), not by a
+# share of kana: an address list is mostly kanji.
+ADDRESSES = ("東京都千代田区丸の内一丁目\n大阪府大阪市北区梅田三丁目\n京都府京都市左京区吉田本町\n"
+             "北海道札幌市中央区北一条西二丁目\n福岡県福岡市博多区博多駅前四丁目\n")
+KANJI_ONLY = "東京都千代田区永田町一丁目\n大阪府大阪市北区梅田三丁目\n愛知県名古屋市中区三丁目\n"
+CHINESE = "我们今天去北京大学学习中文。他是一个好学生。今天天气很好我们去公园散步吧。"
+
+
+def _kana_share(text):
+    from negsamp import tokenizers
+    han, kana = len(tokenizers._HAN.findall(text)), len(tokenizers._KANA.findall(text))
+    return kana / (han + kana)
+
+
+@pytest.mark.parametrize("text", [ADDRESSES * 3, KANJI_ONLY * 3])
+def test_kanji_heavy_japanese_is_japanese(text):
+    from negsamp.tokenizers import choose
+    assert _kana_share(text) < 0.05  # far below a "mostly kana" rule, and below 5 %
+    assert choose(text) == "sudachi"
+
+
+def test_chinese_is_refused_as_chinese():
+    from negsamp.tokenizers import UnsupportedScript, choose
+    with pytest.raises(UnsupportedScript) as err:
+        choose(CHINESE * 3)
+    assert err.value.script == "zh"
+    with pytest.raises(UnsupportedScript):  # a name with ・ is not kana
+        choose("乔治・华盛顿是美国第一任总统。" * 5 + CHINESE)
+
+
+def test_an_address_list_builds_a_japanese_corpus():
+    from negsamp.datasets import text_corpus
+    corpus = text_corpus((ADDRESSES * 4).encode())
+    assert {"東京都", "丁目"} & set(corpus.vocab.words), corpus.vocab.words[:20]

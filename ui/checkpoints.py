@@ -8,12 +8,22 @@ import streamlit as st
 
 from negsamp.dashboard.live import HISTORY_POINTS, LiveTraining
 from negsamp.dashboard.resume import CheckpointMismatch, checkpoint_of, trainer_from_checkpoint
+from ui import state
 from ui.i18n import texts
+from ui.plain import plain
 from ui.texts.checkpoints import TEXT
 
 LIVE = "live"                    # st.session_state[LIVE]: the session's LiveTraining
 UPLOAD = "w_ckpt_upload"         # the uploader's key
 OUTCOME = "ckpt_outcome"         # (kind, message) of the last load, shown once
+
+
+def _fact(value):
+    """A fact of the refusal as the message shows it: an error in the session's
+    language, every value from the file as plain text (never Markdown)."""
+    if isinstance(value, ValueError):
+        return state.message(value)
+    return value if isinstance(value, (int, float)) else plain(value)
 
 
 def corpus_rules(corpus):
@@ -37,16 +47,22 @@ def _load(corpus):
     T, upload = texts(TEXT), st.session_state.get(UPLOAD)
     if upload is None:
         return
-    name = upload.name
+    name = plain(upload.name)
+    if upload.size > state.UPLOAD_LIMIT_MB << 20:  # Streamlit's limit is a bit above
+        st.session_state[OUTCOME] = ("error", T["too_big"].format(
+            file=name, size=upload.size, limit=state.UPLOAD_LIMIT_MB,
+            limit_bytes=state.UPLOAD_LIMIT_MB << 20))
+        return
     try:
-        trainer = trainer_from_checkpoint(upload.getvalue(), corpus, name=name,
+        trainer = trainer_from_checkpoint(upload.getvalue(), corpus, name=upload.name,
                                           history_points=HISTORY_POINTS)
     except CheckpointMismatch as err:
-        st.session_state[OUTCOME] = ("error", T[err.key].format(file=name, **err.facts))
+        facts = {k: _fact(v) for k, v in err.facts.items()}
+        st.session_state[OUTCOME] = ("error", T[err.key].format(file=name, **facts))
         return
     except ValueError as err:
-        st.session_state[OUTCOME] = ("error", T["unreadable"].format(name=name,
-                                                                     detail=str(err)[:300]))
+        st.session_state[OUTCOME] = ("error", T["unreadable"].format(
+            name=name, detail=state.message(err)))
         return
     live = st.session_state.get(LIVE)
     if live is None:

@@ -36,6 +36,9 @@ def sync_language():
     if "lang" not in st.session_state:
         wanted = st.query_params.get("lang", DEFAULT)
         st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT
+        if wanted not in LANGUAGES:  # said with the link's other ignored values
+            st.session_state.setdefault("_link_notes", []).append(
+                ("lang", wanted, " | ".join(LANGUAGES)))
     code = st.session_state["lang"]
     if code == DEFAULT:  # English URLs stay as they were: no ?lang=en
         if "lang" in st.query_params:

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 import streamlit as st
 
 from ui.i18n import texts
+from ui.plain import plain
 from ui.state import CORPORA, shared
 from ui.texts.app import TEXT as APP_TEXT
 
 PAGE_PARAMS = "_link_page_params"  # this run's page settings (link_page), written at its end
 SHOWN_OPTIONS = 8  # a value not among more options than this: the note shows the first
+ALLOWED_SHOWN = 120  # characters of what a value must be (a vocabulary's first words)
 
 
 def url_choice(*options):
@@ -133,7 +135,7 @@ def link_read(params, scope):
             try:
                 ss[key] = parse(text)
             except ValueError as err:
-                bad.append(f"{name}={text} ({err})")
+                bad.append((name, text, str(err)))
             else:
                 ss.setdefault("_link_given", set()).add((scope, name))
     if bad:
@@ -150,7 +152,7 @@ def link_write(values):
     """Keep the URL saying ``{name: value}``, so a copied link reopens the same state."""
     for name, value in values.items():
         text = url_text(value)
-        if st.query_params.get(name) != text:
+        if st.query_params.get_all(name) != [text]:  # ?k=3&k=4 becomes one k
             st.query_params[name] = text
 
 
@@ -178,10 +180,13 @@ def link_page_written():
 
 
 def link_notes():
-    """Say which values of the link were ignored (once, where the page starts)."""
+    """Say which values of the link were ignored (once, where the page starts): as
+    text, never Markdown (a link is anyone's), each cut to a readable length."""
     notes = st.session_state.pop("_link_notes", None)
     if notes:
-        st.warning(texts(APP_TEXT)["link_ignored"].format(items=", ".join(notes)))
+        items = [f"{plain(name)}={plain(text)} ({plain(allowed, ALLOWED_SHOWN)})"
+                 for name, text, allowed in notes]
+        st.warning(texts(APP_TEXT)["link_ignored"].format(items=", ".join(items)))
 
 
 def link_shared():

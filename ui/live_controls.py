@@ -19,6 +19,7 @@ from negsamp.dashboard.figures import loss_figure, pca_figure
 from negsamp.dashboard.live import LiveTraining
 from ui import links, state, stops
 from ui.i18n import texts
+from ui.plain import plain
 from ui.texts.embeddings import TEXT as EMBEDDINGS_TEXT
 
 KEY = "live"                 # st.session_state[KEY]: this session's LiveTraining
@@ -28,6 +29,7 @@ HEIGHTS = {False: (330, 300), True: (430, 400)}  # px (loss, PCA): normal, prese
 FONT = {False: 13, True: 19}                     # figure font size: normal, presentation
 RECENT_STEPS = 500           # the "recent" view of the loss: the last this many steps
 NEGATIVE_ROWS = 4
+WORD_SHOWN = 30              # characters of a corpus word in the negatives list
 LR_OPTIONS = (1e-4, 3e-4, 0.001, 0.003, 0.01, 0.025, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 HIDDEN_OPTIONS = (2, 5, 10, 20, 50, 100, 200, 300)
@@ -295,8 +297,9 @@ def negatives_list(live, T, rows=NEGATIVE_ROWS):
         return
     st.markdown(f"**{T['negatives_header'].format(k=len(negatives[0]))}**",
                 help=T["negatives_caption"])
-    lines = [f"**{p}** → " + ", ".join(f"*{w}*" if w == live.SKIPPED else w for w in row)
-             for p, row in zip(positives, negatives, strict=True)]
+    lines = [f"**{plain(p, WORD_SHOWN)}** → " + ", ".join(
+        f"*{plain(w)}*" if w == live.SKIPPED else plain(w, WORD_SHOWN) for w in row)
+        for p, row in zip(positives, negatives, strict=True)]  # corpus words: text
     st.container(key="negatives_list").markdown("  \n".join(lines))
 
 

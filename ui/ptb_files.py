@@ -13,19 +13,12 @@ import streamlit as st
 from negsamp import datasets
 from ui import state
 from ui.i18n import texts
+from ui.plain import plain
 from ui.texts.app import TEXT as APP_TEXT
 from ui.texts.ptb import TEXT
 
 HOST = urlparse(datasets.PTB_URL).netloc
 _UPLOAD_NAME = re.compile(r"ptb\.(train|valid|test)\.txt")
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
-
-
-def plain(name, limit=80):
-    """A file's name for a Markdown message: cut to ``limit`` characters, every
-    Markdown character escaped (shown as text, never as formatting)."""
-    name = name if len(name) <= limit else name[:limit - 1] + "…"
-    return _MARKDOWN.sub(r"\\\1", name)
 
 
 def short_name():

@@ -16,6 +16,7 @@ from negsamp.checks import InputError, SettingError, describe
 from negsamp.config import TrainConfig
 from negsamp.tokenizers import UnsupportedScript
 from ui.i18n import LANGUAGES, lang, texts
+from ui.plain import plain
 from ui.texts.app import TEXT as APP_TEXT
 from ui.texts.errors import TEXT as ERROR_NAMES
 
@@ -35,7 +36,8 @@ DEFAULT_CORPUS = {"en": "synthetic", "ja": "synthetic_ja"}  # the lesson in each
 # now ends at 7 would raise). One place to change, should shared links need the values
 # in the URL (bind="query-params").
 KEEP = {"persist_state": "session"}
-UPLOAD_LIMIT_MB = 20    # also in .streamlit/config.toml (server.maxUploadSize)
+MESSAGE_LIMIT = 500     # characters of an error message shown
+UPLOAD_LIMIT_MB = 20    # MiB; .streamlit/config.toml server.maxUploadSize is just above it
 MAX_VOCAB = 50_000      # uploads keep at most this many words (the rest become <unk>)
 
 
@@ -149,7 +151,7 @@ def corpus_label(corpus):
     name = corpus.name
     if name in CORPORA and name != "upload" and builtin_corpus(name) is corpus:
         return texts(APP_TEXT)["corpora"][name][0]
-    return name
+    return plain(name)  # an upload's file name: text, never Markdown
 
 
 def set_upload(name, data):
@@ -161,7 +163,7 @@ def set_upload(name, data):
     """
     T = texts(APP_TEXT)
     if len(data) > UPLOAD_LIMIT_MB << 20:
-        return T["upload_too_big"].format(name=name, size=len(data), limit=UPLOAD_LIMIT_MB,
+        return T["upload_too_big"].format(name=plain(name), size=len(data), limit=UPLOAD_LIMIT_MB,
                                           limit_bytes=UPLOAD_LIMIT_MB << 20)
     try:
         tokenizer = datasets.choose_tokenizer(bytes(data[:1 << 20]).decode(
@@ -170,9 +172,9 @@ def set_upload(name, data):
                                       window=1, max_bytes=UPLOAD_LIMIT_MB << 20,
                                       tokenizer=tokenizer)
     except UnsupportedScript as err:
-        return T["upload_unsupported_" + err.script].format(name=name)
+        return T["upload_unsupported_" + err.script].format(name=plain(name))
     except ValueError as err:
-        return T["upload_error"].format(name=name, error=message(err))
+        return T["upload_error"].format(name=plain(name), error=message(err))
     st.session_state["upload_corpus"] = corpus
     st.session_state["upload_tokenizer"] = tokenizer
     return None
@@ -220,9 +222,16 @@ def message(err):
     """An error as the dashboard words it: a setting's error (``SettingError``) in the
     names the learner sees on the widgets ("k", "with no repeats within a row") and in
     the session's language; a problem with the input (``InputError``: an upload that is
-    not UTF-8 text, ...) in the session's language; any other error as it is."""
+    not UTF-8 text, ...) in the session's language; any other error as it is. The
+    result is text for a Markdown body (`ui.plain.plain`): the values in it come from
+    files and links, and are shown as the characters they are, cut to a readable
+    length."""
+    return plain(_worded(err), MESSAGE_LIMIT)
+
+
+def _worded(err):
     if isinstance(err, InputError):
-        facts = {k: message(v) if isinstance(v, InputError) else v
+        facts = {k: _worded(v) if isinstance(v, InputError) else v
                  for k, v in err.facts.items()}
         return texts(ERROR_NAMES).get(err.template, err.template).format(**facts)
     if not isinstance(err, SettingError):

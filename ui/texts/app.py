@@ -33,6 +33,7 @@ TEXT = {
         "building": "Building the corpus…",
         "no_upload": "Upload a UTF-8 text file on the Home page.",
         "link_ignored": "Ignored from the link (allowed values in brackets): {items}.",
+        "cut": "… ({n:,} more characters)",
         "upload_too_big": ("{name}: the file is {size:,} bytes; uploads are limited to "
                            "{limit} MB ({limit_bytes:,} bytes)"),
         "upload_error": "{name}: {error}",
@@ -74,6 +75,7 @@ TEXT = {
         "building": "コーパスを準備しています…",
         "no_upload": "ホームで UTF-8 のテキストファイルをアップロードしてください。",
         "link_ignored": "リンクの次の値は使いません（かっこ内が使える値）：{items}。",
+        "cut": "…（ほか {n:,} 文字）",
         "upload_too_big": ("{name}：ファイルが {size:,} バイトあります。アップロードできるのは "
                            "{limit} MB（{limit_bytes:,} バイト）までです。"),
         "upload_error": "{name}：読み込めませんでした（{error}）",

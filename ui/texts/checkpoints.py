@@ -26,6 +26,14 @@ TEXT = {
                       "model stays.",
         "config": "{file}: its settings do not fit this corpus ({error}); the current model "
                   "stays.",
+        "too_big": ("{file} is {size:,} bytes; uploads are limited to {limit} MB "
+                    "({limit_bytes:,} bytes). The current model stays."),
+        "dtype": ("{file}: array {array} holds {dtype} values, not real numbers; the current "
+                  "model stays."),
+        "too_large": ("{file}: array {array} holds a value of {largest}; word vectors stay far "
+                      "below {limit}; the current model stays."),
+        "step": ("{file}: its recorded {field} ({value}) is not a whole number between 0 and "
+                 "{limit:,}; the current model stays."),
     },
     "ja": {
         "download": "チェックポイント（checkpoint.npz）",
@@ -52,5 +60,13 @@ TEXT = {
                   "です。今のモデルはそのままです。"),
         "not_finite": "{file}：配列 {array} に有限でない値があります。今のモデルはそのままです。",
         "config": "{file}：設定がこのコーパスに合いません（{error}）。今のモデルはそのままです。",
+        "too_big": ("{file} は {size:,} バイトあります。アップロードできるのは {limit} MB"
+                    "（{limit_bytes:,} バイト）までです。今のモデルはそのままです。"),
+        "dtype": ("{file}：配列 {array} の値は {dtype} で、実数ではありません。今のモデルは"
+                  "そのままです。"),
+        "too_large": ("{file}：配列 {array} に {largest} という値があります。単語ベクトルの値は"
+                      " {limit} よりずっと小さいはずです。今のモデルはそのままです。"),
+        "step": ("{file}：記録された {field}（{value}）が 0 から {limit:,} までの整数では"
+                 "ありません。今のモデルはそのままです。"),
     },
 }

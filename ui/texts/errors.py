@@ -80,5 +80,70 @@ TEXT = {
             "だけです）。例：{token!r}"),
         "{path}: {problem}; delete it to download it again": (
             "{path}：{problem}。このファイルを削除すると、もう一度ダウンロードします"),
+        # a checkpoint's archive (negsamp/archive.py, negsamp/io.py), checked unread
+        "{where}: is a single .npy array, not an .npz checkpoint": (
+            "{where}：1つの .npy 配列で、.npz のチェックポイントではありません"),
+        "{where}: not a readable .npz checkpoint (a pickle file: negsamp never loads pickle)": (
+            "{where}：.npz のチェックポイントとして読めません（pickle のファイルです。negsamp は"
+            "pickle を読み込みません）"),
+        "{where}: not a readable .npz checkpoint (not a zip archive)": (
+            "{where}：.npz のチェックポイントとして読めません（zip 形式ではありません）"),
+        "{where}: not a readable .npz checkpoint ({error})": (
+            "{where}：.npz のチェックポイントとして読めません（{error}）"),
+        "{where}: member {member} has .npy format version {version}, which negsamp does not "
+        "read": "{where}：{member} は negsamp が読めない .npy 形式（バージョン {version}）です",
+        "{where}: holds {member}, which is not part of a negsamp checkpoint (it holds "
+        "{expected})": (
+            "{where}：negsamp のチェックポイントにはない {member} が入っています（入るのは "
+            "{expected} だけです）"),
+        "{where}: member {member} claims {size:,} bytes packed into {packed:,}, more than "
+        "deflate can pack; refused unread": (
+            "{where}：{member} は {packed:,} バイトに {size:,} バイトが圧縮されていると"
+            "称していますが、deflate にそこまでの圧縮はできません。展開せずに拒否しました"),
+        "{where}: member {member} holds Python objects, which would need pickle; refused "
+        "unread": (
+            "{where}：{member} は Python のオブジェクトを含み、読むには pickle が必要です。"
+            "展開せずに拒否しました"),
+        "{where}: member {member} declares {size:,} bytes, but its header describes "
+        "{described:,}; refused unread": (
+            "{where}：{member} の大きさは {size:,} バイトと書かれていますが、ヘッダーによれば "
+            "{described:,} バイトです。展開せずに拒否しました"),
+        "{where}: its arrays would take {total:,} bytes or more once unpacked (at most "
+        "{limit:,} here); refused unread": (
+            "{where}：展開すると配列が {total:,} バイト以上になります（ここでは {limit:,} "
+            "バイトまで）。展開せずに拒否しました"),
+        "{where}: missing key {key!r}; not a negsamp checkpoint": (
+            "{where}：{key!r} がありません。negsamp のチェックポイントではありません"),
+        "{where}: {key!r} has dtype {dtype} and shape {shape}, expected kind {kind!r} with "
+        "{ndim} dimension(s)": (
+            "{where}：{key!r} の型は {dtype}、形状は {shape} ですが、種類 {kind!r} で {ndim} "
+            "次元のはずです"),
+        "{where}: {key!r} takes {size:,} bytes; a checkpoint's settings take at most "
+        "{limit:,}": (
+            "{where}：{key!r} が {size:,} バイトあります。チェックポイントの設定は {limit:,} "
+            "バイトまでです"),
+        "{where}: {key!r} is not valid JSON ({error})": (
+            "{where}：{key!r} が正しい JSON ではありません（{error}）"),
+        "{where}: {key!r} must hold a JSON object, got {kind}": (
+            "{where}：{key!r} は JSON のオブジェクトでなければなりませんが、{kind} です"),
+        "{where}: missing array {key!r} (has {has})": (
+            "{where}：配列 {key!r} がありません（あるのは {has}）"),
+        "{where}: array {key!r} has shape {shape} but the vocabulary has {V} words": (
+            "{where}：配列 {key!r} の形状は {shape} ですが、語彙は {V} 語です"),
+        "{where}: format version {version} is not supported (this negsamp reads versions "
+        "{versions})": (
+            "{where}：形式のバージョン {version} には対応していません（この negsamp が読めるのは"
+            "バージョン {versions}）"),
+        "{where}: array {key!r} has shape {shape} but the vocabulary has {V} words and "
+        "hidden_size is {D}": (
+            "{where}：配列 {key!r} の形状は {shape} ですが、語彙は {V} 語、hidden_size は {D} "
+            "です"),
+        "text is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8": (
+            "テキストが UTF-32 です（先頭に UTF-32 のバイト順マークがあります）。"
+            "UTF-8 で保存し直してください"),
+        "text is ISO-2022-JP (JIS) encoded Japanese; save it as UTF-8": (
+            "テキストが ISO-2022-JP（JIS コード）の日本語です。UTF-8 で保存し直してください"),
+        "text has only punctuation, no words; give at least a few sentences": (
+            "テキストが句読点や記号だけで、単語がありません。少なくとも数文は入れてください"),
     },
 }
