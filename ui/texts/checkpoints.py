@@ -26,6 +26,9 @@ TEXT = {
                       "model stays.",
         "config": "{file}: its settings do not fit this corpus ({error}); the current model "
                   "stays.",
+        "too_big_here": ("{file}: its model has D = {D}; this class server trains at most "
+                         "D = {high}, so that every learner has room. The current model "
+                         "stays."),
     },
     "ja": {
         "download": "チェックポイント（checkpoint.npz）",
@@ -52,5 +55,8 @@ TEXT = {
                   "です。今のモデルはそのままです。"),
         "not_finite": "{file}：配列 {array} に有限でない値があります。今のモデルはそのままです。",
         "config": "{file}：設定がこのコーパスに合いません（{error}）。今のモデルはそのままです。",
+        "too_big_here": ("{file}：このモデルは D = {D} です。このクラス用サーバーでは全員が"
+                         "学習できるように D = {high} までしか学習しません。今のモデルは"
+                         "そのままです。"),
     },
 }
