@@ -66,6 +66,8 @@ stop() {  # stop every process started here: TERM, up to 10 s, then KILL
 }
 trap 'stop; exit 130' INT
 trap 'stop; exit 143' TERM
+trap 'stop; exit 129' HUP     # the terminal closed
+trap 'stop; exit 141' PIPE    # whoever read our output is gone
 trap stop EXIT
 
 # The dashboards, on loopback only: learners reach them through HAProxy.
