@@ -19,7 +19,6 @@
 set -uo pipefail
 
 DEFAULT_MAX_TRAINING=6   # per process: README, "Teaching a class"
-UPLOAD_MB=5              # = CLASS_CAPS["upload_mb"] in negsamp/dashboard/class_server.py
 
 usage() { echo "usage: $0 N PORT   (N dashboard processes behind HAProxy on PORT)" >&2; exit 2; }
 [ $# -eq 2 ] || usage
@@ -34,6 +33,10 @@ PYTHON=${PYTHON:-python3}
 HAPROXY=${HAPROXY:-haproxy}
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 command -v "$HAPROXY" >/dev/null || { echo "haproxy not found: apt-get install haproxy" >&2; exit 1; }
+# Streamlit's own upload limit, as the dashboard's class server cap (one place: CLASS_CAPS)
+UPLOAD_MB=$(cd "$REPO" && "$PYTHON" -c \
+  'from negsamp.dashboard.class_server import CLASS_CAPS; print(CLASS_CAPS["upload_mb"])') \
+  || { echo "cannot run $PYTHON with negsamp: pip install -r requirements.txt" >&2; exit 1; }
 
 in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 healthy() {  # healthy PORT: Streamlit's health endpoint answers "ok"

@@ -25,10 +25,10 @@ SERVER_NAME = "NEGSAMP_SERVER_NAME"      # this process's name and cookie in hap
 STICKY_COOKIE = "SERVERID"               # haproxy.cfg: cookie SERVERID insert ...
 MOVED_COOKIE = "NEGSAMP_MOVED_FROM"      # haproxy.cfg: set when a browser changes server
 CLASS_CAPS = {
-    "max_hidden": 100,     # D
-    "max_batch": 200,      # B
-    "upload_mb": 5,        # an upload's size
-    "max_vocab": 20_000,   # an upload's vocabulary (the rest become <unk>)
+    "max_hidden": 100,     # D: the model's memory grows with V·D
+    "max_batch": 500,      # B: a step's arrays grow with B·2·window·D
+    "upload_mb": 2,        # an upload's size: its token ids stay in memory
+    "max_vocab": 10_000,   # an upload's vocabulary (the rest become <unk>): V
 }
 
 
