@@ -122,6 +122,11 @@ def _steps(session):
 
 
 def test_a_class_on_three_processes_survives_one_dying(class_server, browser):
+    t0 = time.monotonic()
+
+    def stage(name):  # where the time goes, in the CI log (-s)
+        print(f"{time.monotonic() - t0:6.1f} s  {name}, load {os.getloadavg()[0]:.1f}",
+              flush=True)
     started = class_server["started"]
     assert len([p for p in started if _alive(p)]) >= N_PROCESSES + 1  # dashboards + haproxy
     sessions = []
@@ -129,6 +134,7 @@ def test_a_class_on_three_processes_survives_one_dying(class_server, browser):
         for first in range(0, N_TABS, N_PROCESSES):  # a few at a time: 9 pages loading at
             sessions += open_training(browser, class_server["url"],  # once on 2 cores
                                       list(range(first, first + N_PROCESSES)))  # took >60 s
+        stage(f"{N_TABS} tabs open")
         where = [_where(s) for s in sessions]
         assert all(w[0] is not None for w in where), where
         assert all(w[0][0] == w[1] for w in where), f"page and cookie disagree: {where}"
@@ -138,12 +144,14 @@ def test_a_class_on_three_processes_survives_one_dying(class_server, browser):
         # every tab trains, on its own process, across RERUNS reruns
         runs0 = [finished_runs(s.page) for s in sessions]
         start_all(sessions)
+        stage("all started")
         deadline = time.monotonic() + 120
         while any(finished_runs(s.page) - r < RERUNS for s, r in zip(sessions, runs0,
                                                                       strict=True)):
             assert time.monotonic() < deadline, [finished_runs(s.page) - r for s, r in
                                                  zip(sessions, runs0, strict=True)]
             watch(sessions, 2.0)
+        stage(f"{RERUNS} reruns in every tab")
         assert errors(sessions) == {}
         for i, s in enumerate(sessions):
             steps = _steps(s)
@@ -155,6 +163,7 @@ def test_a_class_on_three_processes_survives_one_dying(class_server, browser):
         # one process dies: the others keep training
         victim_name, victim_pid = where[0][0]
         os.kill(victim_pid, signal.SIGKILL)
+        stage(f"{victim_name} killed")
         dead = [i for i, w in enumerate(where) if w[0][0] == victim_name]
         alive = [i for i in range(N_TABS) if i not in dead]
         last = {i: _steps(sessions[i])[-1] for i in alive}
@@ -165,6 +174,7 @@ def test_a_class_on_three_processes_survives_one_dying(class_server, browser):
             assert sessions[i].page.evaluate("window.__stRuns.sockets") == 1, i
         assert errors([sessions[i] for i in alive]) == {}
 
+        stage("the other tabs trained on")
         # a tab of the dead process reloads onto a live one and is told its model is lost
         page = sessions[dead[0]].page
         page.reload(wait_until="commit")
@@ -179,6 +189,7 @@ def test_a_class_on_three_processes_survives_one_dying(class_server, browser):
         page.wait_for_function("(n) => window.__stRuns.finished > n + 3", arg=before,
                                timeout=60_000, polling=100)
         assert page.evaluate("window.__lossChanges.length") >= 1
+        stage("the reloaded tab trains")
     finally:
         close_all(sessions)
 
@@ -193,3 +204,4 @@ def test_a_class_on_three_processes_survives_one_dying(class_server, browser):
     assert "class server stopped" in text, text
     assert [p for p in started if _alive(p)] == []
     assert all(_free(p) for p in class_server["ports"])
+    stage("stopped")
