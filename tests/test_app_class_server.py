@@ -139,3 +139,23 @@ def test_a_learner_on_their_own_process_sees_no_note(class_server, monkeypatch, 
     monkeypatch.setattr(ui.class_server, "request_cookies", lambda: cookies)
     at = _open(TRAINING)
     assert not any(w == TEXT["en"]["moved"] for w in _warnings(at) + at.first_warnings)
+
+
+def test_a_class_server_refuses_a_checkpoint_larger_than_its_cap(class_server):
+    from negsamp.config import TrainConfig
+    from negsamp.dashboard.resume import checkpoint_of
+    from negsamp.datasets import synthetic_corpus
+    from negsamp.trainer import Trainer
+    from ui.texts.checkpoints import TEXT as CKPT
+    corpus = synthetic_corpus()   # the default corpus (ui.state.builtin_corpus)
+    D = class_server.max_hidden * 2
+    trainer = Trainer(corpus, TrainConfig(hidden_size=D, epochs=None))
+    trainer.run(2)
+    data = checkpoint_of(trainer, {"builtin": corpus.name})
+    at = _open(EMBEDDINGS)
+    at.file_uploader[0].upload("big.npz", data, "application/octet-stream").run()
+    assert not at.exception, [e.value for e in at.exception]
+    want = CKPT["en"]["too_big_here"].format(file="big.npz", D=D, high=class_server.max_hidden)
+    assert want in [e.value for e in at.error]
+    live = at.session_state["live"] if "live" in at.session_state else None
+    assert live is None or live.config.hidden_size <= class_server.max_hidden
