@@ -6,8 +6,8 @@ that serves it, its sticky cookie agrees, it opened one websocket only and its s
 never went back); the tabs are spread over all 3 processes; killing one process leaves
 the other tabs training, a reload of a tab of the dead process lands on a live one, shows
 that its model was lost and trains again; and Ctrl-C leaves no process behind.
-Long (about two minutes): in the `benchmark` suite, which .ci/run runs (it installs
-haproxy).
+Long (nine browsers and three servers on the same cores): in the `benchmark` suite,
+which .ci/run runs (it installs haproxy). It prints where its time goes.
 """
 from __future__ import annotations
 
@@ -131,9 +131,9 @@ def test_a_class_on_three_processes_survives_one_dying(class_server, browser):
     assert len([p for p in started if _alive(p)]) >= N_PROCESSES + 1  # dashboards + haproxy
     sessions = []
     try:
-        for first in range(0, N_TABS, N_PROCESSES):  # a few at a time: 9 pages loading at
-            sessions += open_training(browser, class_server["url"],  # once on 2 cores
-                                      list(range(first, first + N_PROCESSES)))  # took >60 s
+        for first in range(0, N_TABS, N_PROCESSES):  # a few at a time: all 9 pages loading
+            sessions += open_training(  # at once on 2 cores outlasted the wait for them
+                browser, class_server["url"], list(range(first, first + N_PROCESSES)))
         stage(f"{N_TABS} tabs open")
         where = [_where(s) for s in sessions]
         assert all(w[0] is not None for w in where), where
