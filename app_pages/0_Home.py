@@ -13,7 +13,7 @@ T = texts(TEXT)
 st.title(T["title"])
 if state.shared().corpus == "upload" and "upload_corpus" not in st.session_state:
     # a link with ?corpus=upload brings the learner here: say at once what it needs
-    st.info(T["upload_asked"].format(limit=state.UPLOAD_LIMIT_MB))
+    st.info(T["upload_asked"].format(limit=state.upload_limit_mb()))
 st.markdown(T["intro"])
 left, right = st.columns(2)
 with left:

@@ -55,6 +55,45 @@ def chromium_pids():
     return [int(p) for p in out.split() if int(p) != os.getpid()]
 
 
+def ramp(browser, server_pid, url, counts, seconds, out=print):
+    """For each count in ``counts``: open that many tabs on the Training page at ``url``,
+    start them all, let the refresh periods settle, watch ``seconds``, pause, close.
+
+    Prints a row per count (``out``) and returns the rows as dicts: refresh interval
+    median, p90, max (all tabs), per-tab medians, errors, RSS and CPU of the server
+    (``server_pid``) and of the browsers."""
+    out(f"{'sessions':>8} {'median s':>9} {'p90 s':>7} {'max s':>7} {'>=1/s':>6} "
+        f"{'errors':>6} {'RSS MB':>7} {'server CPU':>10} {'browser CPU':>11}")
+    rows = []
+    for n in counts:
+        sessions = open_training(browser, url, list(range(n)))
+        try:
+            start_all(sessions)
+            watch(sessions, RETUNE_AFTER + 1.0)  # warm-up, not measured
+            for s in sessions:
+                s.changes = s.changes[-1:]
+            browsers = chromium_pids()
+            cpu0, b0, t0 = (cpu_seconds(server_pid), cpu_seconds(*browsers), time.monotonic())
+            watch(sessions, seconds)
+            dt = time.monotonic() - t0
+            cpu = (cpu_seconds(server_pid) - cpu0) / dt
+            bcpu = (cpu_seconds(*browsers) - b0) / dt
+            per = [summary(s.intervals())["median"] for s in sessions]
+            x = summary([i for s in sessions for i in s.intervals()])
+            ok = sum(m <= 1.0 for m in per)
+            n_errors = len(errors(sessions))
+            pause_all(sessions)
+            rss = rss_mb(server_pid)
+            out(f"{n:>8} {x['median']:>9.2f} {x['p90']:>7.2f} {x['max']:>7.2f} "
+                f"{ok:>3}/{n:<2} {n_errors:>6} {rss:>7.0f} {cpu:>9.0%} {bcpu:>11.0%}")
+            rows.append(dict(sessions=n, per_tab_medians=per, errors=n_errors, rss_mb=rss,
+                             server_cpu=cpu, browser_cpu=bcpu, **x))
+        finally:
+            close_all(sessions)
+        time.sleep(2)
+    return rows
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sessions", type=int, nargs="+", default=[1, 2, 4, 8, 12, 16])
@@ -63,33 +102,8 @@ def main(argv=None):
     with dashboard_in_chromium("--logger.level", "warning") as (server, browser):
         print(f"server pid {server.proc.pid}, {os.cpu_count()} cores, "
               f"load {os.getloadavg()[0]:.1f}")
-        print(f"{'sessions':>8} {'median s':>9} {'p90 s':>7} {'max s':>7} {'>=1/s':>6} "
-              f"{'errors':>6} {'RSS MB':>7} {'server CPU':>10} {'browser CPU':>11}")
-        for n in args.sessions:
-            sessions = open_training(browser, server.url, list(range(n)))
-            try:
-                start_all(sessions)
-                watch(sessions, RETUNE_AFTER + 1.0)  # warm-up, not measured
-                for s in sessions:
-                    s.changes = s.changes[-1:]
-                browsers = chromium_pids()
-                cpu0, b0, t0 = (cpu_seconds(server.proc.pid), cpu_seconds(*browsers),
-                                time.monotonic())
-                watch(sessions, args.seconds)
-                dt = time.monotonic() - t0
-                cpu = (cpu_seconds(server.proc.pid) - cpu0) / dt
-                bcpu = (cpu_seconds(*browsers) - b0) / dt
-                per = [summary(s.intervals())["median"] for s in sessions]
-                x = summary([i for s in sessions for i in s.intervals()])
-                ok = sum(m <= 1.0 for m in per)
-                pause_all(sessions)
-                print(f"{n:>8} {x['median']:>9.2f} {x['p90']:>7.2f} {x['max']:>7.2f} "
-                      f"{ok:>3}/{n:<2} {len(errors(sessions)):>6} "
-                      f"{rss_mb(server.proc.pid):>7.0f} {cpu:>9.0%} {bcpu:>11.0%}",
-                      flush=True)
-            finally:
-                close_all(sessions)
-            time.sleep(2)
+        ramp(browser, server.proc.pid, server.url, args.sessions, args.seconds,
+             out=lambda line: print(line, flush=True))
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ from negsamp.datasets import text_corpus
 from negsamp.trainer import Trainer
 
 LIMIT_BYTES, MAX_VOCAB = 20 << 20, 50_000   # ui/state.py UPLOAD_LIMIT_MB, MAX_VOCAB
+HEAVIEST = TrainConfig(hidden_size=300, window=10, num_negatives=20, batch_size=1000,
+                       model="skipgram", shared_negatives=True, epochs=None)
 
 
 def rss_mb():
@@ -27,13 +29,42 @@ def rss_mb():
         return next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmRSS"))
 
 
-def upload_bytes(seed=0):
-    """About LIMIT_BYTES of text over 60,000 distinct words (Zipf), so 50,000 are kept."""
+def upload_bytes(seed=0, limit_bytes=LIMIT_BYTES, distinct=60_000):
+    """About ``limit_bytes`` of text over ``distinct`` words (Zipf): more than a
+    vocabulary limit keeps."""
     rng = np.random.default_rng(seed)
-    words = np.array([f"w{i:05d}" for i in range(60_000)])
-    p = 1 / np.arange(1, 60_001) ** 0.8
-    ids = rng.choice(60_000, size=LIMIT_BYTES // 7, p=p / p.sum())
-    return (" ".join(words[ids]).encode()[:LIMIT_BYTES - 1] + b"\n")
+    words = np.array([f"w{i:05d}" for i in range(distinct)])
+    p = 1 / np.arange(1, distinct + 1) ** 0.8
+    ids = rng.choice(distinct, size=limit_bytes // 7, p=p / p.sum())
+    return (" ".join(words[ids]).encode()[:limit_bytes - 1] + b"\n")
+
+
+def session_objects(corpus, config):
+    """What one learner's session holds at its heaviest: a live model built from
+    ``config`` trained past its first snapshot (the Trainer's copy of the last good
+    state), the Embeddings page's quick model and the page's copy of the vectors."""
+    live = LiveTraining(corpus, config)
+    live.step(live.trainer.snapshot_interval + 1)
+    quick = Trainer(corpus, TrainConfig(hidden_size=50, batch_size=100, epochs=5))
+    quick.run(20)
+    return live, quick, live.trainer.vectors()
+
+
+def held_mb(build):
+    """MB that Python's allocator holds for what ``build()`` returns (tracemalloc,
+    numpy's arrays included), once built and garbage collected."""
+    gc.collect()
+    was = tracemalloc.is_tracing()
+    if not was:
+        tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    kept = build()
+    gc.collect()
+    held = (tracemalloc.get_traced_memory()[0] - before) / 2**20
+    del kept
+    if not was:
+        tracemalloc.stop()
+    return held
 
 
 def main():
@@ -50,16 +81,8 @@ def main():
                          max_bytes=LIMIT_BYTES)
     del data
     mark(f"upload corpus (V = {corpus.vocab_size:,}, N = {corpus.n_tokens:,})")
-    live = LiveTraining(corpus, TrainConfig(hidden_size=300, window=10, num_negatives=20,
-                                            batch_size=1000, model="skipgram",
-                                            shared_negatives=True, epochs=None))
-    mark("live model built (D = 300, Adam)")
-    live.step(live.trainer.snapshot_interval + 1)
-    mark("trained past the first snapshot")
-    quick = Trainer(corpus, TrainConfig(hidden_size=50, batch_size=100, epochs=5))
-    quick.run(20)
-    wv = live.trainer.vectors()
-    mark("+ quick model (D = 50) and the page's copy of the vectors")
+    live, quick, wv = session_objects(corpus, HEAVIEST)
+    mark("+ live D = 300 past a snapshot, quick model, vectors")
     session = rows[-1][2]
     del live, quick, wv, corpus
     mark("all dropped")

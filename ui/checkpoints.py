@@ -6,6 +6,7 @@ live model (``st.session_state["live"]``), which the Training page continues.
 """
 import streamlit as st
 
+from negsamp.dashboard import class_server as cs
 from negsamp.dashboard.live import HISTORY_POINTS, LiveTraining
 from negsamp.dashboard.resume import CheckpointMismatch, checkpoint_of, trainer_from_checkpoint
 from ui import state
@@ -63,6 +64,11 @@ def _load(corpus):
     except ValueError as err:
         st.session_state[OUTCOME] = ("error", T["unreadable"].format(
             name=name, detail=state.message(err)))
+        return
+    high = cs.CLASS.max_hidden
+    if high is not None and trainer.config.hidden_size > high:  # a class server's cap:
+        st.session_state[OUTCOME] = ("error", T["too_big_here"].format(  # others' memory
+            file=name, D=trainer.config.hidden_size, high=high))
         return
     live = st.session_state.get(LIVE)
     if live is None:

@@ -17,7 +17,7 @@ from negsamp.checks import SettingError
 from negsamp.config import MODEL_LABELS, MODELS, OPTIMIZER_LABELS, OPTIMIZERS
 from negsamp.dashboard.figures import loss_figure, pca_figure
 from negsamp.dashboard.live import LiveTraining
-from ui import links, state, stops
+from ui import class_server, links, state, stops
 from ui.i18n import texts
 from ui.plain import plain
 from ui.texts.embeddings import TEXT as EMBEDDINGS_TEXT
@@ -58,9 +58,7 @@ LINK = {
     "optimizer": ("w_live_optimizer", links.url_choice(*OPTIMIZERS)),
     "seed": ("w_live_seed", SEED.parse),
     "lr": ("w_live_lr", links.url_choice(*LR_OPTIONS)),
-    "dim": ("w_live_hidden_size", links.url_choice(*HIDDEN_OPTIONS)),
     "window": ("w_live_window", WINDOW.parse),
-    "batch": ("w_live_batch_size", links.url_choice(*BATCH_OPTIONS)),
     "speed": ("w_live_speed", links.url_choice(*SPEED_OPTIONS)),
     "present": ("w_live_present", links.url_bool),
     "view": ("w_live_view", links.url_choice("whole", "recent")),
@@ -81,11 +79,16 @@ def watch_key(corpus):  # keyed by corpus: a kept choice is among its words
 
 
 def link_settings(corpus):
-    """The page's settings and its URL (``LINK``, and the two whose range depends on the
-    corpus): the URL's values win on first load. Called before anything reads them."""
+    """The page's settings and its URL (``LINK``, the two whose range depends on the
+    corpus and the two a class server caps): the URL's values win on first load.
+    Called before anything reads them."""
     V, words = corpus.vocab_size, corpus.vocab.words[:MAX_PCA_WORDS]
     links.link_page({
         **LINK,
+        "dim": ("w_live_hidden_size",
+                links.url_choice(*class_server.hidden_options(HIDDEN_OPTIONS))),
+        "batch": ("w_live_batch_size",
+                  links.url_choice(*class_server.batch_options(BATCH_OPTIONS))),
         "pca": (pca_key(V), pca_span(V).parse),
         "watch": (watch_key(corpus), links.url_list(links.url_choice(*words))),
     }, "training")
@@ -116,17 +119,20 @@ def settings_panel(T, corpus):
     with st.sidebar:
         st.markdown(f"**{T['live_header']}**")
         lr = _bind(st.select_slider, "lr", T["lr"], LR_OPTIONS, help=T["lr_help"])
-        batch = _bind(st.select_slider, "batch_size", T["batch_size"], BATCH_OPTIONS)
+        batch = _bind(st.select_slider, "batch_size", T["batch_size"],
+                      class_server.batch_options(BATCH_OPTIONS))
         st.markdown(f"**{T['reset_header']}**")
         model = _bind(st.radio, "model", T["model"], MODELS,
                       format_func=lambda m: T["model_labels"].get(m, MODEL_LABELS.get(m, m)),
                       horizontal=True)
         optimizer = _bind(st.radio, "optimizer", T["optimizer"], OPTIMIZERS,
                           format_func=lambda o: OPTIMIZER_LABELS.get(o, o), horizontal=True)
-        hidden = _bind(st.select_slider, "hidden_size", T["hidden_size"], HIDDEN_OPTIONS)
+        hidden = _bind(st.select_slider, "hidden_size", T["hidden_size"],
+                       class_server.hidden_options(HIDDEN_OPTIONS))
         a, b = st.columns(2)
         window = _bind(a.slider, "window", T["window"], **WINDOW.widget())
         seed = _bind(b.number_input, "seed", T["seed"], **SEED.widget())
+        class_server.caps_note()
     config = state.live_config(model=model, optimizer=optimizer, hidden_size=int(hidden),
                                window=int(window), seed=int(seed), lr=float(lr),
                                batch_size=int(batch), epochs=None)
@@ -205,6 +211,7 @@ def keep_buttons(live, T):
 
 def notices(live, T, config, corpus, apply_error, batch_note):
     """Errors, the divergence message and what waits for a Reset."""
+    class_server.busy_notice(live)
     if apply_error:
         st.error(state.message(apply_error))
     if "live_reset_error" in st.session_state:

@@ -15,6 +15,7 @@ from negsamp import datasets
 from negsamp.checks import InputError, SettingError, describe
 from negsamp.config import TrainConfig
 from negsamp.tokenizers import UnsupportedScript
+from ui import class_server
 from ui.i18n import LANGUAGES, lang, texts
 from ui.plain import plain
 from ui.texts.app import TEXT as APP_TEXT
@@ -37,7 +38,8 @@ DEFAULT_CORPUS = {"en": "synthetic", "ja": "synthetic_ja"}  # the lesson in each
 # in the URL (bind="query-params").
 KEEP = {"persist_state": "session"}
 MESSAGE_LIMIT = 500     # characters of an error message shown
-UPLOAD_LIMIT_MB = 20    # MiB; .streamlit/config.toml server.maxUploadSize is just above it
+UPLOAD_LIMIT_MB = 20    # MiB; .streamlit/config.toml server.maxUploadSize is just above it;
+                        # a class server's is smaller (ui.class_server.upload_limits)
 MAX_VOCAB = 50_000      # uploads keep at most this many words (the rest become <unk>)
 
 
@@ -154,6 +156,11 @@ def corpus_label(corpus):
     return plain(name)  # an upload's file name: text, never Markdown
 
 
+def upload_limit_mb():
+    """The upload limit in MB on this server (smaller on a class server)."""
+    return class_server.upload_limits(UPLOAD_LIMIT_MB, MAX_VOCAB)[0]
+
+
 def set_upload(name, data):
     """Build a corpus from uploaded bytes and keep it in this session only (never on disk).
 
@@ -162,14 +169,15 @@ def set_upload(name, data):
     without spaces, else "regex") is kept in ``st.session_state["upload_tokenizer"]``.
     """
     T = texts(APP_TEXT)
-    if len(data) > UPLOAD_LIMIT_MB << 20:
-        return T["upload_too_big"].format(name=plain(name), size=len(data), limit=UPLOAD_LIMIT_MB,
-                                          limit_bytes=UPLOAD_LIMIT_MB << 20)
+    limit_mb, max_vocab = class_server.upload_limits(UPLOAD_LIMIT_MB, MAX_VOCAB)
+    if len(data) > limit_mb << 20:
+        return T["upload_too_big"].format(name=plain(name), size=len(data), limit=limit_mb,
+                                          limit_bytes=limit_mb << 20)
     try:
         tokenizer = datasets.choose_tokenizer(bytes(data[:1 << 20]).decode(
             "utf-8-sig", errors="ignore"))  # PTB-format text: as written
-        corpus = datasets.text_corpus(bytes(data), name=name, max_size=MAX_VOCAB,
-                                      window=1, max_bytes=UPLOAD_LIMIT_MB << 20,
+        corpus = datasets.text_corpus(bytes(data), name=name, max_size=max_vocab,
+                                      window=1, max_bytes=limit_mb << 20,
                                       tokenizer=tokenizer)
     except UnsupportedScript as err:
         return T["upload_unsupported_" + err.script].format(name=plain(name))

@@ -16,6 +16,7 @@ from ..config import TrainConfig
 from ..trainer import Trainer
 from .projection import StableProjection
 from .scheduler import SCHEDULER, Pace
+from .seats import SEATS
 
 MAX_KEPT = 8              # kept curves overlaid on the loss chart
 HISTORY_POINTS = 600      # loss points kept (older ones merged): about one per pixel
@@ -90,6 +91,7 @@ class LiveTraining:
     config: TrainConfig
     running: bool = False
     message: str | None = None          # last error or stop reason, for the page
+    busy: bool = False                  # Start found every seat of the process taken
     kept: list = field(default_factory=list)
     last_metrics: object = None
     last_sample: tuple | None = None    # (positives (B, P), negatives (B, k)) of last_metrics
@@ -118,14 +120,19 @@ class LiveTraining:
 
     # -- buttons ----------------------------------------------------------------
     def start(self):
-        """Start (or resume) live training."""
+        """Start (or resume) live training, if the process has a seat free
+        (:mod:`negsamp.dashboard.seats`); otherwise stay paused with ``busy`` True."""
+        self.busy = not SEATS.take(self)
+        if self.busy:
+            return
         self.running = True
         self.message = None
 
     def pause(self):
-        """Stop after the step in progress; weights and history stay."""
+        """Stop after the step in progress; weights and history stay, the seat is free."""
         self.running = False
         SCHEDULER.forget(self)
+        SEATS.release(self)
 
     def reset(self, config=None, corpus=None):
         """New weights and an empty history, with a new config and corpus if given.
@@ -145,6 +152,7 @@ class LiveTraining:
         new_corpus = trainer.corpus is not self.corpus
         self.corpus, self.config, self.trainer = trainer.corpus, trainer.config, trainer
         self.message = None
+        self.busy = False
         self.last_metrics = self.last_sample = None
         self._projection.reset()
         self.track(default_tracked(trainer.corpus) if new_corpus else self.tracked)
@@ -218,7 +226,7 @@ class LiveTraining:
             self._keep_sample()
             self._record_neighbours()
         if self.trainer.status in ("diverged", "finished"):
-            self.running = False
+            self.pause()
             self.message = self.trainer.stop_reason
             if self.trainer.status == "diverged":  # the metrics shown were undone
                 self.last_metrics = self.last_sample = None
@@ -240,6 +248,10 @@ class LiveTraining:
         """
         if not self.running:
             self.pause()
+            return []
+        if not SEATS.take(self):  # its seat went stale (a browser that slept) and was taken
+            self.pause()
+            self.busy = True
             return []
         allowed = self.pace.steps_allowed(time.monotonic())
         if budget_seconds is None:

@@ -53,7 +53,9 @@ SETTLE_MS = 100          # after the last script_finished message, before checki
 # arrived, lastAt when the latest counted run ended (performance.now() of the page).
 RUN_COUNTER_JS = """
 (() => {
-  const runs = window.__stRuns = {finished: 0, early: 0, lastAt: 0, startedAt: 0};
+  // sockets: websockets opened to Streamlit (more than one: the page reconnected)
+  const runs = window.__stRuns = {finished: 0, early: 0, lastAt: 0, startedAt: 0,
+                                  sockets: 0};
   const varint = (b, i) => {
     let v = 0, s = 0, x;
     do { x = b[i++]; v += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80);
@@ -85,6 +87,7 @@ RUN_COUNTER_JS = """
     constructor(...args) {
       super(...args);
       if (!String(args[0]).includes('/_stcore/stream')) return;
+      runs.sockets += 1;
       this.addEventListener('message', (e) => {
         if (e.data instanceof ArrayBuffer) count(e.data);
         else if (e.data instanceof Blob) e.data.arrayBuffer().then(count);

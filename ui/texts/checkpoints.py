@@ -34,6 +34,9 @@ TEXT = {
                       "below {limit}; the current model stays."),
         "step": ("{file}: its recorded {field} ({value}) is not a whole number between 0 and "
                  "{limit:,}; the current model stays."),
+        "too_big_here": ("{file}: its model has D = {D}; this class server trains at most "
+                         "D = {high}, so that every learner has room. The current model "
+                         "stays."),
     },
     "ja": {
         "download": "チェックポイント（checkpoint.npz）",
@@ -68,5 +71,8 @@ TEXT = {
                       " {limit} よりずっと小さいはずです。今のモデルはそのままです。"),
         "step": ("{file}：記録された {field}（{value}）が 0 から {limit:,} までの整数では"
                  "ありません。今のモデルはそのままです。"),
+        "too_big_here": ("{file}：このモデルは D = {D} です。このクラス用サーバーでは全員が"
+                         "学習できるように D = {high} までしか学習しません。今のモデルは"
+                         "そのままです。"),
     },
 }
