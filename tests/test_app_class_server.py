@@ -155,7 +155,9 @@ def test_a_class_server_refuses_a_checkpoint_larger_than_its_cap(class_server):
     at = _open(EMBEDDINGS)
     at.file_uploader[0].upload("big.npz", data, "application/octet-stream").run()
     assert not at.exception, [e.value for e in at.exception]
-    want = CKPT["en"]["too_big_here"].format(file="big.npz", D=D, high=class_server.max_hidden)
+    from ui.plain import plain  # a file name is shown as text (escaped Markdown)
+    want = CKPT["en"]["too_big_here"].format(file=plain("big.npz"), D=D,
+                                             high=class_server.max_hidden)
     assert want in [e.value for e in at.error]
     live = at.session_state["live"] if "live" in at.session_state else None
     assert live is None or live.config.hidden_size <= class_server.max_hidden
