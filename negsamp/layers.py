@@ -11,6 +11,7 @@ only the rows a batch touched (the fast path, tested against the dense one).
 from __future__ import annotations
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from .functions import log_softmax, sigmoid, softmax
 from .rowgrad import RowGrad
@@ -41,9 +42,11 @@ class Embedding:
         return W[self.idx]
 
     def forward_mean(self, idx, mask=None):
-        """Return ``W[idx].mean(axis=1)`` for idx of shape (B, C), ndarray (B, D): CBOW's
-        hidden layer. ``backward`` then takes dout of shape (B, C, D), or use
-        ``backward_outer``.
+        """Return ``forward(idx).mean(axis=1)`` for idx of shape (B, C), ndarray (B, D).
+
+        Computed as one sparse (B, V) by (V, D) product, so the (B, C, D) rows are
+        never built (CBOW's hidden layer). ``backward`` then takes dout of shape
+        (B, C, D), or use ``backward_outer``.
 
         ``mask`` (B, C) bool, optional: row b is the mean of its ``mask[b]`` columns
         only (a window cut at a line end has fewer context words); the looked-up ids
@@ -51,17 +54,20 @@ class Embedding:
         """
         W, = self.params
         self.idx = np.asarray(idx)
+        B, C = self.idx.shape
         if mask is None:
-            return W[self.idx].mean(axis=1)  # (B, D)
+            A = csr_matrix((np.full(B * C, 1.0 / C, dtype=W.dtype), self.idx.reshape(-1),
+                            np.arange(0, B * C + 1, C)), shape=(B, W.shape[0]))  # (B, V)
+            return np.asarray(A @ W, dtype=W.dtype)  # (B, D)
         mask = np.asarray(mask, dtype=bool)
         n = mask.sum(axis=1)  # (B,) columns in each row's mean
-        if mask.shape != self.idx.shape or not n.all():
-            raise ValueError(f"mask of shape {mask.shape} must be {self.idx.shape} with at "
-                             f"least one True per row")
-        weights = (mask / n[:, None]).astype(W.dtype)  # (B, C): 1/n on the row's columns
-        h = np.einsum("bc,bcd->bd", weights, W[self.idx])  # (B, D)
+        if mask.shape != (B, C) or not n.all():
+            raise ValueError(f"mask of shape {mask.shape} must be ({B}, {C}) with at least "
+                             f"one True per row")
         self.idx = self.idx[mask]  # (M,) row-major: row b's valid columns in order
-        return h
+        coef = (1.0 / n).astype(W.dtype)[np.nonzero(mask)[0]]  # (M,)
+        A = csr_matrix((coef, self.idx, np.r_[0, np.cumsum(n)]), shape=(B, W.shape[0]))
+        return np.asarray(A @ W, dtype=W.dtype)  # (B, D)
 
     def backward(self, dout):
         """Store the gradient for ``W`` (rows of repeated ids add up); return None.
