@@ -105,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "as word2vec does (the default: more analogies right)")
     neg.add_argument("--shared-negatives", dest="per_pair_negatives", action="store_false",
                      help="skip-gram: k negatives per centre word shared by its context "
-                          "words (about 3x faster, fewer analogies right)")
+                          "words (faster, fewer analogies right: README, \"Quality\")")
     t.add_argument("--cbow-update", choices=CBOW_UPDATES, default="word2vec",
                    help="cbow: word2vec gives every context word the whole error, as "
                         "word2vec.c and gensim do; exact gives each 1/(2·window) of it, "

@@ -121,8 +121,8 @@ class SkipGram(_NSModel):
     (word2vec's rule), so the untrained loss is (k+1)·ln 2 less those skipped terms.
     ``shared_negatives=False`` (the default) draws k negatives for every pair, as
     word2vec does. Both have word2vec's expected gradient up to a factor 1/(1 - p(c))
-    on a pair's negatives (tests/test_models.py), yet on head500 sharing costs about a
-    quarter of the analogies (benchmarks/bench_quality.py; README, "Quality").
+    on a pair's negatives (tests/test_models.py), yet on head500 sharing costs a share of
+    the analogies (measured by benchmarks/bench_quality.py; README, "Quality").
     ``negatives``, when given, has shape (B, k) shared, or (B·C, k) per pair in
     row-major (target, column) order ((M, k) for the M pairs of a ``mask``).
 

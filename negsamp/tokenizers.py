@@ -5,8 +5,8 @@ English and other languages written with spaces are split on spaces and punctuat
 has no spaces between words, so a morphological analyser splits it: SudachiPy with its
 core dictionary (SplitMode.C, the longest units: 「猫は犬が好きです。」 ->
 猫 / は / 犬 / が / 好き / です / 。). Chosen among the options measured in issue 12 as
-the most recently released and fastest (1.7 M chars/s; fugashi+ipadic's dictionary dates
-from 2020, janome is 40× slower). Other scripts written without spaces (Chinese, Thai,
+the most recently released and the fastest (fugashi+ipadic's dictionary dates from 2020;
+janome is much slower). Other scripts written without spaces (Chinese, Thai,
 ...) would come out as one "word" per clause; :func:`choose` refuses them with
 :class:`UnsupportedScript` instead.
 
