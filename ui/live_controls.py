@@ -41,6 +41,7 @@ DEFAULTS = {"lr": 0.01, "batch_size": 100, "speed": 10, "model": "cbow",
 PAGE_CSS = """<style>
 [data-testid="stMainBlockContainer"] {padding-top: 3.75rem;}
 [data-testid="stMainBlockContainer"] h1 {font-size: 2rem; padding-top: 0;}
+.st-key-negatives_list p {white-space: nowrap; overflow-x: auto; scrollbar-width: thin;}
 %s
 </style>"""
 BIG_CSS = ("[data-testid='stMain'] p, [data-testid='stMain'] label p "
@@ -292,8 +293,9 @@ def loss_chart(live, T, big, view, log_y):
 
 
 def negatives_list(live, T, rows=NEGATIVE_ROWS):
-    """The last step's first rows: the positive word, then its k negatives. The words
-    wrap inside the column, so any k fits."""
+    """The last step's first rows: the positive word, then its k negatives, a row a line
+    (PAGE_CSS: a long row scrolls sideways instead of wrapping, so the list keeps its
+    height whatever words were drawn and the PCA below it stays on the first screen)."""
     positives, negatives = live.sample_words(rows)
     if not positives:
         diverged = live.trainer.status == "diverged"
