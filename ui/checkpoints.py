@@ -16,7 +16,7 @@ from ui.texts.checkpoints import TEXT
 
 LIVE = "live"                    # st.session_state[LIVE]: the session's LiveTraining
 UPLOAD = "w_ckpt_upload"         # the uploader's key
-OUTCOME = "ckpt_outcome"         # (kind, message) of the last load, shown once
+OUTCOME = "ckpt_outcome"         # (kind, message, file id) of the last load
 
 
 def _fact(value):
@@ -25,6 +25,11 @@ def _fact(value):
     if isinstance(value, ValueError):
         return state.message(value)
     return value if isinstance(value, (int, float)) else plain(value)
+
+
+def _outcome(kind, text):
+    """What load_panel shows for the file now in the uploader."""
+    return kind, text, st.session_state[UPLOAD].file_id
 
 
 def corpus_rules(corpus):
@@ -50,7 +55,7 @@ def _load(corpus):
         return
     name = plain(upload.name)
     if upload.size > state.UPLOAD_LIMIT_MB << 20:  # Streamlit's limit is a bit above
-        st.session_state[OUTCOME] = ("error", T["too_big"].format(
+        st.session_state[OUTCOME] = _outcome("error", T["too_big"].format(
             file=name, size=upload.size, limit=state.UPLOAD_LIMIT_MB,
             limit_bytes=state.UPLOAD_LIMIT_MB << 20))
         return
@@ -59,15 +64,15 @@ def _load(corpus):
                                           history_points=HISTORY_POINTS)
     except CheckpointMismatch as err:
         facts = {k: _fact(v) for k, v in err.facts.items()}
-        st.session_state[OUTCOME] = ("error", T[err.key].format(file=name, **facts))
+        st.session_state[OUTCOME] = _outcome("error", T[err.key].format(file=name, **facts))
         return
     except ValueError as err:
-        st.session_state[OUTCOME] = ("error", T["unreadable"].format(
+        st.session_state[OUTCOME] = _outcome("error", T["unreadable"].format(
             name=name, detail=state.message(err)))
         return
     high = cs.CLASS.max_hidden
     if high is not None and trainer.config.hidden_size > high:  # a class server's cap:
-        st.session_state[OUTCOME] = ("error", T["too_big_here"].format(  # others' memory
+        st.session_state[OUTCOME] = _outcome("error", T["too_big_here"].format(  # others' memory
             file=name, D=trainer.config.hidden_size, high=high))
         return
     live = st.session_state.get(LIVE)
@@ -76,7 +81,7 @@ def _load(corpus):
     else:
         live.adopt(trainer)
     st.session_state.pop("quick_model", None)
-    st.session_state[OUTCOME] = ("success", T["loaded"].format(
+    st.session_state[OUTCOME] = _outcome("success", T["loaded"].format(
         name=name, step=trainer.step_count, V=len(corpus.vocab.words),
         D=trainer.config.hidden_size))
 
@@ -84,9 +89,14 @@ def _load(corpus):
 def load_panel(corpus):
     """An expander with the uploader; the last load's outcome above it."""
     T = texts(TEXT)
-    kind, text = st.session_state.pop(OUTCOME, (None, None))
-    if kind is not None:
+    # the last load's outcome stays while its file is in the uploader: a rerun that comes
+    # right after the load (another widget, a refresh) must not take the message away
+    kind, text, file_id = st.session_state.get(OUTCOME, (None, None, None))
+    upload = st.session_state.get(UPLOAD)
+    if kind is not None and upload is not None and upload.file_id == file_id:
         getattr(st, kind)(text)
+    else:
+        st.session_state.pop(OUTCOME, None)
     with st.expander(T["load_header"], expanded=False):
         st.file_uploader(T["load_label"], type=["npz"], key=UPLOAD, on_change=_load,
                          args=(corpus,), help=T["load_caption"])
