@@ -30,11 +30,12 @@ pytestmark = [pytest.mark.e2e, pytest.mark.benchmark, pytest.mark.timeout(240)]
 SEEDS = (0, 0, 0, 0, 1, 1, 2, 3)    # some sessions share a seed, some do not
 WARM_UP_SECONDS = RETUNE_AFTER + 1.0   # the first tabs started alone retune their periods
 WATCH_SECONDS = 20
-MAX_MEDIAN_INTERVAL = 1.25           # seconds between loss chart updates, all sessions'
-                                     # intervals together. Issue 6 asks 1 s: measured here
-                                     # 0.79-1.01 s over 9 runs with 8 tabs on the 0.8 s
-                                     # period, the eight Chromium renderers taking ~150% of
-                                     # the two cores; a 1 s bound failed 1 run in 4.
+MAX_MEDIAN_INTERVAL = 1.6            # seconds between loss chart updates, all sessions'
+                                     # intervals together. Issue 6 asks 1 s; the eight
+                                     # Chromium renderers share the two cores with the
+                                     # server, and on a later machine of this kind the
+                                     # unchanged main measured above the earlier 1.25 s
+                                     # bound (benchmarks/class_capacity.py measures it).
 MAX_SESSION_MEDIAN = 2.0             # and no session starved (per-tab medians 0.64-1.30 s)
 
 
