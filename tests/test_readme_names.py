@@ -8,20 +8,10 @@ from pathlib import Path
 import pytest
 
 import ui.texts
+from test_i18n import _strings  # every string of a text table, nested
 
 ROOT = Path(__file__).resolve().parents[1]
 NOT_UI = {"Lesson links.", "授業用のリンク"}  # the READMEs' own run-in headings
-
-
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            yield from _strings(v)
 
 
 @pytest.mark.parametrize("readme, lang", [("README.md", "en"), ("README.ja.md", "ja")])
