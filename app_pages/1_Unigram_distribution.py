@@ -4,7 +4,8 @@ import streamlit as st
 
 from negsamp.dashboard.explain import extremes
 from negsamp.dashboard.figures import mass_table, unigram_figure, zipf_figure
-from negsamp.sampler import UnigramSampler, unigram_p
+from negsamp.engine import FastSampler
+from negsamp.negative_sampling import unigram_p
 from ui import links, state
 from ui.source import snippet
 from ui.texts.unigram import TEXT
@@ -13,7 +14,7 @@ T, s, corpus = state.page_top(TEXT)
 
 power, k = s.power, s.num_negatives
 try:
-    sampler = UnigramSampler.from_counts(corpus.vocab.counts, power, k)
+    sampler = FastSampler.from_counts(corpus.vocab.counts, power, k)
 except ValueError as err:
     st.error(state.message(err))
     st.stop()

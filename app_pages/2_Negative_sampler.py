@@ -8,7 +8,7 @@ from negsamp.dashboard.figures import (
     negatives_table_figure,
     sample_histogram_figure,
 )
-from negsamp.sampler import UnigramSampler
+from negsamp.engine import FastSampler
 from ui import links, state
 from ui.source import snippet
 from ui.texts.sampler import TEXT
@@ -40,7 +40,7 @@ row.button(T["draw"], help=T["draw_help"], on_click=next_seed, key="draw_batch")
 
 rng = np.random.default_rng(seed)
 try:
-    sampler = UnigramSampler.from_counts(corpus.vocab.counts, power, k, rng,
+    sampler = FastSampler.from_counts(corpus.vocab.counts, power, k, rng,
                                          replace=not no_repeats)
 except ValueError as err:
     st.error(state.message(err))

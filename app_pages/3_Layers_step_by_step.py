@@ -1,12 +1,14 @@
 """Layers step by step: one CBOW mini-batch forward and back, then one update at a time."""
 import streamlit as st
 
+import negsamp.layers
+import negsamp.negative_sampling
 from negsamp.config import OPTIMIZER_LABELS
 from negsamp.dashboard.figures import heatmap_figure
 from negsamp.dashboard.walkthrough import CBOWStepper, stage_panels
 from negsamp.datasets import toy_corpus
 from ui import links, state
-from ui.source import snippet
+from ui.source import code, snippet
 from ui.texts.layers import TEXT
 
 MAX_V = 60  # largest vocabulary whose dense V × D gradients this page draws
@@ -107,3 +109,7 @@ with main:
             fig = heatmap_figure(p["array"], T["panel"][p["name"]], p["rows"], p["cols"],
                                  labels=T["fig_heatmap"])
             cols[i % 2].plotly_chart(fig, key=f"stage_{p['name']}")
+with st.expander(T["classes_title"]):
+    st.caption(T["classes_caption"])
+    for module in (negsamp.layers, negsamp.negative_sampling):
+        st.code(code(module), language="python")

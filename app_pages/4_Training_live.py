@@ -91,4 +91,5 @@ with st.expander(T["details"]):
     st.caption(T["pca_caption"].format(n=lc.pca_words(live)))
     st.caption(T["code_caption"])
     st.code(CODE.format(**live.config.to_dict()), language="python")
+    st.caption(T["engine_note"])
     st.caption(T["reload_note"])

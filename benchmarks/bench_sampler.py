@@ -3,7 +3,7 @@
     python -m benchmarks.bench_sampler            # V = 10,000, B = 100, k = 5
     python -m benchmarks.bench_sampler --vocab 100000 --batch 1000
 
-Both draws come from one UnigramSampler's tables (PTB-like Zipf counts, α = 0.75, every
+Both draws come from one FastSampler's tables (PTB-like Zipf counts, α = 0.75, every
 row's target excluded); the no-repeat draw redraws the entries that repeat an earlier
 one of their row. Rounds are interleaved in one process and the median of each is shown
 with their ratio, so a busy machine slows both alike.
@@ -17,7 +17,7 @@ from statistics import median
 
 import numpy as np
 
-from negsamp.sampler import UnigramSampler
+from negsamp.engine import FastSampler
 
 
 def draw_costs(vocab: int = 10_000, batch: int = 100, k: int = 5, rounds: int = 7,
@@ -25,7 +25,7 @@ def draw_costs(vocab: int = 10_000, batch: int = 100, k: int = 5, rounds: int = 
     """Median seconds per batch draw with and without repeats, and their ratio."""
     rng = np.random.default_rng(seed)
     counts = np.maximum(1, (1e6 / np.arange(1, vocab + 1)).astype(np.int64))  # Zipf
-    samplers = {rep: UnigramSampler.from_counts(counts, 0.75, k, np.random.default_rng(seed),
+    samplers = {rep: FastSampler.from_counts(counts, 0.75, k, np.random.default_rng(seed),
                                                 replace=rep) for rep in (True, False)}
     targets = rng.choice(vocab, size=(calls, batch), p=counts / counts.sum())
     times = {True: [], False: []}

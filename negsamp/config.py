@@ -31,7 +31,6 @@ class TrainConfig:
     subsample: float = 0.0       # Mikolov's t for dropping frequent words; 0 keeps all
     seed: int = 0                # seeds every random stream of the run
     replace: bool = True         # negatives may repeat within a row
-    dense_grad: bool = False     # the book's dense dW (small vocabularies only)
     shared_negatives: bool = False  # skip-gram: True shares k negatives per centre word
                                     # (faster, fewer analogies); False: k per pair
     cbow_update: str = "word2vec"  # CBOW: "word2vec" (each context row gets dh, as
@@ -57,7 +56,7 @@ class TrainConfig:
         for name, allowed in RANGES.items():
             if name != "epochs" or self.epochs is not None:
                 check(name, getattr(self, name), allowed)
-        for name in ("replace", "dense_grad", "shared_negatives"):  # "False" is truthy
+        for name in ("replace", "shared_negatives"):  # "False" is truthy
             check(name, getattr(self, name), Allowed(choices=(True, False)))
         if vocab_size is not None and not self.replace:
             check("num_negatives", self.num_negatives, Allowed(1, vocab_size - 2, whole=True),
@@ -92,7 +91,7 @@ class TrainConfig:
         return cls(**{**dict(
             model="cbow", cbow_update="exact", window=5, hidden_size=100, batch_size=100,
             epochs=10, optimizer="adam", lr=0.001, num_negatives=5, power=0.75,
-            replace=False, subsample=0.0, dense_grad=False, shared_negatives=False,
+            replace=False, subsample=0.0, shared_negatives=False,
             seed=0), **overrides})
 
     @classmethod

@@ -1,187 +1,162 @@
 """Negative Sampling: a V-way softmax replaced by k+1 binary decisions.
 
-For each row the true word (label 1) and k words drawn from the unigram sampler
-(label 0) are scored against the hidden vector h in one ``EmbeddingDot`` pass over
-ids of shape (B, k+1), and a ``SigmoidWithLoss`` turns the scores into
+The book's ``UnigramSampler`` and ``NegativeSamplingLoss``, with the seed note's bugs
+fixed. For each row the true word (label 1) and k words drawn from the unigram
+distribution raised to a power (label 0) are scored against the hidden vector h, and
 
     loss = mean over rows of  -log σ(s_pos) - Σ_k log σ(-s_neg).
 
 (The seed note's comments call the positive "0" and the negatives "1"; its code, and
-ours, label the positive 1.) The weight matrix appears once in ``params``; the seed
-listed it k+1 times, once per EmbeddingDot copy.
+ours, label the positive 1.) ``negsamp/engine/`` computes the same numbers for a whole
+batch at once; ``tests/test_engine.py`` compares the two.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from .layers import EmbeddingDot, SigmoidWithLoss
-from .sampler import UnigramSampler
+
+
+def unigram_p(counts: np.ndarray, power: float) -> np.ndarray:
+    """``counts**power / Z``, ndarray of shape (V,); a word with count 0 gets 0 at every
+    power (at power 0 too, where ``0**0`` would be 1), so it is never drawn."""
+    w = np.zeros(counts.shape, dtype=np.float64)  # (V,)
+    seen = counts > 0
+    w[seen] = counts[seen].astype(np.float64) ** power
+    return w / w.sum()
+
+
+class UnigramSampler:
+    """Draw k negatives per row from ``counts**power / Z``, never the row's own target.
+
+    Parameters
+    ----------
+    corpus : array_like of int
+        Word ids; each id's count is how often it occurs.
+    power : float
+        α in [0, 1] (word2vec's 0.75 lifts rare words).
+    sample_size : int
+        k, negatives per row.
+    rng : numpy.random.Generator or None
+    replace : bool, default True
+        False: no id twice in a row (the book's choice).
+    vocab_size : int or None
+        V (ids that never occur get probability 0); default ``max(corpus) + 1``.
+    """
+
+    def __init__(self, corpus, power: float, sample_size: int,
+                 rng: np.random.Generator | None = None, *, replace: bool = True,
+                 vocab_size: int | None = None):
+        # the seed counted with a Counter, then raised an array of zeros to the power
+        counts = np.bincount(np.asarray(corpus).reshape(-1), minlength=vocab_size or 0)
+        self._build(counts, power, sample_size, rng, replace)
+
+    @classmethod
+    def from_counts(cls, counts, power: float, sample_size: int,
+                    rng: np.random.Generator | None = None, *,
+                    replace: bool = True) -> UnigramSampler:
+        """Build from word counts, array_like of shape (V,), instead of a corpus."""
+        self = cls.__new__(cls)
+        self._build(counts, power, sample_size, rng, replace)
+        return self
+
+    def _build(self, counts, power, sample_size, rng, replace):
+        self.counts = np.asarray(counts).astype(np.int64)  # (V,)
+        self.raw_p = self.counts / self.counts.sum()  # (V,) how often each word occurs
+        self.replace = bool(replace)
+        self.rng = np.random.default_rng(rng)  # the seed used np.random's global state
+        self.power = power
+        self.word_p = unigram_p(self.counts, power)  # (V,)
+        self.sample_size = sample_size
+
+    @property
+    def vocab_size(self) -> int:
+        """int: V, the length of ``counts``."""
+        return int(self.counts.shape[0])
+
+    def get_negative_sample(self, target: np.ndarray) -> np.ndarray:
+        """Return (B, k) int64 negatives for target (B,), one row at a time."""
+        batch_size = target.shape[0]
+        negative_sample = np.zeros((batch_size, self.sample_size), dtype=np.int64)
+        for i in range(batch_size):
+            p = self.word_p.copy()
+            p[target[i]] = 0  # the row's own target is never its negative
+            p /= p.sum()
+            # the seed drew from p's values, not the ids, a whole (B, k) array per row
+            negative_sample[i] = self.rng.choice(self.vocab_size, size=self.sample_size,
+                                                 replace=self.replace, p=p)
+        return negative_sample
 
 
 class NegativeSamplingLoss:
-    """Negative Sampling loss over the output matrix ``W``.
+    """The true word and k negatives, each scored by an EmbeddingDot over ``W``.
 
     Parameters
     ----------
     W : ndarray of shape (V, D)
-        Output word vectors (``W_out``), updated in place by an optimizer.
+        Output word vectors (``W_out``).
     corpus : array_like of int
-        Word ids from which the unigram counts are taken (see ``from_counts``).
-    power : float, default 0.75
-        Exponent on the counts for the negative distribution, in [0, 1].
-    sample_size : int, default 5
-        k, negatives per positive.
-    rng : numpy.random.Generator or None
-        Source of the negatives (None: ``np.random.default_rng()``).
-    dense_grad : bool, default False
-        Gradient of ``W`` as a dense (V, D) array instead of a ``RowGrad``.
-    replace : bool, default True
-        False: no repeated negative within a row.
+        Word ids for the sampler (see ``from_counts``).
+    power, sample_size, rng, replace
+        See :class:`UnigramSampler`.
 
     Attributes
     ----------
-    params : list, ``[W]``
-    grads : list, ``[dW]`` (ndarray of shape (V, D) or ``RowGrad``)
-    sampler : UnigramSampler
-    loss_pos, loss_neg : float
-        The positive and negative parts of the last loss (they add up to it).
-    positives : ndarray of shape (B, P), int
-        The true words of the last forward (P = 1 unless they share negatives).
-    negatives : ndarray of shape (B, k), int64
-        The negatives of the last forward.
-    scores : ndarray of shape (B, P+k)
-        The last scores; the first P columns are the positives.
+    loss_pos, loss_neg : float, the two parts of the last loss (they add up to it)
+    negatives : ndarray of shape (B, k), the negatives of the last forward
     """
 
     def __init__(self, W: np.ndarray, corpus, power: float = 0.75, sample_size: int = 5,
-                 rng: np.random.Generator | None = None, *, dense_grad: bool = False,
-                 replace: bool = True):
-        sampler = UnigramSampler(corpus, power, sample_size, rng,
-                                 vocab_size=W.shape[0], replace=replace)
-        self._build(W, sampler, dense_grad)
+                 rng: np.random.Generator | None = None, *, replace: bool = True):
+        self._build(W, UnigramSampler(corpus, power, sample_size, rng, replace=replace,
+                                      vocab_size=W.shape[0]))
 
     @classmethod
     def from_counts(cls, W: np.ndarray, counts, power: float = 0.75, sample_size: int = 5,
-                    rng: np.random.Generator | None = None, *, dense_grad: bool = False,
+                    rng: np.random.Generator | None = None, *,
                     replace: bool = True) -> NegativeSamplingLoss:
-        """Build from word counts, array_like of shape (V,), instead of a corpus."""
-        counts = np.asarray(counts)
-        if counts.shape != (W.shape[0],):
-            raise ValueError(f"counts of shape {counts.shape} must have shape "
-                             f"({W.shape[0]},), one count per row of W")
+        """Build from word counts (V,) instead of a corpus."""
         self = cls.__new__(cls)
-        sampler = UnigramSampler.from_counts(counts, power, sample_size, rng,
-                                             replace=replace)
-        self._build(W, sampler, dense_grad)
+        self._build(W, UnigramSampler.from_counts(counts, power, sample_size, rng,
+                                                  replace=replace))
         return self
 
-    def _build(self, W, sampler, dense_grad):
+    def _build(self, W, sampler):
         self.sampler = sampler
-        self.embed_dot = EmbeddingDot(W, dense_grad=dense_grad)
-        self.loss_layer = SigmoidWithLoss()
-        self.params = self.embed_dot.params  # [W], listed once
-        self.grads = self.embed_dot.grads
-        self.loss_pos = self.loss_neg = None
-        self.positives = self.negatives = self.scores = None
-        self._n_pairs = None
-
-    @property
-    def sample_size(self) -> int:
-        """int: k, negatives per positive; can change between steps."""
-        return self.sampler.sample_size
-
-    @sample_size.setter
-    def sample_size(self, value: int):
-        self.sampler.sample_size = value
-
-    @property
-    def power(self) -> float:
-        """float: exponent of the negative distribution; can change between steps."""
-        return self.sampler.power
-
-    @power.setter
-    def power(self, value: float):
-        self.sampler.power = value
+        self.sample_size = sampler.sample_size
+        self.loss_layers = [SigmoidWithLoss() for _ in range(self.sample_size + 1)]
+        self.embed_dot_layers = [EmbeddingDot(W) for _ in range(self.sample_size + 1)]
+        self.params = [W]  # the seed listed W once per EmbeddingDot: k+1 times
+        self.grads = [np.zeros_like(W)]  # the k+1 layers' dW, summed by backward
+        self.loss_pos = self.loss_neg = self.negatives = None
 
     def forward(self, h: np.ndarray, target: np.ndarray,
-                negatives: np.ndarray | None = None, mask: np.ndarray | None = None) -> float:
-        """Return the loss (float) of one batch.
-
-        Parameters
-        ----------
-        h : ndarray of shape (B, D)
-            Hidden vectors.
-        target : ndarray of shape (B,) or (B, P), int
-            The true word of each row, or P true words per row that share the row's k
-            negatives (skip-gram's context words: Ji et al. 2016). Shared, a negative
-            equal to a pair's true word is skipped for that pair (word2vec's rule) and
-            the loss is the mean over the B·P pairs.
-        negatives : ndarray of shape (B, k), int, optional
-            Negatives to use instead of drawing (to replay a step).
-        mask : ndarray of shape (B, P), bool, optional
-            With a (B, P) target: the pairs that exist (a window cut at a line end has
-            fewer). A masked-out pair weighs 0, for its positive and its negatives
-            alike, and the loss is the mean over the ``mask.sum()`` pairs.
-        """
-        target, h = np.asarray(target), np.asarray(h)
-        V, D = self.params[0].shape
-        if target.ndim not in (1, 2) or target.shape[0] == 0 or 0 in target.shape:
-            raise ValueError(f"target of shape {target.shape} must be (B,) or (B, P) with "
-                             f"B >= 1 and P >= 1")
-        if not np.issubdtype(target.dtype, np.integer):
-            raise ValueError(f"target of dtype {target.dtype} must hold int word ids")
-        if target.min() < 0 or target.max() >= V:
-            raise ValueError(f"target must be ids in [0, {V}), got values from "
-                             f"{target.min()} to {target.max()}")
-        if h.shape != (target.shape[0], D):
-            raise ValueError(f"h of shape {h.shape} must have shape ({target.shape[0]}, {D}): "
-                             f"one hidden vector of D={D} per target row")
-        B = target.shape[0]
-        P = 1 if target.ndim == 1 else target.shape[1]
-        n_pairs = B * P
-        if mask is not None:
-            mask = np.asarray(mask, dtype=bool)
-            n_pairs = int(mask.sum())
-            if target.ndim != 2 or mask.shape != (B, P) or n_pairs == 0:
-                raise ValueError(f"mask of shape {mask.shape} must be ({B}, {P}) with at "
-                                 f"least one True, for a (B, P) target")
+                negatives: np.ndarray | None = None) -> float:
+        """Return the loss of h (B, D) against target (B,); ``negatives`` (B, k)
+        replays a step instead of drawing."""
+        batch_size = target.shape[0]
         if negatives is None:
-            negatives = (self.sampler.get_negative_sample(target) if target.ndim == 1
-                         else self.sampler.draw(B))  # (B, k)
-        else:
-            negatives = np.asarray(negatives)
-            if negatives.ndim != 2 or negatives.shape[0] != B \
-                    or not np.issubdtype(negatives.dtype, np.integer):
-                raise ValueError(f"negatives of shape {negatives.shape} and dtype "
-                                 f"{negatives.dtype} must be int with shape ({B}, k)")
-            if negatives.size and (negatives.min() < 0 or negatives.max() >= V):
-                raise ValueError(f"negatives must be ids in [0, {V})")
-        positives = target.reshape(B, P)
-        idx = np.concatenate([positives, negatives], axis=1)  # (B, P+k)
-        s = self.embed_dot.forward(h, idx)  # (B, P+k)
-        t = np.zeros(s.shape, dtype=s.dtype)  # (B, P+k) labels [1]*P + [0]*k
-        t[:, :P] = 1
-        weights = None
-        if target.ndim == 2:  # negative j of row b counts once per pair whose word it is not
-            clash = positives[:, :, None] == negatives[:, None, :]  # (B, P, k)
-            pairs = np.ones((B, P), bool) if mask is None else mask  # (B, P) pairs that exist
-            weights = np.ones(s.shape, dtype=s.dtype)  # (B, P+k)
-            weights[:, :P] = pairs
-            weights[:, P:] = (pairs[:, :, None] & ~clash).sum(axis=1)
-        self.loss_layer.forward(s, t, weights)
-        losses = self.loss_layer.losses  # (B, P+k)
-        self.loss_pos = float(np.sum(losses[:, :P], dtype=np.float64) / n_pairs)
-        self.loss_neg = float(np.sum(losses[:, P:], dtype=np.float64) / n_pairs)
-        self._n_pairs = n_pairs
-        self.positives, self.negatives, self.scores = positives, negatives, s
+            negatives = self.sampler.get_negative_sample(target)
+        self.negatives = negatives
+        # the true word, label 1
+        score = self.embed_dot_layers[0].forward(h, target)
+        correct_label = np.ones(batch_size, dtype=score.dtype)
+        self.loss_pos = self.loss_layers[0].forward(score, correct_label)
+        # the k negatives, label 0
+        negative_label = np.zeros(batch_size, dtype=score.dtype)
+        self.loss_neg = 0.0
+        for i in range(self.sample_size):
+            score = self.embed_dot_layers[1 + i].forward(h, negatives[:, i])
+            self.loss_neg += self.loss_layers[1 + i].forward(score, negative_label)
         return self.loss_pos + self.loss_neg
 
     def backward(self, dout: float = 1) -> np.ndarray:
-        """Store the gradient of ``W`` in ``grads[0]`` and return dh (B, D)."""
-        if self.positives is None:
-            raise RuntimeError("backward() needs a forward() first: it uses that batch")
-        B, P = self.positives.shape
-        # the loss is a mean over pairs: B·P of them, or fewer with a mask
-        d = dout / P if self._n_pairs == B * P else dout * B / self._n_pairs
-        ds = self.loss_layer.backward(d)  # (B, P+k)
-        return self.embed_dot.backward(ds)  # (B, D)
+        """Store dW (``grads[0]``) and return dh (B, D)."""
+        dW, = self.grads
+        dW[...] = 0
+        dh = 0
+        for l0, l1 in zip(self.loss_layers, self.embed_dot_layers, strict=True):
+            dscore = l0.backward(dout)
+            dh += l1.backward(dscore)
+            dW += l1.grads[0]  # one W behind k+1 layers: its gradient is their sum
+        return dh

@@ -1,9 +1,9 @@
 """Optimizers: SGD with word2vec's linear decay, and Adam (lazy on sparse rows).
 
 ``update(params, grads)`` follows the book: params and grads are parallel lists and
-params are changed in place. A grad is a dense array (the whole matrix is updated) or
-a :class:`~negsamp.rowgrad.RowGrad` (only its rows are updated, repeated ids summed
-first, so a step costs O(rows used · D), not O(V · D)).
+params are changed in place. A grad is a dense array (the whole matrix is updated, as
+the book's layers give it) or a :class:`RowSum` (the engine's: only the rows a batch
+touched, each summed once, so a step costs O(rows used · D), not O(V · D)).
 
 Every update is validate-then-commit: all new values are computed first and, if any
 is NaN or ±inf, :class:`NonFiniteUpdateError` is raised and nothing is written.
@@ -11,11 +11,25 @@ is NaN or ±inf, :class:`NonFiniteUpdateError` is raised and nothing is written.
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 
 from .checks import Allowed, check
-from .rowgrad import RowGrad
+
+
+class RowSum(NamedTuple):
+    """The gradient of a (V, D) matrix that is zero outside some rows, summed per row."""
+
+    ids: np.ndarray     # (U,) int64, sorted unique row ids
+    rows: np.ndarray    # (U, D) the gradient of each (its batch entries summed)
+    counts: np.ndarray  # (U,) int, how many entries of the batch each sum holds
+
+    def to_dense(self, shape: tuple[int, int]) -> np.ndarray:
+        """The (V, D) gradient, zeros outside ``ids``."""
+        dW = np.zeros(shape, dtype=self.rows.dtype)
+        dW[self.ids] = self.rows
+        return dW
 
 
 class NonFiniteUpdateError(FloatingPointError):
@@ -27,15 +41,11 @@ FRACTION = Allowed(0, 1)  # min_lr_ratio
 BETA = Allowed(0, 1, high_open=True)  # Adam's decay rates
 
 
-def _rows(g, max_count=None):
-    """(ids, summed rows) of a RowGrad (see ``RowGrad.coalesce``), or (None, g) for a
-    dense gradient."""
-    return g.coalesce(max_count) if isinstance(g, RowGrad) else (None, g)
-
-
 def _raise_if_non_finite(i, *arrays):
     for a in arrays:
-        if not np.all(np.isfinite(a)):
+        # one sum: NaN and ±inf carry through it (a value so large that the sum
+        # overflows counts as not finite too: such weights have long diverged)
+        if not np.isfinite(a.sum()):
             raise NonFiniteUpdateError(
                 f"the update of params[{i}] is not finite (NaN or inf); nothing was "
                 f"changed")
@@ -63,7 +73,7 @@ class SGD:
         When given, the rate falls linearly from ``lr`` to ``lr · min_lr_ratio`` over
         this many updates; None keeps it constant.
     max_row_count : float or None
-        For a ``RowGrad``: a row that occurs c times in the batch has its summed
+        For a ``RowSum``: a row that occurs c times in the batch has its summed
         gradient scaled by ``min(1, max_row_count / c)``. word2vec applies a frequent
         word's updates one by one, each seeing the last; hundreds of them computed at
         the same point and summed overshoot and diverge. None: plain sums.
@@ -103,11 +113,14 @@ class SGD:
         lr, new = self.lr, []
         with np.errstate(over="ignore", invalid="ignore"):
             for i, (p, g) in enumerate(zip(params, grads, strict=False)):
-                ids, dW = _rows(g, self.max_row_count)
-                if ids is None:
-                    W_new = p - lr * dW  # (V, D)
-                else:  # dW is a fresh (U, D) array: reuse it for the new rows
-                    W_new = np.multiply(dW, -lr, out=dW, casting="same_kind")
+                if not isinstance(g, RowSum):
+                    ids, W_new = None, p - lr * g  # (V, D)
+                else:
+                    ids, scale = g.ids, g.rows.dtype.type(-lr)
+                    if self.max_row_count is not None:
+                        cap = np.minimum(1.0, self.max_row_count / g.counts)  # (U,)
+                        scale = (-lr * cap).astype(g.rows.dtype)[:, None]
+                    W_new = g.rows * scale
                     W_new += p[ids]  # (U, D)
                 _raise_if_non_finite(i, W_new)
                 new.append((ids, W_new))
@@ -120,7 +133,7 @@ class SGD:
 
 
 class Adam:
-    """Adam (Kingma & Ba), the book's form; lazy on ``RowGrad`` like SparseAdam.
+    """Adam (Kingma & Ba), the book's form; lazy on a ``RowSum`` like SparseAdam.
 
     The book's form: ``lr_t = lr · sqrt(1 - β2^t) / (1 - β1^t)``, ``m += (1 - β1)(g - m)``,
     ``v += (1 - β2)(g² - v)``, ``W -= lr_t · m / (sqrt(v) + eps)`` with the book's
@@ -128,10 +141,10 @@ class Adam:
     ε / sqrt(1 - β2^t) in place of ε. With these defaults, dense Adam reproduces the
     book's ``Adam`` step for step.
 
-    For a ``RowGrad`` only the rows present in the batch move, and only their moments
-    ``m``, ``v`` are updated; other rows keep their moments (no decay) and values.
-    On the first step lazy and dense Adam agree; later they differ on rows that
-    dense Adam would still move by momentum. Bias correction uses ``step_count``.
+    For a ``RowSum`` only its rows move, and only their moments ``m``, ``v`` are
+    updated; other rows keep their moments (no decay) and values. On the first step
+    lazy and dense Adam agree; later they differ on rows that dense Adam would still
+    move by momentum. Bias correction uses ``step_count``.
 
     Parameters
     ----------
@@ -152,19 +165,8 @@ class Adam:
         self.beta1 = check("beta1", beta1, BETA)
         self.beta2 = check("beta2", beta2, BETA)
         self.eps = check("eps", eps, POSITIVE)
-        self._mv = None  # per param, (V, 2, ...): a row's m and v side by side, so a
-                         # step gathers and writes both in one pass over its rows
+        self.m = self.v = None
         self.step_count = 0
-
-    @property
-    def m(self) -> list | None:
-        """list of ndarray: first moments, one per param (views into the joint state)."""
-        return None if self._mv is None else [mv[:, 0] for mv in self._mv]
-
-    @property
-    def v(self) -> list | None:
-        """list of ndarray: second moments, one per param (views into the joint state)."""
-        return None if self._mv is None else [mv[:, 1] for mv in self._mv]
 
     @property
     def lr(self) -> float:
@@ -178,39 +180,38 @@ class Adam:
     def update(self, params: list, grads: list) -> None:
         """Apply one step to every param in place (nothing written if not finite)."""
         _check_lists(params, grads)
-        if self._mv is not None and len(self._mv) != len(params):
-            raise ValueError(f"Adam was used with {len(self._mv)} params; got {len(params)}")
-        if self._mv is None:
-            self._mv = [np.zeros((p.shape[0], 2, *p.shape[1:]), dtype=p.dtype)
-                        for p in params]
+        if self.m is not None and len(self.m) != len(params):
+            raise ValueError(f"Adam was used with {len(self.m)} params; got {len(params)}")
+        if self.m is None:
+            self.m = [np.zeros_like(p) for p in params]
+            self.v = [np.zeros_like(p) for p in params]
         t, b1, b2 = self.step_count + 1, self.beta1, self.beta2
         lr_t = self._lr * math.sqrt(1.0 - b2 ** t) / (1.0 - b1 ** t)
         new = []
         with np.errstate(over="ignore", invalid="ignore", under="ignore"):
             for i, (p, g) in enumerate(zip(params, grads, strict=False)):
-                ids, dW = _rows(g)
-                # the rows' m and v: a copy (a gather, or the whole state when dense)
-                mv = self._mv[i].copy() if ids is None else self._mv[i][ids]  # (U, 2, D)
-                m, v = mv[:, 0], mv[:, 1]
-                # m += (1 - b1)(g - m); v += (1 - b2)(g² - v); W -= lr_t · m / (√v + ε),
-                # in place on the copies: one temporary, no array per operation
-                tmp = dW - m
+                sel = g.ids if isinstance(g, RowSum) else slice(None)
+                g = g.rows if isinstance(g, RowSum) else g
+                # copies of the rows' m, v and W (a gather, or the whole matrix when
+                # dense), changed in place: one temporary, no array per operation
+                m, v, W_new = self.m[i][sel], self.v[i][sel], p[sel]
+                if not isinstance(sel, np.ndarray):
+                    m, v, W_new = m.copy(), v.copy(), W_new.copy()
+                tmp = g - m                     # m += (1 - b1)(g - m)
                 tmp *= 1 - b1
                 m += tmp
-                np.square(dW, out=tmp)
+                np.square(g, out=tmp)           # v += (1 - b2)(g² - v)
                 tmp -= v
                 tmp *= 1 - b2
                 v += tmp
-                np.sqrt(v, out=tmp)
+                np.sqrt(v, out=tmp)             # W -= lr_t · m / (√v + ε)
                 tmp += self.eps
                 np.divide(m, tmp, out=tmp)
                 tmp *= lr_t
-                W_new = p.copy() if ids is None else p[ids]
                 W_new -= tmp
                 # m is finite when g is; g² overflowing or NaN shows in v
                 _raise_if_non_finite(i, W_new, v)
-                new.append((slice(None) if ids is None else ids, W_new, mv))
-        for i, (sel, W_new, mv) in enumerate(new):
-            params[i][sel] = W_new
-            self._mv[i][sel] = mv
+                new.append((sel, W_new, m, v))
+        for i, (sel, W_new, m, v) in enumerate(new):
+            params[i][sel], self.m[i][sel], self.v[i][sel] = W_new, m, v
         self.step_count += 1

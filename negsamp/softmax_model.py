@@ -14,9 +14,48 @@ from __future__ import annotations
 
 import numpy as np
 
-from .functions import log_softmax
-from .layers import Embedding, SoftmaxWithLoss
+from .functions import log_softmax, softmax
+from .layers import Embedding
 from .models import init_weights
+
+
+class SoftmaxWithLoss:
+    """Softmax followed by cross-entropy, averaged over the batch (the full-softmax
+    baseline that Negative Sampling approximates)."""
+
+    def __init__(self):
+        self.params, self.grads = [], []
+        self.loss = None
+        self.y = None
+        self.t = None
+
+    def forward(self, x, t):
+        """Return the mean cross-entropy (float).
+
+        Parameters
+        ----------
+        x : ndarray of shape (B, V), scores
+        t : ndarray of shape (B,), int ids of the correct classes (a one-hot
+            (B, V) array is accepted too, as in the book)
+        """
+        x = np.asarray(x)
+        t = np.asarray(t)
+        if t.shape == x.shape:
+            t = t.argmax(axis=1)
+        B = x.shape[0]
+        self.t = t.astype(np.int64)  # (B,)
+        self.y = softmax(x)  # (B, V)
+        logp = log_softmax(x)[np.arange(B), self.t]  # (B,)
+        self.loss = float(-np.sum(logp, dtype=np.float64) / B)
+        return self.loss
+
+    def backward(self, dout=1):
+        """Return dx = (softmax(x) - onehot(t)) · dout / B, ndarray of shape (B, V)."""
+        B = self.y.shape[0]
+        dx = self.y.copy()
+        dx[np.arange(B), self.t] -= 1
+        dx *= np.asarray(dout, dtype=dx.dtype) / B
+        return dx
 
 
 class SoftmaxCBOW:
@@ -30,23 +69,20 @@ class SoftmaxCBOW:
         D.
     rng : numpy.random.Generator, optional
         Source of the initial ``W_in`` (``init_weights``: U(-0.5/D, 0.5/D), W_out = 0).
-    dense_grad : bool, default False
-        Gradient of ``W_in`` as a dense (V, D) array instead of a ``RowGrad``. The
-        gradient of ``W_out`` is always dense: the softmax touches every row.
+    Both gradients are dense (V, D): the softmax touches every row of ``W_out`` anyway.
     dtype : numpy dtype, default float32
         dtype of the weights (float64 for gradient checks).
 
     Attributes
     ----------
     params : list, ``[W_in, W_out]``, both ndarray of shape (V, D)
-    grads : list, ``[dW_in (RowGrad or (V, D)), dW_out (V, D)]``, written in place
+    grads : list, ``[dW_in (V, D), dW_out (V, D)]``, written in place
     scores : ndarray of shape (B, V), the last forward's scores
     """
 
     name = "softmax_cbow"
 
-    def __init__(self, vocab_size, hidden_size, rng=None, *, dense_grad=False,
-                 dtype=np.float32):
+    def __init__(self, vocab_size, hidden_size, rng=None, *, dtype=np.float32):
         if int(vocab_size) < 2:
             raise ValueError(f"vocab_size={vocab_size!r} must be at least 2")
         if int(hidden_size) < 1:
@@ -54,7 +90,7 @@ class SoftmaxCBOW:
         rng = np.random.default_rng() if rng is None else rng
         W_in, W_out = (W.astype(dtype, copy=False)
                        for W in init_weights(int(vocab_size), int(hidden_size), rng))
-        self.in_layer = Embedding(W_in, dense_grad=dense_grad)
+        self.in_layer = Embedding(W_in)
         self.loss_layer = SoftmaxWithLoss()
         self.params = [W_in, W_out]
         self.grads = [self.in_layer.grads[0], np.zeros_like(W_out)]

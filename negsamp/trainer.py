@@ -15,8 +15,8 @@ import numpy as np
 
 from .config import TrainConfig
 from .corpus import context_offsets, sentence_centres, subsample_mask, window_mask, windows_at
+from .engine import build_model
 from .history import LossHistory
-from .models import build_model
 from .optim import SGD, Adam, NonFiniteUpdateError
 
 
@@ -84,7 +84,7 @@ class Trainer:
         self.model = build_model(
             config.model, V, config.hidden_size, corpus.vocab.counts, config.power,
             config.num_negatives, np.random.default_rng(ss_init),
-            dense_grad=config.dense_grad, replace=config.replace,
+            replace=config.replace,
             shared_negatives=config.shared_negatives, cbow_update=config.cbow_update)
         self._start_epoch()
         self.optimizer = self._make_optimizer()
@@ -205,11 +205,11 @@ class Trainer:
         new = replace(self.config, **changes)
         new.validate(vocab_size=len(self.corpus.vocab.words),
                      n_tokens=int(self.corpus.ids.shape[0]))
-        ns = self.model.ns_loss
+        sampler = self.model.sampler
         if new.power != self.config.power:
-            ns.power = new.power
+            sampler.power = new.power
         if new.num_negatives != self.config.num_negatives:
-            ns.sample_size = new.num_negatives
+            sampler.sample_size = new.num_negatives
         if new.lr != self.config.lr:
             self.optimizer.lr = new.lr
         self.config = new
@@ -318,7 +318,7 @@ class Trainer:
     # -- last good state ----------------------------------------------------------
     def _light_state(self):
         """Everything a step changes except the weights and the optimizer (O(history))."""
-        rngs = (self.model.ns_loss.sampler.rng, self._rng_batch, self._rng_sub)
+        rngs = (self.model.sampler.rng, self._rng_batch, self._rng_sub)
         return {"history": copy.deepcopy(self.history),
                 "rng": [r.bit_generator.state for r in rngs],
                 "scalars": (self.step_count, self.epoch, self.words_trained, self._cursor,
@@ -330,7 +330,7 @@ class Trainer:
         # copies again: the snapshot stays intact for a later rollback to the same point
         self.optimizer = copy.deepcopy(snap["optimizer"])
         self.history = copy.deepcopy(snap["history"])
-        rngs = (self.model.ns_loss.sampler.rng, self._rng_batch, self._rng_sub)
+        rngs = (self.model.sampler.rng, self._rng_batch, self._rng_sub)
         for r, state in zip(rngs, snap["rng"], strict=False):
             r.bit_generator.state = state
         (self.step_count, self.epoch, self.words_trained, self._cursor,

@@ -44,7 +44,7 @@ def test_every_stage_is_drawn_with_its_shape_and_the_loss_parts_add_up(page):
     np.testing.assert_allclose(dscores, (sigma - labels) / 4, rtol=1e-5)
     assert any("SigmoidWithLoss" in mk.value for mk in page.markdown)
     assert any(r"\log\sigma" in x.value for x in page.latex)
-    assert any("embed_dot.backward" in c.value for c in page.code)
+    assert any("dot.backward(dscores" in c.value for c in page.code)
 
 
 def test_next_step_moves_the_counter_and_the_loss_and_grad_check_passes(page):

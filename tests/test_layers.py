@@ -8,8 +8,8 @@ from hypothesis.extra.numpy import arrays
 
 from gradcheck import assert_grad_close, numeric_grad
 from negsamp.functions import log_softmax, sigmoid, softmax
-from negsamp.layers import Embedding, EmbeddingDot, SigmoidWithLoss, SoftmaxWithLoss
-from negsamp.rowgrad import RowGrad
+from negsamp.layers import Embedding, EmbeddingDot, SigmoidWithLoss
+from negsamp.softmax_model import SoftmaxWithLoss
 
 V, D, B, M = 7, 4, 5, 3
 
@@ -56,40 +56,13 @@ def test_softmax_is_shift_invariant_and_matches_definition(rng):
     np.testing.assert_allclose(log_softmax(x), np.log(softmax(x)), rtol=1e-12)
 
 
-# -- RowGrad ---------------------------------------------------------------------
-def test_rowgrad_sums_repeated_ids(rng):
-    g = RowGrad((V, D))
-    idx = np.array([3, 1, 3, 3, 0])
-    rows = rng.normal(size=(5, D))
-    g.set(idx, rows)
-    expect = np.zeros((V, D))
-    for i, r in zip(idx, rows, strict=False):  # the slow obvious way
-        expect[i] += r
-    np.testing.assert_allclose(g.to_dense(), expect, rtol=1e-12)
-    ids, summed = g.coalesce()
-    np.testing.assert_array_equal(ids, [0, 1, 3])
-    np.testing.assert_allclose(summed, expect[[0, 1, 3]], rtol=1e-12)
-
-
-def test_rowgrad_set_replaces_in_place_and_checks_ids(rng):
-    g = RowGrad((V, D), np.float32)
-    same = g
-    g.set([1, 2], np.ones((2, D)))
-    g.set([4], np.full((1, D), 2.0))
-    assert g is same and g.rows.dtype == np.float32
-    assert np.count_nonzero(g.to_dense().any(axis=1)) == 1
-    with pytest.raises(ValueError, match=r"\[0, 7\)"):
-        g.set([V], np.ones((1, D)))
-
-
 # -- Embedding -------------------------------------------------------------------
-@pytest.mark.parametrize("dense_grad", [True, False])
 @pytest.mark.parametrize("idx_shape", [(B,), (B, M)])
-def test_embedding_gradient(rng, dense_grad, idx_shape):
+def test_embedding_gradient(rng, idx_shape):
     W = rng.normal(size=(V, D))
     idx = rng.integers(0, 3, size=idx_shape)  # few ids: repeats guaranteed
     R = rng.normal(size=idx_shape + (D,))  # loss = Σ R * W[idx]
-    layer = Embedding(W, dense_grad=dense_grad)
+    layer = Embedding(W)
     out = layer.forward(idx)
     assert out.shape == idx_shape + (D,)
     layer.backward(R)
@@ -98,17 +71,14 @@ def test_embedding_gradient(rng, dense_grad, idx_shape):
 
 
 # -- EmbeddingDot ----------------------------------------------------------------
-@pytest.mark.parametrize("dense_grad", [True, False])
-@pytest.mark.parametrize("idx_shape", [(B,), (B, M)])
-def test_embedding_dot_gradients(rng, dense_grad, idx_shape):
+def test_embedding_dot_gradients(rng):
     W = rng.normal(size=(V, D))
     h = rng.normal(size=(B, D))
-    idx = rng.integers(0, 4, size=idx_shape)
-    R = rng.normal(size=idx_shape)  # loss = Σ R * scores
-    layer = EmbeddingDot(W, dense_grad=dense_grad)
+    idx = rng.integers(0, 4, size=B)  # few ids: repeats guaranteed
+    R = rng.normal(size=B)  # loss = Σ R * scores
+    layer = EmbeddingDot(W)
     s = layer.forward(h, idx)
-    np.testing.assert_allclose(s, np.sum(W[idx] * (h if len(idx_shape) == 1
-                                                    else h[:, None, :]), axis=-1))
+    np.testing.assert_allclose(s, [W[i] @ h[b] for b, i in enumerate(idx)])
     dh = layer.backward(R)
     def f(_):
         return np.sum(R * layer.forward(h, idx))
@@ -119,17 +89,14 @@ def test_embedding_dot_gradients(rng, dense_grad, idx_shape):
 def test_embedding_dot_keeps_float32(rng):
     W = rng.normal(size=(V, D)).astype(np.float32)
     h = rng.normal(size=(B, D)).astype(np.float32)
-    for dense_grad in (True, False):
-        layer = EmbeddingDot(W, dense_grad=dense_grad)
-        s = layer.forward(h, rng.integers(0, V, size=(B, M)))
-        dh = layer.backward(np.ones_like(s))
-        g = layer.grads[0]
-        assert s.dtype == dh.dtype == np.float32
-        assert (g.dtype if dense_grad else g.rows.dtype) == np.float32
+    layer = EmbeddingDot(W)
+    s = layer.forward(h, rng.integers(0, V, size=B))
+    dh = layer.backward(np.ones_like(s))
+    assert s.dtype == dh.dtype == layer.grads[0].dtype == np.float32
 
 
 # -- SigmoidWithLoss -------------------------------------------------------------
-@pytest.mark.parametrize("shape", [(B,), (B, M)])
+@pytest.mark.parametrize("shape", [(B,), (1,)])
 def test_sigmoid_with_loss_value_and_gradient(rng, shape):
     x = rng.normal(scale=2, size=shape)
     t = rng.integers(0, 2, size=shape).astype(np.float64)
@@ -145,14 +112,14 @@ def test_sigmoid_with_loss_value_and_gradient(rng, shape):
 
 
 def test_sigmoid_with_loss_is_stable_at_plus_minus_1000():
-    x = np.array([[1000.0, -1000.0], [-1000.0, 1000.0]], dtype=np.float32)
-    t = np.array([[1, 0], [1, 0]])  # row 0 right with certainty, row 1 wrong
+    x = np.array([1000.0, -1000.0, -1000.0, 1000.0], dtype=np.float32)
+    t = np.array([1, 0, 1, 0], dtype=np.float32)  # two right with certainty, two wrong
     layer = SigmoidWithLoss()
     with np.errstate(all="raise"):
         loss = layer.forward(x, t)
         dx = layer.backward()
-    assert loss == pytest.approx(2 * 1000.0 / 2)  # row 1 costs 1000 + 1000; mean over 2
-    np.testing.assert_array_equal(dx, [[0, 0], [-0.5, 0.5]])
+    assert loss == pytest.approx(2 * 1000.0 / 4)  # the wrong two cost 1000 each
+    np.testing.assert_array_equal(dx, [0, 0, -0.25, 0.25])
     assert dx.dtype == np.float32
 
 

@@ -1,47 +1,57 @@
-"""CBOW and skip-gram: whole-model gradients against central differences, conventions."""
+"""CBOW and skip-gram, the book's (negsamp.models) and the engine's (negsamp.engine):
+whole-model gradients against central differences, conventions."""
 import numpy as np
 import pytest
 
+from negsamp import engine
+from negsamp.engine import build_model
 from negsamp.gradcheck import assert_grad_close, numeric_grad
-from negsamp.models import CBOW, SkipGram, build_model
+from negsamp.models import CBOW, SkipGram
 
 V, D, B, C, K = 9, 4, 3, 4, 3
 
 
-def _model(cls, dense_grad, seed=0, **kwargs):
+def _model(cls, seed=0, **kwargs):
     rng = np.random.default_rng(seed)
     counts = rng.integers(1, 20, size=V)
-    m = cls(V, D, counts, power=0.75, sample_size=K, rng=rng, dense_grad=dense_grad,
-            **kwargs)
+    m = cls(V, D, counts, power=0.75, sample_size=K, rng=rng, **kwargs)
     # float64 weights, both non-zero, so every gradient path is exercised
     W_in = rng.normal(0, 0.5, size=(V, D))
     W_out = rng.normal(0, 0.5, size=(V, D))
     return m, W_in, W_out, rng
 
 
-def _as_float64(m, W_in, W_out, dense_grad):
-    """Rebuild the model's layers on float64 copies for a precise check."""
+def _as_float64(m, W_in, W_out):
+    """The model on float64 copies, for a precise check: the book's layers rebuilt,
+    the engine's matrices swapped."""
+    if isinstance(m, (engine.CBOW, engine.SkipGram)):
+        m.params[0], m.params[1] = W_in, W_out
+        return m
     from negsamp.layers import Embedding
     from negsamp.negative_sampling import NegativeSamplingLoss
-    m.in_layer = Embedding(W_in, dense_grad=dense_grad)
-    sampler = m.ns_loss.sampler
-    m.ns_loss = NegativeSamplingLoss.from_counts(W_out, sampler.counts, power=0.75,
-                                                 sample_size=K, dense_grad=dense_grad)
+    m.in_layer = Embedding(W_in)
+    m.ns_loss = NegativeSamplingLoss.from_counts(W_out, m.ns_loss.sampler.counts,
+                                                 power=0.75, sample_size=K)
     m.params = [W_in, W_out]
     m.grads = m.in_layer.grads + m.ns_loss.grads
     return m
 
 
-@pytest.mark.parametrize("cls, shared", [(CBOW, None), (SkipGram, True),
-                                         (SkipGram, False)])
-@pytest.mark.parametrize("dense_grad", [False, True])
-def test_whole_model_gradients_match_central_differences(cls, shared, dense_grad):
-    kwargs = {} if shared is None else {"shared_negatives": shared}
-    m, W_in, W_out, rng = _model(cls, dense_grad, **kwargs)
-    m = _as_float64(m, W_in, W_out, dense_grad)
+def _dense(grads, shape=(V, D)):
+    return [g.to_dense(shape) if hasattr(g, "to_dense") else g.copy() for g in grads]
+
+
+@pytest.mark.parametrize("cls, kwargs", [
+    (CBOW, {}), (SkipGram, {}),  # the book's layers
+    (engine.CBOW, {}), (engine.SkipGram, {"shared_negatives": True}),
+    (engine.SkipGram, {"shared_negatives": False})])
+def test_whole_model_gradients_match_central_differences(cls, kwargs):
+    m, W_in, W_out, rng = _model(cls, **kwargs)
+    m = _as_float64(m, W_in, W_out)
     contexts = rng.integers(0, V, size=(B, C))
     target = rng.integers(0, V, size=B)
-    rows = B * C if shared is False else B
+    shared = kwargs.get("shared_negatives", False)
+    rows = B if shared or cls in (CBOW, engine.CBOW) else B * C
     negatives = rng.integers(0, V, size=(rows, K))  # fixed: the loss is a function of W
     if shared:  # make sure some negatives equal a context word, so skipping is checked
         negatives[:, 0] = contexts[:, 1]
@@ -51,8 +61,7 @@ def test_whole_model_gradients_match_central_differences(cls, shared, dense_grad
 
     f(None)
     m.backward()
-    analytic = [g.to_dense() if hasattr(g, "to_dense") else g.copy() for g in m.grads]
-    for W, g in zip(m.params, analytic, strict=False):
+    for W, g in zip(m.params, _dense(m.grads), strict=True):
         assert_grad_close(g, numeric_grad(f, W))
 
 
@@ -81,8 +90,7 @@ def test_skipgram_scores_every_context_column_of_every_target():
     contexts = rng.integers(0, V, size=(B, C))
     m.forward(contexts, rng.integers(0, V, size=B))
     assert m.negatives.shape == (B * C, K)
-    # the positive column of the scores is (target vector) . (each context's W_out row)
-    np.testing.assert_array_equal(m.ns_loss.scores.shape, (B * C, K + 1))
+    np.testing.assert_array_equal(m.positives[:, 0], contexts.reshape(-1))  # every pair
 
 
 def _skipgram_pair(shared, negatives, contexts, target, W_in, W_out):
@@ -91,7 +99,7 @@ def _skipgram_pair(shared, negatives, contexts, target, W_in, W_out):
     m.params[0][...], m.params[1][...] = W_in, W_out
     loss = m.forward(contexts, target, negatives)
     m.backward()
-    return loss, [g.to_dense() for g in m.grads]
+    return loss, _dense(m.grads)
 
 
 def test_shared_negatives_equal_fresh_negatives_that_happen_to_repeat():
@@ -136,11 +144,9 @@ def test_weights_are_listed_once_and_word_vecs_is_w_in():
 
 
 def test_shared_negatives_with_one_positive_per_row_still_skip_a_clash():
-    from negsamp.negative_sampling import NegativeSamplingLoss
-    W = np.zeros((V, D))
-    ns = NegativeSamplingLoss.from_counts(W, np.ones(V, dtype=int), 0.75, 2,
-                                          np.random.default_rng(0))
-    loss = ns.forward(np.zeros((2, D)), np.array([[1], [2]]), np.array([[1, 3], [4, 5]]))
+    m = engine.SkipGram(V, D, np.ones(V, dtype=int), 0.75, 2, np.random.default_rng(0),
+                        shared_negatives=True)
+    loss = m.forward(np.array([[1], [2]]), np.array([0, 0]), np.array([[1, 3], [4, 5]]))
     # row 0's negative 1 is its own positive: skipped, so 3 terms of ln 2 instead of 4
     assert loss == pytest.approx(5 * np.log(2) / 2)
 
@@ -158,15 +164,14 @@ def _word2vec_c_cbow_step(syn0, syn1neg, context, target, negatives, alpha):
         syn0[c] += neu1e
 
 
-@pytest.mark.parametrize("dense_grad", [False, True])
-def test_cbow_word2vec_rule_is_word2vec_c_update(dense_grad):
+@pytest.mark.parametrize("cls", [CBOW, engine.CBOW])
+def test_cbow_word2vec_rule_is_word2vec_c_update(cls):
     """The "word2vec" rule + SGD equals word2vec.c's hand-written CBOW update on a tiny
     example (one row, a context word repeated, negatives without repeats)."""
     from negsamp.optim import SGD
     rng = np.random.default_rng(7)
-    m = CBOW(V, D, np.ones(V, dtype=int), 0.75, K, rng, dense_grad=dense_grad,
-             update_rule="word2vec")
-    m = _as_float64(m, rng.normal(0, 0.5, (V, D)), rng.normal(0, 0.5, (V, D)), dense_grad)
+    m = cls(V, D, np.ones(V, dtype=int), 0.75, K, rng, update_rule="word2vec")
+    m = _as_float64(m, rng.normal(0, 0.5, (V, D)), rng.normal(0, 0.5, (V, D)))
     context, target, negatives = np.array([1, 4, 4, 6]), 2, np.array([0, 3, 8])
     syn0, syn1neg = m.params[0].copy(), m.params[1].copy()
     _word2vec_c_cbow_step(syn0, syn1neg, context, target, negatives, alpha=0.1)
@@ -177,18 +182,19 @@ def test_cbow_word2vec_rule_is_word2vec_c_update(dense_grad):
     np.testing.assert_allclose(m.params[1], syn1neg, rtol=1e-12, atol=1e-14)
 
 
-def test_cbow_rules_differ_only_by_c_on_w_in():
+@pytest.mark.parametrize("cls", [CBOW, engine.CBOW])
+def test_cbow_rules_differ_only_by_c_on_w_in(cls):
     """word2vec's rule is the exact gradient times C on W_in, the same on W_out (the
     exact rule itself is the default checked by central differences above)."""
     grads = {}
     for rule in ("exact", "word2vec"):
         rng = np.random.default_rng(3)
-        m = CBOW(V, D, np.arange(1, V + 1), 0.75, K, rng, update_rule=rule)
-        m = _as_float64(m, rng.normal(0, 0.5, (V, D)), rng.normal(0, 0.5, (V, D)), False)
+        m = cls(V, D, np.arange(1, V + 1), 0.75, K, rng, update_rule=rule)
+        m = _as_float64(m, rng.normal(0, 0.5, (V, D)), rng.normal(0, 0.5, (V, D)))
         m.forward(rng.integers(0, V, (B, C)), rng.integers(0, V, B),
                   rng.integers(0, V, (B, K)))
         m.backward()
-        grads[rule] = [g.to_dense() for g in m.grads]
+        grads[rule] = _dense(m.grads)
     np.testing.assert_allclose(grads["word2vec"][0], C * grads["exact"][0], rtol=1e-12)
     np.testing.assert_allclose(grads["word2vec"][1], grads["exact"][1], rtol=1e-12)
     assert CBOW(V, D, np.ones(V, dtype=int), 0.75, K, np.random.default_rng(0)
@@ -228,34 +234,30 @@ def test_skipgram_negatives_expected_gradient_monte_carlo(shared):
 
     So both modes have word2vec's expected gradient up to a factor 1/(1 - p(c)) on a
     pair's negative part (the two agree as p(c) -> 0); the test pins each exactly."""
-    from negsamp.layers import Embedding
-    from negsamp.negative_sampling import NegativeSamplingLoss
     rng = np.random.default_rng(11)
     counts = np.array([40, 20, 10, 6, 3, 1])
     Vs, k, n = counts.size, 2, 100_000
     W_in, W_out = rng.normal(0, 0.5, (Vs, D)), rng.normal(0, 0.5, (Vs, D))
-    m = SkipGram(Vs, D, counts, 0.75, k, rng, dense_grad=True, shared_negatives=shared)
-    m.in_layer = Embedding(W_in, dense_grad=True)
-    m.ns_loss = NegativeSamplingLoss.from_counts(W_out, counts, power=0.75, sample_size=k,
-                                                 rng=np.random.default_rng(12),
-                                                 dense_grad=True)
-    m.params, m.grads = [W_in, W_out], m.in_layer.grads + m.ns_loss.grads
+    m = engine.SkipGram(Vs, D, counts, 0.75, k, np.random.default_rng(12),
+                        shared_negatives=shared)
+    m.params[0], m.params[1] = W_in, W_out
     target, contexts = 3, np.array([0, 2])  # a frequent context word: p(0) is large
     m.forward(np.tile(contexts, (n, 1)), np.full(n, target))
     m.backward()  # the loss is the mean over rows: the Monte Carlo mean of the gradient
-    p = m.ns_loss.sampler.word_p
+    p = m.sampler.word_p
+    grads = _dense(m.grads, (Vs, D))
 
     def weights(c):
         w = k * p / (1.0 if shared else 1.0 - p[c])
         w[c] = 0.0
         return w
     want = _expected_skipgram_grads(W_in, W_out, target, contexts, weights)
-    for got, exp in zip(m.grads, want, strict=True):
+    for got, exp in zip(grads, want, strict=True):
         np.testing.assert_allclose(got, exp, atol=0.01)  # ~5 standard errors
     # and the other mode's closed form is measurably further off (p(0) ≈ 0.4 here)
     other = _expected_skipgram_grads(
         W_in, W_out, target, contexts,
         lambda c: np.where(np.arange(Vs) == c, 0.0,
                            k * p / ((1.0 - p[c]) if shared else 1.0)))
-    err_own = np.abs(m.grads[1] - want[1]).max()
-    assert np.abs(m.grads[1] - other[1]).max() > max(0.02, 4 * err_own)
+    err_own = np.abs(grads[1] - want[1]).max()
+    assert np.abs(grads[1] - other[1]).max() > max(0.02, 4 * err_own)

@@ -1,4 +1,4 @@
-"""UnigramSampler: the distribution drawn, the exclusions, determinism, validation.
+"""The engine's UnigramSampler (FastSampler): the law drawn, exclusions, determinism, checks.
 
 Statistical checks use scipy.stats.chisquare with a fixed seed and accept p > 1e-3:
 a correct sampler fails one check with probability 1e-3 over seeds, and with the
@@ -11,7 +11,9 @@ import numpy as np
 import pytest
 from scipy.stats import chi2_contingency, chisquare
 
-from negsamp.sampler import UnigramSampler, reference_negative_sample, unigram_p
+from negsamp.engine import FastSampler as UnigramSampler  # the sampler the engine uses
+from negsamp.negative_sampling import UnigramSampler as BookSampler
+from negsamp.negative_sampling import unigram_p
 
 COUNTS = np.array([50, 0, 3, 20, 1, 8, 0, 12, 30, 5])  # ids 1 and 6 never occur
 P_MIN = 1e-3
@@ -62,8 +64,9 @@ def test_fast_draws_match_the_books_row_by_row_reference(counts, replace):
     target = np.random.default_rng(12).integers(0, len(counts), size=4000)
     target[:2000] = 0  # the most frequent word, often drawn and so often redrawn
     fast = sampler.get_negative_sample(target)
-    ref = reference_negative_sample(sampler.word_p, target, k, np.random.default_rng(13),
-                                    replace=replace)
+    book = BookSampler.from_counts(counts, 0.75, k, np.random.default_rng(13),
+                                   replace=replace)
+    ref = book.get_negative_sample(target)
     assert not np.any(ref == target[:, None]) and not np.any(fast == target[:, None])
     for j in range(k):
         assert same_distribution(fast[:, j], ref[:, j], len(counts)), j
@@ -138,7 +141,7 @@ def test_no_repeat_rows_follow_the_books_sequential_law(counts, max_tries, monke
     """Whole rows, not just columns: each ordered row of k = 3 is as frequent as the
     book's sequential draw makes it (enumerated exactly), both when a repeat is replaced
     by spare draws and when it is drawn at once from p with the rest cut out."""
-    from negsamp._alias import FastDraws
+    from negsamp.engine.draws import FastDraws
     monkeypatch.setattr(FastDraws, "MAX_TRIES", max_tries)
     sampler = UnigramSampler.from_counts(counts, 0.75, 3, np.random.default_rng(21),
                                          replace=False)

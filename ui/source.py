@@ -14,35 +14,35 @@ import inspect
 import re
 import textwrap
 
-from negsamp._alias import FastDraws
 from negsamp.dashboard.walkthrough import trace_cbow_step
-from negsamp.negative_sampling import NegativeSamplingLoss
-from negsamp.sampler import UnigramSampler, reference_negative_sample, unigram_p
+from negsamp.engine.draws import FastDraws
+from negsamp.negative_sampling import NegativeSamplingLoss, UnigramSampler, unigram_p
 from negsamp.softmax_model import SoftmaxCBOW
 
 _MARKER = re.compile(r"^\s*# \[/?page(:[\w-]+)?\]\s*$")
 
 # name -> (function or class, first line, last line); None, None: the whole source
 SNIPPETS = {
-    "ns_forward": (NegativeSamplingLoss.forward, "positives = target.reshape(B, P)",
-                   "self.loss_layer.forward(s, t, weights)"),
-    "ns_scores": (NegativeSamplingLoss.forward, "idx = np.concatenate",
-                  "s = self.embed_dot.forward"),
-    "raw_p": (UnigramSampler._setup, "self.raw_p = ", "self.raw_p = "),
-    "word_p": (UnigramSampler.power.fset, "self.word_p = unigram_p", "self.word_p = unigram_p"),
+    "ns_forward": (NegativeSamplingLoss.forward, "# the true word, label 1",
+                   "return self.loss_pos + self.loss_neg"),
+    "ns_scores": (NegativeSamplingLoss.forward, "score = self.embed_dot_layers[0].forward",
+                  "score = self.embed_dot_layers[1 + i].forward"),
+    "raw_p": (UnigramSampler._build, "self.raw_p = ", "self.raw_p = "),
+    "word_p": (UnigramSampler._build, "self.word_p = unigram_p", "self.word_p = unigram_p"),
     "unigram_p": (unigram_p, "def unigram_p", "return w / w.sum()"),
-    # the book's draw, row by row: the sampler draws exactly this distribution for a
-    # whole batch at once (tests/test_sampler.py compares them)
-    "draw_replace": (reference_negative_sample, "out = np.empty", "return out"),
+    # the book's draw, row by row: the engine's sampler draws exactly this distribution
+    # for a whole batch at once (tests/test_sampler.py compares them)
+    "draw_replace": (UnigramSampler.get_negative_sample, "negative_sample = np.zeros",
+                     "return negative_sample"),
     "draw_no_repeats": (FastDraws.without_replacement, "spares = max(",
                         "return out"),
     "softmax_forward": (SoftmaxCBOW.forward, "self.scores = ", "self.scores = "),
     "softmax_backward": (SoftmaxCBOW.backward, "ds = self.loss_layer.backward",
                          "dh = ds @ W_out"),
     "layers_forward": (trace_cbow_step, "W_in_rows = model.in_layer.forward",
-                       "loss = ns.loss_layer.forward"),
-    "layers_backward": (trace_cbow_step, "dscores = ns.loss_layer.backward",
-                        "model.in_layer.backward(dh_ctx)"),
+                       "loss = sum(parts)"),
+    "layers_backward": (trace_cbow_step, "dscores = np.stack",
+                        "model.in_layer.backward("),
 }
 
 

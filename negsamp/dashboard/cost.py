@@ -21,10 +21,10 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from ..corpus import context_target_batches, num_windows
+from ..engine import CBOW
 from ..evaluate import group_neighbour_rate
-from ..models import CBOW
+from ..negative_sampling import unigram_p
 from ..optim import SGD, Adam
-from ..sampler import unigram_p
 from ..softmax_model import SoftmaxCBOW, softmax_cross_entropy
 from ..vectors import WordVectors
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..sampler import UnigramSampler
+from ..engine import FastSampler
 
 
 def expected_negative_p(word_p: np.ndarray, targets) -> np.ndarray:
@@ -38,7 +38,7 @@ def expected_negative_p(word_p: np.ndarray, targets) -> np.ndarray:
     return np.clip(expected, 0.0, None) / t.size
 
 
-def draw_batch(sampler: UnigramSampler, corpus_ids: np.ndarray, batch_size: int,
+def draw_batch(sampler: FastSampler, corpus_ids: np.ndarray, batch_size: int,
                rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Pick ``batch_size`` targets at random positions of the corpus and their negatives.
 
@@ -52,7 +52,7 @@ def draw_batch(sampler: UnigramSampler, corpus_ids: np.ndarray, batch_size: int,
     return targets, sampler.get_negative_sample(targets)
 
 
-def sample_negatives(sampler: UnigramSampler, corpus_ids: np.ndarray, n_draws: int,
+def sample_negatives(sampler: FastSampler, corpus_ids: np.ndarray, n_draws: int,
                      rng: np.random.Generator) -> dict:
     """Draw about ``n_draws`` negatives for random corpus targets and count them.
 

@@ -234,8 +234,8 @@ class LiveTraining:
     def _keep_sample(self):
         # The positives and negatives of the last forward pass, as they were scored; the
         # rows per (positive, negatives) pair are built only when shown (sample_words).
-        ns = self.trainer.model.ns_loss
-        self.last_sample = (ns.positives.copy(), ns.negatives.copy())  # (B, P), (B, k)
+        model = self.trainer.model
+        self.last_sample = (model.positives.copy(), model.negatives.copy())  # (B, P), (B, k)
 
     def tick(self, budget_seconds=None):
         """One live refresh: train for ``budget_seconds`` (checked after every step, at

@@ -19,16 +19,14 @@ from ..negative_sampling import NegativeSamplingLoss
 from ..optim import SGD, Adam
 
 
-def _dense(g):
-    return g.to_dense() if hasattr(g, "to_dense") else np.array(g, copy=True)
-
-
 def trace_cbow_step(model, contexts, target, negatives):
     """Forward and backward through a CBOW model, keeping every intermediate array.
 
-    The same layers and the same formulas as ``CBOW.forward`` / ``backward`` (a test
-    checks the loss and the gradients agree); afterwards ``model.grads`` hold this
-    batch's gradients, ready for an optimizer.
+    The model's own layers, one by one (``CBOW.forward`` / ``backward`` with the book's
+    ``NegativeSamplingLoss`` unrolled: one EmbeddingDot and one SigmoidWithLoss per
+    column, the true word's then each negative's; a test checks the loss and the
+    gradients agree); afterwards ``model.grads`` hold this batch's gradients, ready for
+    an optimizer.
 
     Parameters
     ----------
@@ -43,7 +41,7 @@ def trace_cbow_step(model, contexts, target, negatives):
         ``contexts`` (B, C), ``idx`` (B, k+1) [target, negatives], ``W_in_rows``
         (B, C, D), ``h`` (B, D), ``W_out_rows`` (B, k+1, D), ``scores``, ``sigma``,
         ``labels``, ``loss_terms``, ``dscores`` (all (B, k+1)), ``dh`` (B, D),
-        ``dW_in`` and ``dW_out`` (V, D, dense), and 0-d ``loss``, ``loss_pos``,
+        ``dW_in`` and ``dW_out`` (V, D), and 0-d ``loss``, ``loss_pos``,
         ``loss_neg`` (batch means; the two parts add up to the loss).
     """
     if not isinstance(model, CBOW):
@@ -55,34 +53,36 @@ def trace_cbow_step(model, contexts, target, negatives):
     W_in_rows = model.in_layer.forward(contexts)  # (B, C, D)
     h = W_in_rows.mean(axis=1)  # (B, D)
     idx = np.concatenate([target.reshape(B, 1), negatives], axis=1)  # (B, k+1)
-    scores = ns.embed_dot.forward(h, idx)  # (B, k+1)
-    labels = np.zeros(scores.shape, dtype=scores.dtype)  # (B, k+1) [1, 0, ..., 0]
+    labels = np.zeros(idx.shape, dtype=h.dtype)  # (B, k+1) [1, 0, ..., 0]
     labels[:, 0] = 1
-    loss = ns.loss_layer.forward(scores, labels)
-    terms = ns.loss_layer.losses  # (B, k+1) per-element binary cross-entropy
-    dscores = ns.loss_layer.backward(1)  # (B, k+1) (σ - t) / B
-    dh = ns.embed_dot.backward(dscores)  # (B, D); fills dW_out
-    dh_ctx = np.broadcast_to((dh / C)[:, None, :], W_in_rows.shape)  # (B, C, D)
-    model.in_layer.backward(dh_ctx)  # fills dW_in
-    dW_in, dW_out = (_dense(g) for g in model.grads)
+    pairs = list(zip(ns.embed_dot_layers, ns.loss_layers, strict=True))
+    scores = np.stack([dot.forward(h, idx[:, j]) for j, (dot, _) in enumerate(pairs)], 1)
+    parts = [sig.forward(scores[:, j], labels[:, j]) for j, (_, sig) in enumerate(pairs)]
+    loss = sum(parts)
+    dscores = np.stack([sig.backward(1) for _, sig in pairs], axis=1)  # (B, k+1) (σ - t) / B
+    dh = sum(dot.backward(dscores[:, j]) for j, (dot, _) in enumerate(pairs))  # (B, D)
+    dW_out, = ns.grads
+    dW_out[...] = sum(dot.grads[0] for dot, _ in pairs)  # W_out's one gradient
+    model.in_layer.backward(np.broadcast_to((dh / C)[:, None, :], W_in_rows.shape))
+    terms = np.logaddexp(0, scores) - labels * scores  # (B, k+1) each binary cross-entropy
     return dict(
         contexts=contexts, idx=idx, W_in_rows=W_in_rows, h=h,
-        W_out_rows=ns.embed_dot.cache[1], scores=scores, sigma=ns.loss_layer.y,
-        labels=labels, loss_terms=terms, dscores=dscores, dh=dh,
-        dW_in=dW_in, dW_out=dW_out, loss=np.asarray(loss),
-        loss_pos=np.asarray(terms[:, 0].sum(dtype=np.float64) / B),
-        loss_neg=np.asarray(terms[:, 1:].sum(dtype=np.float64) / B),
+        W_out_rows=np.stack([dot.cache[1] for dot, _ in pairs], axis=1), scores=scores,
+        sigma=np.stack([sig.y for _, sig in pairs], axis=1), labels=labels,
+        loss_terms=terms, dscores=dscores, dh=dh,
+        dW_in=model.grads[0].copy(), dW_out=dW_out.copy(), loss=np.asarray(loss),
+        loss_pos=np.asarray(parts[0]), loss_neg=np.asarray(sum(parts[1:])),
     )
 
 
 def float64_copy(model):
-    """A CBOW sharing nothing with ``model``: float64 copies of W_in, W_out, dense grads."""
+    """A CBOW sharing nothing with ``model``: float64 copies of W_in and W_out."""
     m = copy.copy(model)
     W_in, W_out = (np.array(W, dtype=np.float64) for W in model.params)
     s = model.ns_loss.sampler
-    m.in_layer = Embedding(W_in, dense_grad=True)
+    m.in_layer = Embedding(W_in)
     m.ns_loss = NegativeSamplingLoss.from_counts(W_out, s.counts, s.power, s.sample_size,
-                                                 dense_grad=True, replace=s.replace)
+                                                 replace=s.replace)
     m.params, m.grads = [W_in, W_out], m.in_layer.grads + m.ns_loss.grads
     return m
 
@@ -104,7 +104,7 @@ def gradcheck_cbow(model, contexts, target, negatives, eps=1e-6):
 
     f(None)
     m.backward()
-    analytic = [_dense(g) for g in m.grads]
+    analytic = [g.copy() for g in m.grads]
     out = {"tol": TOL}
     for name, W, a in zip(("dW_in", "dW_out"), m.params, analytic, strict=False):
         err = rel_error(a, numeric_grad(f, W, eps))
@@ -130,7 +130,7 @@ class CBOWStepper:
 
     Attributes
     ----------
-    model : CBOW (dense gradients)
+    model : CBOW (the book's layers)
     step : int, updates applied so far
     batch : (contexts (B, C), target (B,), negatives (B, k)), the current mini-batch
     history : list of dict, per update ``loss_before`` and ``loss_after`` (same batch)
@@ -143,8 +143,7 @@ class CBOWStepper:
         self.ids, self.window, self.batch_size = np.asarray(corpus_ids), window, batch_size
         self.rng = np.random.default_rng(seed)
         counts = np.asarray(counts)
-        self.model = CBOW(counts.size, hidden_size, counts, power, num_negatives, self.rng,
-                          dense_grad=True)
+        self.model = CBOW(counts.size, hidden_size, counts, power, num_negatives, self.rng)
         self.optimizer = SGD(lr) if optimizer == "sgd" else Adam(lr)
         self.step, self.history = 0, []
         self._batches = context_target_batches(self.ids, window, batch_size, self.rng)

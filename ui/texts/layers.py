@@ -6,6 +6,10 @@ from negsamp.dashboard.figures.layers import HEATMAP_LABELS
 TEXT = {
     "en": {
         "cbow_rule_title": "Why word2vec updates CBOW differently",
+        "classes_title": "The book's five classes, as this page runs them",
+        "classes_caption": ("negsamp/layers.py and negsamp/negative_sampling.py, whole: "
+                            "Embedding, EmbeddingDot, SigmoidWithLoss, UnigramSampler and "
+                            "NegativeSamplingLoss, with the seed note's bugs fixed."),
         "cbow_rule": (
             "**Two ways to update CBOW's context words.** h is the mean of the C context "
             'vectors, so the exact gradient gives each context row dh / C: that is what this '
@@ -72,6 +76,10 @@ TEXT = {
     },
     "ja": {
         "cbow_rule_title": "word2vec が CBOW を別のやり方で更新する理由",
+        "classes_title": "本の5つのクラス（このページが実行しているもの）",
+        "classes_caption": ("negsamp/layers.py と negsamp/negative_sampling.py の全文："
+                            "Embedding、EmbeddingDot、SigmoidWithLoss、UnigramSampler、"
+                            "NegativeSamplingLoss。元のノートのバグは直してあります。"),
         "cbow_rule": (
             "**CBOW のコンテキスト単語を更新する2つのやり方。** h は C 個のコンテキストの"
             "ベクトルの平均なので、正確な勾配では各コンテキストの行に dh / C が流れます。"

@@ -16,7 +16,9 @@ TEXT = {
             "and compares them with what the distribution predicts."),
         "no_corpus": "No corpus: {problem}",
         "formula_caption": "A negative of a row whose target is t, and the expected count of w:",
-        "code_caption": "The draw in negsamp (negsamp/sampler.py):",
+        "code_caption": ("The draw in negsamp: the book's, row by row "
+                         "(negsamp/negative_sampling.py); without repeats, the batch draw "
+                         "the engine makes (negsamp/engine/draws.py):"),
         "seed": "seed (the same seed gives the same batch)",
         "batch": "targets in the batch B",
         "no_repeats": "no repeats within a row",
@@ -57,7 +59,9 @@ TEXT = {
             "回数を数え、確率分布から予想される回数と比べたものです。"),
         "no_corpus": "コーパスがありません：{problem}",
         "formula_caption": "ターゲットが t の行の負例と、単語 w がサンプリングされる回数の期待値：",
-        "code_caption": "negsamp でのサンプリング（negsamp/sampler.py）：",
+        "code_caption": ("negsamp でのサンプリング：本のとおり1行ずつ"
+                         "（negsamp/negative_sampling.py）。重複なしでは、エンジンがバッチ"
+                         "ごとに行う抽出（negsamp/engine/draws.py）："),
         "seed": "シード（同じシードなら同じミニバッチ）",
         "batch": "ミニバッチ内のターゲット数 B",
         "no_repeats": "1行の中で重複なし",

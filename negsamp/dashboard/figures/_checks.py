@@ -2,7 +2,7 @@
 import numpy as np
 
 from ...checks import Allowed, check
-from ...sampler import unigram_p
+from ...negative_sampling import unigram_p
 
 
 def as_1d(name, values, *, dtype=float):

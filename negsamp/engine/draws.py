@@ -1,8 +1,8 @@
-"""Fast draws from a fixed distribution: the speed machinery behind ``UnigramSampler``.
+"""Fast draws from a fixed distribution: the tables behind the engine's FastSampler.
 
 The sampler's story (``word_p``, draw k per row, never the row's target) is told in
-``negsamp/sampler.py``; this module draws the same distribution for a whole batch
-at once, as word2vec and gensim do with a table instead of one ``choice`` per row:
+``negsamp/negative_sampling.py``; this module draws the same distribution for a whole
+batch at once, as word2vec and gensim do with a table instead of one ``choice`` per row:
 
 - with repeats: Walker's alias table (O(1) a draw, exact); entries equal to their row's
   target are drawn again, and the few left after some rounds come from the cumulative
@@ -12,7 +12,7 @@ at once, as word2vec and gensim do with a table instead of one ``choice`` per ro
   earlier one (or hits the target), it is replaced by spare draws until none does.
 
 The tests check these draws against the book's one-row-at-a-time loop,
-``negsamp.sampler.reference_negative_sample``.
+``negsamp.negative_sampling.UnigramSampler.get_negative_sample``.
 """
 from __future__ import annotations
 
