@@ -100,3 +100,19 @@ def test_the_batch_table_lists_each_target_with_its_contexts_and_k_negatives(pag
     words = toy_corpus().vocab.words
     assert [words[int(i)] for i in ids[:, 0]] == list(table.iloc[:, 0])
     assert [" ".join(words[int(i)] for i in row[1:]) for row in ids] == list(negatives)
+
+
+def test_the_page_shows_the_five_classes_it_runs(page):
+    """The book's five classes, whole, as the page's model is built from them."""
+    import negsamp.layers
+    import negsamp.negative_sampling
+    from negsamp.layers import Embedding, EmbeddingDot, SigmoidWithLoss
+    from negsamp.negative_sampling import NegativeSamplingLoss, UnigramSampler
+    from ui.source import code
+    blocks = [c.value for c in page.code]
+    for module in (negsamp.layers, negsamp.negative_sampling):
+        assert code(module) in blocks
+    shown = "\n".join(blocks)
+    for cls in (Embedding, EmbeddingDot, SigmoidWithLoss, UnigramSampler,
+                NegativeSamplingLoss):
+        assert f"class {cls.__name__}" in shown

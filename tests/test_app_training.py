@@ -79,6 +79,12 @@ def test_page_shows_buttons_formula_and_code_before_any_step(page):
     assert any(r"\sigma(-u_" in x.value for x in page.latex)
     code = page.code[0].value
     assert "trainer = Trainer(corpus, config)" in code and "trainer.run(" in code
+    # it says what computes the step, and which test holds it equal to the book's layers
+    from negsamp.trainer import Trainer
+    assert Trainer(_live(page).corpus, _live(page).config).model.__module__ == \
+        "negsamp.engine.models"
+    assert any("negsamp/engine/" in c.value and "tests/test_engine.py" in c.value
+               for c in page.caption)
     assert "No step yet" in page.info[0].value
     assert _n_points(_traces(page, "loss_chart")["loss"]) == 0
     assert not _live(page).running and _live(page).config.epochs is None

@@ -18,8 +18,7 @@ from negsamp.dashboard.cost import (
     work_per_step,
 )
 from negsamp.datasets import synthetic_corpus, toy_corpus
-from negsamp.optim import SGD
-from negsamp.rowgrad import RowGrad
+from negsamp.optim import SGD, RowSum
 
 D, B, K = 8, 16, 5
 
@@ -39,11 +38,13 @@ def test_work_per_step_counts_the_arrays_each_model_really_computes(V):
     soft, ns = _one_step("softmax", V, rng), _one_step("negsamp", V, rng)
     assert soft.scores.shape == (B, V)  # every word scored
     assert soft.grads[1].shape == (V, D)  # and every output row gets a gradient
-    assert ns.ns_loss.scores.shape == (B, K + 1)  # the true word and k negatives only
-    dW_out = ns.grads[1]
-    assert isinstance(dW_out, RowGrad) and dW_out.rows.shape == (B * (K + 1), D)
+    scored = np.concatenate([ns.positives, ns.negatives], axis=1)
+    assert scored.shape == (B, K + 1)  # the true word and k negatives only
+    dW_out = ns.grads[1]  # summed rows of those words, each row's count of entries
+    assert isinstance(dW_out, RowSum) and dW_out.counts.sum() == scored.size
+    np.testing.assert_array_equal(dW_out.ids, np.unique(scored))
     assert work_per_step("softmax", V, D, B, K) == 3 * soft.scores.size * D + soft.grads[1].size
-    assert work_per_step("negsamp", V, D, B, K) == 4 * ns.ns_loss.scores.size * D
+    assert work_per_step("negsamp", V, D, B, K) == 4 * scored.size * D
 
 
 def test_softmax_work_grows_with_V_and_negative_samplings_does_not():
@@ -149,7 +150,7 @@ def test_corrected_scores_beat_the_raw_ones_and_p_alpha_alone(issue_setting):
 
 
 def test_the_correction_is_log_p_alpha_and_k_does_not_matter():
-    from negsamp.sampler import unigram_p
+    from negsamp.negative_sampling import unigram_p
     from negsamp.softmax_model import softmax_cross_entropy
     rng = np.random.default_rng(0)
     V, D = 30, 4

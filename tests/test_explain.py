@@ -10,7 +10,8 @@ from negsamp.dashboard.explain import (
     row_checks,
     sample_negatives,
 )
-from negsamp.sampler import UnigramSampler
+from negsamp.engine import FastSampler
+from negsamp.negative_sampling import UnigramSampler
 
 COUNTS = np.array([50, 20, 10, 5, 0, 3, 1])
 
@@ -30,15 +31,17 @@ def test_expected_p_is_the_mean_of_each_rows_renormalised_distribution():
         expected_negative_p(s.word_p, [])
 
 
+# the page's sampler, and the book's (a loop over rows, slower: fewer draws)
+@pytest.mark.parametrize("cls, n", [(FastSampler, 30_000), (UnigramSampler, 6_000)])
 @pytest.mark.parametrize("replace", [True, False])
-def test_sampled_draws_fit_the_expected_distribution(replace):
+def test_sampled_draws_fit_the_expected_distribution(replace, cls, n):
     rng = np.random.default_rng(3)
     ids = np.repeat(np.arange(COUNTS.size), COUNTS)
-    s = UnigramSampler.from_counts(COUNTS, 0.5, 3, rng, replace=replace)
-    out = sample_negatives(s, ids, 30_000, rng)
+    s = cls.from_counts(COUNTS, 0.5, 3, rng, replace=replace)
+    out = sample_negatives(s, ids, n, rng)
     assert out["n_clashes"] == 0 and out["observed"].sum() == out["n_draws"]
     assert out["columns"] == ("all" if replace else "first")
-    assert out["n_draws"] == (30_000 // 3 * 3 if replace else 30_000)
+    assert out["n_draws"] == (n // 3 * 3 if replace else n)
     assert out["observed"][4] == 0  # never-seen word
     seen = out["expected_p"] > 0
     pval = chisquare(out["observed"][seen], out["expected_p"][seen] * out["n_draws"]).pvalue
@@ -48,7 +51,7 @@ def test_sampled_draws_fit_the_expected_distribution(replace):
 def test_draw_batch_and_row_checks():
     rng = np.random.default_rng(0)
     ids = np.repeat(np.arange(COUNTS.size), COUNTS)
-    s = UnigramSampler.from_counts(COUNTS, 0.75, 4, rng, replace=False)
+    s = FastSampler.from_counts(COUNTS, 0.75, 4, rng, replace=False)
     targets, negatives = draw_batch(s, ids, 50, rng)
     assert negatives.shape == (50, 4)
     assert row_checks(targets, negatives) == dict(clashes=0, rows_with_repeats=0)

@@ -1,25 +1,30 @@
-"""SGD and Adam: sparse (RowGrad) against dense updates, laziness, cost in rows used,
-validate-then-commit on non-finite values, dtype."""
+"""SGD and Adam: sparse (RowSum, the engine's gradients) against dense updates,
+laziness, cost in rows used, validate-then-commit on non-finite values, dtype."""
 import tracemalloc
 
 import numpy as np
 import pytest
 
-from negsamp.negative_sampling import NegativeSamplingLoss
-from negsamp.optim import SGD, Adam, NonFiniteUpdateError
-from negsamp.rowgrad import RowGrad
+from negsamp import engine, models
+from negsamp.optim import SGD, Adam, NonFiniteUpdateError, RowSum
 
 V, D = 12, 4
 
 
 def row_grad(idx, rows, dtype=np.float64):
-    g = RowGrad((V, D), dtype)
-    g.set(idx, rows)
-    return g
+    """The RowSum of batch entries ``rows`` (N, D) at ids ``idx`` (N,), repeats summed."""
+    ids, inv, counts = np.unique(np.asarray(idx), return_inverse=True, return_counts=True)
+    summed = np.zeros((ids.shape[0], np.shape(rows)[1]), dtype)
+    np.add.at(summed, inv, np.asarray(rows, dtype))
+    return RowSum(ids, summed, counts)
+
+
+def to_dense(g, shape=(V, D)):
+    return g.to_dense(shape)
 
 
 def random_steps(n, seed=0, dtype=np.float64):
-    """n RowGrads with repeated ids (rows 10 and 11 are never used)."""
+    """n RowSums with repeated ids (rows 10 and 11 are never used)."""
     rng = np.random.default_rng(seed)
     return [row_grad(rng.integers(0, 10, size=9), rng.normal(size=(9, D)), dtype)
             for _ in range(n)]
@@ -46,30 +51,36 @@ def test_sgd_sparse_equals_dense_over_several_steps():
     expect = W0.copy()
     for k, g in enumerate(random_steps(5)):
         sparse.update([Ws], [g])
-        dense.update([Wd], [g.to_dense()])
-        expect -= 0.1 * (1 - k / 10) * g.to_dense()  # linear decay, by hand
+        dense.update([Wd], [to_dense(g)])
+        expect -= 0.1 * (1 - k / 10) * to_dense(g)  # linear decay, by hand
     np.testing.assert_allclose(Ws, Wd, rtol=1e-12)
     np.testing.assert_allclose(Ws, expect, rtol=1e-12)
     np.testing.assert_array_equal(Ws[10:], W0[10:])  # untouched rows bit-identical
 
 
 def test_sgd_sparse_equals_dense_through_negative_sampling():
+    """The engine's RowSum gradients and the book layers' dense ones, same batches and
+    negatives: SGD leaves the same float32 weights."""
     rng = np.random.default_rng(2)
-    W0 = rng.normal(size=(V, D)).astype(np.float32)
-    Ws, Wd = W0.copy(), W0.copy()
-    ns_s = NegativeSamplingLoss(Ws, list(range(V)), sample_size=4, rng=rng)
-    ns_d = NegativeSamplingLoss(Wd, list(range(V)), sample_size=4, dense_grad=True)
+    counts = np.ones(V, int)
+    fast = engine.CBOW(V, D, counts, 0.75, 4, np.random.default_rng(0))
+    book = models.CBOW(V, D, counts, 0.75, 4, np.random.default_rng(0))
+    W0 = [rng.normal(size=(V, D)).astype(np.float32) for _ in range(2)]
+    for p, q, w in zip(fast.params, book.params, W0, strict=True):
+        p[...] = q[...] = w
     opt_s, opt_d = SGD(lr=0.5), SGD(lr=0.5)
     for _ in range(4):
-        h, target = rng.normal(size=(6, D)).astype(np.float32), rng.integers(0, 3, 6)
-        ns_s.forward(h, target)
-        ns_d.forward(h, target, ns_s.negatives)
-        ns_s.backward(), ns_d.backward()
-        opt_s.update(ns_s.params, ns_s.grads)
-        opt_d.update(ns_d.params, ns_d.grads)
-    assert Ws.dtype == Wd.dtype == np.float32
-    np.testing.assert_allclose(Ws, Wd, rtol=1e-5, atol=1e-6)
-    assert not np.allclose(Ws, W0)
+        contexts, target = rng.integers(0, V, (6, 2)), rng.integers(0, 3, 6)
+        fast.forward(contexts, target)
+        book.forward(contexts, target, fast.negatives)
+        fast.backward(), book.backward()
+        assert all(isinstance(g, RowSum) for g in fast.grads)
+        opt_s.update(fast.params, fast.grads)
+        opt_d.update(book.params, book.grads)
+    for Ws, Wd, w in zip(fast.params, book.params, W0, strict=True):
+        assert Ws.dtype == Wd.dtype == np.float32
+        np.testing.assert_allclose(Ws, Wd, rtol=1e-5, atol=1e-6)
+        assert not np.allclose(Ws, w)
 
 
 def test_sgd_linear_decay_and_floor():
@@ -100,7 +111,7 @@ def test_sgd_validates_its_settings(kwargs, message):
 # -- Adam ------------------------------------------------------------------------
 def test_dense_adam_matches_the_textbook():
     W0 = np.random.default_rng(3).normal(size=(V, D))
-    grads = [g.to_dense() for g in random_steps(4)]
+    grads = [to_dense(g) for g in random_steps(4)]
     W, opt = W0.copy(), Adam(lr=0.01)
     for g in grads:
         opt.update([W], [g])
@@ -119,11 +130,10 @@ def test_dense_adam_matches_the_textbook():
 @pytest.mark.parametrize("sparse", [False, True])
 def test_adam_first_step_by_hand_with_the_books_eps(g, expected, sparse):
     W = np.ones((2, 1))
-    grad = RowGrad((2, 1))
-    grad.set(np.array([0]), np.array([[g]]))
+    grad = row_grad([0], [[g]])
     opt = Adam(lr=0.1)
     assert opt.eps == 1e-7  # the book's
-    opt.update([W], [grad if sparse else grad.to_dense()])
+    opt.update([W], [grad if sparse else to_dense(grad, (2, 1))])
     assert W[0, 0] == pytest.approx(expected, rel=1e-12, abs=0)
     assert W[1, 0] == 1.0
 
@@ -134,7 +144,7 @@ def test_lazy_adam_equals_dense_adam_on_the_first_step():
     Ws, Wd = W0.copy(), W0.copy()
     lazy, dense = Adam(lr=0.01), Adam(lr=0.01)
     lazy.update([Ws], [g])
-    dense.update([Wd], [g.to_dense()])
+    dense.update([Wd], [to_dense(g)])
     np.testing.assert_allclose(Ws, Wd, rtol=1e-12)
     np.testing.assert_allclose(lazy.m[0], dense.m[0], rtol=1e-12)
     np.testing.assert_allclose(lazy.v[0], dense.v[0], rtol=1e-12)
@@ -148,13 +158,13 @@ def test_lazy_adam_only_touches_used_rows():
     opt.update([W], [row_grad([9, 9], np.ones((2, D)))])
     W_after_first = W.copy()
     for g in random_steps(3, seed=6):
-        g.set(g.idx[g.idx != 9], g.rows[g.idx != 9])  # row 9 idle from now on
-        opt.update([W], [g])
+        keep = g.ids != 9  # row 9 idle from now on
+        opt.update([W], [RowSum(g.ids[keep], g.rows[keep], g.counts[keep])])
     np.testing.assert_array_equal(W[10:], W0[10:])
     assert not np.any(opt.m[0][10:]) and not np.any(opt.v[0][10:])
     np.testing.assert_array_equal(W[9], W_after_first[9])
     Wd, dense = W0.copy(), Adam(lr=0.01)
-    dense.update([Wd], [row_grad([9, 9], np.ones((2, D))).to_dense()])
+    dense.update([Wd], [to_dense(row_grad([9, 9], np.ones((2, D))))])
     dense.update([Wd], [np.zeros((V, D))])
     assert not np.allclose(Wd[9], W_after_first[9])  # the difference laziness makes
 
@@ -165,8 +175,7 @@ def test_sparse_update_memory_is_in_rows_used_not_vocabulary(opt_class):
     moments once), a sparse step allocates far less than one (V, D) matrix."""
     big_V, D_ = 200_000, 16
     W = np.zeros((big_V, D_), np.float32)  # 12.8 MB
-    g = RowGrad(W.shape, np.float32)
-    g.set(np.array([5, 7, 5, 199_999]), np.ones((4, D_)))
+    g = row_grad([5, 7, 5, 199_999], np.ones((4, D_)), np.float32)
     opt = opt_class(lr=0.01)
     opt.update([W], [g])
     tracemalloc.start()
@@ -193,7 +202,7 @@ def test_non_finite_update_writes_nothing(opt_class, sparse):
     bad = row_grad([3, 4], bad_rows)
     # params[0] is fine, params[1] is not: neither may be written
     with pytest.raises(NonFiniteUpdateError, match=r"params\[1\]"):
-        opt.update([W1, W2], [good, bad if sparse else bad.to_dense()])
+        opt.update([W1, W2], [good, bad if sparse else to_dense(bad)])
     for a, b in zip((W1, W2), before, strict=False):
         np.testing.assert_array_equal(a, b)
     if opt_class is Adam:
@@ -228,7 +237,7 @@ def test_float32_params_stay_float32(opt_class, sparse):
     W = np.ones((V, D), np.float32)
     opt = opt_class(lr=0.1)
     for g in random_steps(3, dtype=np.float32):
-        opt.update([W], [g if sparse else g.to_dense()])
+        opt.update([W], [g if sparse else to_dense(g)])
     assert W.dtype == np.float32
     if opt_class is Adam:
         assert opt.m[0].dtype == opt.v[0].dtype == np.float32
@@ -243,18 +252,15 @@ def test_same_matrix_listed_twice_is_refused():
 
 def test_sgd_max_row_count_caps_a_frequent_rows_summed_update():
     """A row seen 100 times moves by 32/100 of its summed gradient; rarer rows in full."""
-    from negsamp.rowgrad import RowGrad
     V, D = 5, 3
     W0 = np.arange(V * D, dtype=np.float32).reshape(V, D)
     idx = np.array([0] * 100 + [1, 1, 2])
     rows = np.ones((idx.shape[0], D), dtype=np.float32)
     capped, plain = W0.copy(), W0.copy()
     for W, opt in ((capped, SGD(lr=0.1, max_row_count=32)), (plain, SGD(lr=0.1))):
-        g = RowGrad((V, D), np.float32)
-        g.set(idx, rows)
-        opt.update([W], [g])
+        opt.update([W], [row_grad(idx, rows, np.float32)])
     np.testing.assert_allclose(plain[0], W0[0] - 0.1 * 100)
-    # the cap scales each of the 100 entries before they are summed in float32
+    # the cap scales the row's sum by its count (100), not by the sum's size
     np.testing.assert_allclose(capped[0], W0[0] - 0.1 * 32, rtol=1e-5)
     np.testing.assert_array_equal(capped[1:], plain[1:])  # counts 2 and 1: untouched by the cap
     np.testing.assert_array_equal(capped[3:], W0[3:])

@@ -4,6 +4,7 @@ models use only those columns, with exact gradients."""
 import numpy as np
 import pytest
 
+from negsamp import engine, models
 from negsamp.config import TrainConfig
 from negsamp.corpus import (
     Corpus,
@@ -14,7 +15,9 @@ from negsamp.corpus import (
     window_mask,
 )
 from negsamp.gradcheck import assert_grad_close, numeric_grad
-from negsamp.models import CBOW, SkipGram
+from negsamp.layers import Embedding
+from negsamp.negative_sampling import NegativeSamplingLoss
+from negsamp.optim import RowSum
 from negsamp.trainer import Trainer
 
 V, D, B, C, K = 9, 4, 3, 4, 3
@@ -64,23 +67,33 @@ def test_window_mask_is_exactly_same_line_and_lone_words_are_no_centres():
 
 
 # ------------------------------------------------------------------ the models
-def _f64_model(cls, dense_grad, seed=0, **kwargs):
-    from negsamp.layers import Embedding
-    from negsamp.negative_sampling import NegativeSamplingLoss
+# Each model test runs on the book's models (negsamp.models: dense gradients from the
+# five layers) and on the engine's (negsamp.engine: summed rows, the trainer's path);
+# skip-gram's shared negatives exist in the engine only.
+IMPLS = {"book": models, "engine": engine}
+
+
+def _f64_model(impl, name, seed=0, **kwargs):
     rng = np.random.default_rng(seed)
-    m = cls(V, D, rng.integers(1, 20, V), 0.75, K, rng, dense_grad=dense_grad, **kwargs)
+    counts = rng.integers(1, 20, V)
+    m = getattr(IMPLS[impl], name)(V, D, counts, 0.75, K, rng, **kwargs)
     W_in, W_out = rng.normal(0, 0.5, (V, D)), rng.normal(0, 0.5, (V, D))
-    m.in_layer = Embedding(W_in, dense_grad=dense_grad)
-    m.ns_loss = NegativeSamplingLoss.from_counts(W_out, m.ns_loss.sampler.counts, 0.75, K,
-                                                 dense_grad=dense_grad)
-    m.params = [W_in, W_out]
-    m.grads = m.in_layer.grads + m.ns_loss.grads
+    if impl == "book":  # its layers hold the matrices: rebuild them on float64 ones
+        m.in_layer = Embedding(W_in)
+        m.ns_loss = NegativeSamplingLoss.from_counts(W_out, counts, 0.75, K)
+        m.grads = m.in_layer.grads + m.ns_loss.grads
+    m.params = [W_in, W_out]  # the engine reads its matrices from params
     return m, rng
 
 
 MASK = np.array([[True, True, True, True],     # a whole window
                  [False, True, True, False],   # a line of three words
                  [False, False, False, True]])  # the first word of its line
+
+
+def _shared(name, kw):
+    """None for CBOW (negatives per centre), else skip-gram's shared_negatives."""
+    return kw.get("shared_negatives", False) if name == "SkipGram" else None
 
 
 def _batch(rng, shared):
@@ -95,16 +108,24 @@ def _batch(rng, shared):
 
 
 def _grads(m):
-    return [g.to_dense() if hasattr(g, "to_dense") else g.copy() for g in m.grads]
+    """Dense copies of the gradients (the engine's RowSum made (V, D))."""
+    return [g.to_dense(p.shape) if isinstance(g, RowSum) else g.copy()
+            for g, p in zip(m.grads, m.params, strict=True)]
 
 
-@pytest.mark.parametrize("cls, kw", [(CBOW, {"update_rule": "exact"}),
-                                     (SkipGram, {"shared_negatives": True}),
-                                     (SkipGram, {"shared_negatives": False})])
-@pytest.mark.parametrize("dense_grad", [False, True])
-def test_masked_gradients_match_central_differences(cls, kw, dense_grad):
-    shared = kw.get("shared_negatives")
-    m, rng = _f64_model(cls, dense_grad, **kw)
+GRAD_CASES = [("book", "CBOW", {"update_rule": "exact"}),
+              ("book", "SkipGram", {}),
+              ("engine", "CBOW", {"update_rule": "exact"}),
+              ("engine", "SkipGram", {"shared_negatives": True}),
+              ("engine", "SkipGram", {"shared_negatives": False})]
+ALL_CASES = GRAD_CASES + [("book", "CBOW", {"update_rule": "word2vec"}),
+                          ("engine", "CBOW", {"update_rule": "word2vec"})]
+
+
+@pytest.mark.parametrize("impl, name, kw", GRAD_CASES)
+def test_masked_gradients_match_central_differences(impl, name, kw):
+    shared = _shared(name, kw)
+    m, rng = _f64_model(impl, name, **kw)
     contexts, target, negatives = _batch(rng, shared)
 
     def f(_):
@@ -116,17 +137,14 @@ def test_masked_gradients_match_central_differences(cls, kw, dense_grad):
         assert_grad_close(g, numeric_grad(f, W))
 
 
-@pytest.mark.parametrize("cls, kw", [(CBOW, {"update_rule": "exact"}),
-                                     (CBOW, {"update_rule": "word2vec"}),
-                                     (SkipGram, {"shared_negatives": True}),
-                                     (SkipGram, {"shared_negatives": False})])
-def test_masked_out_columns_change_nothing(cls, kw):
+@pytest.mark.parametrize("impl, name, kw", ALL_CASES)
+def test_masked_out_columns_change_nothing(impl, name, kw):
     """Another word in a masked-out column (the next line's word) gives the same loss
     and the same gradients: it is absent, not merely down-weighted."""
-    shared = kw.get("shared_negatives")
+    shared = _shared(name, kw)
     out = []
     for other in (False, True):
-        m, rng = _f64_model(cls, False, **kw)
+        m, rng = _f64_model(impl, name, **kw)
         contexts, target, negatives = _batch(rng, shared)
         if other:
             contexts = np.where(MASK, contexts, (contexts + 1) % V)
@@ -138,11 +156,12 @@ def test_masked_out_columns_change_nothing(cls, kw):
         np.testing.assert_array_equal(a, b)
 
 
-def test_masked_cbow_word2vec_rule_gives_each_line_word_the_whole_error():
+@pytest.mark.parametrize("impl", IMPLS)
+def test_masked_cbow_word2vec_rule_gives_each_line_word_the_whole_error(impl):
     """word2vec.c's CBOW at a line end: h is the mean of the words inside the line, and
     each of them gets the undivided error (checked against rows without a mask)."""
     for b in range(B):
-        m, rng = _f64_model(CBOW, True, seed=5, update_rule="word2vec")
+        m, rng = _f64_model(impl, "CBOW", seed=5, update_rule="word2vec")
         contexts, target, negatives = _batch(rng, True)
         m.forward(contexts[b:b + 1], target[b:b + 1], negatives[b:b + 1],
                   mask=MASK[b:b + 1])
@@ -153,20 +172,32 @@ def test_masked_cbow_word2vec_rule_gives_each_line_word_the_whole_error():
         m.backward()
         for a, c in zip(masked, _grads(m), strict=True):
             np.testing.assert_allclose(a, c, rtol=1e-12, atol=1e-15)
+        # undivided: n times the exact rule's dh / n for W_in, the same W_out gradient
+        m, rng = _f64_model(impl, "CBOW", seed=5, update_rule="exact")
+        contexts, target, negatives = _batch(rng, True)
+        m.forward(contexts[b:b + 1], target[b:b + 1], negatives[b:b + 1],
+                  mask=MASK[b:b + 1])
+        m.backward()
+        exact = _grads(m)
+        np.testing.assert_allclose(masked[0], MASK[b].sum() * exact[0], rtol=1e-6)
+        np.testing.assert_allclose(masked[1], exact[1], rtol=1e-12, atol=1e-15)
 
 
-def test_masked_skipgram_loss_is_the_mean_over_the_pairs_that_exist():
-    m, rng = _f64_model(SkipGram, False, shared_negatives=False)
+@pytest.mark.parametrize("impl", IMPLS)
+def test_masked_skipgram_loss_is_the_mean_over_the_pairs_that_exist(impl):
+    m, rng = _f64_model(impl, "SkipGram")
     contexts, target, negatives = _batch(rng, False)
     loss = m.forward(contexts, target, negatives, mask=MASK)
     rows, cols = np.nonzero(MASK)
     ref = m.forward(contexts[rows, cols][:, None], target[rows], negatives)  # (M, 1)
     assert loss == pytest.approx(ref, rel=1e-12)
-    # shared: a full mask is the plain computation, bit for bit
-    m, rng = _f64_model(SkipGram, False, shared_negatives=True)
+
+
+def test_masked_shared_skipgram_with_a_full_mask_is_the_plain_computation():
+    m, rng = _f64_model("engine", "SkipGram", shared_negatives=True)
     contexts, target, negatives = _batch(rng, True)
     full = m.forward(contexts, target, negatives, mask=np.ones((B, C), bool))
-    assert full == m.forward(contexts, target, negatives)
+    assert full == m.forward(contexts, target, negatives)  # bit for bit
 
 
 # ------------------------------------------------------------------ training
