@@ -10,7 +10,7 @@ MODEL_LABELS = {"cbow": "CBOW", "skipgram": "skip-gram"}  # as the book writes t
 OPTIMIZERS = ("adam", "sgd")
 OPTIMIZER_LABELS = {"sgd": "SGD", "adam": "Adam"}  # as the papers write them
 CBOW_UPDATES = ("exact", "word2vec")  # see negsamp.models.CBOW
-WINDOWS = ("cross_lines", "sentences")  # see negsamp.corpus.window_mask
+WINDOWS = ("cross_lines", "sentences")  # see negsamp.windows.window_mask
 # Settings that only one model reads (the other model's runs ignore them).
 MODEL_ONLY = {"shared_negatives": "skipgram", "cbow_update": "cbow"}
 

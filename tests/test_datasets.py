@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from negsamp import datasets
-from negsamp.corpus import context_offsets
 from negsamp.datasets import load_ptb, synthetic_corpus, text_corpus, toy_corpus
+from negsamp.windows import context_offsets
 
 
 # ------------------------------------------------------------------ toy

@@ -5,17 +5,17 @@ import numpy as np
 import pytest
 
 from negsamp.config import TrainConfig
-from negsamp.corpus import (
-    Corpus,
+from negsamp.corpus import Corpus
+from negsamp.gradcheck import assert_grad_close, numeric_grad
+from negsamp.models import CBOW, SkipGram
+from negsamp.trainer import Trainer
+from negsamp.windows import (
     context_offsets,
     sentence_centres,
     subsample,
     subsample_mask,
     window_mask,
 )
-from negsamp.gradcheck import assert_grad_close, numeric_grad
-from negsamp.models import CBOW, SkipGram
-from negsamp.trainer import Trainer
 
 V, D, B, C, K = 9, 4, 3, 4, 3
 

@@ -20,13 +20,13 @@ import time
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from ..corpus import context_target_batches, num_windows
 from ..evaluate import group_neighbour_rate
 from ..models import CBOW
 from ..optim import SGD, Adam
 from ..sampler import unigram_p
 from ..softmax_model import SoftmaxCBOW, softmax_cross_entropy
 from ..vectors import WordVectors
+from ..windows import context_target_batches, num_windows
 
 MODEL_NAMES = ("softmax", "negsamp")
 _EVAL_FLOATS = 1 << 21  # rows · V per held-out block (16 MB of float64)

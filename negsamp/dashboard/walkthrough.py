@@ -11,12 +11,12 @@ import copy
 
 import numpy as np
 
-from ..corpus import context_target_batches
 from ..gradcheck import TOL, numeric_grad, rel_error
 from ..layers import Embedding
 from ..models import CBOW
 from ..negative_sampling import NegativeSamplingLoss
 from ..optim import SGD, Adam
+from ..windows import context_target_batches
 
 
 def _dense(g):
