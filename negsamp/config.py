@@ -74,7 +74,7 @@ class TrainConfig:
 
     def rules(self) -> dict:
         """The update rules whose default may change between versions (a checkpoint
-        records them, see ``negsamp.io.save_checkpoint``)."""
+        records them, see ``negsamp.checkpoint.save_checkpoint``)."""
         return {"cbow_update": self.cbow_update, "shared_negatives": self.shared_negatives}
 
     def to_dict(self) -> dict:

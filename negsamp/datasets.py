@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 
 from . import tokenizers
+from .atomic import atomic_write
 from .checks import Allowed, InputError, check
 from .corpus import Corpus, Vocab, tokenize
-from .io import atomic_write
 
 __all__ = ["toy_corpus", "synthetic_corpus", "text_corpus", "load_ptb", "ptb_dir",
            "ptb_is_genuine", "looks_like_ptb", "ptb_corpus", "PTBUnavailable",
@@ -515,7 +515,7 @@ def ptb_corpus(data: bytes, split: str = "train") -> Corpus:
 
 def save_ptb(data: bytes, split: str, cache_dir: str | Path | None = None) -> Path:
     """Check a PTB file (checksum, else structure) and write it into the PTB folder
-    (:func:`ptb_dir`) as ``ptb.<split>.txt``, atomically (``negsamp.io.atomic_write``).
+    (:func:`ptb_dir`) as ``ptb.<split>.txt``, atomically (``negsamp.atomic.atomic_write``).
 
     Returns
     -------

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from negsamp import book
+from negsamp.checkpoint import load_checkpoint
 from negsamp.cli import main
 from negsamp.config import TrainConfig
-from negsamp.io import load_checkpoint
 
 WORDS = sorted({w for q, pairs in book.BOOK_NEIGHBOURS.items() for w in [q, *[p for p, _ in
                 pairs]]} | {w for abc, d in book.BOOK_ANALOGIES for w in [*abc, d]}

@@ -225,14 +225,14 @@ def test_load_ptb_rejects_a_download_that_is_not_ptb_and_keeps_nothing(tmp_path,
 
 
 def test_load_ptb_caches_through_the_one_atomic_write(tmp_path, monkeypatch):
-    from negsamp import io
-    assert datasets.atomic_write is io.atomic_write
+    from negsamp import atomic
+    assert datasets.atomic_write is atomic.atomic_write
     monkeypatch.setattr(datasets, "_download", lambda url, timeout=60.0: PTB_SAMPLE.encode())
 
     def interrupted(src, dst):
         raise KeyboardInterrupt
     with monkeypatch.context() as m:
-        m.setattr(io.os, "replace", interrupted)
+        m.setattr(atomic.os, "replace", interrupted)
         with pytest.raises(KeyboardInterrupt):
             load_ptb(cache_dir=tmp_path / "cache")
     assert list((tmp_path / "cache").iterdir()) == []  # no half file, no temporary file

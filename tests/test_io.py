@@ -1,4 +1,5 @@
-"""io: bit-identical round trips, gensim interop, clear errors, atomic writes."""
+"""checkpoint.py, textformats.py, atomic.py: bit-identical round trips, gensim interop,
+clear errors, atomic writes."""
 import io as pyio
 import json
 import os
@@ -7,16 +8,18 @@ import pickle
 import numpy as np
 import pytest
 
-from negsamp import io
-from negsamp.io import (
+from negsamp import atomic, checkpoint
+from negsamp.checkpoint import (
     Checkpoint,
     checkpoint_bytes,
     load_checkpoint,
+    read_checkpoint,
+    save_checkpoint,
+)
+from negsamp.textformats import (
     load_word2vec_format,
     parse_word2vec_text,
     projector_tsv,
-    read_checkpoint,
-    save_checkpoint,
     save_word2vec_format,
     word2vec_text,
 )
@@ -38,7 +41,7 @@ def test_checkpoint_round_trip_is_bit_identical(tmp_path):
     meta = {"rng": {"state": 2**100}, "note": "ünïcode"}
     save_checkpoint(path, arrays=arrays(), words=WORDS, config=config, meta=meta)
     ck = load_checkpoint(path, word_arrays=["W_in", "W_out", "counts"])
-    assert isinstance(ck, Checkpoint) and ck.format_version == io.FORMAT_VERSION
+    assert isinstance(ck, Checkpoint) and ck.format_version == checkpoint.FORMAT_VERSION
     assert set(ck.arrays) == set(arrays())
     for name, a in arrays().items():
         assert ck.arrays[name].dtype == a.dtype and ck.arrays[name].shape == a.shape
@@ -62,7 +65,7 @@ def test_checkpoint_file_has_no_pickled_member(tmp_path):
     data = checkpoint_bytes(arrays=arrays(), words=WORDS, config={})
     with np.load(pyio.BytesIO(data), allow_pickle=False) as z:
         assert z["__words__"].dtype.kind == "U" and z["__config__"].shape == ()
-        assert int(z["__format_version__"]) == io.FORMAT_VERSION == 2
+        assert int(z["__format_version__"]) == checkpoint.FORMAT_VERSION == 2
 
 
 UNPICKLED = []
@@ -279,9 +282,9 @@ def test_interrupted_save_keeps_old_file_and_leaves_no_temp(tmp_path, monkeypatc
     os.chmod(path, 0o600)
     write = writers(path)[kind]
     if target == "_write_all":
-        monkeypatch.setattr(io, "_write_all", patch)
+        monkeypatch.setattr(atomic, "_write_all", patch)
     else:
-        monkeypatch.setattr(io.os, target.split(".")[1], patch)
+        monkeypatch.setattr(atomic.os, target.split(".")[1], patch)
     with pytest.raises(error):
         write()
     monkeypatch.undo()
@@ -293,7 +296,7 @@ def test_interrupted_save_keeps_old_file_and_leaves_no_temp(tmp_path, monkeypatc
 
 
 def test_new_files_get_mode_644(tmp_path):
-    io.atomic_write(tmp_path / "new.txt", "hello ü")
+    atomic.atomic_write(tmp_path / "new.txt", "hello ü")
     assert (tmp_path / "new.txt").read_bytes() == "hello ü".encode()
     assert ((tmp_path / "new.txt").stat().st_mode & 0o777) == 0o644
 
@@ -342,9 +345,9 @@ def test_version_1_checkpoint_loads_with_the_rules_it_was_trained_under():
     negatives, whatever today's defaults are."""
     old_config = {"model": "cbow", "hidden_size": 3, "window": 2, "optimizer": "sgd"}
     ck = read_checkpoint(with_(__config__=np.array(json.dumps(old_config))))
-    assert ck.format_version == 1 and ck.rules == io.RULES_V1
+    assert ck.format_version == 1 and ck.rules == checkpoint.RULES_V1
     cfg = ck.train_config()
     assert cfg.cbow_update == "exact" and cfg.shared_negatives is True
     assert (cfg.model, cfg.hidden_size, cfg.window) == ("cbow", 3, 2)
     ck.rules["corpus"]["hyphens"] = "keep"  # a loaded copy, not the module's record
-    assert io.RULES_V1["corpus"]["hyphens"] == "split"
+    assert checkpoint.RULES_V1["corpus"]["hyphens"] == "split"

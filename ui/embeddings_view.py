@@ -8,7 +8,7 @@ import streamlit as st
 
 from negsamp.dashboard.figures import pca_figure
 from negsamp.dashboard.projection import StableProjection, tsne
-from negsamp.io import projector_tsv, word2vec_text
+from negsamp.textformats import projector_tsv, word2vec_text
 from negsamp.trainer import Trainer
 from negsamp.windows import num_windows
 from ui import checkpoints, state
