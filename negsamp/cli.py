@@ -271,7 +271,7 @@ def chosen_tokenizer(args) -> str | None:
         return args.tokenizer
     with open(args.corpus, encoding="utf-8-sig", errors="ignore") as f:
         return datasets.choose_tokenizer(f.read(max(tokenizers.SAMPLE_CHARS,
-                                                    datasets.PTB_SAMPLE_BYTES)))
+                                                    datasets.ptb.PTB_SAMPLE_BYTES)))
 
 
 # The command-line value of every TrainConfig field: (args attribute, value from args).

@@ -785,7 +785,7 @@ def _offline(monkeypatch, folder):
 
     def fail(url, timeout=60.0):
         raise OSError("<urlopen error [Errno -3] Temporary failure in name resolution>")
-    monkeypatch.setattr(datasets, "_download", fail)
+    monkeypatch.setattr(datasets.ptb, "_download", fail)
     monkeypatch.setenv("NEGSAMP_DATA", str(folder))
 
 
