@@ -117,7 +117,7 @@ def run_child(which: str, ptb_dir: str, epochs: int, out: str, workers: int = 1)
 def group_rate(vectors_txt: str, corpus) -> float:
     """Share of planted-group words whose nearest neighbour is in their own group."""
     from negsamp.evaluate import group_neighbour_rate
-    from negsamp.io import load_word2vec_format
+    from negsamp.textformats import load_word2vec_format
     wv = load_word2vec_format(vectors_txt)
     index = {w: i for i, w in enumerate(corpus.vocab.words)}
     keep = [i for i, w in enumerate(wv.words) if w in index]

@@ -271,7 +271,7 @@ def chosen_tokenizer(args) -> str | None:
         return args.tokenizer
     with open(args.corpus, encoding="utf-8-sig", errors="ignore") as f:
         return datasets.choose_tokenizer(f.read(max(tokenizers.SAMPLE_CHARS,
-                                                    datasets.PTB_SAMPLE_BYTES)))
+                                                    datasets.ptb.PTB_SAMPLE_BYTES)))
 
 
 # The command-line value of every TrainConfig field: (args attribute, value from args).
@@ -544,7 +544,8 @@ def _run(trainer, signals, quiet):
 
 def _finish(args, out, corpus, config, trainer, seconds, stopped_by, recipe=None):
     """Write the run (or not) and say what happened; the exit code."""
-    from .io import checkpoint_bytes, word2vec_pieces
+    from .checkpoint import checkpoint_bytes
+    from .textformats import word2vec_pieces
     where = str(args.out)
     if stopped_by is not None:
         name = signal.Signals(stopped_by).name
@@ -593,8 +594,9 @@ def _finish(args, out, corpus, config, trainer, seconds, stopped_by, recipe=None
 
 
 def _eval(args, parser):
+    from .checkpoint import load_checkpoint
     from .evaluate import analogy_accuracy, word_similarity_spearman
-    from .io import load_checkpoint, load_word2vec_format
+    from .textformats import load_word2vec_format
     try:
         check("topn", args.topn, Allowed(1, whole=True))
     except SettingError as err:

@@ -10,7 +10,7 @@ MODEL_LABELS = {"cbow": "CBOW", "skipgram": "skip-gram"}  # as the book writes t
 OPTIMIZERS = ("adam", "sgd")
 OPTIMIZER_LABELS = {"sgd": "SGD", "adam": "Adam"}  # as the papers write them
 CBOW_UPDATES = ("exact", "word2vec")  # see negsamp.models.CBOW
-WINDOWS = ("cross_lines", "sentences")  # see negsamp.corpus.window_mask
+WINDOWS = ("cross_lines", "sentences")  # see negsamp.windows.window_mask
 # Settings that only one model reads (the other model's runs ignore them).
 MODEL_ONLY = {"shared_negatives": "skipgram", "cbow_update": "cbow"}
 
@@ -73,7 +73,7 @@ class TrainConfig:
 
     def rules(self) -> dict:
         """The update rules whose default may change between versions (a checkpoint
-        records them, see ``negsamp.io.save_checkpoint``)."""
+        records them, see ``negsamp.checkpoint.save_checkpoint``)."""
         return {"cbow_update": self.cbow_update, "shared_negatives": self.shared_negatives}
 
     def to_dict(self) -> dict:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .checks import Allowed, check
+
 FIELDS = ("step", "loss", "loss_pos", "loss_neg")
 
 
@@ -24,9 +26,7 @@ class LossHistory:
     """
 
     def __init__(self, max_points=2000):
-        if int(max_points) < 8:
-            raise ValueError(f"max_points={max_points!r} must be at least 8")
-        self.max_points = int(max_points)
+        self.max_points = check("max_points", max_points, Allowed(8, whole=True))
         self.head = self.max_points // 4  # the first steps, never merged
         self.clear()
 

@@ -42,7 +42,7 @@ import signal
 import tempfile
 from pathlib import Path
 
-from .io import atomic_write
+from .atomic import atomic_write
 
 RUN_FILES = ("vectors.txt", "checkpoint.npz", "summary.json")
 _STAGING = ".negsamp-new-"    # the earlier layout's staging folders (removed when found)
@@ -185,7 +185,7 @@ class OutputFolder:
 
     def write(self, name: str, data) -> None:
         """Write one file of the run into the run folder (fsynced): bytes, str, or an
-        iterable of pieces written as they come (`negsamp.io.atomic_write`)."""
+        iterable of pieces written as they come (`negsamp.atomic.atomic_write`)."""
         self._sizes[name] = atomic_write(self.staging / name, data)
 
     def commit(self) -> None:

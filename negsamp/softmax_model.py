@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .checks import Allowed, check
 from .functions import log_softmax, softmax
 from .layers import Embedding
 from .models import init_weights
@@ -83,13 +84,10 @@ class SoftmaxCBOW:
     name = "softmax_cbow"
 
     def __init__(self, vocab_size, hidden_size, rng=None, *, dtype=np.float32):
-        if int(vocab_size) < 2:
-            raise ValueError(f"vocab_size={vocab_size!r} must be at least 2")
-        if int(hidden_size) < 1:
-            raise ValueError(f"hidden_size={hidden_size!r} must be at least 1")
+        V = check("vocab_size", vocab_size, Allowed(2, whole=True))
+        D = check("hidden_size", hidden_size, Allowed(1, whole=True))
         rng = np.random.default_rng() if rng is None else rng
-        W_in, W_out = (W.astype(dtype, copy=False)
-                       for W in init_weights(int(vocab_size), int(hidden_size), rng))
+        W_in, W_out = (W.astype(dtype, copy=False) for W in init_weights(V, D, rng))
         self.in_layer = Embedding(W_in)
         self.loss_layer = SoftmaxWithLoss()
         self.params = [W_in, W_out]

@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .config import TrainConfig
-from .corpus import context_offsets, sentence_centres, subsample_mask, window_mask, windows_at
 from .engine import build_model
 from .history import LossHistory
 from .optim import SGD, Adam, NonFiniteUpdateError
+from .windows import context_offsets, sentence_centres, subsample_mask, window_mask, windows_at
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,10 +5,10 @@ import numpy as np
 import pytest
 
 from app_paths import APPTEST_TIMEOUT, ROOT, shown
+from negsamp.checkpoint import read_checkpoint
 from negsamp.config import TrainConfig
 from negsamp.dashboard.resume import checkpoint_of
 from negsamp.datasets import toy_corpus
-from negsamp.io import read_checkpoint
 from negsamp.trainer import Trainer
 
 PAGE, TRAINING = "app_pages/5_Embeddings.py", "app_pages/4_Training_live.py"
@@ -102,7 +102,7 @@ def test_another_corpus_checkpoint_says_the_vocabulary_must_match(lang, words):
 def _bad(quick, **change):
     """``quick``'s checkpoint with W_out or meta changed (issue 20: each crashed the page
     with "This app has encountered an error", or allocated without bound)."""
-    from negsamp.io import checkpoint_bytes
+    from negsamp.checkpoint import checkpoint_bytes
     W_in, W_out = quick.model.params
     return checkpoint_bytes(arrays={"W_in": W_in, "W_out": change.get("W_out", W_out)},
                             words=quick.corpus.vocab.words, config=quick.config.to_dict(),
@@ -159,7 +159,7 @@ def test_a_too_big_checkpoint_and_bad_settings_are_said_in_the_session_language(
     sentence)."""
     import dataclasses
 
-    from negsamp.io import checkpoint_bytes
+    from negsamp.checkpoint import checkpoint_bytes
     data, quick = downloaded
     W_in, W_out = quick.model.params
     bad_settings = checkpoint_bytes(

@@ -8,7 +8,7 @@ import pytest
 
 from app_paths import APPTEST_TIMEOUT, ROOT, shown
 from negsamp.dashboard.projection import stable_pca
-from negsamp.io import parse_word2vec_text
+from negsamp.textformats import parse_word2vec_text
 
 PAGE = "app_pages/5_Embeddings.py"
 

@@ -9,7 +9,7 @@ under a minute.
 import pytest
 from streamlit.runtime.state.common import TESTING_KEY
 
-from negsamp.corpus import num_windows  # noqa: F401 (the pages' own import, kept warm)
+from negsamp.windows import num_windows  # noqa: F401 (the pages' own import, kept warm)
 
 PAGES = ["app_pages/1_Unigram_distribution.py", "app_pages/2_Negative_sampler.py",
          "app_pages/3_Layers_step_by_step.py", "app_pages/4_Training_live.py",

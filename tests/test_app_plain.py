@@ -109,10 +109,10 @@ def test_a_file_name_is_text_in_the_upload_messages():
 def test_a_hundred_thousand_character_word_in_a_checkpoint_gives_a_short_message():
     """The vocabulary differs at a word of 100,000 characters: the message names it cut
     (it was a 100,175-character error)."""
+    from negsamp.checkpoint import checkpoint_bytes
     from negsamp.config import TrainConfig
     from negsamp.dashboard.resume import checkpoint_of
     from negsamp.datasets import toy_corpus
-    from negsamp.io import checkpoint_bytes
     from negsamp.trainer import Trainer
     corpus = toy_corpus()
     t = Trainer(corpus, TrainConfig(hidden_size=4, batch_size=2, window=1, epochs=None))

@@ -1,6 +1,6 @@
 """The Penn Treebank on the dashboard (issue 18): named by its checksum, offline the
 corpus stays what it was and Home alone says where to put the files (in English and
-Japanese), and the files taken as an upload. No network: datasets._download is
+Japanese), and the files taken as an upload. No network: datasets.ptb._download is
 replaced."""
 import hashlib
 import re
@@ -28,7 +28,7 @@ def app(tmp_path, monkeypatch):
     def offline(url, timeout=60.0):
         calls.append(url)
         raise OSError("<urlopen error [Errno -3] Temporary failure in name resolution>")
-    monkeypatch.setattr(datasets, "_download", offline)
+    monkeypatch.setattr(datasets.ptb, "_download", offline)
     builtin_corpus.clear()  # a "ptb" another test loaded from its own folder
 
     def open_home(lang=None):

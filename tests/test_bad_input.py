@@ -18,11 +18,12 @@ import numpy as np
 import pytest
 
 from app_paths import shown as as_read
+from negsamp.checkpoint import checkpoint_bytes, read_checkpoint
 from negsamp.cli import main as cli
 from negsamp.config import TrainConfig
 from negsamp.dashboard.live import LiveTraining
 from negsamp.datasets import synthetic_corpus, text_corpus, toy_corpus
-from negsamp.io import checkpoint_bytes, parse_word2vec_text, projector_tsv, read_checkpoint
+from negsamp.textformats import parse_word2vec_text, projector_tsv
 from negsamp.trainer import Trainer
 
 DOC = pathlib.Path(__file__).resolve().parents[1] / "docs" / "bad_input.md"
@@ -478,7 +479,7 @@ for args, code, msg in [
 
 
 def _write_checkpoints(out):
-    from negsamp.io import load_checkpoint
+    from negsamp.checkpoint import load_checkpoint
     good = (out / "checkpoint.npz").read_bytes()
     ck = load_checkpoint(out / "checkpoint.npz")
     (out / "texts" / "truncated.npz").write_bytes(good[:len(good) // 2])
@@ -513,7 +514,8 @@ def test_command_line(c, previous_run, capsys, monkeypatch):
 
 
 def test_command_line_divergence_still_writes_the_last_good_model(tmp_path, capsys):
-    from negsamp.io import load_checkpoint, load_word2vec_format
+    from negsamp.checkpoint import load_checkpoint
+    from negsamp.textformats import load_word2vec_format
     out = tmp_path / "run"
     code = cli(["train", "synthetic", "--optimizer", "sgd", "--lr", "10", "--dim", "10",
                 "--batch-size", "100", "--out", str(out), "--quiet"])
@@ -606,7 +608,7 @@ def test_ctrl_c_with_save_on_interrupt_saves_the_last_step(tmp_path, capsys, mon
     import json
     import signal
 
-    from negsamp.io import load_checkpoint
+    from negsamp.checkpoint import load_checkpoint
     out = tmp_path / "run"
     _interrupt_after(monkeypatch, 2, signal.SIGINT)
     code, got = _run_cli([*LONG, "--out", str(out), "--save-on-interrupt"], capsys)
@@ -618,7 +620,7 @@ def test_ctrl_c_with_save_on_interrupt_saves_the_last_step(tmp_path, capsys, mon
 
 
 def _fail_while_writing_the_checkpoint(monkeypatch, fail):
-    import negsamp.io as nio
+    import negsamp.atomic as nio
     write_all = nio._write_all
 
     def write_half_then_fail(f, data):
@@ -765,7 +767,7 @@ def _offline(monkeypatch, folder):
 
     def fail(url, timeout=60.0):
         raise OSError("<urlopen error [Errno -3] Temporary failure in name resolution>")
-    monkeypatch.setattr(datasets, "_download", fail)
+    monkeypatch.setattr(datasets.ptb, "_download", fail)
     monkeypatch.setenv("NEGSAMP_DATA", str(folder))
 
 

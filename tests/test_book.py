@@ -65,7 +65,7 @@ def ptb_home(tmp_path, monkeypatch):
     path.parent.mkdir(parents=True)
     path.write_text(_ptb_text())
     monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setattr("negsamp.datasets._download", pytest.fail)  # never the network
+    monkeypatch.setattr("negsamp.datasets.ptb._download", pytest.fail)  # never the network
 
     def open_home(lang=None):
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)

@@ -10,6 +10,7 @@ import zipfile
 import numpy as np
 import pytest
 
+from negsamp.checkpoint import checkpoint_bytes, read_checkpoint
 from negsamp.checks import InputError
 from negsamp.config import TrainConfig
 from negsamp.dashboard.live import LiveTraining
@@ -21,7 +22,6 @@ from negsamp.dashboard.resume import (
     upload_budget,
 )
 from negsamp.datasets import synthetic_corpus
-from negsamp.io import checkpoint_bytes, read_checkpoint
 from negsamp.trainer import Trainer
 
 CONFIG = TrainConfig(hidden_size=8, batch_size=20, epochs=None)

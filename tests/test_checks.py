@@ -73,3 +73,55 @@ def test_survives_pickle_and_copy():
         assert (other.field, other.value, other.allowed, other.when, other.why) == \
             (err.field, err.value, err.allowed, err.when, err.why)
         assert str(other) == str(err)
+
+
+def _boundary_calls():
+    """(call, field, value, allowed) for the checks issue 19 moved onto `check`; the call
+    is made lazily so a test of one module needs only its imports."""
+    from negsamp.config import RANGES
+    from negsamp.dashboard import class_server as cs
+    from negsamp.dashboard import cost, projection
+    from negsamp.dashboard.walkthrough import CBOWStepper
+    from negsamp.datasets import synthetic_corpus, toy_corpus
+    from negsamp.history import LossHistory
+    from negsamp.softmax_model import SoftmaxCBOW
+    corpus = synthetic_corpus(n_tokens=2_000)
+    X = np.random.default_rng(0).standard_normal((8, 4))
+    toy = toy_corpus()
+    return [
+        (lambda: cost.compare_losses(corpus, steps=0), "steps", 0, cost.RANGES["steps"]),
+        (lambda: cost.compare_losses(corpus, seconds=math.nan), "seconds", math.nan,
+         cost.RANGES["seconds"]),
+        (lambda: cost.compare_losses(corpus, heldout_fraction=1), "heldout_fraction", 1,
+         cost.RANGES["heldout_fraction"]),
+        (lambda: cost.compare_losses(corpus, window=0), "window", 0, cost.RANGES["window"]),
+        (lambda: cost.time_per_step("hs", 50, 4, 4), "model_name", "hs",
+         cost.RANGES["model_name"]),
+        (lambda: cost.work_per_step("negsamp", 50, 4, 4, num_negatives=0), "num_negatives",
+         0, cost.RANGES["num_negatives"]),
+        (lambda: projection.stable_pca(X, n_components=4), "n_components", 4,
+         projection.N_COMPONENTS),
+        (lambda: projection.tsne(X, 1), "n_components", 1, projection.N_COMPONENTS),
+        (lambda: SoftmaxCBOW(1, 4), "vocab_size", 1, Allowed(2, whole=True)),
+        (lambda: SoftmaxCBOW(10, 0), "hidden_size", 0, Allowed(1, whole=True)),
+        (lambda: LossHistory(max_points=7), "max_points", 7, Allowed(8, whole=True)),
+        (lambda: CBOWStepper(toy.ids, toy.vocab.counts, optimizer="rmsprop"), "optimizer",
+         "rmsprop", RANGES["optimizer"]),
+        (lambda: cs.ClassSettings.from_env({cs.MAX_TRAINING: "0"}), cs.MAX_TRAINING, 0,
+         Allowed(1, whole=True)),
+        (lambda: cs.ClassSettings.from_env({cs.CLASS_SERVER: "yes"}), cs.CLASS_SERVER, "yes",
+         Allowed(choices=("1", "0"))),
+    ]
+
+
+def test_the_boundaries_refuse_a_setting_as_a_setting_error_a_front_end_can_reword():
+    """Each range a boundary checks is a SettingError carrying its field, value and range,
+    so `describe` can put it in a front end's names (before, these were plain
+    ValueErrors worded by hand, which a front end could only show as they were)."""
+    for call, field, value, allowed in _boundary_calls():
+        with pytest.raises(SettingError) as e:
+            call()
+        err = e.value
+        assert err.field == field and err.allowed == allowed, (field, err.allowed)
+        assert err.value == value or (err.value != err.value and value != value)  # NaN
+        assert describe(err, {field: "X"}) == str(err).replace(f"{field}=", "X=", 1)

@@ -146,7 +146,7 @@ def test_cbow_update_flag_reaches_the_config(tmp_path, flags, rule):
 
 
 def test_checkpoint_records_the_rules_of_the_run(tmp_path):
-    from negsamp.io import load_checkpoint
+    from negsamp.checkpoint import load_checkpoint
     text = tmp_path / "t.txt"
     text.write_text("the cat sat on the mat . the dog sat on the log .\n" * 20)
     out = tmp_path / "o"
@@ -167,7 +167,7 @@ def test_checkpoint_records_the_rules_of_the_run(tmp_path):
     (["--windows", "cross_lines"], "drop", "keep", "cross_lines")])
 def test_corpus_convention_flags_read_the_text_and_are_recorded(tmp_path, flags, rare,
                                                                 hyphens, windows):
-    from negsamp.io import load_checkpoint
+    from negsamp.checkpoint import load_checkpoint
     text = tmp_path / "t.txt"
     text.write_text("the well-known cat sat on the mat . the dog sat on the log .\n" * 20
                     + "a once-seen zebra\n")

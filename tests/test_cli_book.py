@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from negsamp import book
+from negsamp.checkpoint import load_checkpoint
 from negsamp.cli import main
 from negsamp.config import TrainConfig
-from negsamp.io import load_checkpoint
 
 WORDS = sorted({w for q, pairs in book.BOOK_NEIGHBOURS.items() for w in [q, *[p for p, _ in
                 pairs]]} | {w for abc, d in book.BOOK_ANALOGIES for w in [*abc, d]}
@@ -24,7 +24,7 @@ def ptb_dir(tmp_path, monkeypatch):
     folder = tmp_path / "ptb"
     folder.mkdir()
     (folder / "ptb.train.txt").write_text("\n".join(lines) + "\n")
-    monkeypatch.setattr("negsamp.datasets._download", pytest.fail)  # never the network
+    monkeypatch.setattr("negsamp.datasets.ptb._download", pytest.fail)  # never the network
     return folder
 
 
@@ -48,7 +48,7 @@ def test_book_without_the_files_offline_says_where_to_put_them(tmp_path, capsys,
                                                               monkeypatch):
     def offline(url, timeout=60.0):
         raise OSError("no network")
-    monkeypatch.setattr("negsamp.datasets._download", offline)
+    monkeypatch.setattr("negsamp.datasets.ptb._download", offline)
     assert main(["book", "--ptb-dir", str(tmp_path / "empty"), "--quiet"]) == 1
     err = capsys.readouterr().err
     assert "ptb.train.txt" in err and str(tmp_path / "empty") in err

@@ -1,20 +1,14 @@
-"""Property tests for corpus.py and text_corpus (hypothesis)."""
+"""Property tests for corpus.py, windows.py and text_corpus (hypothesis)."""
 from collections import Counter
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from negsamp.corpus import (
-    Corpus,
-    build_vocab,
-    context_offsets,
-    context_target_batches,
-    num_windows,
-    tokenize,
-)
+from negsamp.corpus import Corpus, build_vocab, tokenize
 from negsamp.datasets import text_corpus
 from negsamp.tokenizers import choose
+from negsamp.windows import context_offsets, context_target_batches, num_windows
 
 FAST = settings(max_examples=60, deadline=None)
 words = st.sampled_from("a b c d e f g h the of <unk>".split())

@@ -1,4 +1,4 @@
-"""datasets.py: toy, synthetic (planted truth), text and PTB corpora. No network."""
+"""datasets/: toy, synthetic (planted truth), text and PTB corpora. No network."""
 import hashlib
 import tracemalloc
 
@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from negsamp import datasets
-from negsamp.corpus import context_offsets
 from negsamp.datasets import load_ptb, synthetic_corpus, text_corpus, toy_corpus
+from negsamp.windows import context_offsets
 
 
 # ------------------------------------------------------------------ toy
@@ -190,7 +190,7 @@ def no_network(url, timeout=60.0):
 
 
 def test_load_ptb_reads_the_cache_without_downloading(tmp_path, monkeypatch):
-    monkeypatch.setattr(datasets, "_download", no_network)
+    monkeypatch.setattr(datasets.ptb, "_download", no_network)
     (tmp_path / "ptb.train.txt").write_text(PTB_SAMPLE)
     c = load_ptb(cache_dir=tmp_path)
     words = c.vocab.decode(c.ids)
@@ -208,7 +208,7 @@ def test_load_ptb_downloads_once_verifies_and_caches(tmp_path, monkeypatch):
         calls.append(url)
         return PTB_SAMPLE.encode()
 
-    monkeypatch.setattr(datasets, "_download", fake)
+    monkeypatch.setattr(datasets.ptb, "_download", fake)
     c1 = load_ptb("valid", cache_dir=tmp_path / "cache")
     c2 = load_ptb("valid", cache_dir=tmp_path / "cache")
     assert calls == [datasets.PTB_URL + "ptb.valid.txt"]
@@ -217,7 +217,7 @@ def test_load_ptb_downloads_once_verifies_and_caches(tmp_path, monkeypatch):
 
 
 def test_load_ptb_rejects_a_download_that_is_not_ptb_and_keeps_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(datasets, "_download",
+    monkeypatch.setattr(datasets.ptb, "_download",
                         lambda url, timeout=60.0: b"<html>Rate Limited</html>\n")
     with pytest.raises(ValueError, match="tokens PTB never has"):
         load_ptb(cache_dir=tmp_path)
@@ -225,14 +225,14 @@ def test_load_ptb_rejects_a_download_that_is_not_ptb_and_keeps_nothing(tmp_path,
 
 
 def test_load_ptb_caches_through_the_one_atomic_write(tmp_path, monkeypatch):
-    from negsamp import io
-    assert datasets.atomic_write is io.atomic_write
-    monkeypatch.setattr(datasets, "_download", lambda url, timeout=60.0: PTB_SAMPLE.encode())
+    from negsamp import atomic
+    assert datasets.ptb.atomic_write is atomic.atomic_write
+    monkeypatch.setattr(datasets.ptb, "_download", lambda url, timeout=60.0: PTB_SAMPLE.encode())
 
     def interrupted(src, dst):
         raise KeyboardInterrupt
     with monkeypatch.context() as m:
-        m.setattr(io.os, "replace", interrupted)
+        m.setattr(atomic.os, "replace", interrupted)
         with pytest.raises(KeyboardInterrupt):
             load_ptb(cache_dir=tmp_path / "cache")
     assert list((tmp_path / "cache").iterdir()) == []  # no half file, no temporary file
@@ -243,7 +243,7 @@ def test_load_ptb_caches_through_the_one_atomic_write(tmp_path, monkeypatch):
 def test_load_ptb_accepts_a_file_with_a_pinned_digest(tmp_path, monkeypatch):
     odd = b"Capitalised Words would fail the structure check\n"
     monkeypatch.setitem(datasets.PTB_SHA256, "ptb.test.txt", hashlib.sha256(odd).hexdigest())
-    monkeypatch.setattr(datasets, "_download", lambda url, timeout=60.0: odd)
+    monkeypatch.setattr(datasets.ptb, "_download", lambda url, timeout=60.0: odd)
     assert load_ptb("test", cache_dir=tmp_path).n_tokens == 8
 
 
@@ -251,7 +251,7 @@ def test_load_ptb_offline_says_where_to_put_the_file(tmp_path, monkeypatch):
     def offline(url, timeout=60.0):
         raise OSError("Temporary failure in name resolution")
 
-    monkeypatch.setattr(datasets, "_download", offline)
+    monkeypatch.setattr(datasets.ptb, "_download", offline)
     with pytest.raises(OSError, match="could not download .*ptb.train.txt.*by hand") as e:
         load_ptb(cache_dir=tmp_path)
     assert str(tmp_path / "ptb.train.txt") in str(e.value)
@@ -260,7 +260,7 @@ def test_load_ptb_offline_says_where_to_put_the_file(tmp_path, monkeypatch):
 
 
 def test_load_ptb_path_argument_and_errors(tmp_path, monkeypatch):
-    monkeypatch.setattr(datasets, "_download", no_network)
+    monkeypatch.setattr(datasets.ptb, "_download", no_network)
     p = tmp_path / "mine.txt"
     p.write_text(PTB_SAMPLE)
     assert load_ptb(path=p).n_tokens == len(PTB_SAMPLE.split()) + 3

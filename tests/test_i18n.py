@@ -278,7 +278,7 @@ def test_ptb_that_cannot_be_downloaded_is_said_in_japanese(ja_app, monkeypatch, 
 
     def offline(url, timeout=60.0):
         raise OSError("network is unreachable")
-    monkeypatch.setattr(negsamp.datasets, "_download", offline)
+    monkeypatch.setattr(negsamp.datasets.ptb, "_download", offline)
     monkeypatch.setenv("HOME", str(tmp_path))  # no PTB in the cache
     from ui.state import builtin_corpus
     builtin_corpus.clear()  # nor in the server's (another test may have loaded a PTB file)

@@ -103,8 +103,8 @@ def test_rank_one_data_gives_finite_ratios_and_exactly_n_rows():
 
 
 @pytest.mark.parametrize("X, kwargs, message", [
-    (np.ones((5, 4)), {"n_components": 4}, "n_components=4 must be 2 or 3"),
-    (np.ones((5, 4)), {"n_components": True}, "n_components=True must be 2 or 3"),
+    (np.ones((5, 4)), {"n_components": 4}, r"n_components=4 must be one of \[2, 3\]"),
+    (np.ones((5, 4)), {"n_components": True}, r"n_components=True must be one of \[2, 3\]"),
     (np.ones(5), {}, r"X must be a 2-D numeric array, got shape \(5,\) dtype float64"),
     (np.ones((2, 4)), {"n_components": 3},
      r"X of shape \(2, 4\) needs at least n_components=3 rows and columns"),

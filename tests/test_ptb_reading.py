@@ -1,6 +1,6 @@
 """PTB as the book reads it (issue 18): token by token as written, <eos> per line,
 detected by the reader; the PTB folder's order; "Penn Treebank" only for the real file.
-No network: tests replace datasets._download."""
+No network: tests replace datasets.ptb._download."""
 import hashlib
 import http.client
 import json
@@ -10,6 +10,7 @@ import pytest
 
 from negsamp import datasets
 from negsamp.cli import main
+from negsamp.corpus import Corpus
 from negsamp.datasets import (
     PTBUnavailable,
     load_ptb,
@@ -65,8 +66,8 @@ def test_a_ptb_format_text_is_detected_and_loses_no_token_type():
 
 def test_whitespace_reading_is_the_same_in_small_pieces():
     text = ptb_text(50)
-    whole = datasets.Corpus.from_text(text, tokenizer="whitespace")
-    pieces = datasets.Corpus.from_text(text, tokenizer="whitespace", chunk_chars=7)
+    whole = Corpus.from_text(text, tokenizer="whitespace")
+    pieces = Corpus.from_text(text, tokenizer="whitespace", chunk_chars=7)
     assert whole.vocab.decode(whole.ids) == pieces.vocab.decode(pieces.ids)
     assert np.array_equal(whole.sentences, pieces.sentences)
 
@@ -100,7 +101,7 @@ def test_ptb_dir_order(monkeypatch, tmp_path):
 
 @pytest.mark.parametrize("where", ["NEGSAMP_DATA", "XDG_CACHE_HOME", "HOME", "cache_dir"])
 def test_load_ptb_reads_all_three_splits_from_the_folder(monkeypatch, tmp_path, where):
-    monkeypatch.setattr(datasets, "_download", no_network)
+    monkeypatch.setattr(datasets.ptb, "_download", no_network)
     for var in ("NEGSAMP_DATA", "XDG_CACHE_HOME"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
@@ -139,7 +140,7 @@ def test_offline_raises_ptb_unavailable_naming_the_url_and_folder(monkeypatch, t
                                                                   failure):
     def offline(url, timeout=60.0):
         raise failure
-    monkeypatch.setattr(datasets, "_download", offline)
+    monkeypatch.setattr(datasets.ptb, "_download", offline)
     monkeypatch.setenv("NEGSAMP_DATA", str(tmp_path))
     with pytest.raises(PTBUnavailable) as e:
         load_ptb("valid")
@@ -196,7 +197,7 @@ def test_the_cli_regex_tokenizer_still_splits_a_ptb_file(tmp_path, capsys):
 
 @pytest.mark.parametrize("genuine", [True, False])
 def test_the_cli_names_builtin_ptb_by_its_checksum(tmp_path, monkeypatch, capsys, genuine):
-    monkeypatch.setattr(datasets, "_download", no_network)
+    monkeypatch.setattr(datasets.ptb, "_download", no_network)
     monkeypatch.setenv("NEGSAMP_DATA", str(tmp_path / "data"))
     data = ptb_text().encode()
     (tmp_path / "data/ptb").mkdir(parents=True)
@@ -214,7 +215,7 @@ def test_the_cli_names_builtin_ptb_by_its_checksum(tmp_path, monkeypatch, capsys
 def test_the_cli_offline_names_the_url_and_the_folder(tmp_path, monkeypatch, capsys):
     def offline(url, timeout=60.0):
         raise OSError("network is unreachable")
-    monkeypatch.setattr(datasets, "_download", offline)
+    monkeypatch.setattr(datasets.ptb, "_download", offline)
     monkeypatch.setenv("NEGSAMP_DATA", str(tmp_path / "data"))
     monkeypatch.chdir(tmp_path)
     assert main(["train", "ptb", *SMALL, "--out", str(tmp_path / "out")]) == 1

@@ -6,11 +6,11 @@ import dataclasses
 import numpy as np
 import pytest
 
+from negsamp.checkpoint import checkpoint_bytes, read_checkpoint
 from negsamp.config import TrainConfig
 from negsamp.dashboard.live import LiveTraining
 from negsamp.dashboard.resume import CheckpointMismatch, checkpoint_of, trainer_from_checkpoint
 from negsamp.datasets import synthetic_corpus, toy_corpus
-from negsamp.io import checkpoint_bytes, read_checkpoint
 from negsamp.trainer import Trainer
 
 CONFIG = TrainConfig(hidden_size=8, batch_size=20, epochs=None, cbow_update="exact")

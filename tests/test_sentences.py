@@ -6,19 +6,19 @@ import pytest
 
 from negsamp import engine, models
 from negsamp.config import TrainConfig
-from negsamp.corpus import (
-    Corpus,
+from negsamp.corpus import Corpus
+from negsamp.gradcheck import assert_grad_close, numeric_grad
+from negsamp.layers import Embedding
+from negsamp.negative_sampling import NegativeSamplingLoss
+from negsamp.optim import RowSum
+from negsamp.trainer import Trainer
+from negsamp.windows import (
     context_offsets,
     sentence_centres,
     subsample,
     subsample_mask,
     window_mask,
 )
-from negsamp.gradcheck import assert_grad_close, numeric_grad
-from negsamp.layers import Embedding
-from negsamp.negative_sampling import NegativeSamplingLoss
-from negsamp.optim import RowSum
-from negsamp.trainer import Trainer
 
 V, D, B, C, K = 9, 4, 3, 4, 3
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from negsamp.corpus import num_windows
 from negsamp.dashboard.figures import pca_figure
 from negsamp.dashboard.projection import StableProjection, tsne
-from negsamp.io import projector_tsv, word2vec_text
+from negsamp.textformats import projector_tsv, word2vec_text
 from negsamp.trainer import Trainer
+from negsamp.windows import num_windows
 from ui import checkpoints, state
 
 OPEN_STEPS, OPEN_SECONDS = 400, 1.5    # the model the page opens with

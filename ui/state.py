@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from negsamp import datasets
-from negsamp.checks import InputError, SettingError, describe
+from negsamp.checks import Allowed, InputError, SettingError, check, describe
 from negsamp.config import TrainConfig
 from negsamp.tokenizers import UnsupportedScript
 from ui import class_server
@@ -124,6 +124,7 @@ def shared_sidebar():
 @st.cache_resource(show_spinner=False)  # current_corpus shows a spinner in its language
 def builtin_corpus(name):
     """A built-in corpus, built once per server and shared read-only by all sessions."""
+    check("corpus", name, Allowed(choices=tuple(c for c in CORPORA if c != "upload")))
     if name == "synthetic":
         return datasets.synthetic_corpus()
     if name == "synthetic_ja":
@@ -133,9 +134,7 @@ def builtin_corpus(name):
                                          n_function_words=30, name=name)
     if name == "toy":
         return datasets.toy_corpus()
-    if name == "ptb":
-        return datasets.load_ptb("train")
-    raise ValueError(f"corpus={name!r} must be one of {list(CORPORA)}")
+    return datasets.load_ptb("train")
 
 
 from ui import ptb_files  # noqa: E402  (it uses builtin_corpus and the names above)

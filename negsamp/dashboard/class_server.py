@@ -19,6 +19,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..checks import Allowed, check
+
 CLASS_SERVER = "NEGSAMP_CLASS_SERVER"    # "1": cap the heaviest settings (CLASS_CAPS)
 MAX_TRAINING = "NEGSAMP_MAX_TRAINING"    # sessions of one process training at once
 SERVER_NAME = "NEGSAMP_SERVER_NAME"      # this process's name and cookie in haproxy.cfg
@@ -53,16 +55,12 @@ class ClassSettings:
             A variable that is set but is not what it should be (named in the message),
             so a mistyped launcher fails at start rather than serving without limits.
         """
-        flag = environ.get(CLASS_SERVER, "").strip()
-        if flag not in ("", "0", "1"):
-            raise ValueError(f"{CLASS_SERVER}={flag!r} must be 1 (a class server) or 0")
+        flag = environ.get(CLASS_SERVER, "").strip() or "0"
+        check(CLASS_SERVER, flag, Allowed(choices=("1", "0")), why="1: a class server")
         caps = CLASS_CAPS if flag == "1" else {}
         raw = environ.get(MAX_TRAINING, "").strip()
-        limit = None
-        if raw:
-            if not raw.isdigit() or int(raw) < 1:
-                raise ValueError(f"{MAX_TRAINING}={raw!r} must be a whole number of at least 1")
-            limit = int(raw)
+        limit = check(MAX_TRAINING, int(raw) if raw.isdigit() else raw,
+                      Allowed(1, whole=True)) if raw else None
         name = environ.get(SERVER_NAME, "").strip() or None
         return cls(max_training=limit, server_name=name, **caps)
 

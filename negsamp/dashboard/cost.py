@@ -20,33 +20,42 @@ import time
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from ..corpus import context_target_batches, num_windows
+from ..checks import Allowed, check
 from ..engine import CBOW
 from ..evaluate import group_neighbour_rate
 from ..negative_sampling import unigram_p
 from ..optim import SGD, Adam
 from ..softmax_model import SoftmaxCBOW, softmax_cross_entropy
 from ..vectors import WordVectors
+from ..windows import context_target_batches, num_windows
 
 MODEL_NAMES = ("softmax", "negsamp")
+# The allowed range of every argument of this module (checks.check words the errors).
+RANGES = {
+    "model_name": Allowed(choices=MODEL_NAMES),
+    "vocab_size": Allowed(2, whole=True),
+    "hidden_size": Allowed(1, whole=True),
+    "batch_size": Allowed(1, whole=True),
+    "num_negatives": Allowed(1, whole=True),
+    "repeats": Allowed(1, whole=True),
+    "window": Allowed(1, whole=True),
+    "steps": Allowed(1, whole=True),
+    "heldout_windows": Allowed(1, whole=True),
+    "seconds": Allowed(0, low_open=True, none_ok=True),
+    "heldout_fraction": Allowed(0, 1, low_open=True, high_open=True),
+}
 _EVAL_FLOATS = 1 << 21  # rows · V per held-out block (16 MB of float64)
 
 
-def _check_name(model_name):
-    if model_name not in MODEL_NAMES:
-        raise ValueError(f"model_name={model_name!r} must be one of {list(MODEL_NAMES)}")
-
-
-def _check_int(name, value, low):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-        raise ValueError(f"{name}={value!r} must be an integer >= {low}")
-    return int(value)
+def _check(name, value, field=None):
+    """``value`` checked against ``RANGES[name]`` (an int for a whole number)."""
+    return check(field or name, value, RANGES[name])
 
 
 def build_cost_model(model_name, vocab_size, hidden_size, counts, *, power=0.75,
                      num_negatives=5, rng=None):
     """``"softmax"`` (:class:`SoftmaxCBOW`) or ``"negsamp"`` (:class:`CBOW`) by name."""
-    _check_name(model_name)
+    _check("model_name", model_name)
     if model_name == "softmax":
         return SoftmaxCBOW(vocab_size, hidden_size, rng)
     return CBOW(vocab_size, hidden_size, counts, power, num_negatives, rng)
@@ -59,9 +68,9 @@ def work_per_step(model_name, vocab_size, hidden_size, batch_size, num_negatives
     the dense update of W_out); Negative Sampling: ``4·B·(k+1)·D`` (the same three
     products on k+1 rows per example, and the update of those rows only).
     """
-    _check_name(model_name)
-    V, D = _check_int("vocab_size", vocab_size, 2), _check_int("hidden_size", hidden_size, 1)
-    B, k = _check_int("batch_size", batch_size, 1), _check_int("num_negatives", num_negatives, 1)
+    _check("model_name", model_name)
+    V, D = _check("vocab_size", vocab_size), _check("hidden_size", hidden_size)
+    B, k = _check("batch_size", batch_size), _check("num_negatives", num_negatives)
     if model_name == "softmax":
         return 3 * B * V * D + V * D
     return 4 * B * (k + 1) * D
@@ -102,10 +111,10 @@ def time_per_step(model_name, vocab_size, hidden_size=100, batch_size=100, num_n
     float
         Milliseconds per step.
     """
-    _check_name(model_name)
-    V = _check_int("vocab_size", vocab_size, 2)
-    B, repeats = _check_int("batch_size", batch_size, 1), _check_int("repeats", repeats, 1)
-    _check_int("window", window, 1)
+    _check("model_name", model_name)
+    V = _check("vocab_size", vocab_size)
+    B, repeats = _check("batch_size", batch_size), _check("repeats", repeats)
+    _check("window", window)
     rng = np.random.default_rng() if rng is None else rng
     model = build_cost_model(model_name, V, hidden_size, _zipf_counts(V),
                              num_negatives=num_negatives, rng=rng)
@@ -133,7 +142,7 @@ def measure_costs(vocab_sizes, hidden_size=100, batch_size=100, num_negatives=5,
     ``negsamp_madds``.
     """
     rng = np.random.default_rng(seed)
-    sizes = [_check_int("vocab size", v, 2) for v in vocab_sizes]
+    sizes = [_check("vocab_size", v, "vocab size") for v in vocab_sizes]
     out = {key: [] for key in ("V", "softmax_ms", "negsamp_ms", "softmax_madds",
                                "negsamp_madds")}
     for i, V in enumerate(sizes):
@@ -266,11 +275,10 @@ def compare_losses(corpus, steps=200, seconds=None, *, hidden_size=50, batch_siz
         cross-entropy of P_α alone (the corrected model with all scores 0).
         ``progress(fraction, name)`` is called after every step.
     """
-    steps = _check_int("steps", steps, 1)
-    if seconds is not None and not (math.isfinite(seconds) and seconds > 0):
-        raise ValueError(f"seconds={seconds!r} must be None or a number > 0")
-    if not 0 < heldout_fraction < 1:
-        raise ValueError(f"heldout_fraction={heldout_fraction!r} must be in (0, 1)")
+    steps = _check("steps", steps)
+    _check("seconds", seconds)
+    _check("heldout_fraction", heldout_fraction)
+    _check("window", window)
     ids, V = np.asarray(corpus.ids), len(corpus.vocab.words)
     split = int(round(ids.size * (1 - heldout_fraction)))
     need = 2 * window + 1
@@ -279,8 +287,8 @@ def compare_losses(corpus, steps=200, seconds=None, *, hidden_size=50, batch_siz
                          f"{need} for training and {need} held out "
                          f"(window={window}, heldout_fraction={heldout_fraction})")
     train, held = ids[:split], ids[split:]
-    B = min(_check_int("batch_size", batch_size, 1), num_windows(train.size, window))
-    m = min(_check_int("heldout_windows", heldout_windows, 1), num_windows(held.size, window))
+    B = min(_check("batch_size", batch_size), num_windows(train.size, window))
+    m = min(_check("heldout_windows", heldout_windows), num_windows(held.size, window))
     heldout = next(context_target_batches(held, window, m, np.random.default_rng(seed)))
     unigram = (np.bincount(train, minlength=V) + 1.0) / (train.size + V)  # (V,)
     log_palpha = np.log(np.maximum(unigram_p(corpus.vocab.counts, power), 1e-300))  # (V,)

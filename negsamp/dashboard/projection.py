@@ -14,6 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.decomposition import PCA
 
+from ..checks import Allowed, check
+
+N_COMPONENTS = Allowed(choices=(2, 3))  # a picture: 2-D or 3-D
+
 
 @dataclass(frozen=True)
 class Projection:
@@ -49,11 +53,10 @@ def stable_pca(X: np.ndarray, n_components: int = 2, previous=None) -> Projectio
     Raises
     ------
     ValueError
-        n_components not 2 or 3, X not 2-D or not finite, fewer than n_components rows
-        or columns, or previous of the wrong width.
+        n_components not 2 or 3 (a ``SettingError``), X not 2-D or not finite, fewer
+        than n_components rows or columns, or previous of the wrong width.
     """
-    if isinstance(n_components, bool) or n_components not in (2, 3):
-        raise ValueError(f"n_components={n_components!r} must be 2 or 3")
+    check("n_components", n_components, N_COMPONENTS)
     X = np.asarray(X)
     if X.ndim != 2 or X.dtype.kind not in "fiub":
         raise ValueError(f"X must be a 2-D numeric array, got shape {X.shape} dtype {X.dtype}")
@@ -151,8 +154,7 @@ def tsne(X: np.ndarray, n_components: int = 2, seed: int = 0) -> np.ndarray:
     X = np.asarray(X, dtype=np.float64)
     if X.ndim != 2 or X.shape[0] < 4 or not np.all(np.isfinite(X)):
         raise ValueError(f"X must be a finite (V, D) array with V >= 4, got shape {X.shape}")
-    if n_components not in (2, 3):
-        raise ValueError(f"n_components={n_components!r} must be 2 or 3")
+    check("n_components", n_components, N_COMPONENTS)
     perplexity = min(30.0, (X.shape[0] - 1) / 3)
     # one thread: on a small shared machine more threads fought the other work for the
     # cores and made it slower, not faster

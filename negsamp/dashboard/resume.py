@@ -1,6 +1,6 @@
 """A dashboard model as a checkpoint file, and a checkpoint back as a model to train on.
 
-The file is the CLI's format (`negsamp.io`, version 2: weights, vocabulary, config,
+The file is the CLI's format (`negsamp.checkpoint`, version 2: weights, vocabulary, config,
 meta and the rules the weights were trained under), so a model trained in a browser
 can be read by ``python -m negsamp eval`` and a CLI run can be continued on the page.
 The optimizer's moments are not saved (the CLI does not save them either): training
@@ -13,9 +13,9 @@ from dataclasses import replace
 
 import numpy as np
 
+from ..checkpoint import MAX_JSON_BYTES, checkpoint_bytes, read_checkpoint
 from ..checks import shorten
 from ..config import RANGES
-from ..io import MAX_JSON_BYTES, checkpoint_bytes, read_checkpoint
 from ..trainer import Trainer
 
 # A loaded weight's magnitude: far above any trained word vector's, and far below where
@@ -93,7 +93,7 @@ def trainer_from_checkpoint(source, corpus, *, history_points=2000, epochs=None,
                             name=None) -> Trainer:
     """A Trainer on ``corpus`` that starts from a checkpoint's weights.
 
-    ``source`` is a path, bytes or a binary file (read by `negsamp.io.read_checkpoint`,
+    ``source`` is a path, bytes or a binary file (read by `negsamp.checkpoint.read_checkpoint`,
     which never unpickles, and checks the archive before unpacking it: only the
     vocabulary, the settings, W_in and W_out, within `upload_budget`). The checkpoint's
     config and rules are kept (a CBOW trained with the exact gradient goes on with it),

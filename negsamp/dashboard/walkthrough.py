@@ -11,12 +11,14 @@ import copy
 
 import numpy as np
 
-from ..corpus import context_target_batches
+from ..checks import check
+from ..config import RANGES
 from ..gradcheck import TOL, numeric_grad, rel_error
 from ..layers import Embedding
 from ..models import CBOW
 from ..negative_sampling import NegativeSamplingLoss
 from ..optim import SGD, Adam
+from ..windows import context_target_batches
 
 
 def trace_cbow_step(model, contexts, target, negatives):
@@ -138,8 +140,7 @@ class CBOWStepper:
 
     def __init__(self, corpus_ids, counts, *, hidden_size=8, window=1, batch_size=4,
                  power=0.75, num_negatives=5, optimizer="sgd", lr=0.5, seed=0):
-        if optimizer not in ("sgd", "adam"):
-            raise ValueError(f"optimizer={optimizer!r} must be 'sgd' or 'adam'")
+        check("optimizer", optimizer, RANGES["optimizer"])
         self.ids, self.window, self.batch_size = np.asarray(corpus_ids), window, batch_size
         self.rng = np.random.default_rng(seed)
         counts = np.asarray(counts)

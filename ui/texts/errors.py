@@ -80,7 +80,7 @@ TEXT = {
             "だけです）。例：{token!r}"),
         "{path}: {problem}; delete it to download it again": (
             "{path}：{problem}。このファイルを削除すると、もう一度ダウンロードします"),
-        # a checkpoint's archive (negsamp/archive.py, negsamp/io.py), checked unread
+        # a checkpoint's archive (negsamp/archive.py, negsamp/checkpoint.py), checked unread
         "{where}: is a single .npy array, not an .npz checkpoint": (
             "{where}：1つの .npy 配列で、.npz のチェックポイントではありません"),
         "{where}: not a readable .npz checkpoint (a pickle file: negsamp never loads pickle)": (

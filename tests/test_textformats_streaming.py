@@ -4,9 +4,10 @@ anything is written, and the output folder counts what the pieces wrote."""
 import numpy as np
 import pytest
 
-from negsamp import io
-from negsamp.io import atomic_write, parse_word2vec_text, word2vec_pieces, word2vec_text
+from negsamp import textformats
+from negsamp.atomic import atomic_write
 from negsamp.rundir import OutputFolder
+from negsamp.textformats import parse_word2vec_text, word2vec_pieces, word2vec_text
 
 
 def _table(V, D=3, seed=0):
@@ -14,11 +15,14 @@ def _table(V, D=3, seed=0):
     return [f"w{i}" for i in range(V)], rng.standard_normal((V, D)).astype(np.float32)
 
 
-@pytest.mark.parametrize("V", [1, io._BLOCK_ROWS - 1, io._BLOCK_ROWS, 2 * io._BLOCK_ROWS + 5])
+BLOCK = textformats._BLOCK_ROWS
+
+
+@pytest.mark.parametrize("V", [1, BLOCK - 1, BLOCK, 2 * BLOCK + 5])
 def test_the_pieces_are_the_text_in_blocks(V):
     words, W = _table(V)
     pieces = list(word2vec_pieces(words, W))
-    assert len(pieces) == 1 + -(-V // io._BLOCK_ROWS)  # the header, then one per block
+    assert len(pieces) == 1 + -(-V // textformats._BLOCK_ROWS)  # the header, then one per block
     text = "".join(pieces)
     back = parse_word2vec_text(text)
     assert back.words == words
@@ -34,7 +38,7 @@ def test_a_bad_word_is_refused_before_any_piece():
 
 
 def test_atomic_write_of_pieces_writes_them_all_and_counts_bytes(tmp_path):
-    words, W = _table(io._BLOCK_ROWS + 3)
+    words, W = _table(textformats._BLOCK_ROWS + 3)
     size = atomic_write(tmp_path / "v.txt", word2vec_pieces(words, W))
     data = (tmp_path / "v.txt").read_bytes()
     assert size == len(data) and data.decode() == word2vec_text(words, W)
