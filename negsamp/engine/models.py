@@ -68,8 +68,8 @@ class _Engine:
         """RowSum of entries ``flat`` (N,) in rows given by ``indptr``, entry n adding
         ``coef[n] * H[its row]``."""
         ids, inv = self._index(flat)
-        A = by_id(inv, indptr, coef, ids.shape[0])  # (U, R)
-        return RowSum(ids, np.asarray(A @ H), np.bincount(inv, minlength=ids.shape[0]))
+        return RowSum(ids, by_id(inv, indptr, coef, H, ids.shape[0]),
+                      np.bincount(inv, minlength=ids.shape[0]))
 
     def _score(self, h, positives, negatives, weights=None, n_pairs=None):
         """Loss of rows h (R, D) against positives (R, P) and negatives (R, k): the mean
@@ -133,20 +133,18 @@ class CBOW(_Engine):
             indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int32)
         coef = np.repeat(1 / n, (indptr[1:] - indptr[:-1]))  # (N,) 1 / (row's count)
         ids, inv = self._index(flat)
-        A = by_row(inv, indptr, coef, ids.shape[0])  # (B, U)
-        h = np.asarray(A @ self.params[0][ids])  # (B, D): the mean of each row's context
+        h = by_row(inv, indptr, coef, self.params[0][ids])  # (B, D): each context's mean
         if negatives is None:
             negatives = self.sampler.draw_for(target.astype(np.int64))
-        self._in = (ids, inv, A, n)
+        self._in = (ids, inv, indptr, coef, n)
         return self._score(h, target.reshape(B, 1), negatives)
 
     def backward(self, dout: float = 1) -> None:
         dh = self._score_backward(dout)  # (B, D)
-        ids, inv, A, n = self._in
-        if self.update_rule == "word2vec":  # A holds 1/n: times n, each row gets dh
+        ids, inv, indptr, coef, n = self._in
+        if self.update_rule == "word2vec":  # coef is 1/n: times n, each row gets dh
             dh = dh * n[:, None]
-        AT = by_id(inv, A.indptr, A.data, ids.shape[0])  # (U, B)
-        self.grads[0] = RowSum(ids, np.asarray(AT @ dh),
+        self.grads[0] = RowSum(ids, by_id(inv, indptr, coef, dh, ids.shape[0]),
                                np.bincount(inv, minlength=ids.shape[0]))
         return None
 

@@ -3,13 +3,20 @@
 A step looks up a few hundred of V rows, many of them more than once (frequent words).
 The book's ``Embedding.backward`` adds each entry into a dense (V, D) ``dW``; here the
 gradient is kept as one summed row per touched id (:class:`negsamp.optim.RowSum`), so an
-optimizer updates those rows only. The sums are one sparse product: entry n of the batch
-adds ``coef[n] * H[src[n]]`` to its id's row.
+optimizer updates those rows only. The sums are sparse products: entry n of the batch
+adds ``coef[n] * H[its row]`` to its id's row.
 """
 from __future__ import annotations
 
 import numpy as np
 from scipy.sparse import csc_matrix, csr_matrix
+
+try:  # scipy's own kernels behind sparse @ dense, without building a matrix object: a
+    # step's products are small, and making and checking their matrices cost about as much
+    # as the products (benchmarks/bench_book.py measures the step)
+    from scipy.sparse._sparsetools import csc_matvecs, csr_matvecs
+except ImportError:  # a scipy that moved them: the public products give the same numbers
+    csc_matvecs = csr_matvecs = None
 
 
 class RowIndex:
@@ -25,11 +32,12 @@ class RowIndex:
 
     def __init__(self, vocab_size: int):
         self._mark = np.zeros(vocab_size, dtype=bool)  # (V,)
-        # int32 positions: scipy then takes them as they are (no check of their range)
+        # int32 positions: what the sparse kernels take as column indices
         self._slot = np.zeros(vocab_size, dtype=np.int32)  # (V,)
 
     def __call__(self, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Return ``(ids, inv)``: ids (U,) sorted unique, inv (N,) with ``ids[inv] == idx``.
+        """Return ``(ids, inv)``: ids (U,) sorted unique, inv (N,) int32 with
+        ``ids[inv] == idx``.
 
         Parameters
         ----------
@@ -42,17 +50,40 @@ class RowIndex:
         return ids, self._slot[idx]
 
 
-def by_row(inv: np.ndarray, indptr: np.ndarray, coef: np.ndarray, n_ids: int) -> csr_matrix:
-    """The (R, U) sparse matrix whose row r holds ``coef[n]`` at column ``inv[n]`` for
-    each entry n of row r (entries ``indptr[r]:indptr[r+1]``; repeats add up).
+def by_row(inv: np.ndarray, indptr: np.ndarray, coef: np.ndarray, X: np.ndarray) -> np.ndarray:
+    """``A @ X`` for the (R, U) sparse A whose row r holds ``coef[n]`` at column ``inv[n]``
+    for each entry n of row r (entries ``indptr[r]:indptr[r+1]``; repeats add up).
 
-    ``A @ W[ids]`` is each row's weighted sum of its looked-up rows (CBOW's mean).
+    With X = W[ids] (U, D): each row's weighted sum of its looked-up rows (CBOW's mean).
+    ``inv`` and ``indptr`` int32; ``coef`` of X's dtype. Returns ndarray (R, D).
     """
-    return csr_matrix((coef, inv, indptr), shape=(indptr.shape[0] - 1, n_ids))
+    R, (U, D) = indptr.shape[0] - 1, X.shape
+    if csr_matvecs is None:
+        return np.asarray(csr_matrix((coef, inv, indptr), shape=(R, U)) @ X)
+    out = np.zeros((R, D), dtype=X.dtype)
+    csr_matvecs(R, U, D, *_kernel_args(indptr, inv, coef, X.dtype),
+                np.ascontiguousarray(X).ravel(), out.ravel())
+    return out
 
 
-def by_id(inv: np.ndarray, indptr: np.ndarray, coef: np.ndarray, n_ids: int) -> csc_matrix:
-    """The transpose of :func:`by_row`, (U, R), built as it is (CSC with the same three
-    arrays): ``A @ G`` gives every id the sum of ``coef[n] * G[r]`` over its entries,
-    the summed gradient of its rows."""
-    return csc_matrix((coef, inv, indptr), shape=(n_ids, indptr.shape[0] - 1))
+def by_id(inv: np.ndarray, indptr: np.ndarray, coef: np.ndarray, H: np.ndarray,
+          n_ids: int) -> np.ndarray:
+    """``A.T @ H`` for the A of :func:`by_row` (U = ``n_ids`` columns): every id gets the
+    sum of ``coef[n] * H[r]`` over its entries n (r the entry's row), the summed gradient
+    of its rows. Returns ndarray (n_ids, D).
+    """
+    R, D = H.shape
+    if csc_matvecs is None:
+        return np.asarray(csc_matrix((coef, inv, indptr), shape=(n_ids, R)) @ H)
+    out = np.zeros((n_ids, D), dtype=H.dtype)
+    csc_matvecs(n_ids, R, D, *_kernel_args(indptr, inv, coef, H.dtype),
+                np.ascontiguousarray(H).ravel(), out.ravel())
+    return out
+
+
+def _kernel_args(indptr, inv, coef, dtype):
+    """The three arrays as the kernels take them: contiguous, int32 indices, coef in the
+    dense operand's dtype (no copy when they already are)."""
+    return (np.ascontiguousarray(indptr, dtype=np.int32),
+            np.ascontiguousarray(inv, dtype=np.int32),
+            np.ascontiguousarray(coef, dtype=dtype))
