@@ -100,3 +100,19 @@ def test_the_batch_table_lists_each_target_with_its_contexts_and_k_negatives(pag
     words = toy_corpus().vocab.words
     assert [words[int(i)] for i in ids[:, 0]] == list(table.iloc[:, 0])
     assert [" ".join(words[int(i)] for i in row[1:]) for row in ids] == list(negatives)
+
+
+def test_the_gradient_check_badge_has_no_arrow(page):
+    """Issue 22: the passing check's "< 1e-6 ✓" wore an "↑", as if something had risen."""
+    from streamlit.proto.Metric_pb2 import Metric
+    badges = [m for m in page.metric if m.label.endswith("rel. error")]
+    assert len(badges) == 2 and all("✓" in m.proto.delta for m in badges)
+    assert {m.proto.direction for m in badges} == {Metric.MetricDirection.NONE}
+
+
+def test_word_ids_are_written_in_their_cells(page):
+    """Issue 22: the ids were colours alone; an id is a number to read, not a shade."""
+    for name in ("contexts", "idx"):
+        trace = chart(page, f"stage_{name}")["data"][0]
+        assert trace.get("texttemplate") == "%{z:d}", name
+    assert "texttemplate" not in chart(page, "stage_scores")["data"][0]  # real values: colour
