@@ -191,3 +191,22 @@ def test_the_toy_corpus_works_with_a_clipped_batch(open_page):
     assert not at.exception and not at.error
     fig = _figure(at, "pca_chart")
     assert sum(len(t["hovertext"]) for t in fig["data"]) == 7
+
+
+def test_an_uploaded_text_opens_on_a_word_whose_neighbours_can_mean_something():
+    """Issue 22: a Japanese upload opened on 「。」, an English one on "the"."""
+    from streamlit.testing.v1 import AppTest
+
+    from test_tokenizers import japanese_text
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
+    at.query_params["lang"] = "ja"
+    at.run()
+    at.radio(key="w_corpus").set_value("upload").run()
+    at.file_uploader(key="w_upload").upload("neko.txt", japanese_text().encode()).run()
+    corpus = at.session_state["upload_corpus"]
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    word = at.selectbox(key="w_emb_word").value
+    top = corpus.vocab.words[0]
+    assert not top.isalpha() or top in {"は", "が"}  # the text's most frequent: 。 or a particle
+    assert word != top and word.isalpha(), (word, corpus.vocab.words[:25])
