@@ -59,7 +59,8 @@ with right:
 # every page of the sidebar, named as the sidebar names it
 titles = texts(APP_TEXT)
 st.markdown(f"**{T['pages_header']}** — " + " ".join(
-    f"*{titles[key]}*: {T['pages'][key]}" for _, url, key in PAGES if url))
+    T["pages_item"].format(title=titles[key], text=T["pages"][key])
+    for _, url, key in PAGES if url))
 
 if corpus is None:
     st.stop()

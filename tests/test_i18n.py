@@ -304,7 +304,7 @@ def _japanese_texts():
 def test_japanese_texts_separate_japanese_words_with_japanese_commas():
     """（動物, 色, 果物 …）had ASCII commas between Japanese words (issue 22)."""
     jp = "[\u3040-\u30ff\u4e00-\u9fff]"
-    ascii_comma = re.compile(f"{jp}\\s*,|,\\s*{jp}")
+    ascii_comma = re.compile(f"{jp}\\s*,|,\\s*{jp}|{jp}: ")  # and no ASCII colon
     for module, text in _japanese_texts():
         prose = re.sub(r"[A-Za-z_]+\([^()]*\)|`[^`]*`|\$[^$]*\$", " ", text)  # min(D, 単語数)
         assert not ascii_comma.search(prose), (module, text[:80])

@@ -18,6 +18,7 @@ TEXT = {
                          "negsamp/negative_sampling.py):"),
         # the page list: each page's title is the sidebar's (ui/texts/app.py), then this
         "pages_header": "Pages",
+        "pages_item": "*{title}*: {text}",
         "pages": {
             "page_unigram": "raw vs powered word probabilities.",
             "page_sampler": "the negatives actually drawn.",
@@ -71,6 +72,7 @@ TEXT = {
         "code_caption": ("negsamp での同じ処理（`NegativeSamplingLoss.forward`、"
                          "negsamp/negative_sampling.py）："),
         "pages_header": "ページ",
+        "pages_item": "*{title}*：{text}",
         "pages": {
             "page_unigram": "単語の確率、そのままと α 乗の比較。",
             "page_sampler": "実際にサンプリングされた負例。",
