@@ -47,6 +47,8 @@ if dims >= 2:
                     tag=(source, model["steps"], corpus.name))
 
 st.header(T["neighbours_header"])
+if s.corpus == "upload" and corpus.n_tokens < state.SMALL_TEXT:  # as Home said at upload
+    st.caption(T["small_text"].format(tokens=corpus.n_tokens))
 st.plotly_chart(neighbours_figure([w for w, _ in neighbours], [x for _, x in neighbours],
                                   word, labels=T["fig_neighbours"]), key="neighbours_chart")
 

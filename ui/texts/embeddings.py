@@ -45,6 +45,8 @@ TEXT = {
         "group_label": "planted group",
         "freq_label": "log10 count",
         "neighbours_header": "Nearest neighbours (cosine similarity)",
+        "small_text": ("Your text has only {tokens:,} tokens: a word needs many contexts before "
+                       "its vector means something, so these neighbours are mostly noise."),
         "analogy_header": "Analogy: a is to b as c is to ?",
         "analogy_caption": ("3CosAdd: the words nearest to b − a + c (all normalised), "
                             "a, b and c themselves excluded."),
@@ -113,6 +115,8 @@ TEXT = {
         "group_label": "単語グループ",
         "freq_label": "log10 出現回数",
         "neighbours_header": "最近傍の単語（コサイン類似度）",
+        "small_text": ("このテキストは {tokens:,} トークンしかありません。単語のベクトルに意味が"
+                       "出るにはたくさんの文脈が必要なので、この近傍はほとんどノイズです。"),
         "analogy_header": "類推問題：a に対する b は、c に対する何か？",
         "analogy_caption": ("3CosAdd：b − a + c（すべて正規化済み）に最も近い単語。"
                             "a、b、c 自身は除きます。"),
