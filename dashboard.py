@@ -10,7 +10,7 @@ with them (ui.links.link_shared).
 """
 import streamlit as st
 
-from ui import class_server, links, state
+from ui import class_server, links, state, uploader
 from ui.i18n import sync_language, texts
 from ui.nav import PAGES
 from ui.texts.app import TEXT
@@ -27,5 +27,6 @@ state.shared_sidebar()
 links.link_notes()  # values of the link that were ignored, at the top of the page
 class_server.moved_note()  # a class server's learner whose process died: the model is lost
 class_server.server_marker()
+uploader.style()  # the uploaders' button and limit in the session's language
 page.run()
 links.link_page_written()  # the page's own settings, as its widgets now hold them

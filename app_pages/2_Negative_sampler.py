@@ -61,7 +61,7 @@ st.caption(T["repeats"].format(rows=checks["rows_with_repeats"], B=B))
 
 state.formula_beside_code(  # below the batch: the picture first, on the first screen
     T, [r"P(w \mid t) = \frac{P_\alpha(w)\,[w \ne t]}{1 - P_\alpha(t)}",
-        r"\mathbb{E}[n_w] = \sum_{\text{rows } r} k\,P(w \mid t_r)"],
+        r"\mathbb{E}[n_w] = \sum_{r} k\,P(w \mid t_r)"],
     snippet("draw_no_repeats" if no_repeats else "draw_replace"))
 
 st.header(T["changes_header"])
@@ -82,8 +82,8 @@ st.plotly_chart(sample_histogram_figure(words, sample["observed"], sample["expec
                                         p_value=fit["p_value"], labels=T["fig_histogram"]),
                 key="sample_histogram")
 m = st.columns(4)
-m[0].metric(T["chi2"], f"{fit['chi2']:.1f}")
-m[1].metric(T["dof"], fit["dof"])
+m[0].metric(T["chi2"], f"{fit['chi2']:,.1f}")
+m[1].metric(T["dof"], f"{fit['dof']:,}")
 m[2].metric(T["p_value"], f"{fit['p_value']:.3g}")
-m[3].metric(T["hist_clashes"], sample["n_clashes"])
+m[3].metric(T["hist_clashes"], f"{sample['n_clashes']:,}")
 st.caption(T["fit_note"])

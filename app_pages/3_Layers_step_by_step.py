@@ -87,7 +87,8 @@ with side:
     for name in ("dW_in", "dW_out"):
         r = check[name]
         st.metric(T["rel_error"].format(name=name), f"{r['rel_error']:.2e}",
-                  delta="< 1e-6 ✓" if r["ok"] else "≥ 1e-6 ✗", delta_color="off")
+                  delta="< 1e-6 ✓" if r["ok"] else "≥ 1e-6 ✗", delta_color="off",
+                  delta_arrow="off")  # a pass, not a rise
         if r["norm"] == 0:
             st.caption(T["gradcheck_empty"].format(name=name))
     with st.expander(T["cbow_rule_title"]):  # the exact gradient is what this page checks
@@ -103,7 +104,7 @@ with main:
     for stage in ("forward", "backward"):
         st.subheader(T[stage])
         st.code(snippet("layers_" + stage), language="python")
-        panels = [p for p in stage_panels(trace, words) if p["stage"] == stage]
+        panels = [p for p in stage_panels(trace, words, T["columns"]) if p["stage"] == stage]
         cols = st.columns(2)
         for i, p in enumerate(panels):
             fig = heatmap_figure(p["array"], T["panel"][p["name"]], p["rows"], p["cols"],

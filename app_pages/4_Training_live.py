@@ -18,6 +18,8 @@ from negsamp.config import TrainConfig
 from negsamp.dashboard.scheduler import SCHEDULER
 from ui import live_controls as lc
 from ui import live_neighbours, state
+from ui.i18n import texts
+from ui.texts.app import TEXT as APP_TEXT
 from ui.texts.training import CODE, LOSS_LATEX, TEXT
 
 T, _, corpus = state.page_top(TEXT, intro_folded=True)
@@ -86,10 +88,10 @@ neighbours_view()  # as wide as the page, below the charts: its columns hold who
 with st.expander(T["details"]):
     st.markdown(T["intro"])
     st.caption(T["loss_caption"])
-    st.latex(LOSS_LATEX)
+    st.latex(LOSS_LATEX % T["latex_parts"])
     st.caption(T["negatives_caption"])
     st.caption(T["pca_caption"].format(n=lc.pca_words(live)))
     st.caption(T["code_caption"])
     st.code(CODE.format(**live.config.to_dict()), language="python")
     st.caption(T["engine_note"])
-    st.caption(T["reload_note"])
+    st.caption(T["reload_note"].format(page=texts(APP_TEXT)["page_embeddings"]))

@@ -1,6 +1,7 @@
 """Embeddings: the learned vectors in PCA (and t-SNE), neighbours, analogies, downloads."""
 import streamlit as st
 
+from negsamp.dashboard.explain import probe_word
 from negsamp.dashboard.figures import neighbours_figure
 from negsamp.evaluate import chance_group_neighbour_rate, group_neighbour_rate
 from negsamp.tokenizers import normalize_word
@@ -34,7 +35,7 @@ left, mid, right = st.columns(3)
 dims = left.radio(T["dims"], [2, 3], horizontal=True, key="w_emb_dims", **state.KEEP)
 n = V if V <= 200 else mid.slider(T["n_words"], value=min(V, 500), **N_WORDS.widget(),
                                   key=f"w_emb_n_{corpus.name}", **state.KEEP)
-first = int((groups[:len(choices)] >= 0).argmax()) if groups is not None else 0
+first = probe_word(choices, groups)  # not 「。」 or "the": neighbours that can mean something
 word = right.selectbox(T["word"], choices, index=first, key="w_emb_word",
                        **state.KEEP)
 neighbours = wv.most_similar(word, topn=min(10, V - 1))
@@ -46,6 +47,8 @@ if dims >= 2:
                     tag=(source, model["steps"], corpus.name))
 
 st.header(T["neighbours_header"])
+if s.corpus == "upload" and corpus.n_tokens < state.SMALL_TEXT:  # as Home said at upload
+    st.caption(T["small_text"].format(tokens=corpus.n_tokens))
 st.plotly_chart(neighbours_figure([w for w, _ in neighbours], [x for _, x in neighbours],
                                   word, labels=T["fig_neighbours"]), key="neighbours_chart")
 

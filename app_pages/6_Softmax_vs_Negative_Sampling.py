@@ -48,9 +48,9 @@ with st.expander(T["how_header"]):
     left, right = st.columns(2)
     left.caption(T["softmax_cost"])
     left.latex(r"s = h\,W_{\mathrm{out}}^\top \in \mathbb{R}^{V},\quad"
-               r"\text{cost} = O(V \cdot D)")
+               r"O(V \cdot D)")
     right.caption(T["ns_cost"])
-    right.latex(r"s_j = u_{w_j}^\top h,\ j = 0..k,\quad \text{cost} = O((k+1) \cdot D)")
+    right.latex(r"s_j = u_{w_j}^\top h,\ j = 0..k,\quad O((k+1) \cdot D)")
     st.caption(T["code_caption"])
     st.code("\n".join([T["code_softmax"], snippet("softmax_forward"),
                        snippet("softmax_backward"), T["code_ns"], snippet("ns_scores")]),
@@ -102,4 +102,4 @@ if st.button(T["large_run"], key="large_run"):
     if out is not None:
         st.session_state["large_result"] = dict(out, corpus=big.name, mode="steps")
 if "large_result" in st.session_state:
-    view.quality(T, st.session_state["large_result"], "large")
+    view.quality(T, st.session_state["large_result"], "large", explain=cmp is None)

@@ -191,3 +191,34 @@ def test_the_toy_corpus_works_with_a_clipped_batch(open_page):
     assert not at.exception and not at.error
     fig = _figure(at, "pca_chart")
     assert sum(len(t["hovertext"]) for t in fig["data"]) == 7
+
+
+def test_an_uploaded_text_opens_on_a_word_whose_neighbours_can_mean_something():
+    """Issue 22: a Japanese upload opened on 「。」, an English one on "the"."""
+    from streamlit.testing.v1 import AppTest
+
+    from test_tokenizers import japanese_text
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
+    at.query_params["lang"] = "ja"
+    at.run()
+    at.radio(key="w_corpus").set_value("upload").run()
+    at.file_uploader(key="w_upload").upload("neko.txt", japanese_text().encode()).run()
+    corpus = at.session_state["upload_corpus"]
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    word = at.selectbox(key="w_emb_word").value
+    top = corpus.vocab.words[0]
+    assert not top.isalpha() or top in {"は", "が"}  # the text's most frequent: 。 or a particle
+    assert word != top and word.isalpha(), (word, corpus.vocab.words[:25])
+
+
+def test_a_short_upload_is_told_its_neighbours_are_noise_where_they_are_shown():
+    """Issue 22: a 150-word text trained on with no hint that its neighbours are noise."""
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
+    at.run()
+    at.radio(key="w_corpus").set_value("upload").run()
+    at.file_uploader(key="w_upload").upload("short.txt", b"the cat sat on the mat . " * 25).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("only 175 tokens" in c.value and "noise" in c.value for c in at.caption)

@@ -116,3 +116,19 @@ def test_the_page_shows_the_five_classes_it_runs(page):
     for cls in (Embedding, EmbeddingDot, SigmoidWithLoss, UnigramSampler,
                 NegativeSamplingLoss):
         assert f"class {cls.__name__}" in shown
+
+
+def test_the_gradient_check_badge_has_no_arrow(page):
+    """Issue 22: the passing check's "< 1e-6 ✓" wore an "↑", as if something had risen."""
+    from streamlit.proto.Metric_pb2 import Metric
+    badges = [m for m in page.metric if m.label.endswith("rel. error")]
+    assert len(badges) == 2 and all("✓" in m.proto.delta for m in badges)
+    assert {m.proto.direction for m in badges} == {Metric.MetricDirection.NONE}
+
+
+def test_word_ids_are_written_in_their_cells(page):
+    """Issue 22: the ids were colours alone; an id is a number to read, not a shade."""
+    for name in ("contexts", "idx"):
+        trace = chart(page, f"stage_{name}")["data"][0]
+        assert trace.get("texttemplate") == "%{z:d}", name
+    assert "texttemplate" not in chart(page, "stage_scores")["data"][0]  # real values: colour

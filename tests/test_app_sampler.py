@@ -67,7 +67,8 @@ def test_no_repeats_rows_are_distinct_and_histogram_uses_first_column(page):
     page.sidebar.slider(key="w_num_negatives").set_value(10).run()
     page.checkbox(key="w_sampler_no_repeats").check().run()
     assert all(len(set(n)) == len(n) for _, n in table_rows(page))
-    assert any("Rows with a repeated negative: 0 of 8." == c.value for c in page.caption)
+    assert any("Rows with a repeated negative (yellow in the table): 0 of 8." == c.value
+               for c in page.caption)
     obs, exp = chart(page, "sample_histogram")
     assert sum(obs["y"]) == 20_000 and sum(exp["y"]) == pytest.approx(20_000)
     assert any("_finish_row(" in c.value for c in page.code)  # the no-repeat draw's code

@@ -63,6 +63,8 @@ def test_the_large_comparison_runs_on_request_on_its_own_corpus(page, monkeypatc
     assert not page.exception and not page.error
     assert any(c.proto.id.endswith("-large_heldout_chart") for c in page.get("plotly_chart"))
     assert any("(V = 22;" in m.value for m in page.markdown)
+    # two comparisons on the page, one explanation of the correction (issue 22: it was twice)
+    assert sum("Why the correction" in m.value for m in page.markdown) == 1
 
 
 def test_the_code_shown_is_negsamps_own(page):

@@ -234,8 +234,8 @@ def test_keep_this_curve_adds_a_labelled_overlay_and_clear_removes_it(page):
     traces = _traces(page, "loss_chart")
     assert label in traces and "α=0.75, k=2, cbow, seed 0" in traces
     _click(page, "live_clear")
-    assert set(_traces(page, "loss_chart")) == {"loss", "loss (smoothed)",
-                                                 "loss_pos (smoothed)", "loss_neg (smoothed)"}
+    assert set(_traces(page, "loss_chart")) == {
+        "loss", "loss (smoothed)", "positive part (smoothed)", "negative part (smoothed)"}
 
 
 def test_a_new_corpus_keeps_the_model_until_reset(page):

@@ -67,3 +67,19 @@ def test_extremes_name_the_most_frequent_and_rarest_seen_word():
     assert ex["top"]["word"] == "a" and ex["rare"]["word"] == "g"  # "e" has count 0
     assert ex["top"]["gain"] < 1 < ex["rare"]["gain"]
     assert ex["top"]["in_row"] == pytest.approx(1 - (1 - s.word_p[0]) ** 5)
+
+
+def test_the_probe_word_is_neither_punctuation_nor_the_most_frequent_words():
+    """Issue 22: the Embeddings page opened on 「。」 or "the", whose neighbours say little."""
+    from negsamp.dashboard.explain import FUNCTION_RANKS, probe_word
+    words = ["。", "の", "は", "the", "、"] + [chr(0x4E00 + i) for i in range(200)] + ["3.5"]
+    i = probe_word(words)
+    assert words[i].isalpha() and i >= FUNCTION_RANKS
+    assert i == min(j for j, w in enumerate(words) if w.isalpha() and j >= FUNCTION_RANKS)
+    # a small vocabulary: its first word of letters (the toy sentence's "you")
+    assert probe_word(["you", "say", ".", "goodbye"]) == 0
+    assert probe_word([".", ",", "hello"]) == 2
+    # a planted corpus: its first planted word, whatever its rank
+    groups = np.array([-1, -1, -1, 0, 0, 1])
+    assert probe_word(["the", ".", "a", "cat", "dog", "red"], groups) == 3
+    assert probe_word([".", ","]) == 0  # nothing of letters: the first word still

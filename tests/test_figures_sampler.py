@@ -116,3 +116,35 @@ def test_negatives_table_wraps_a_large_k_into_one_readable_column():
     assert clash != plain == small_plain(targets, rows)  # the clash row is shaded
     small = negatives_table_figure(targets, [r[:10] for r in rows])
     assert len(small.data[0].header.values) == 11           # k <= 10: a column each
+
+
+def test_negatives_table_marks_the_rows_that_draw_a_word_twice():
+    """Issue 22: the table did not say which rows repeat (with repeats allowed)."""
+    fig = negatives_table_figure(["cat", "dog", "owl"],
+                                 [["the", "a", "the"], ["a", "of", "in"], ["dog", "dog", "x"]])
+    fills = [list(c) for c in fig.data[0].cells.fill.color]
+    plain, clash = fills[2][1], "#F4C7C3"
+    again = {fills[1][0], fills[3][0]}
+    assert len(again) == 1 and again != {plain} and again != {clash}  # row 0's "the" twice
+    assert fills[1][1] == fills[2][1] == fills[3][1] == plain          # row 1: no repeat
+    assert fills[1][2] == fills[2][2] == next(iter(again))            # row 2: "dog" twice
+    note = fig.layout.annotations[0].text
+    assert "2 row(s) draw a word twice" in note
+    # wrapped (k > max_columns): the row is shaded
+    wrapped = negatives_table_figure(["cat", "dog"], [["a", "a", "b"], ["a", "b", "c"]],
+                                     max_columns=2)
+    row_fill = list(wrapped.data[0].cells.fill.color[1])
+    assert row_fill[0] == next(iter(again)) and row_fill[1] == "white"
+
+
+def test_negatives_table_is_readable_and_counts_are_written_with_separators():
+    """The table's text was ~11 px on screen; "(20000 draws)" and "6385" had no commas."""
+    table = negatives_table_figure(["cat"], [["a", "b"]]).data[0]
+    assert table.cells.font.size >= 14 and table.header.font.size >= 14
+    V = 6_445
+    words = [f"w{i}" for i in range(V)]
+    p = np.full(V, 1.0 / V)
+    fig = sample_histogram_figure(words, draws(p, 20_000), p, top_n=60)
+    assert "20,000 draws" in fig.layout.title.text
+    note = fig.layout.annotations[0].text
+    assert "6,385 less probable words" in note and "6,445 words" in note, note

@@ -79,10 +79,10 @@ def test_loss_parts_and_overlays_add_one_trace_each_with_their_labels():
                 {"label": "run 2 (k=15)", "steps": steps[:3], "loss": loss[:3] * 3}]
     fig = loss_figure(steps, loss, loss * 0.3, loss * 0.7, overlays=overlays)
     assert len(fig.data) == len(base.data) + 2 + 2
-    assert ({"run 1 (k=5)", "run 2 (k=15)", "loss_pos (smoothed)", "loss_neg (smoothed)"}
+    assert ({"run 1 (k=5)", "run 2 (k=15)", "positive part (smoothed)", "negative part (smoothed)"}
             <= set(names(fig)))
     np.testing.assert_allclose(trace(fig, "run 2 (k=15)").y, 3.0)
-    np.testing.assert_allclose(trace(fig, "loss_neg (smoothed)").y, 0.7)
+    np.testing.assert_allclose(trace(fig, "negative part (smoothed)").y, 0.7)
     with pytest.raises(ValueError, match="overlays\\[0\\]"):
         loss_figure(steps, loss, overlays=[{"steps": steps, "loss": loss}])
 

@@ -88,8 +88,8 @@ KEPT = {
     "dashboard", "dh", "dof", "dscores", "dw", "dw_in", "dw_out", "ema", "embedding",
     "embeddingdot", "english", "float64", "forward", "full", "gensim", "gram", "https", "idx",
     "inf", "keyedvectors", "ln", "load_word2vec_format", "log10", "loss", "metadata", "ms",
-    "nan", "nats", "neg", "nul", "negative", "negative_sampling", "negativesamplingloss", "negsamp",
-    "none", "org", "pca", "penn", "pos", "power", "projector", "ptb", "py", "raw_p", "sampler",
+    "nan", "nats", "nul", "negative", "negative_sampling", "negativesamplingloss", "negsamp",
+    "none", "org", "pca", "penn", "power", "projector", "ptb", "py", "raw_p", "sampler",
     "sampling", "sgd", "sigmoidwithloss", "skip", "skip-gram", "skipgram", "skipped", "t-sne",
     "softmax", "softmax_model", "softmaxcbow", "splitmode", "sudachipy", "tensorflow",
     "treebank", "tsv", "txt", "unigramsampler", "utf", "vectors", "w_in", "w_out", "word2vec",
@@ -127,6 +127,8 @@ def _shown_texts(at):
                 out += [str(o) for o in w.options]
     for m in at.metric:
         out.append(m.label)
+    for f in at.latex:  # the words a formula writes out (\text{positive part} was left)
+        out += re.findall(r"\\text\{([^}]*)\}", f.value)
     for df in at.dataframe:
         out += [str(c) for c in df.value.columns]
     for c in at.get("plotly_chart"):
@@ -140,6 +142,8 @@ def _shown_texts(at):
                 if t.get("type") != "table"]  # table cells are corpus words
         out += [str(h) for t in fig.get("data", []) if t.get("type") == "table"
                 for h in t.get("header", {}).get("values", [])]
+        out += [str(x) for t in fig.get("data", []) if t.get("type") == "heatmap"
+                for x in t.get("x", [])]  # the Layers page's columns ("neg 1" was left)
     return [t for t in out if t]
 
 
@@ -288,3 +292,38 @@ def test_ptb_that_cannot_be_downloaded_is_said_in_japanese(ja_app, monkeypatch, 
     shown = " ".join(e.value for e in [*at.warning, *at.error, *at.info])
     assert "Penn Treebank をダウンロードできませんでした" in shown
     assert "network is unreachable" not in shown  # the network's words are not the learner's
+
+
+# ------------------------------------------------- Japanese as a Japanese reader writes it
+def _japanese_texts():
+    for module in MODULES:
+        for text in _strings(importlib.import_module(f"ui.texts.{module}").TEXT["ja"]):
+            yield module, text
+
+
+def test_japanese_texts_separate_japanese_words_with_japanese_commas():
+    """（動物, 色, 果物 …）had ASCII commas between Japanese words (issue 22)."""
+    jp = "[\u3040-\u30ff\u4e00-\u9fff]"
+    ascii_comma = re.compile(f"{jp}\\s*,|,\\s*{jp}|{jp}: ")  # and no ASCII colon
+    for module, text in _japanese_texts():
+        prose = re.sub(r"[A-Za-z_]+\([^()]*\)|`[^`]*`|\$[^$]*\$", " ", text)  # min(D, 単語数)
+        assert not ascii_comma.search(prose), (module, text[:80])
+
+
+def test_a_japanese_text_names_a_page_by_its_title():
+    """The reload note named 埋め込みのページ, a page the sidebar calls 単語ベクトル."""
+    from ui.texts.app import TEXT as APP
+    titles = {APP["ja"][key] for _, _, key in PAGES}
+    named = re.compile(r"([^\s、。：（）]+?)\s?のページ")
+    for module, text in _japanese_texts():
+        for m in named.finditer(text):
+            name = m.group(1).strip("「」*")
+            assert (name in titles or name == "{page}"  # filled with a title by the page
+                    or name.endswith(("こ", "ほか", "ど", "すべて"))), (module, m.group(0))
+
+
+def test_japanese_page_titles_are_names_not_phrases():
+    """「学習をライブで」のページ read as a phrase, not a name (a title ended in で)."""
+    from ui.texts.app import TEXT as APP
+    for _, _, key in PAGES:
+        assert not APP["ja"][key].endswith(("で", "を", "に")), APP["ja"][key]

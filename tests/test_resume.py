@@ -50,6 +50,15 @@ def test_a_loaded_checkpoint_goes_on_training_from_its_weights(trained, corpus):
     assert t.history.as_arrays()["loss"][-1] < 0.9 * 6 * np.log(2)
 
 
+def test_a_checkpoint_saved_in_the_second_epoch_loads_in_the_second_epoch(corpus):
+    """Issue 22: saved at epoch 2, it showed epoch 1 (the epoch count started again)."""
+    t = Trainer(corpus, CONFIG)
+    t.run(t.steps_per_epoch + 2)  # into the second pass over the corpus
+    assert t.epoch == 1
+    loaded = trainer_from_checkpoint(checkpoint_of(t), corpus, epochs=None)
+    assert (loaded.epoch, loaded.step_count) == (t.epoch, t.step_count)
+
+
 def test_live_training_adopts_a_loaded_model_and_keeps_its_curves(trained, corpus):
     live = LiveTraining(corpus, CONFIG)
     live.step(3)

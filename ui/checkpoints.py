@@ -9,7 +9,7 @@ import streamlit as st
 from negsamp.dashboard import class_server as cs
 from negsamp.dashboard.live import HISTORY_POINTS, LiveTraining
 from negsamp.dashboard.resume import CheckpointMismatch, checkpoint_of, trainer_from_checkpoint
-from ui import state
+from ui import state, uploader
 from ui.i18n import texts
 from ui.plain import plain
 from ui.texts.checkpoints import TEXT
@@ -98,6 +98,7 @@ def load_panel(corpus):
     else:
         st.session_state.pop(OUTCOME, None)
     with st.expander(T["load_header"], expanded=False):
-        st.file_uploader(T["load_label"], type=["npz"], key=UPLOAD, on_change=_load,
-                         args=(corpus,), help=T["load_caption"])
+        # no type=: the browser would refuse a .txt in English; _load says why in ours
+        st.file_uploader(uploader.label(T["load_label"], state.UPLOAD_LIMIT_MB), key=UPLOAD,
+                         on_change=_load, args=(corpus,), help=T["load_caption"])
 

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import streamlit as st
 
 from negsamp import datasets
-from ui import state
+from ui import state, uploader
 from ui.i18n import texts
 from ui.plain import plain
 from ui.texts.app import TEXT as APP_TEXT
@@ -79,7 +79,8 @@ def home_section(choice):
             st.warning(T["broken"].format(corpus=back, error=state.message(err)))
     if problem is None and choice != "ptb":
         return
-    files = st.file_uploader(T["upload_label"], accept_multiple_files=True, key="w_ptb_upload")
+    files = st.file_uploader(uploader.label(T["upload_label"], state.UPLOAD_LIMIT_MB),
+                             accept_multiple_files=True, key="w_ptb_upload")
     _take(files or [])
     for kind, text in ss.get("ptb_upload_notes", []):
         getattr(st, kind)(text)

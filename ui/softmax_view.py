@@ -77,9 +77,10 @@ def cost_headline(T, res):
                                 T["col_ns_work"]: num(format="localized")})
 
 
-def quality(T, cmp, key):
+def quality(T, cmp, key, explain=True):
     """Both lessons of one comparison: the held-out cross-entropy with the corrected
-    scores, and the embeddings after equal steps and equal time."""
+    scores, and the embeddings after equal steps and equal time. ``explain``: say why
+    the scores are corrected (once a page: the second comparison does not repeat it)."""
     soft, ns, nt = cmp["softmax"], cmp["negsamp"], cmp.get("negsamp_time")
     for row in (soft, ns, nt):
         if row and row["error"]:
@@ -91,7 +92,8 @@ def quality(T, cmp, key):
               cmp["palpha_ce"], cmp["uniform_ce"]]
     st.dataframe({T["col_model"]: names, T["col_heldout"]: values}, hide_index=True,
                  column_config={T["col_heldout"]: num}, key=f"{key}_ce_table")
-    st.markdown(T["why_correct"])
+    if explain:
+        st.markdown(T["why_correct"])
     x = "curve_steps" if cmp["mode"] == "steps" else "curve_seconds"
     st.plotly_chart(heldout_figure(soft[x], soft["heldout_ce"], ns[x], ns["heldout_ce"],
                                    T[f"x_{cmp['mode']}"],

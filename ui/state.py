@@ -41,6 +41,7 @@ MESSAGE_LIMIT = 500     # characters of an error message shown
 UPLOAD_LIMIT_MB = 20    # MiB; .streamlit/config.toml server.maxUploadSize is just above it;
                         # a class server's is smaller (ui.class_server.upload_limits)
 MAX_VOCAB = 50_000      # uploads keep at most this many words (the rest become <unk>)
+SMALL_TEXT = 20_000     # tokens: an upload below it is told its neighbours will be noise
 
 
 @dataclass(frozen=True)

@@ -118,3 +118,34 @@ def extremes(words: list[str], raw_p: np.ndarray, word_p: np.ndarray,
                          gain=float(powered[i] / raw[i]),
                          in_row=float(1.0 - (1.0 - powered[i]) ** int(num_negatives)))
     return out
+
+
+FUNCTION_RANKS = 20  # the most frequent words of any language are mostly function words
+
+
+def probe_word(words: list[str], groups: np.ndarray | None = None) -> int:
+    """The word a page opens with to show neighbours: one whose neighbours can mean something.
+
+    The most frequent word is punctuation or a function word (「。」, "the"), whose
+    neighbours say little. A planted corpus opens on its first planted word; any other
+    on its first word made of letters alone past the ``FUNCTION_RANKS`` most frequent
+    (past a tenth of the vocabulary when that is smaller), else its first word of letters.
+
+    Parameters
+    ----------
+    words : list of str
+        The vocabulary, most frequent first.
+    groups : ndarray of shape (V,), optional
+        Planted group per word id, -1 for none.
+
+    Returns
+    -------
+    int
+        The word's id (0 when no word qualifies).
+    """
+    if groups is not None and (np.asarray(groups)[:len(words)] >= 0).any():
+        return int((np.asarray(groups)[:len(words)] >= 0).argmax())
+    letters = [i for i, w in enumerate(words) if w.isalpha()]
+    skip = min(FUNCTION_RANKS, len(words) // 10)
+    later = [i for i in letters if i >= skip]
+    return (later or letters or [0])[0]

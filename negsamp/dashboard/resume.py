@@ -98,8 +98,8 @@ def trainer_from_checkpoint(source, corpus, *, history_points=2000, epochs=None,
     vocabulary, the settings, W_in and W_out, within `upload_budget`). The checkpoint's
     config and rules are kept (a CBOW trained with the exact gradient goes on with it),
     except ``epochs``, which the caller sets (None: train until stopped, as the live
-    page does). The step count goes on from the checkpoint's; the optimizer starts
-    afresh.
+    page does). The step and epoch counts go on from the checkpoint's; the optimizer
+    starts afresh.
 
     Raises
     ------
@@ -125,8 +125,7 @@ def trainer_from_checkpoint(source, corpus, *, history_points=2000, epochs=None,
             "vocab_words", f"the checkpoint's vocabulary differs from the corpus "
             f"{corpus.name}'s: word {i} is {there!r} there and {here!r} here",
             index=i, ckpt_word=ckpt.words[i], corpus_word=words[i], name=corpus.name)
-    step = _whole(ckpt.meta, "step")
-    _whole(ckpt.meta, "epoch")
+    step, epoch = _whole(ckpt.meta, "step"), _whole(ckpt.meta, "epoch")
     try:
         config = replace(ckpt.train_config(), epochs=epochs)
         trainer = Trainer(corpus, config, history_points)
@@ -141,4 +140,5 @@ def trainer_from_checkpoint(source, corpus, *, history_points=2000, epochs=None,
                 array=key, shape=a.shape, expected=p.shape)
         p[...] = _weights(a, key, p.dtype)  # in place: the layers hold these arrays
     trainer.step_count = step
+    trainer.epoch = epoch  # 0-based as the trainer's: saved in its 2nd epoch, shown as 2
     return trainer

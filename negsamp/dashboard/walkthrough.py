@@ -188,13 +188,16 @@ class CBOWStepper:
         return self.history[-1]
 
 
-def stage_panels(trace, words):
+def stage_panels(trace, words, columns=("pos", "neg {j}")):
     """The arrays of a :func:`trace_cbow_step` as labelled 2-D panels, in pass order.
 
     Parameters
     ----------
     trace : dict from :func:`trace_cbow_step`
     words : sequence of str, the vocabulary (row labels of dW_in and dW_out)
+    columns : (str, str), default ("pos", "neg {j}")
+        The names of the scored columns, the positive's and the negatives' (``{j}``
+        numbered from 1), in the page's language.
 
     Returns
     -------
@@ -210,7 +213,7 @@ def stage_panels(trace, words):
     rows = [f"{b}: {words[t]}" for b, t in enumerate(idx[:, 0])]
     ctx_rows = [f"{b}: {words[c]} ({o})" for b in range(B)
                 for c, o in zip(trace["contexts"][b], offsets, strict=False)]
-    cols_k = ["pos"] + [f"neg {j + 1}" for j in range(k)]
+    cols_k = [columns[0]] + [columns[1].format(j=j + 1) for j in range(k)]
     dims = [f"d{j}" for j in range(trace["h"].shape[1])]
     vocab = [str(x) for x in words]
     W_in_rows = trace["W_in_rows"].reshape(B * C, -1)  # (B·C, D)

@@ -45,6 +45,8 @@ TEXT = {
         "group_label": "planted group",
         "freq_label": "log10 count",
         "neighbours_header": "Nearest neighbours (cosine similarity)",
+        "small_text": ("Your text has only {tokens:,} tokens: a word needs many contexts before "
+                       "its vector means something, so these neighbours are mostly noise."),
         "analogy_header": "Analogy: a is to b as c is to ?",
         "analogy_caption": ("3CosAdd: the words nearest to b − a + c (all normalised), "
                             "a, b and c themselves excluded."),
@@ -94,7 +96,7 @@ TEXT = {
         "from_live": "学習ページのモデルのベクトル",
         "from_quick": "このページで学習した簡単なモデルのベクトル",
         "from_open": ("このページを開いたときに学習した簡単なモデルのベクトル（CBOW、サイドバーの"
-                      " α と k。*もっと長く学習する* か *学習をライブで* のページで、よりよい"
+                      " α と k。*もっと長く学習する* か *ライブ学習* のページで、よりよい"
                       "ベクトルが得られます）"),
         "tab_pca": "PCA",
         "tab_tsne": "t-SNE（ボタンで計算）",
@@ -113,6 +115,8 @@ TEXT = {
         "group_label": "単語グループ",
         "freq_label": "log10 出現回数",
         "neighbours_header": "最近傍の単語（コサイン類似度）",
+        "small_text": ("このテキストは {tokens:,} トークンしかありません。単語のベクトルに意味が"
+                       "出るにはたくさんの文脈が必要なので、この近傍はほとんどノイズです。"),
         "analogy_header": "類推問題：a に対する b は、c に対する何か？",
         "analogy_caption": ("3CosAdd：b − a + c（すべて正規化済み）に最も近い単語。"
                             "a、b、c 自身は除きます。"),

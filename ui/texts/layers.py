@@ -72,6 +72,7 @@ TEXT = {
             "dW_in": "dW_in",
         },
         "rel_error": "{name} rel. error",
+        "columns": ["pos", "neg {j}"],  # the scored columns: the positive, the negatives
         "fig_heatmap": dict(HEATMAP_LABELS),
     },
     "ja": {
@@ -145,9 +146,11 @@ TEXT = {
             "dW_in": "dW_in",
         },
         "rel_error": "{name} の相対誤差",
+        "columns": ["正例", "負例 {j}"],
         "fig_heatmap": {
             "x": "列", "y": "行", "shape": "形状 {shape}",
             "showing": "、{r}×{c} を表示", "blank": "、有限でない {n} 個のセルは空白",
+            "hover": "行 %{y}、列 %{x}<br>値 %{z:.4g}",
         },
     },
 }

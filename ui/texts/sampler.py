@@ -25,9 +25,9 @@ TEXT = {
         "draw": "Draw a batch",
         "draw_help": "Moves to the next seed and draws again",
         "batch_header": "One batch: targets and their negatives",
-        "check_ok": "Checked: none of the {n} negatives equals its row's target.",
+        "check_ok": "Checked: none of the {n:,} negatives equals its row's target.",
         "check_bad": "{clashes} negative(s) equal their row's target!",
-        "repeats": "Rows with a repeated negative: {rows} of {B}.",
+        "repeats": "Rows with a repeated negative (yellow in the table): {rows} of {B}.",
         "changes_header": "What α and k change",
         "changes": (
             "At α = {power:g} and k = {k}: the most frequent word **{top}** is drawn with "
@@ -68,9 +68,9 @@ TEXT = {
         "draw": "サンプリングする",
         "draw_help": "シードを1つ進めて、もう一度サンプリングします",
         "batch_header": "1つのミニバッチ：ターゲットとその負例",
-        "check_ok": "確認済み：{n} 個の負例のどれも、その行のターゲットと一致しません。",
+        "check_ok": "確認済み：{n:,} 個の負例のどれも、その行のターゲットと一致しません。",
         "check_bad": "{clashes} 個の負例がその行のターゲットと一致しています！",
-        "repeats": "負例が重複している行：{B} 行中 {rows} 行。",
+        "repeats": "負例が重複している行（表の黄色）：{B} 行中 {rows} 行。",
         "changes_header": "α と k で何が変わるか",
         "changes": (
             "α = {power:g}、k = {k} のとき：最も頻度の高い単語 **{top}** がサンプリングされる"
@@ -94,17 +94,18 @@ TEXT = {
             "title": "負例のサンプル", "details": "ターゲット {B} 個 × k = {k} 個の負例",
             "details_1": "ターゲット 1 個 × k = {k} 個の負例", "first_rows": "（最初の {n} 行）",
             "target": "ターゲット", "neg": "負例 {j}",
-            "clashes": "{n} 個の負例がターゲットと一致（色付き）",
+            "clashes": "{n:,} 個の負例がターゲットと一致（赤）",
+            "repeated": "同じ単語を2回以上引いた行が {n:,} 行（黄）",
             "negs": "負例 1…{k}（順に）",
         },
         "fig_histogram": {
-            "title": "負例のサンプリング：実際の回数と期待値（{n} 回）",
+            "title": "負例のサンプリング：実際の回数と期待値（{n:,} 回）",
             "x": "単語（確率の高い順）", "y": "サンプリングされた回数",
             "observed": "実際の回数", "expected": "期待値",
-            "fit_all": "全 {V} 語で：χ² = {chi2:.1f}、自由度 {dof}、p = {p:.3g}",
-            "impossible": "（確率 0 の単語が {n} 回サンプリングされました！）",
-            "fit": "χ² = {chi2:.1f}、p = {p:.3g}", "note": "適合度 {fit}",
-            "not_shown": "。確率の低い {n} 語は省略",
+            "fit_all": "全 {V:,} 語で：χ² = {chi2:,.1f}、自由度 {dof:,}、p = {p:.3g}",
+            "impossible": "（確率 0 の単語が {n:,} 回サンプリングされました！）",
+            "fit": "χ² = {chi2:,.1f}、p = {p:.3g}", "note": "適合度 {fit}",
+            "not_shown": "。確率の低い {n:,} 語は省略",
         },
     },
 }

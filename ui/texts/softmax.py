@@ -28,7 +28,10 @@ TEXT = {
                            "ids, on one BLAS thread, the fastest of 5 timed steps after one "
                            "warm-up; B = {B}, D = {D}, k = {k} (the sidebar's). The "
                            "multiply-adds are counted, not measured: 3·B·V·D + V·D against "
-                           "4·B·(k+1)·D."),
+                           "4·B·(k+1)·D. A Negative Sampling step does the same work at "
+                           "every V, so its times need not rise with V: they go up and "
+                           "down by the machine's noise and the memory cache (a larger "
+                           "W_out misses it more often)."),
         "sizes": "vocabulary sizes V",
         "hidden": "hidden size D",
         "batch": "batch size B",
@@ -132,17 +135,17 @@ TEXT = {
         "no_corpus": "{problem}",
         "title": "Softmax と Negative Sampling：計算コストと、それぞれが学習するもの",
         "intro": (
-            "Softmax 関数は、学習データ1つごとに **V 個すべての単語** のスコアを計算します。"
+            "全語彙 Softmax は、学習データ1つごとに **V 個すべての単語** のスコアを計算します。"
             "そのため1ステップの計算量はデータ1つあたり順伝播・逆伝播とも O(V·D) で、更新は"
             " W_out のすべての行に及びます。Negative Sampling が計算するのは正解の単語と k 個の"
             "負例のスコアだけで、V に関係なく O((k+1)·D) です。下では、両方をこのマシンで時間を"
             "計り、さらに選択中のコーパスで学習して、同じ評価データの同じ指標で比べます。"),
-        "softmax_cost": "Softmax 関数、データ1つあたり：すべての出力ベクトルのスコアを計算。",
+        "softmax_cost": "全語彙 Softmax、データ1つあたり：すべての出力ベクトルのスコアを計算。",
         "ns_cost": "Negative Sampling、データ1つあたり：正解の単語と k 個の負例だけ。",
         "code_caption": ("それを行う negsamp のコード（negsamp/softmax_model.py、"
                          "negsamp/negative_sampling.py）："),
-        "code_softmax": ("# Softmax 関数（SoftmaxCBOW.forward, .backward）：すべての単語のスコアを"
-                         "計算し、W_out のすべての行を更新"),
+        "code_softmax": ("# 全語彙 Softmax（SoftmaxCBOW.forward, .backward）：すべての単語の"
+                         "スコアを計算し、W_out のすべての行を更新"),
         "code_ns": ("# Negative Sampling（NegativeSamplingLoss.forward）：正解の単語と k 個の"
                     "負例だけ\n# （CBOW では1行に正解 P = 1 語、skip-gram では P = C 個の"
                     "コンテキストの単語が負例を共有）"),
@@ -150,7 +153,10 @@ TEXT = {
         "timing_caption": ("ランダムな単語IDでの CBOW の1ステップ（順伝播 + 逆伝播 + SGD の更新）、"
                            "BLAS は1スレッド、ウォームアップ1回の後に計った5回のうち最速の値。"
                            "B = {B}、D = {D}、k = {k}（サイドバーの値）。積和の回数は測定ではなく"
-                           "計算です：3·B·V·D + V·D と 4·B·(k+1)·D。"),
+                           "計算です：3·B·V·D + V·D と 4·B·(k+1)·D。Negative Sampling の1ステップの"
+                           "計算量はどの V でも同じなので、時間は V とともに増えるとは限りません。"
+                           "マシンの揺らぎとメモリのキャッシュ（W_out が大きいほど外れやすい）"
+                           "で上下します。"),
         "sizes": "語彙数 V",
         "hidden": "隠れ層のサイズ D",
         "batch": "バッチサイズ B",
@@ -189,22 +195,22 @@ TEXT = {
         "uniform": "一様分布（ln V）",
         "measure_more": "もう一度計測する：より大きな V、別の D と B",
         "how_header": "理由：数式とコード",
-        "headline": ("V = {V:,} では、Negative Sampling の1ステップは Softmax 関数の1ステップより"
+        "headline": ("V = {V:,} では、Negative Sampling の1ステップは全語彙 Softmax の1ステップより"
                      " {ratio:,.0f} 倍速い"),
-        "m_soft": "Softmax 関数、1ステップ",
+        "m_soft": "全語彙 Softmax、1ステップ",
         "m_ns": "Negative Sampling、1ステップ",
         "m_work": "計算量の比（積和の回数）",
         "running": "計算中…（ほかのタブの学習は続きます。キャンセルで止められます）",
         "running_what": "{what}：{pct:.0%}",
         "cancel": "キャンセル",
-        "run_softmax": "Softmax 関数のモデルを学習中",
+        "run_softmax": "全語彙 Softmax のモデルを学習中",
         "run_negsamp": "Negative Sampling を学習中（同じステップ数）",
         "run_negsamp_time": "Negative Sampling を学習中（同じ学習時間）",
         "compare_more": "もう一度比べる：ステップ数を増やす、または同じ学習時間で",
         "comparing_start": "2つのモデルを学習中（200ステップ、コーパスと設定ごとに1回）…",
         "ce_header": ("**{steps:,} ステップ後の、評価データでの Softmax 交差エントロピー誤差**"
                       "（V = {V:,}、小さいほど良い）"),
-        "r_soft": "Softmax 関数",
+        "r_soft": "全語彙 Softmax",
         "r_raw": "Negative Sampling、スコアそのまま",
         "r_corr": "Negative Sampling、スコア + ln P_α(w)",
         "r_palpha": "P_α だけ（コンテキストを無視）",
@@ -224,21 +230,21 @@ TEXT = {
                       "評価しません。"),
         "emb_header": ("**単語ベクトル：各単語の最近傍は同じグループの単語か？** "
                        "同じステップ数の後と、同じ学習時間の後（Negative Sampling は "
-                       "Softmax 関数と同じ時間だけ学習）。"),
+                       "全語彙 Softmax と同じ時間だけ学習）。"),
         "nb_header": "**いくつかの単語の最近傍**（W_in のコサイン類似度）",
         "col_word": "単語",
         "r_ns_steps": "Negative Sampling、同じステップ数",
         "r_ns_time": "Negative Sampling、同じ学習時間",
         "col_rate": "最近傍が同じグループ",
         "col_heldout_corr": "交差エントロピー誤差（NS は補正後）",
-        "emb_caption": ("単語ベクトルの目的から見ると：語彙が小さいうちは Softmax 関数の1ステップも"
-                        "Negative Sampling の1ステップと同じくらい安いので、同じ時間でも Negative "
-                        "Sampling のステップは増えません。V が大きいほど、Softmax 関数と同じ時間で"
-                        "多くのステップを進めます（下を参照）。"),
+        "emb_caption": ("単語ベクトルの目的から見ると：語彙が小さいうちは全語彙 Softmax の"
+                        "1ステップも Negative Sampling の1ステップと同じくらい安いので、同じ時間"
+                        "でも Negative Sampling のステップは増えません。V が大きいほど、全語彙 "
+                        "Softmax と同じ時間で多くのステップを進めます（下を参照）。"),
         "large_header": "語彙数が数千語のとき",
         "large_intro": (
             "グループを埋め込んで生成した V = 4,050 語（1,000,000 トークン）のコーパスでは、"
-            "Softmax 関数の1ステップは Negative Sampling の約10倍かかります。同じ時間で "
+            "全語彙 Softmax の1ステップは Negative Sampling の約10倍かかります。同じ時間で "
             "Negative Sampling ははるかに多くのステップを進め、単語ベクトルがグループを"
             "見つけます。これはボタンを押したときだけ実行します（ステップ数とマシンの混み具合"
             "により数秒から1〜2分）。進み具合のバーが出て、キャンセルできます。ほかのタブのライブ学習は止まりません。"),
@@ -246,13 +252,14 @@ TEXT = {
         "large_run": "グループのあるコーパスで実行する（V = 4,050）",
         "fig_cost": {
             "title": "語彙数と1ステップの時間", "x": "語彙数 V",
-            "y": "ms / ステップ", "softmax": "Softmax 関数", "negsamp": "Negative Sampling",
-            "speedup": "V = {V:,.0f} では Negative Sampling が Softmax 関数より {ratio:.1f} 倍速い",
+            "y": "ms / ステップ", "softmax": "全語彙 Softmax", "negsamp": "Negative Sampling",
+            "speedup": ("V = {V:,.0f} では Negative Sampling が全語彙 Softmax より "
+                        "{ratio:.1f} 倍速い"),
         },
         "fig_heldout": {
             "title": "評価データでの交差エントロピー誤差（Softmax、nats）",
             "y": "交差エントロピー誤差",
-            "softmax": "Softmax 関数", "negsamp": "Negative Sampling",
+            "softmax": "全語彙 Softmax", "negsamp": "Negative Sampling",
             "corrected": "Negative Sampling + ln P_α",
         },
     },

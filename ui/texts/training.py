@@ -12,7 +12,7 @@ TEXT = {
         "title": "Training, live",
         "reload_note": ("The model lives in this browser tab only: reloading the page starts "
                         "a new session, and the run (and any upload) is gone. Download the "
-                        "vectors on the Embeddings page to keep them."),
+                        "vectors on the {page} page to keep them."),
         "intro": (
             "Press **Start** and watch the model learn: the loss falls from "
             "(k+1)·ln 2, the word vectors spread out and words of a planted group "
@@ -83,6 +83,7 @@ TEXT = {
         "by_group": "planted group", "by_count": "log10 count",
         "loss_caption": ("The loss plotted: the batch mean, over B rows, of the positive "
                          "part and the negative part (dashed on the chart)."),
+        "latex_parts": {"pos": "positive part", "neg": "negative part"},
         "code_caption": "What the page runs at each refresh (the same loop as the command line):",
         "model_labels": {"cbow": "CBOW", "skipgram": "skip-gram"},
         "fields": {"model": "model", "optimizer": "optimizer", "hidden_size": "hidden size D",
@@ -93,9 +94,9 @@ TEXT = {
         'reload_note': (
             'モデルはこのブラウザのタブの中にだけあります。ページを再読み込みすると新しい'
             'セッションが始まり、学習の経過（とアップロードしたファイル）は消えます。残し'
-            'たいときは、埋め込みのページでベクトルをダウンロードしてください。'),
+            'たいときは、「{page}」のページでベクトルをダウンロードしてください。'),
         "no_corpus": "{problem}",
-        "title": "学習をライブで",
+        "title": "ライブ学習",
         "intro": (
             "**開始** を押して、モデルが学習する様子を見てください。損失は (k+1)·ln 2 から下がり、"
             "単語ベクトルが広がって、同じグループの単語が集まっていきます。α と k（サイドバー）、"
@@ -109,7 +110,7 @@ TEXT = {
         "progress": ("{state} · ステップ **{steps}** · エポック {epoch} · {wps} 単語/秒 · "
                      "損失 **{loss}**"),
         "pca_title": "単語ベクトルの PCA（{n} 語）",
-        "watch": "見守る単語",
+        "watch": "注目する単語",
         "watch_help": ("学習の進み具合に合わせて、これらの単語の近傍を記録します（グラフの下）。"
                        "選んだ最初の 6 語まで"),
         "neighbours_header": "学習につれて変わる近傍の単語",
@@ -117,7 +118,7 @@ TEXT = {
                             "200、500、… と現在の近傍を記録します。損失が下がるにつれて、"
                             "単語が同じグループの単語を集めていきます。"),
         "fig_neighbours": {"title": "学習につれて変わる近傍の単語", "step": "ステップ",
-                           "empty": "見守る単語がありません"},
+                           "empty": "注目する単語がありません"},
         "view": "損失の表示範囲", "view_whole": "学習全体", "view_recent": "直近のステップ",
         "negatives_header": "最後のステップの負例（k = {k}）",
         "details": "このページについて：損失の式と実行しているコード",
@@ -167,6 +168,7 @@ TEXT = {
         "by_group": "単語グループ", "by_count": "log10 出現回数",
         "loss_caption": ("描いている損失：B 行の平均。正例の項と負例の項（グラフでは破線）に"
                          "分けても描いています。"),
+        "latex_parts": {"pos": "正例の項", "neg": "負例の項"},
         "code_caption": "更新のたびにこのページが実行するもの（コマンドラインと同じループ）：",
         "model_labels": {"cbow": "CBOW", "skipgram": "skip-gram"},
         "fields": {"model": "モデル", "optimizer": "最適化手法", "hidden_size": "隠れ層のサイズ D",
@@ -182,11 +184,12 @@ TEXT = {
     },
 }
 
-# The loss plotted (the same for both models; skip-gram averages over (target, context) pairs).
+# The loss plotted (the same for both models; skip-gram averages over (target, context) pairs);
+# its two parts are named in the page's language: LOSS_LATEX % {"pos": ..., "neg": ...}.
 LOSS_LATEX = (
     r"L = \frac{1}{B}\sum_{b=1}^{B}\Big["
-    r"\underbrace{-\log \sigma(u_{o_b}^\top h_b)}_{\text{positive part}}"
-    r"\;\underbrace{-\sum_{i=1}^{k} \log \sigma(-u_{w_{b,i}}^\top h_b)}_{\text{negative part}}"
+    r"\underbrace{-\log \sigma(u_{o_b}^\top h_b)}_{\text{%(pos)s}}"
+    r"\;\underbrace{-\sum_{i=1}^{k} \log \sigma(-u_{w_{b,i}}^\top h_b)}_{\text{%(neg)s}}"
     r"\Big],\qquad w_{b,i} \sim P_\alpha")
 
 # The lines of negsamp behind the page; formatted with the running config.

@@ -9,6 +9,7 @@ from .style import DIVERGING, SEQUENTIAL, labelled, new_figure
 HEATMAP_LABELS = {
     "x": "column", "y": "row", "shape": "shape {shape}", "showing": ", showing {r}×{c}",
     "blank": ", {n} non-finite cells blank",
+    "hover": "row %{y}, column %{x}<br>value %{z:.4g}",
 }
 
 
@@ -37,8 +38,10 @@ def heatmap_figure(array, title, row_labels=None, col_labels=None, max_rows=200,
     -------
     plotly.graph_objects.Figure
         One ``go.Heatmap`` named after ``title``; row 0 at the top. Non-finite cells are
-        left blank and counted in the title.
+        left blank and counted in the title. An array of whole numbers (word ids, labels)
+        also writes each value in its cell: a colour alone does not say which id it is.
     """
+    ids = np.issubdtype(np.asarray(array).dtype, np.integer)
     a = np.asarray(array, dtype=float)
     shape = a.shape
     if a.ndim == 1:
@@ -69,8 +72,8 @@ def heatmap_figure(array, title, row_labels=None, col_labels=None, max_rows=200,
     fig = new_figure(title, L["x"], L["y"], subtitle=details)
     fig.add_trace(go.Heatmap(
         z=a, x=cols, y=rows, name=title, **scale,
-        hovertemplate="row %{y}, column %{x}<br>value %{z:.4g}<extra></extra>",
-        colorbar=dict(thickness=12),
+        hovertemplate=L["hover"] + "<extra></extra>",
+        colorbar=dict(thickness=12), **(dict(texttemplate="%{z:d}") if ids else {}),
     ))
     fig.update_xaxes(type="category")
     fig.update_yaxes(type="category", autorange="reversed")

@@ -10,17 +10,18 @@ TABLE_LABELS = {
     "title": "Negative samples", "details": "{B} targets × k = {k} negatives",
     "details_1": "1 target × k = {k} negatives",
     "first_rows": " (first {n} rows)", "target": "target", "neg": "neg {j}",
-    "clashes": "{n} negative(s) equal their target (shaded)",
+    "clashes": "{n:,} negative(s) equal their target (red)",
+    "repeated": "{n:,} row(s) draw a word twice (yellow)",
     "negs": "negatives 1…{k} (in order)",
 }
 HISTOGRAM_LABELS = {
-    "title": "Negative draws: observed vs expected ({n} draws)",
+    "title": "Negative draws: observed vs expected ({n:,} draws)",
     "x": "word (most probable first)", "y": "number of draws",
     "observed": "observed", "expected": "expected",
-    "fit_all": "over all {V} words: χ² = {chi2:.1f} on {dof} dof, p = {p:.3g}",
-    "impossible": " ({n} draws of words with probability 0!)",
-    "fit": "χ² = {chi2:.1f}, p = {p:.3g}", "note": "goodness of fit {fit}",
-    "not_shown": "; {n} less probable words not shown",
+    "fit_all": "over all {V:,} words: χ² = {chi2:,.1f} on {dof:,} dof, p = {p:.3g}",
+    "impossible": " ({n:,} draws of words with probability 0!)",
+    "fit": "χ² = {chi2:,.1f}, p = {p:.3g}", "note": "goodness of fit {fit}",
+    "not_shown": "; {n:,} less probable words not shown",
 }
 
 
@@ -50,7 +51,9 @@ def negatives_table_figure(target_words, negative_words, max_rows=50,
     plotly.graph_objects.Figure
         One ``go.Table`` with columns "target", "neg 1", ..., "neg k" (or "target",
         "negatives 1…k"). A negative equal to its row's target (which the sampler must
-        never draw) is shaded red (in the wrapped form: its row is, and the word is bold).
+        never draw) is shaded red (in the wrapped form: its row is, and the word is bold);
+        a word drawn twice in its row (with repeats allowed) is shaded yellow, so the rows
+        that repeat stand out.
     """
     targets = _checks.as_words("target_words", target_words)
     rows = [_checks.as_words(f"negative_words[{i}]", r) for i, r in enumerate(negative_words)]
@@ -61,20 +64,25 @@ def negatives_table_figure(target_words, negative_words, max_rows=50,
     max_rows = _checks.positive_int("max_rows", max_rows)
     B = len(targets)
     targets, rows = targets[:max_rows], rows[:max_rows]
-    clash = "#F4C7C3"
+    clash, again = "#F4C7C3", "#FBE3A0"
     n_clash = sum(r[j] == t for r, t in zip(rows, targets, strict=False) for j in range(k))
+    twice = [{w for w in r if r.count(w) > 1} for r in rows]  # each row's repeated words
+
+    def fill(word, target, repeated):
+        return clash if word == target else again if word in repeated else "white"
     L = labelled(TABLE_LABELS, labels)
     wrapped = k > max_columns
     if wrapped:
         columns = [targets, [", ".join(f"<b>{w}</b>" if w == t else w for w in r)
                              for r, t in zip(rows, targets, strict=True)]]
         fills = [["#EAF2FA"] * len(targets),
-                 [clash if t in r else "white" for r, t in zip(rows, targets, strict=True)]]
+                 [clash if t in r else again if d else "white"
+                  for r, t, d in zip(rows, targets, twice, strict=True)]]
         header = [f"<b>{L['target']}</b>", L["negs"].format(k=k)]
     else:
         columns = [targets] + [[r[j] for r in rows] for j in range(k)]
         fills = [["#EAF2FA"] * len(targets)]
-        fills += [[clash if r[j] == t else "white" for r, t in zip(rows, targets, strict=True)]
+        fills += [[fill(r[j], t, d) for r, t, d in zip(rows, targets, twice, strict=True)]
                   for j in range(k)]
         header = [f"<b>{L['target']}</b>"] + [L["neg"].format(j=j + 1) for j in range(k)]
     details = L["details_1" if B == 1 else "details"].format(B=B, k=k)
@@ -82,16 +90,20 @@ def negatives_table_figure(target_words, negative_words, max_rows=50,
         details += L["first_rows"].format(n=len(targets))
     fig = new_figure(L["title"], subtitle=details)  # fits a narrow column
     fig.add_trace(go.Table(
-        header=dict(values=header, fill_color=PALETTE["raw"], font=dict(color="white", size=12),
-                    align="left"),
-        cells=dict(values=columns, fill_color=fills, align="left", font=dict(size=12)),
+        header=dict(values=header, fill_color=PALETTE["raw"], font=dict(color="white", size=15),
+                    align="left", height=30),
+        cells=dict(values=columns, fill_color=fills, align="left", font=dict(size=15),
+                   height=30),
         columnwidth=[1, 4] if wrapped else None, name="negatives",
     ))
-    per_row = 28 * (1 + k // 6) if wrapped else 28  # wrapped cells take a few lines
+    per_row = 30 * (1 + k // 5) if wrapped else 30  # wrapped cells take a few lines
     fig.update_layout(margin=dict(l=10, r=10, t=70, b=40),
                       height=min(140 + per_row * len(targets), 720))
-    if n_clash:
-        add_note(fig, L["clashes"].format(n=n_clash), below=5)
+    notes = [L["clashes"].format(n=n_clash)] if n_clash else []
+    if any(twice):
+        notes.append(L["repeated"].format(n=sum(map(bool, twice))))
+    if notes:
+        add_note(fig, " · ".join(notes), below=5)
     return fig
 
 
@@ -201,14 +213,16 @@ def sample_histogram_figure(words, observed_counts, expected_p, top_n=30, chi2=N
     fig.add_trace(go.Bar(
         x=shown, y=obs[order], name=L["observed"], marker_color=PALETTE["raw"], opacity=0.8,
         customdata=custom,
-        hovertemplate="<b>%{x}</b><br>observed %{y:d} (%{customdata[0]:.3%})<extra></extra>",
+        hovertemplate=f"<b>%{{x}}</b><br>{L['observed']} %{{y:,d}} (%{{customdata[0]:.3%}})"
+                      "<extra></extra>",
     ))
     fig.add_trace(go.Scatter(
         x=shown, y=exp[order], name=L["expected"], mode="markers",
         marker=dict(color=PALETTE["powered"], symbol="line-ew", size=18,
                     line=dict(width=3, color=PALETTE["powered"])),
         customdata=custom,
-        hovertemplate="<b>%{x}</b><br>expected %{y:.1f} (p = %{customdata[1]:.3%})<extra></extra>",
+        hovertemplate=f"<b>%{{x}}</b><br>{L['expected']} %{{y:,.1f}} "
+                      "(p = %{customdata[1]:.3%})<extra></extra>",
     ))
     fig.update_xaxes(type="category", tickangle=-45)
     note = L["note"].format(fit=fit_text)

@@ -64,7 +64,7 @@ def _finite(name, steps, values):
 # The texts the figure draws, in English; a page passes its language's (same keys).
 LOSS_LABELS = {
     "title": "Training loss", "x": "step", "y": "loss", "loss": "loss",
-    "smoothed": "{name} (smoothed)", "loss_pos": "loss_pos", "loss_neg": "loss_neg",
+    "smoothed": "{name} (smoothed)", "loss_pos": "positive part", "loss_neg": "negative part",
     "untrained": "untrained {y:.3f}",
     "dropped": "{n} non-finite points dropped (NaN or inf: the run may have diverged)",
     "dropped_1": "1 non-finite point dropped (NaN or inf: the run may have diverged)",
@@ -147,7 +147,7 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         fig.add_trace(go.Scatter(
             x=ps, y=ema(py, smooth), name=label, mode="lines",
             line=dict(width=1.5, color=PALETTE[color], dash="dash"),
-            hovertemplate=f"{name} %{{y:.4f}}<extra></extra>",
+            hovertemplate=f"{L[name]} %{{y:.4f}}<extra></extra>",
         ))
     if initial_loss is not None and np.isfinite(initial_loss):
         y0 = float(initial_loss)
