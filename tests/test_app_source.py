@@ -37,7 +37,7 @@ def test_a_line_that_is_gone_raises_naming_the_function():
     from negsamp.negative_sampling import NegativeSamplingLoss
     with pytest.raises(LookupError, match=r"NegativeSamplingLoss.forward has no line "
                                           r"containing 'labels = \[1, 0'"):
-        code(NegativeSamplingLoss.forward, "idx = np.concatenate", "labels = [1, 0")
+        code(NegativeSamplingLoss.forward, "score = self.embed_dot_layers[0]", "labels = [1, 0")
 
 
 def _marked(x):

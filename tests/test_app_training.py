@@ -136,7 +136,7 @@ def test_alpha_and_k_apply_on_the_next_chunk_and_keep_the_weights(page):
     page.sidebar.slider(key="w_num_negatives").set_value(9).run()
     live = _live(page)
     np.testing.assert_array_equal(live.trainer.word_vecs, W)  # the change alone kept them
-    sampler = live.trainer.model.ns_loss.sampler
+    sampler = live.trainer.model.sampler
     assert (sampler.power, sampler.sample_size) == (0.3, 9)
     assert not page.warning  # no reset needed
     _click(page, "live_step")

@@ -159,7 +159,7 @@ def test_live_settings_keep_the_weights_and_reach_the_sampler(live):
     W = live.trainer.word_vecs.copy()
     assert live.apply_live_settings(power=0.3, num_negatives=9, lr=0.02, batch_size=20) is None
     np.testing.assert_array_equal(live.trainer.word_vecs, W)
-    sampler = live.trainer.model.ns_loss.sampler
+    sampler = live.trainer.model.sampler
     assert (sampler.power, sampler.sample_size) == (0.3, 9)
     live.step(5)
     assert live.trainer.last_negatives.shape == (20, 9)
@@ -195,7 +195,7 @@ def test_sample_words_pairs_each_positive_with_its_negatives(corpus, model):
         assert neg == [[words[j] for j in row] for row in negatives[:4]]
     else:  # one row per (centre, context) pair; a centre's C pairs share its negatives
         C = 2 * live.config.window
-        contexts = live.trainer.model.ns_loss.positives  # (B, C)
+        contexts = live.trainer.model.positives  # (B, C)
         assert pos == [words[i] for i in contexts.reshape(-1)[:4]]
         shared = np.repeat(negatives, C, axis=0)[:4]  # (4, k)
         assert neg == [[live.SKIPPED if j == i else words[j] for j in row]

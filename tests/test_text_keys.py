@@ -30,7 +30,7 @@ BUILT = [
     ("app", "ui/state.py", '"upload_unsupported_" + err.script',
      {"upload_unsupported_zh", "upload_unsupported_other"},
      "the script negsamp.tokenizers.UnsupportedScript names"),
-    ("errors", "negsamp/sampler.py", 'when={"replace": False}', {"replace=False"},
+    ("errors", "negsamp/engine/sampler.py", 'when={"replace": False}', {"replace=False"},
      "a SettingError's condition, worded by its name=value (negsamp.checks.describe)"),
     ("embeddings", "app_pages/5_Embeddings.py", "T[name]", {"a", "b", "c"},
      "the analogy's three boxes: for name in 'abc'"),

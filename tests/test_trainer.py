@@ -66,14 +66,14 @@ def test_live_settings_change_without_touching_the_weights(corpus):
         np.testing.assert_array_equal(p, q)
     m = t.run(1)[0]
     assert t.last_negatives.shape == (50, 9) and m.lr == pytest.approx(0.02)
-    assert t.model.ns_loss.sampler.power == 0.25
+    assert t.model.sampler.power == 0.25
 
 
 def test_bad_live_setting_changes_nothing(corpus):
     t = Trainer(corpus, TrainConfig(epochs=None))
     with pytest.raises(ValueError, match="power=1.5"):
         t.update_settings(num_negatives=3, power=1.5)
-    assert t.config.num_negatives == 5 and t.model.ns_loss.sample_size == 5
+    assert t.config.num_negatives == 5 and t.model.sampler.sample_size == 5
     with pytest.raises(ValueError, match="need a reset"):
         t.update_settings(hidden_size=10)
 

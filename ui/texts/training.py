@@ -38,10 +38,10 @@ TEXT = {
         "view": "loss view", "view_whole": "whole run", "view_recent": "recent steps",
         "negatives_header": "Negatives of the last step (k = {k})",
         "details": "About this page: the loss formula and the code it runs",
-        "engine_note": ("Training runs negsamp/engine/: the book's five classes "
-                        "(negsamp/layers.py, negsamp/negative_sampling.py; the Layers page "
+        "engine_note": ("Training runs `negsamp/engine/`: the book's five classes "
+                        "(`negsamp/layers.py`, `negsamp/negative_sampling.py`; the Layers page "
                         "runs them) computed for a whole batch at once. The same loss, "
-                        "gradients and weights, step for step: tests/test_engine.py checks "
+                        "gradients and weights, step for step: `tests/test_engine.py` checks "
                         "it for CBOW and skip-gram, both CBOW update rules, SGD and Adam."),
         "start": "Start", "pause": "Pause", "step": "Step",
         "reset": "Reset", "keep": "Keep this curve", "clear": "Clear kept curves",
@@ -122,11 +122,11 @@ TEXT = {
         "view": "損失の表示範囲", "view_whole": "学習全体", "view_recent": "直近のステップ",
         "negatives_header": "最後のステップの負例（k = {k}）",
         "details": "このページについて：損失の式と実行しているコード",
-        "engine_note": ("学習は negsamp/engine/ が行います。本の5つのクラス"
-                        "（negsamp/layers.py、negsamp/negative_sampling.py。"
+        "engine_note": ("学習は `negsamp/engine/` が行います。本の5つのクラス"
+                        "（`negsamp/layers.py`、`negsamp/negative_sampling.py`。"
                         "「レイヤを1ステップずつ」のページが実行しています）と同じ計算を、"
                         "バッチ全体でまとめて行うものです。損失・勾配・更新後の重みが"
-                        "1ステップごとに一致することを tests/test_engine.py が確かめています"
+                        "1ステップごとに一致することを `tests/test_engine.py` が確かめています"
                         "（CBOW とスキップグラム、CBOW の両方の更新規則、SGD と Adam）。"),
         "start": "開始", "pause": "一時停止", "step": "1ステップ",
         "reset": "リセット", "keep": "この曲線を残す", "clear": "残した曲線を消す",
