@@ -1,21 +1,34 @@
-"""A bounded loss history: the first and the recent steps at full resolution, the
-steps between them merged."""
+"""A bounded loss history that tells a long run truthfully: the first and the latest steps
+at full resolution, the whole run between them in buckets of one width."""
 from __future__ import annotations
 
 import numpy as np
 
 FIELDS = ("step", "loss", "loss_pos", "loss_neg")
+# what as_arrays() gives per point besides FIELDS: how many steps it covers, the range of
+# the loss over them, and the smoothed losses at its last step (computed on every step)
+EXTRA = ("weight", "loss_min", "loss_max", "smoothed", "smoothed_pos", "smoothed_neg")
+SMOOTH = 0.9  # β of the exponential moving average, per step (TensorBoard's default)
 
 
 class LossHistory:
     """Per-step loss record whose memory stays bounded on long runs.
 
-    Points are appended one per step. The first ``max_points // 4`` steps are kept as
-    they were: they are where the loss falls from (k+1)·ln 2, the chapter's story, and a
-    long run must not squeeze them into one point. When ``max_points`` is reached, the
-    older half of the points after them is merged pairwise (weighted means, so a merged
-    point is the mean loss of the steps it covers), and the recent half keeps its full
-    resolution. Memory is therefore O(max_points) however long training runs.
+    Points are appended one per step, and kept in three parts:
+
+    - the first ``max_points // 4`` steps as they were: where the loss falls from
+      (k+1)·ln 2, the chapter's story;
+    - the latest ``max_points // 4`` steps as they were (a zoom on the recent steps);
+    - every step after the first ones in buckets of ``width`` steps, all of the same
+      width, at most ``max_points // 2`` of them: when they are full, pairs merge and the
+      width doubles. A bucket keeps the mean of each loss over its steps, the loss's
+      minimum and maximum, and the smoothed losses at its last step.
+
+    The smoothed losses are an exponential moving average (β = ``SMOOTH``, debiased)
+    over every step, computed as each step arrives, not over merged points: merged
+    points would make a 10-point average span thousands of steps and lag far behind.
+    So no two drawn points are further apart than a bucket, about 2 / (max_points / 2)
+    of the run, and memory is O(max_points) however long training runs.
 
     Parameters
     ----------
@@ -28,45 +41,93 @@ class LossHistory:
             raise ValueError(f"max_points={max_points!r} must be at least 8")
         self.max_points = int(max_points)
         self.head = self.max_points // 4  # the first steps, never merged
+        self.recent = self.max_points // 4  # the latest steps, as they were
+        # the whole run, bucketed (an even number, so that they merge in pairs)
+        self.buckets = (self.max_points - self.head - self.recent) // 2 * 2
         self.clear()
 
     def clear(self):
         """Forget every point."""
-        self._data = np.zeros((self.max_points, len(FIELDS)), dtype=np.float64)
-        self._weight = np.zeros(self.max_points, dtype=np.float64)
-        self._n = 0
+        n = len(FIELDS) + len(EXTRA)
+        self._head = np.zeros((self.head, n))
+        self._n_head = 0
+        self._ring = np.zeros((self.recent, n))  # the latest steps, oldest at _ring_at
+        self._n_ring = self._ring_at = 0
+        self._body = np.zeros((self.buckets + 1, n))  # closed buckets, then the open one
+        self._n_body = 0  # closed buckets
+        self._open = 0  # steps in the open bucket
+        self.width = 1  # steps per closed bucket
+        self._ema = np.zeros(3)  # the moving averages of loss, loss_pos, loss_neg
         self.total_steps = 0  # steps ever appended, merged or not
 
     def __len__(self):
-        return self._n
+        return len(self.as_arrays()["step"])
 
     def append(self, step, loss, loss_pos, loss_neg):
         """Record one step's losses."""
-        if self._n == self.max_points:
-            self._merge_older_half()
-        self._data[self._n] = (step, loss, loss_pos, loss_neg)
-        self._weight[self._n] = 1.0
-        self._n += 1
+        x = np.array([loss, loss_pos, loss_neg], dtype=np.float64)
         self.total_steps += 1
+        self._ema = SMOOTH * self._ema + (1 - SMOOTH) * x
+        smoothed = self._ema / (1 - SMOOTH ** self.total_steps)  # debiased
+        row = np.concatenate([[step], x, [1.0, loss, loss], smoothed])
+        if self._n_head < self.head:
+            self._head[self._n_head] = row
+            self._n_head += 1
+            return
+        self._ring[(self._ring_at + self._n_ring) % self.recent] = row
+        if self._n_ring < self.recent:
+            self._n_ring += 1
+        else:
+            self._ring_at = (self._ring_at + 1) % self.recent
+        self._add_to_open(row)
 
-    def _merge_older_half(self):
-        h0 = self.head
-        half = ((self._n - h0) // 2) & ~1  # an even number of the oldest points past the head
-        d, w = self._data[h0:h0 + half], self._weight[h0:h0 + half]
-        pw = w.reshape(-1, 2)  # (half/2, 2)
-        merged_w = pw.sum(axis=1)  # (half/2,)
-        merged = (d.reshape(-1, 2, len(FIELDS)) * pw[:, :, None]).sum(axis=1)
-        merged /= merged_w[:, None]
-        m = h0 + half // 2
-        rest = self._n - h0 - half
-        self._data[h0:m] = merged
-        self._weight[h0:m] = merged_w
-        self._data[m:m + rest] = self._data[h0 + half:self._n]
-        self._weight[m:m + rest] = self._weight[h0 + half:self._n]
-        self._n = m + rest
+    def _add_to_open(self, row):
+        b = self._body[self._n_body]
+        if self._open == 0:
+            b[:] = row
+        else:
+            w = b[4]  # the means grow by the new step's share
+            b[1:4] = (b[1:4] * w + row[1:4]) / (w + 1)
+            b[0], b[4], b[7:] = row[0], w + 1, row[7:]  # last step, its smoothed losses
+            b[5], b[6] = min(b[5], row[5]), max(b[6], row[6])
+        self._open += 1
+        if self._open == self.width:
+            self._n_body += 1
+            self._open = 0
+            if self._n_body == self.buckets:
+                self._merge_pairs()
+
+    def _merge_pairs(self):
+        """Merge the closed buckets two by two: half as many, twice as wide."""
+        pairs = self._body[:self._n_body].reshape(-1, 2, self._body.shape[1])
+        first, second = pairs[:, 0], pairs[:, 1]
+        w = first[:, 4:5] + second[:, 4:5]
+        merged = second.copy()  # its last step and smoothed losses
+        merged[:, 1:4] = (first[:, 1:4] * first[:, 4:5] + second[:, 1:4] * second[:, 4:5]) / w
+        merged[:, 4] = w[:, 0]
+        merged[:, 5] = np.minimum(first[:, 5], second[:, 5])
+        merged[:, 6] = np.maximum(first[:, 6], second[:, 6])
+        self._n_body //= 2
+        self._body[:self._n_body] = merged
+        self.width *= 2
 
     def as_arrays(self):
-        """dict of ndarrays of shape (n,): step, loss, loss_pos, loss_neg, weight."""
-        out = {f: self._data[:self._n, i].copy() for i, f in enumerate(FIELDS)}
-        out["weight"] = self._weight[:self._n].copy()
-        return out
+        """dict of ndarrays of shape (n,), in step order: ``step`` (a bucket's last step),
+        ``loss``, ``loss_pos``, ``loss_neg`` (means over the steps a point covers),
+        ``weight`` (how many), ``loss_min``, ``loss_max`` (the loss's range over them),
+        ``smoothed``, ``smoothed_pos``, ``smoothed_neg`` (the moving averages of every
+        step, at the point's step).
+
+        The first steps, then the buckets that end before the latest steps, then the
+        latest steps themselves (a bucket that overlaps them is left out: a gap of less
+        than one bucket).
+        """
+        ring = self._ring[:self._n_ring]
+        if self._n_ring == self.recent:  # full: the oldest is at _ring_at
+            ring = np.concatenate([self._ring[self._ring_at:], self._ring[:self._ring_at]])
+        body = self._body[:self._n_body + (1 if self._open else 0)]
+        if ring.shape[0]:
+            body = body[body[:, 0] < ring[0, 0]]
+        rows = np.concatenate([self._head[:self._n_head], body, ring])
+        names = FIELDS + EXTRA
+        return {name: rows[:, i].copy() for i, name in enumerate(names)}

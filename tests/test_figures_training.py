@@ -180,3 +180,24 @@ def test_neighbours_table_sized_for_a_width_holds_its_header_and_every_row():
     assert (fig.layout.margin.t, fig.layout.margin.b) == (0, 0)
     with pytest.raises(ValueError, match="width"):
         neighbours_over_time_figure(record, ["猫", "cat"], width=0)
+
+
+def test_a_bounded_history_is_drawn_with_its_range_and_its_own_smoothed_line():
+    """The figure draws the history's smoothed series (computed on every step) as given,
+    not an average of merged points, and the loss's range as a shaded band."""
+    from negsamp.history import LossHistory
+    h = LossHistory(max_points=64)
+    rng = np.random.default_rng(0)
+    for st in range(1, 3001):
+        x = 3.0 - st / 2000 + 0.1 * rng.standard_normal()
+        h.append(st, x, 0.3 * x, 0.7 * x)
+    a = h.as_arrays()
+    fig = loss_figure(a["step"], a["loss"], a["loss_pos"], a["loss_neg"],
+                      band=(a["loss_min"], a["loss_max"]),
+                      smoothed=(a["smoothed"], a["smoothed_pos"], a["smoothed_neg"]))
+    by_name = {t.name: t for t in fig.data}
+    np.testing.assert_array_equal(by_name["loss (smoothed)"].y, a["smoothed"])
+    np.testing.assert_array_equal(by_name["loss_neg (smoothed)"].y, a["smoothed_neg"])
+    band = by_name["range of the loss"]
+    assert band.fill == "tonexty" and np.array_equal(band.y, a["loss_max"])
+    assert not np.array_equal(by_name["loss (smoothed)"].y, ema(a["loss"], 0.9))

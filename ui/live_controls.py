@@ -274,7 +274,8 @@ def loss_chart(live, T, big, view, log_y):
     fig = loss_figure(h["step"], h["loss"], h["loss_pos"], h["loss_neg"],
                       overlays=live.overlays(), initial_loss=(k + 1) * np.log(2), log_y=log_y,
                       recent=RECENT_STEPS if view == "recent" else None,
-                      labels=T["fig_loss"])
+                      labels=T["fig_loss"], band=(h["loss_min"], h["loss_max"]),
+                      smoothed=(h["smoothed"], h["smoothed_pos"], h["smoothed_neg"]))
     if big:
         fig.update_traces(line_width=4, selector=dict(name=T["fig_loss"]["smoothed"].format(
             name=T["fig_loss"]["loss"])))

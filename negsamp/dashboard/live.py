@@ -68,6 +68,7 @@ class KeptRun:
     label: str
     steps: np.ndarray   # (n,)
     loss: np.ndarray    # (n,)
+    smoothed: np.ndarray | None = None  # (n,) the moving average over every step
 
 
 def run_label(config):
@@ -292,7 +293,8 @@ class LiveTraining:
         h = self.trainer.history.as_arrays()
         if h["step"].size:
             label = run_label(self.config) if label is None else str(label)
-            self.kept = (self.kept + [KeptRun(label, h["step"], h["loss"])])[-MAX_KEPT:]
+            run = KeptRun(label, h["step"], h["loss"], h["smoothed"])
+            self.kept = (self.kept + [run])[-MAX_KEPT:]
 
     def clear_kept(self):
         """Forget every kept curve."""
@@ -300,7 +302,8 @@ class LiveTraining:
 
     def overlays(self):
         """The kept curves as ``loss_figure(overlays=...)`` takes them."""
-        return [{"label": r.label, "steps": r.steps, "loss": r.loss} for r in self.kept]
+        return [{"label": r.label, "steps": r.steps, "loss": r.loss, "smoothed": r.smoothed}
+                for r in self.kept]
 
     SKIPPED = "(skipped)"  # a shared negative equal to the pair's positive word
 

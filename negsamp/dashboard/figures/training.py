@@ -69,11 +69,13 @@ LOSS_LABELS = {
     "dropped": "{n} non-finite points dropped (NaN or inf: the run may have diverged)",
     "dropped_1": "1 non-finite point dropped (NaN or inf: the run may have diverged)",
     "empty": "no steps yet",
+    "range": "range of the loss",
 }
 
 
 def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=None,
-                initial_loss=None, log_y=False, recent=None, labels=None) -> go.Figure:
+                initial_loss=None, log_y=False, recent=None, labels=None, band=None,
+                smoothed=None) -> go.Figure:
     """Training loss against step: raw, smoothed, positive/negative parts, earlier runs.
 
     Non-finite points (NaN, ±inf, e.g. from a diverged run) are never plotted: they are
@@ -101,6 +103,14 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         Show only the last ``recent`` steps: the x axis is zoomed there and the y axis
         fits what it shows; every point stays in the figure (a zoom out shows the whole
         run). None shows the whole run from its first step.
+    band : (array_like, array_like) of shape (T,) each, optional
+        The loss's minimum and maximum over the steps each point covers (a bounded
+        history's merged points): drawn as a shaded range around the loss, once some
+        point covers more than one step.
+    smoothed : (array_like, array_like, array_like) of shape (T,) each, optional
+        The smoothed loss, loss_pos and loss_neg at each point, computed on every step
+        (``LossHistory``): drawn instead of an average of the points, which would span
+        many steps per point once they are merged.
 
     Returns
     -------
@@ -119,12 +129,34 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
                 f"overlays[{i}] must be a dict with keys label, steps, loss") from None
         rs, ry, n_bad = _finite(f"overlays[{i}] loss", r_steps, r_loss)
         dropped += n_bad
+        if run.get("smoothed") is not None:  # computed on every step (LossHistory)
+            rs, ry, _ = _finite(f"overlays[{i}] smoothed", r_steps, run["smoothed"])
+        elif smooth > 0:
+            ry = ema(ry, smooth)
         fig.add_trace(go.Scatter(
-            x=rs, y=ema(ry, smooth), name=label, mode="lines",
+            x=rs, y=ry, name=label, mode="lines",
             line=dict(width=1.5, color=OVERLAY_COLORS[i % len(OVERLAY_COLORS)], dash="dot"),
             opacity=0.6, legendgroup="overlays",
             hovertemplate=f"{label}: %{{y:.4f}}<extra></extra>",
         ))
+    if band is not None:
+        bs, lo, _ = _finite("band low", steps, band[0])
+        _, hi, _ = _finite("band high", steps, band[1])
+    if band is not None and np.any(hi > lo):  # nothing to shade until points are merged
+        fig.add_trace(go.Scatter(x=bs, y=lo, mode="lines", line=dict(width=0),
+                                 showlegend=False, hoverinfo="skip", name=L["range"] + " low"))
+        fig.add_trace(go.Scatter(
+            x=bs, y=hi, mode="lines", line=dict(width=0), fill="tonexty",
+            fillcolor=_faint(PALETTE["loss"]), name=L["range"],
+            hovertemplate=f"{L['range']}: %{{y:.4f}}<extra></extra>"))
+    mine = {} if smoothed is None else dict(zip(("loss", "loss_pos", "loss_neg"), smoothed,
+                                                strict=True))
+
+    def smooth_of(name, xs, ys):
+        """(x, y) of a smoothed line: the given series, or an average of the points."""
+        if name in mine:
+            return _finite(name + " smoothed", steps, mine[name])[:2]
+        return xs, ema(ys, smooth)
     raw_style = dict(width=1, color=PALETTE["loss"])
     fig.add_trace(go.Scatter(  # one step alone is a point: a line needs two
         x=s, y=y, name=L["loss"], mode="lines" if s.size > 1 else "markers", line=raw_style,
@@ -132,8 +164,9 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         hovertemplate="loss %{y:.4f}<extra></extra>",
     ))
     if smooth > 0:
+        sx, sy = smooth_of("loss", s, y)
         fig.add_trace(go.Scatter(
-            x=s, y=ema(y, smooth), name=L["smoothed"].format(name=L["loss"]), mode="lines",
+            x=sx, y=sy, name=L["smoothed"].format(name=L["loss"]), mode="lines",
             line=dict(width=2.5, color=PALETTE["loss"]),
             hovertemplate=f"EMA β={smooth:g}: %{{y:.4f}}<extra></extra>",
         ))
@@ -144,8 +177,10 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         ps, py, n_bad = _finite(name, steps, part)
         dropped += n_bad
         label = L["smoothed"].format(name=L[name]) if smooth > 0 else L[name]
+        if smooth > 0:
+            ps, py = smooth_of(name, ps, py)
         fig.add_trace(go.Scatter(
-            x=ps, y=ema(py, smooth), name=label, mode="lines",
+            x=ps, y=py, name=label, mode="lines",
             line=dict(width=1.5, color=PALETTE[color], dash="dash"),
             hovertemplate=f"{name} %{{y:.4f}}<extra></extra>",
         ))
@@ -179,6 +214,12 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         untrained = initial_loss is not None and np.isfinite(initial_loss)
         add_empty_message(fig, L["empty"], y=0.25 if untrained else 0.5)
     return fig
+
+
+def _faint(color, alpha=0.18):
+    """A Plotly color string for ``color`` (#rrggbb) at opacity ``alpha``."""
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
 
 
 def _y_range(fig, steps, recent, initial_loss):
