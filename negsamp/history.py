@@ -53,23 +53,35 @@ class LossHistory:
         self._n_head = 0
         self._ring = np.zeros((self.recent, n))  # the latest steps, oldest at _ring_at
         self._n_ring = self._ring_at = 0
-        self._body = np.zeros((self.buckets + 1, n))  # closed buckets, then the open one
-        self._n_body = 0  # closed buckets
-        self._open = 0  # steps in the open bucket
+        self._body = np.zeros((self.buckets, n))  # the closed buckets
+        self._n_body = 0
+        # the open bucket, in Python floats (a step appends in O(1) without array calls):
+        # [last step, loss sum, loss_pos sum, loss_neg sum, steps, min, max, 3 smoothed]
+        self._open = None
         self.width = 1  # steps per closed bucket
-        self._ema = np.zeros(3)  # the moving averages of loss, loss_pos, loss_neg
+        self._ema = [0.0, 0.0, 0.0]  # the moving averages of loss, loss_pos, loss_neg
+        self._decay = 1.0  # SMOOTH ** total_steps, for the debiasing
         self.total_steps = 0  # steps ever appended, merged or not
 
     def __len__(self):
-        return len(self.as_arrays()["step"])
+        body = self._n_body + (self._open is not None)
+        if self._n_ring:  # as as_arrays: the buckets that end before the latest steps
+            first = self._ring[self._ring_at, 0]
+            ends = np.r_[self._body[:self._n_body, 0], [] if self._open is None
+                         else [self._open[0]]]
+            body = int(np.searchsorted(ends, first))
+        return self._n_head + body + self._n_ring
 
     def append(self, step, loss, loss_pos, loss_neg):
-        """Record one step's losses."""
-        x = np.array([loss, loss_pos, loss_neg], dtype=np.float64)
+        """Record one step's losses (O(1): a bucket merge, O(max_points), comes once per
+        ``max_points // 2`` buckets)."""
+        x, xp, xn = float(loss), float(loss_pos), float(loss_neg)
         self.total_steps += 1
-        self._ema = SMOOTH * self._ema + (1 - SMOOTH) * x
-        smoothed = self._ema / (1 - SMOOTH ** self.total_steps)  # debiased
-        row = np.concatenate([[step], x, [1.0, loss, loss], smoothed])
+        e, b = self._ema, SMOOTH
+        e[0], e[1], e[2] = b * e[0] + (1 - b) * x, b * e[1] + (1 - b) * xp, b * e[2] + (1 - b) * xn
+        self._decay *= b
+        d = 1.0 - self._decay  # debiased: the first smoothed value is the first loss
+        row = (float(step), x, xp, xn, 1.0, x, x, e[0] / d, e[1] / d, e[2] / d)
         if self._n_head < self.head:
             self._head[self._n_head] = row
             self._n_head += 1
@@ -79,23 +91,28 @@ class LossHistory:
             self._n_ring += 1
         else:
             self._ring_at = (self._ring_at + 1) % self.recent
-        self._add_to_open(row)
-
-    def _add_to_open(self, row):
-        b = self._body[self._n_body]
-        if self._open == 0:
-            b[:] = row
+        o = self._open
+        if o is None:
+            o = self._open = list(row)
         else:
-            w = b[4]  # the means grow by the new step's share
-            b[1:4] = (b[1:4] * w + row[1:4]) / (w + 1)
-            b[0], b[4], b[7:] = row[0], w + 1, row[7:]  # last step, its smoothed losses
-            b[5], b[6] = min(b[5], row[5]), max(b[6], row[6])
-        self._open += 1
-        if self._open == self.width:
+            o[0], o[7], o[8], o[9] = row[0], row[7], row[8], row[9]  # its last step's
+            o[1] += x
+            o[2] += xp
+            o[3] += xn
+            o[4] += 1.0
+            o[5], o[6] = min(o[5], x), max(o[6], x)
+        if o[4] == self.width:
+            self._body[self._n_body] = self._closed(o)
             self._n_body += 1
-            self._open = 0
+            self._open = None
             if self._n_body == self.buckets:
                 self._merge_pairs()
+
+    @staticmethod
+    def _closed(o):
+        """The open bucket as a row of means (its sums divided by its steps)."""
+        w = o[4]
+        return (o[0], o[1] / w, o[2] / w, o[3] / w, w, o[5], o[6], o[7], o[8], o[9])
 
     def _merge_pairs(self):
         """Merge the closed buckets two by two: half as many, twice as wide."""
@@ -125,7 +142,9 @@ class LossHistory:
         ring = self._ring[:self._n_ring]
         if self._n_ring == self.recent:  # full: the oldest is at _ring_at
             ring = np.concatenate([self._ring[self._ring_at:], self._ring[:self._ring_at]])
-        body = self._body[:self._n_body + (1 if self._open else 0)]
+        body = self._body[:self._n_body]
+        if self._open is not None:
+            body = np.concatenate([body, [self._closed(self._open)]])
         if ring.shape[0]:
             body = body[body[:, 0] < ring[0, 0]]
         rows = np.concatenate([self._head[:self._n_head], body, ring])

@@ -198,6 +198,24 @@ def test_a_bounded_history_is_drawn_with_its_range_and_its_own_smoothed_line():
     by_name = {t.name: t for t in fig.data}
     np.testing.assert_array_equal(by_name["loss (smoothed)"].y, a["smoothed"])
     np.testing.assert_array_equal(by_name["loss_neg (smoothed)"].y, a["smoothed_neg"])
+    # the range: two lines (no filled area) over the merged points, the steps of one
+    # weight, from the history's own min and max
     band = by_name["range of the loss"]
-    assert band.fill == "tonexty" and np.array_equal(band.y, a["loss_max"])
+    merged = a["weight"] > 1
+    assert merged.sum() > 10 and not band.fill
+    n = int(merged.sum())
+    x, y = np.asarray(band.x, dtype=float), np.asarray(band.y, dtype=float)
+    assert x.size == 2 * n + 1 and np.isnan(x[n]) and np.isnan(y[n])
+    np.testing.assert_array_equal(x[:n], a["step"][merged])
+    np.testing.assert_array_equal(x[n + 1:], a["step"][merged])
+    np.testing.assert_array_equal(y[:n], a["loss_min"][merged])
+    np.testing.assert_array_equal(y[n + 1:], a["loss_max"][merged])
+    assert np.all(y[:n] < a["loss"][merged]) and np.all(a["loss"][merged] < y[n + 1:])
     assert not np.array_equal(by_name["loss (smoothed)"].y, ema(a["loss"], 0.9))
+
+
+def test_no_range_is_drawn_before_any_point_is_merged():
+    fig = loss_figure([1, 2, 3], [3.0, 2.9, 2.8], band=([3.0, 2.9, 2.8], [3.0, 2.9, 2.8]))
+    assert [t.name for t in fig.data] == ["loss", "loss (smoothed)"]
+    with pytest.raises(ValueError, match="band"):
+        loss_figure([1, 2, 3], [3.0, 2.9, 2.8], band=([3.0, np.nan, 2.8], [3.1, 2.9, 2.9]))

@@ -56,21 +56,44 @@ def test_the_smoothed_losses_are_the_average_of_every_step_not_of_the_points():
 
 
 def test_a_long_run_is_drawn_without_gaps_and_its_drop_where_it_happened():
-    """Issue 22: 20,000 steps whose loss drops at step 2,000. The old history kept three
-    points between step 150 and 8,150 and its smoothed line fell thousands of steps late."""
-    h = LossHistory(max_points=2000)
+    """Issue 22: 20,000 steps whose loss drops at step 2,000, kept as the live page keeps
+    them. The old history kept three points between step 150 and 8,150 and its smoothed
+    line fell thousands of steps late. Each drawn point is computed again from the raw
+    steps it covers."""
+    from negsamp.dashboard.figures.training import ema
+    from negsamp.dashboard.live import HISTORY_POINTS
+    from negsamp.history import SMOOTH
+    h = LossHistory(max_points=HISTORY_POINTS)
     rng = np.random.default_rng(6)
     steps = np.arange(1, 20_001)
     loss = np.where(steps < 2000, 2.6, 2.3) + 0.05 * rng.standard_normal(steps.size)
     for st, x in zip(steps, loss, strict=True):
         h.append(st, x, 0.3 * x, 0.7 * x)
     a = h.as_arrays()
+    assert len(a["step"]) == len(h) <= HISTORY_POINTS
     assert np.diff(np.r_[0, a["step"]]).max() <= 0.01 * 20_000
-    after = (a["step"] >= 2100) & (a["step"] <= 2500)
+    for i, covered in enumerate(_covered(a)):
+        raw = loss[covered - 1]
+        assert a["loss"][i] == pytest.approx(raw.mean(), rel=1e-12)
+        assert (a["loss_min"][i], a["loss_max"][i]) == (raw.min(), raw.max())
+    np.testing.assert_allclose(a["smoothed"], ema(loss, SMOOTH)[a["step"].astype(int) - 1],
+                               rtol=1e-12)
+    after = (a["step"] >= 2100) & (a["step"] <= 2900)
     assert after.sum() >= 5 and np.all(a["smoothed"][after] < 2.4)
     before = (a["step"] >= 1500) & (a["step"] < 1990)
     assert np.all(a["smoothed"][before] > 2.5)
-    assert np.all(a["loss_min"] <= a["loss"]) and np.all(a["loss"] <= a["loss_max"])
+    # the point that covers step 2,000 holds both levels in its range
+    i = int(np.searchsorted(a["step"], 2000))
+    assert a["weight"][i] > 1 and a["loss_min"][i] < 2.4 and a["loss_max"][i] > 2.5
+
+
+def test_its_length_is_what_it_draws_at_every_stage():
+    h = LossHistory(max_points=40)
+    rng = np.random.default_rng(7)
+    for st in range(1, 3001):
+        h.append(st, *rng.random(3))
+        if st % 37 == 0 or st < 60:
+            assert len(h) == len(h.as_arrays()["step"]) <= 40, st
 
 
 def test_recent_points_keep_full_resolution():

@@ -105,8 +105,9 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         run). None shows the whole run from its first step.
     band : (array_like, array_like) of shape (T,) each, optional
         The loss's minimum and maximum over the steps each point covers (a bounded
-        history's merged points): drawn as a shaded range around the loss, once some
-        point covers more than one step.
+        history's merged points): drawn as two thin lines around the loss where a point
+        covers more than one step (a line costs the browser less than a filled area
+        redrawn on every refresh).
     smoothed : (array_like, array_like, array_like) of shape (T,) each, optional
         The smoothed loss, loss_pos and loss_neg at each point, computed on every step
         (``LossHistory``): drawn instead of an average of the points, which would span
@@ -139,16 +140,9 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
             opacity=0.6, legendgroup="overlays",
             hovertemplate=f"{label}: %{{y:.4f}}<extra></extra>",
         ))
-    if band is not None:
-        bs, lo, _ = _finite("band low", steps, band[0])
-        _, hi, _ = _finite("band high", steps, band[1])
-    if band is not None and np.any(hi > lo):  # nothing to shade until points are merged
-        fig.add_trace(go.Scatter(x=bs, y=lo, mode="lines", line=dict(width=0),
-                                 showlegend=False, hoverinfo="skip", name=L["range"] + " low"))
-        fig.add_trace(go.Scatter(
-            x=bs, y=hi, mode="lines", line=dict(width=0), fill="tonexty",
-            fillcolor=_faint(PALETTE["loss"]), name=L["range"],
-            hovertemplate=f"{L['range']}: %{{y:.4f}}<extra></extra>"))
+    band_trace = None if band is None else _band_trace(steps, band, L["range"])
+    if band_trace is not None:  # nothing to draw until points are merged
+        fig.add_trace(band_trace)
     mine = {} if smoothed is None else dict(zip(("loss", "loss_pos", "loss_neg"), smoothed,
                                                 strict=True))
 
@@ -216,10 +210,22 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
     return fig
 
 
-def _faint(color, alpha=0.18):
-    """A Plotly color string for ``color`` (#rrggbb) at opacity ``alpha``."""
-    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
+def _band_trace(steps, band, name):
+    """One trace of two thin lines, the loss's minimum and maximum over the points that
+    cover more than one step (merged), broken between the two by a NaN (no fill);
+    None when no point is merged."""
+    s, lo, _ = _finite("band low", steps, band[0])
+    s_hi, hi, _ = _finite("band high", steps, band[1])
+    if s.shape != s_hi.shape or np.any(s != s_hi):
+        raise ValueError("band low and band high must be finite at the same steps")
+    keep = hi > lo  # a single step has no range: nothing to draw there
+    if not keep.any():
+        return None
+    x = np.concatenate([s[keep], [np.nan], s[keep]])
+    y = np.concatenate([lo[keep], [np.nan], hi[keep]])
+    return go.Scatter(x=x, y=y, name=name, mode="lines", connectgaps=False,
+                      line=dict(width=0.75, color=PALETTE["loss"]), opacity=0.45,
+                      hoverinfo="skip")
 
 
 def _y_range(fig, steps, recent, initial_loss):
