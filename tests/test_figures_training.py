@@ -219,3 +219,13 @@ def test_no_range_is_drawn_before_any_point_is_merged():
     assert [t.name for t in fig.data] == ["loss", "loss (smoothed)"]
     with pytest.raises(ValueError, match="band"):
         loss_figure([1, 2, 3], [3.0, 2.9, 2.8], band=([3.0, np.nan, 2.8], [3.1, 2.9, 2.9]))
+
+
+def test_an_overlay_under_other_alpha_or_k_is_named_not_comparable():
+    runs = [{"label": "α=0.75, k=5", "steps": [1, 2], "loss": [4.1, 4.0]},
+            {"label": "α=0, k=5", "steps": [1, 2], "loss": [4.1, 3.9], "comparable": False}]
+    fig = loss_figure([1, 2], [4.1, 3.8], overlays=runs,
+                      labels={"not_comparable": "{label} — 比較不可"})
+    names = [t.name for t in fig.data[:2]]
+    assert names == ["α=0.75, k=5", "α=0, k=5 — 比較不可"]
+    assert "比較不可" in fig.data[1].hovertemplate and "比較不可" not in fig.data[0].hovertemplate

@@ -70,6 +70,7 @@ LOSS_LABELS = {
     "dropped_1": "1 non-finite point dropped (NaN or inf: the run may have diverged)",
     "empty": "no steps yet",
     "range": "range of the loss",
+    "not_comparable": "{label} (other α or k: not comparable)",
 }
 
 
@@ -94,7 +95,11 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         EMA weight ``beta`` (debiased). 0 draws the raw loss only.
     overlays : list of dict, optional
         Earlier runs, each ``{"label": str, "steps": (T_i,), "loss": (T_i,)}``; each one
-        adds one smoothed trace named by its label, drawn thin and faded.
+        adds one smoothed trace named by its label, drawn thin and faded. Optional keys:
+        ``"smoothed"`` (T_i,), its smoothed loss as computed on every step, drawn as
+        given; ``"comparable"`` (default True): False names the trace "not comparable"
+        (``labels["not_comparable"]``), in the legend and the hover, for a run trained
+        under another α or k, whose loss is another task's.
     initial_loss : float, optional
         A horizontal reference, e.g. the untrained loss ``(k+1)·ln 2``.
     log_y : bool, default False
@@ -134,6 +139,8 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
             rs, ry, _ = _finite(f"overlays[{i}] smoothed", r_steps, run["smoothed"])
         elif smooth > 0:
             ry = ema(ry, smooth)
+        if not run.get("comparable", True):  # named so in the legend and the hover
+            label = L["not_comparable"].format(label=label)
         fig.add_trace(go.Scatter(
             x=rs, y=ry, name=label, mode="lines",
             line=dict(width=1.5, color=OVERLAY_COLORS[i % len(OVERLAY_COLORS)], dash="dot"),
