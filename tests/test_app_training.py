@@ -391,3 +391,20 @@ def test_the_japanese_speed_help_names_full_speed_as_the_slider_does():
     speed = at.select_slider(key="w_live_speed")
     full = speed.options[-1]
     assert full == "最大" and f"{full}：" in speed.help and "full" not in speed.help
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_status_names_the_pace_and_the_engine_apart(lang):
+    """Issue 22: at 10 steps/s (B = 100) the status read 80,000 words/s, the engine's
+    speed, as if it were the pace."""
+    from negsamp.dashboard.live import Rates
+    from ui.live_controls import pace_text
+    from ui.texts.training import TEXT
+    T = TEXT[lang]
+    slow = pace_text(Rates(10.0, 1000.0, 80_000.0), T)
+    assert slow == T["pace_engine"].format(steps="10", words="1,000", engine="80,000")
+    assert slow.index("1,000") < slow.index("80,000")  # the pace first, the engine named
+    full = pace_text(Rates(500.0, 50_000.0, 80_000.0), T)  # near the engine: the pace alone
+    assert full == T["pace"].format(steps="500", words="50,000") and "80,000" not in full
+    assert pace_text(Rates(0.5, 50.0, 80_000.0), T).startswith("0.5 ")
+    assert pace_text(None, T) == T["pace_none"]
