@@ -232,10 +232,41 @@ def test_keep_this_curve_adds_a_labelled_overlay_and_clear_removes_it(page):
     _click(page, "live_step")
     _click(page, "live_keep")
     traces = _traces(page, "loss_chart")
-    assert label in traces and "α=0.75, k=2, cbow, seed 0" in traces
+    # the first was kept at k = 5: its loss does not compare with a run at k = 2
+    assert f"{label} (other α or k: not comparable)" in traces
+    assert "α=0.75, k=2, cbow, seed 0" in traces
     _click(page, "live_clear")
     assert set(_traces(page, "loss_chart")) == {
         "loss", "loss (smoothed)", "positive part (smoothed)", "negative part (smoothed)"}
+
+
+def test_a_kept_curve_at_another_alpha_is_marked_and_the_runs_compared(page):
+    """Issue 22: keep a run at α = 0.75, go on at α = 0: the kept curve is named not
+    comparable (legend and hover), a note says why, and a table compares the runs by
+    the neighbour-in-group rate (the synthetic corpus has planted groups)."""
+    from negsamp.evaluate import group_neighbour_rate
+    for _ in range(3):
+        _click(page, "live_step")
+    _click(page, "live_keep")
+    label = "α=0.75, k=5, cbow, seed 0"
+    assert label in _traces(page, "loss_chart")  # same α and k: comparable, no mark
+    assert not any("not comparable" in c.value for c in page.caption)
+    page.sidebar.slider(key="w_power").set_value(0.0).run()
+    _click(page, "live_step")
+    traces = _traces(page, "loss_chart")
+    marked = f"{label} (other α or k: not comparable)"
+    assert label not in traces and marked in traces
+    assert "not comparable" in traces[marked]["hovertemplate"]
+    assert any("not comparable" in c.value for c in page.caption)
+    (table,) = page.dataframe
+    rows = table.value
+    assert list(rows.iloc[:, 0]) == [marked, "this run now (step 4)"]
+    live = _live(page)
+    now = group_neighbour_rate(live.trainer.word_vecs, live.corpus.groups)
+    assert rows.iloc[1, 1] == f"{now:.1%}"
+    assert rows.iloc[0, 1] == f"{live.kept[0].measure.value:.1%}"
+    page.sidebar.slider(key="w_power").set_value(0.75).run()  # back to its α: comparable
+    assert label in _traces(page, "loss_chart")
 
 
 def test_a_new_corpus_keeps_the_model_until_reset(page):
@@ -366,3 +397,20 @@ def test_the_japanese_speed_help_names_full_speed_as_the_slider_does():
     speed = at.select_slider(key="w_live_speed")
     full = speed.options[-1]
     assert full == "最大" and f"{full}：" in speed.help and "full" not in speed.help
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_status_names_the_pace_and_the_engine_apart(lang):
+    """Issue 22: at 10 steps/s (B = 100) the status read 80,000 words/s, the engine's
+    speed, as if it were the pace."""
+    from negsamp.dashboard.live import Rates
+    from ui.live_controls import pace_text
+    from ui.texts.training import TEXT
+    T = TEXT[lang]
+    slow = pace_text(Rates(10.0, 1000.0, 80_000.0), T)
+    assert slow == T["pace_engine"].format(steps="10", words="1,000", engine="80,000")
+    assert slow.index("1,000") < slow.index("80,000")  # the pace first, the engine named
+    full = pace_text(Rates(500.0, 50_000.0, 80_000.0), T)  # near the engine: the pace alone
+    assert full == T["pace"].format(steps="500", words="50,000") and "80,000" not in full
+    assert pace_text(Rates(0.5, 50.0, 80_000.0), T).startswith("0.5 ")
+    assert pace_text(None, T) == T["pace_none"]

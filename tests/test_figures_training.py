@@ -180,3 +180,52 @@ def test_neighbours_table_sized_for_a_width_holds_its_header_and_every_row():
     assert (fig.layout.margin.t, fig.layout.margin.b) == (0, 0)
     with pytest.raises(ValueError, match="width"):
         neighbours_over_time_figure(record, ["猫", "cat"], width=0)
+
+
+def test_a_bounded_history_is_drawn_with_its_range_and_its_own_smoothed_line():
+    """The figure draws the history's smoothed series (computed on every step) as given,
+    not an average of merged points, and the loss's range as a shaded band."""
+    from negsamp.history import LossHistory
+    h = LossHistory(max_points=64)
+    rng = np.random.default_rng(0)
+    for st in range(1, 3001):
+        x = 3.0 - st / 2000 + 0.1 * rng.standard_normal()
+        h.append(st, x, 0.3 * x, 0.7 * x)
+    a = h.as_arrays()
+    fig = loss_figure(a["step"], a["loss"], a["loss_pos"], a["loss_neg"],
+                      band=(a["loss_min"], a["loss_max"]),
+                      smoothed=(a["smoothed"], a["smoothed_pos"], a["smoothed_neg"]))
+    by_name = {t.name: t for t in fig.data}
+    np.testing.assert_array_equal(by_name["loss (smoothed)"].y, a["smoothed"])
+    np.testing.assert_array_equal(by_name["loss_neg (smoothed)"].y, a["smoothed_neg"])
+    # the range: two lines (no filled area) over the merged points, the steps of one
+    # weight, from the history's own min and max
+    band = by_name["range of the loss"]
+    merged = a["weight"] > 1
+    assert merged.sum() > 10 and not band.fill
+    n = int(merged.sum())
+    x, y = np.asarray(band.x, dtype=float), np.asarray(band.y, dtype=float)
+    assert x.size == 2 * n + 1 and np.isnan(x[n]) and np.isnan(y[n])
+    np.testing.assert_array_equal(x[:n], a["step"][merged])
+    np.testing.assert_array_equal(x[n + 1:], a["step"][merged])
+    np.testing.assert_array_equal(y[:n], a["loss_min"][merged])
+    np.testing.assert_array_equal(y[n + 1:], a["loss_max"][merged])
+    assert np.all(y[:n] < a["loss"][merged]) and np.all(a["loss"][merged] < y[n + 1:])
+    assert not np.array_equal(by_name["loss (smoothed)"].y, ema(a["loss"], 0.9))
+
+
+def test_no_range_is_drawn_before_any_point_is_merged():
+    fig = loss_figure([1, 2, 3], [3.0, 2.9, 2.8], band=([3.0, 2.9, 2.8], [3.0, 2.9, 2.8]))
+    assert [t.name for t in fig.data] == ["loss", "loss (smoothed)"]
+    with pytest.raises(ValueError, match="band"):
+        loss_figure([1, 2, 3], [3.0, 2.9, 2.8], band=([3.0, np.nan, 2.8], [3.1, 2.9, 2.9]))
+
+
+def test_an_overlay_under_other_alpha_or_k_is_named_not_comparable():
+    runs = [{"label": "α=0.75, k=5", "steps": [1, 2], "loss": [4.1, 4.0]},
+            {"label": "α=0, k=5", "steps": [1, 2], "loss": [4.1, 3.9], "comparable": False}]
+    fig = loss_figure([1, 2], [4.1, 3.8], overlays=runs,
+                      labels={"not_comparable": "{label} — 比較不可"})
+    names = [t.name for t in fig.data[:2]]
+    assert names == ["α=0.75, k=5", "α=0, k=5 — 比較不可"]
+    assert "比較不可" in fig.data[1].hovertemplate and "比較不可" not in fig.data[0].hovertemplate

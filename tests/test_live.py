@@ -83,6 +83,36 @@ def test_speed_limits_the_steps_per_second_and_full_speed_does_not(live, monkeyp
     assert len(live.tick(budget_seconds=0.5)) == 32  # not capped at the 4 a second above
 
 
+def test_the_pace_is_per_wall_clock_second_and_the_engine_is_named_apart(live, monkeypatch):
+    """Issue 22: at 10 steps/s the status read the engine's words/s as the pace. Here a
+    fake wall clock moves 0.5 s between refreshes: the pace is counted from it (10 steps/s
+    = 10·B words/s), the engine's speed is the trainer's own, far above it."""
+    clock = [100.0]
+    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+    live.track([])
+    live.set_speed(10)
+    assert live.rates() is None  # paused: no pace
+    live.start()
+    assert live.rates() is None  # no step yet since Start
+    counts = []
+    for _ in range(12):
+        clock[0] += 0.5
+        counts.append(len(live.tick(NO_TIME_LIMIT)))
+    r = live.rates()
+    B = LIVE_CONFIG.batch_size
+    assert counts[1:] == [5] * 11  # 5 steps in every 0.5 s of the fake clock: 10 a second
+    assert r.steps_per_sec == pytest.approx(5 / 0.5)
+    assert r.words_per_sec == pytest.approx(5 * B / 0.5)
+    assert r.engine_words_per_sec == live.trainer.words_per_sec > 2 * r.words_per_sec
+    live.pause()
+    assert live.rates() is None
+    clock[0] += 10.0  # paused ten seconds: no part of the pace
+    live.start()
+    clock[0] += 0.5
+    n = len(live.tick(NO_TIME_LIMIT))
+    assert n >= 1 and live.rates().steps_per_sec == pytest.approx(n / 0.5)
+
+
 @pytest.mark.parametrize("bad", [0, -1, 10_001, True, "3", float("nan")])
 def test_bad_speeds_are_refused_and_change_nothing(live, bad):
     live.set_speed(5)
@@ -286,3 +316,28 @@ def test_watched_words_can_change_and_reset_keeps_them(live):
     live.reset(config=TrainConfig(epochs=None, hidden_size=10, batch_size=2),
                corpus=toy_corpus())
     assert set(live.tracked) <= set(toy_corpus().vocab.words)
+
+
+def test_a_kept_run_under_another_alpha_or_k_is_marked_not_comparable(live, corpus):
+    """Issue 22: a run kept at α = 0.75 beside one at α = 0 read as "α = 0 learns better".
+    The loss compares only under the same α and k; the kept runs carry a measure that
+    compares under any (here, on planted groups: the neighbour-in-group rate)."""
+    from negsamp.evaluate import group_neighbour_rate
+    live.step(30)
+    live.keep_run()
+    assert [o["comparable"] for o in live.overlays()] == [True]
+    assert live.kept[0].measure.name == "group_rate"
+    assert live.kept[0].measure.value == group_neighbour_rate(live.trainer.word_vecs,
+                                                              corpus.groups)
+    assert live.apply_live_settings(power=0.0) is None
+    assert [o["comparable"] for o in live.overlays()] == [False]
+    live.reset()
+    live.step(30)
+    live.keep_run()
+    assert [o["comparable"] for o in live.overlays()] == [False, True]
+    assert live.apply_live_settings(num_negatives=3) is None  # k, too
+    assert [o["comparable"] for o in live.overlays()] == [False, False]
+    assert live.apply_live_settings(power=0.75) is None
+    assert [o["comparable"] for o in live.overlays()] == [False, False]
+    assert live.apply_live_settings(num_negatives=LIVE_CONFIG.num_negatives) is None
+    assert [o["comparable"] for o in live.overlays()] == [True, False]

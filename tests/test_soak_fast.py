@@ -36,6 +36,8 @@ def test_live_training_for_many_thousand_steps_stays_bounded():
     assert max(lengths) <= bound and len(live.kept) <= 8
     h = live.trainer.history.as_arrays()
     assert h["step"][-1] == STEPS and np.all(np.diff(h["step"]) > 0)
-    assert np.isclose(h["weight"].sum(), STEPS)   # every step is still counted once
+    # every step drawn is counted once; less than one bucket is left out, where the
+    # buckets meet the latest steps (negsamp.history)
+    assert STEPS - live.trainer.history.width < h["weight"].sum() <= STEPS
     quarter = sizes[len(sizes) // 4]
     assert sizes[-1] - quarter < GROWTH_BYTES, (quarter, sizes[-1])

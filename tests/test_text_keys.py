@@ -52,6 +52,11 @@ BUILT = [
      {"run_softmax", "run_negsamp", "run_negsamp_time"}, "the model a comparison is running"),
     ("training", "ui/live_controls.py", 'T["view_" + v]', {"view_whole", "view_recent"},
      "the loss chart's two views"),
+    ("training", "ui/kept_runs.py", 'T["measure_" + name]',
+     {"measure_group_rate", "measure_corrected_ce"},
+     "the comparable measure's column (negsamp.dashboard.compare.Measure.name)"),
+    ("training", "ui/kept_runs.py", 'T["measure_help_" + name]',
+     {"measure_help_group_rate", "measure_help_corrected_ce"}, "what that measure is"),
     ("unigram", "app_pages/1_Unigram_distribution.py", 'T["mass_" + kind]',
      {"mass_top", "mass_bottom"}, "the mass table's top and bottom rows"),
 ]

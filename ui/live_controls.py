@@ -17,7 +17,7 @@ from negsamp.checks import SettingError
 from negsamp.config import MODEL_LABELS, MODELS, OPTIMIZER_LABELS, OPTIMIZERS
 from negsamp.dashboard.figures import loss_figure, pca_figure
 from negsamp.dashboard.live import LiveTraining
-from ui import class_server, links, state, stops
+from ui import class_server, kept_runs, links, state, stops
 from ui.i18n import texts
 from ui.plain import plain
 from ui.texts.embeddings import TEXT as EMBEDDINGS_TEXT
@@ -208,6 +208,7 @@ def keep_buttons(live, T):
                   disabled=not live.kept)
     if live.kept:
         st.caption(T["kept"].format(n=len(live.kept)))
+        kept_runs.comparison(live, T)
 
 
 def notices(live, T, config, corpus, apply_error, batch_note):
@@ -237,17 +238,27 @@ def notices(live, T, config, corpus, apply_error, batch_note):
 
 
 def progress(live, T):
-    """One line: running or paused, steps so far, epoch, words per second, last loss."""
+    """One line: running or paused, steps so far, epoch, the pace, last loss."""
     t, m = live.trainer, live.last_metrics
-    # the rate of training going on: "—" before any step, after a rollback to step 0 and
-    # while paused (nothing trains then; the last refresh's rate, or one Step's, would
-    # read as a current one)
-    wps = f"{t.words_per_sec:,.0f}" if live.running and t.step_count else "—"
     line = T["progress"].format(
         state=T["running"] if live.running else T["paused"], steps=f"{t.step_count:,}",
-        epoch=t.epoch + 1, wps=wps,
+        epoch=t.epoch + 1, pace=pace_text(live.rates(), T),
         loss="—" if m is None else f"{m.loss:.4g}")
-    st.container(key="live_progress").markdown(line)
+    st.container(key="live_progress").markdown(line, help=T["pace_help"])
+
+
+def pace_text(rates, T):
+    """The pace per wall-clock second; the engine's speed beside it when the pace is
+    under half of it (slow motion, a shared server), so neither passes for the other.
+    "—" while paused or before a refresh has trained (nothing trains then: a last rate
+    would read as a current one)."""
+    if rates is None:
+        return T["pace_none"]
+    pace = dict(steps=f"{rates.steps_per_sec:,.3g}" if rates.steps_per_sec < 10
+                else f"{rates.steps_per_sec:,.0f}", words=f"{rates.words_per_sec:,.0f}")
+    if rates.words_per_sec < 0.5 * rates.engine_words_per_sec:
+        return T["pace_engine"].format(engine=f"{rates.engine_words_per_sec:,.0f}", **pace)
+    return T["pace"].format(**pace)
 
 
 def fit(fig, big, height):
@@ -274,7 +285,8 @@ def loss_chart(live, T, big, view, log_y):
     fig = loss_figure(h["step"], h["loss"], h["loss_pos"], h["loss_neg"],
                       overlays=live.overlays(), initial_loss=(k + 1) * np.log(2), log_y=log_y,
                       recent=RECENT_STEPS if view == "recent" else None,
-                      labels=T["fig_loss"])
+                      labels=T["fig_loss"], band=(h["loss_min"], h["loss_max"]),
+                      smoothed=(h["smoothed"], h["smoothed_pos"], h["smoothed_neg"]))
     if big:
         fig.update_traces(line_width=4, selector=dict(name=T["fig_loss"]["smoothed"].format(
             name=T["fig_loss"]["loss"])))

@@ -14,6 +14,7 @@ import numpy as np
 from ..checks import Allowed, check
 from ..config import TrainConfig
 from ..trainer import Trainer
+from .compare import Measure, comparable_measure
 from .projection import StableProjection
 from .scheduler import SCHEDULER, Pace
 from .seats import SEATS
@@ -26,6 +27,7 @@ NEIGHBOURS = 3            # nearest neighbours recorded per tracked word
 # Steps at which the tracked words' neighbours are recorded: dense where the loss falls,
 # then sparser (1, 2, 5 per decade), so a long run keeps a short table.
 RECORD_STEPS = (0,) + tuple(m * 10**e for e in range(1, 8) for m in (1, 2, 5))
+PACE_SECONDS = 3.0        # the pace shown is measured over this much wall-clock time
 
 
 def default_tracked(corpus, n=3):
@@ -68,6 +70,25 @@ class KeptRun:
     label: str
     steps: np.ndarray   # (n,)
     loss: np.ndarray    # (n,)
+    smoothed: np.ndarray | None = None  # (n,) the moving average over every step
+    power: float | None = None          # its α and k: a loss compares only under the same
+    num_negatives: int | None = None
+    measure: Measure | None = None      # what compares under any α and k (compare.py)
+
+
+@dataclass(frozen=True)
+class Rates:
+    """How fast a live run goes, two ways.
+
+    ``steps_per_sec`` and ``words_per_sec`` are the pace: per second of wall-clock time
+    over the last ``PACE_SECONDS``, slow motion, the other tabs' turns and the drawing
+    included (what a learner sees happen). ``engine_words_per_sec`` is the trainer's own
+    speed while it computes (`negsamp.trainer.Trainer.words_per_sec`, its last run).
+    """
+
+    steps_per_sec: float
+    words_per_sec: float
+    engine_words_per_sec: float
 
 
 def run_label(config):
@@ -98,6 +119,7 @@ class LiveTraining:
     tracked: list = field(default_factory=list)   # words whose neighbours are recorded
     neighbour_record: list = field(default_factory=list)  # [(step, [[neighbour words]])]
     _projection: StableProjection = field(default_factory=StableProjection, repr=False)
+    _marks: list = field(default_factory=list, repr=False)  # [(time, steps, words)] running
     trainer: Trainer | None = field(default=None, repr=False)  # built from corpus and
                                         # config unless given (e.g. from a checkpoint)
 
@@ -126,10 +148,12 @@ class LiveTraining:
             return
         self.running = True
         self.message = None
+        self._marks = [self._mark()]
 
     def pause(self):
         """Stop after the step in progress; weights and history stay, the seat is free."""
         self.running = False
+        self._marks = []  # a pause is no part of the pace
         SCHEDULER.forget(self)
         SEATS.release(self)
 
@@ -224,12 +248,37 @@ class LiveTraining:
             self.last_metrics = metrics[-1]
             self._keep_sample()
             self._record_neighbours()
+        if self.running:
+            self._mark_pace()
         if self.trainer.status in ("diverged", "finished"):
             self.pause()
             self.message = self.trainer.stop_reason
             if self.trainer.status == "diverged":  # the metrics shown were undone
                 self.last_metrics = self.last_sample = None
         return metrics
+
+    def _mark(self):
+        t = self.trainer
+        return (time.monotonic(), t.step_count, t.words_trained)
+
+    def _mark_pace(self):
+        """Note the time and the counts after a refresh's steps: the marks of the last
+        PACE_SECONDS, and the one before them (the pace spans the whole window)."""
+        now = self._mark()
+        marks = self._marks + [now]
+        old = [i for i, m in enumerate(marks) if m[0] < now[0] - PACE_SECONDS]
+        self._marks = marks[old[-1]:] if old else marks
+
+    def rates(self):
+        """The pace and the engine's speed (:class:`Rates`) while running, from at least
+        two marks; None when paused or before the first refresh's steps."""
+        if not self.running or len(self._marks) < 2:
+            return None
+        (t0, s0, w0), (t1, s1, w1) = self._marks[0], self._marks[-1]
+        if t1 <= t0:
+            return None
+        return Rates((s1 - s0) / (t1 - t0), (w1 - w0) / (t1 - t0),
+                     float(self.trainer.words_per_sec))
 
     def _keep_sample(self):
         # The positives and negatives of the last forward pass, as they were scored; the
@@ -288,19 +337,29 @@ class LiveTraining:
 
     # -- kept runs and views ----------------------------------------------------
     def keep_run(self, label=None):
-        """Keep the current loss curve to overlay on later runs (the last MAX_KEPT)."""
+        """Keep the current loss curve to overlay on later runs (the last MAX_KEPT), with
+        its α, k and its comparable measure (`negsamp.dashboard.compare`)."""
         h = self.trainer.history.as_arrays()
         if h["step"].size:
             label = run_label(self.config) if label is None else str(label)
-            self.kept = (self.kept + [KeptRun(label, h["step"], h["loss"])])[-MAX_KEPT:]
+            run = KeptRun(label, h["step"], h["loss"], h["smoothed"], self.config.power,
+                          self.config.num_negatives, comparable_measure(self.trainer))
+            self.kept = (self.kept + [run])[-MAX_KEPT:]
 
     def clear_kept(self):
         """Forget every kept curve."""
         self.kept = []
 
+    def comparable(self, run):
+        """Whether a kept run's training loss compares with the current run's: trained
+        under the same α and k (the same noise distribution and number of negatives)."""
+        return (run.power, run.num_negatives) == (self.config.power, self.config.num_negatives)
+
     def overlays(self):
-        """The kept curves as ``loss_figure(overlays=...)`` takes them."""
-        return [{"label": r.label, "steps": r.steps, "loss": r.loss} for r in self.kept]
+        """The kept curves as ``loss_figure(overlays=...)`` takes them, each marked
+        ``comparable`` or not with the current settings."""
+        return [{"label": r.label, "steps": r.steps, "loss": r.loss, "smoothed": r.smoothed,
+                 "comparable": self.comparable(r)} for r in self.kept]
 
     SKIPPED = "(skipped)"  # a shared negative equal to the pair's positive word
 

@@ -297,8 +297,9 @@ def pause_settled(page, *, timeout_s: float = WAIT_S) -> int:
 
 
 def progress_numbers(page) -> dict[str, float]:
-    """The Training page's progress line ("… · step 1,234 · epoch 1 · 56,789 words/s ·
-    loss 2.31") as {"step": 1234, "words_per_s": 56789}."""
+    """The Training page's progress line ("… · step 1,234 · epoch 1 · 568 steps/s =
+    56,789 words/s · loss 2.31", the engine's words/s after the pace when shown) as
+    {"step": 1234, "words_per_s": 56789}: the pace, per wall-clock second."""
     import re
     text = page.locator(".st-key-live_progress").inner_text()
     step = re.search(r"step\s+([\d,]+)", text)

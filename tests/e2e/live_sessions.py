@@ -176,22 +176,23 @@ def errors(sessions):
     return {i: e for i, s in enumerate(sessions) if (e := error_texts(s.page) + s.page_errors)}
 
 
-_REFERENCE = {}   # seed -> per-step (step, loss, loss_pos, loss_neg) of a headless run
+_REFERENCE = {}   # (seed, B) -> per-step (step, loss, loss_pos, loss_neg) of a headless run
 
 
-def reference_history(seed, steps):
-    """The loss history a headless Trainer with the page's default settings has after
-    ``steps`` steps (per-step losses cached per seed, replayed into a LossHistory)."""
+def reference_history(seed, steps, batch_size=100):
+    """The loss history a headless Trainer with the page's default settings (and B =
+    ``batch_size``) has after ``steps`` steps (per-step losses cached per seed and B,
+    replayed into a LossHistory)."""
     from negsamp.config import TrainConfig
     from negsamp.dashboard.live import HISTORY_POINTS
     from negsamp.datasets import synthetic_corpus
     from negsamp.history import LossHistory
     from negsamp.trainer import Trainer
-    have = _REFERENCE.setdefault(seed, [])
+    have = _REFERENCE.setdefault((seed, batch_size), [])
     if len(have) < steps:
         config = TrainConfig(power=0.75, num_negatives=5, model="cbow", optimizer="adam",
-                             hidden_size=50, window=2, seed=seed, lr=0.01, batch_size=100,
-                             epochs=None)
+                             hidden_size=50, window=2, seed=seed, lr=0.01,
+                             batch_size=batch_size, epochs=None)
         trainer = Trainer(synthetic_corpus(), config)
         have[:] = [(m.step, m.loss, m.loss_pos, m.loss_neg) for m in trainer.run(steps)]
     history = LossHistory(HISTORY_POINTS)   # what the live page keeps

@@ -19,13 +19,22 @@ TEXT = {
             "gather. α and k (sidebar), the learning rate, the batch size and the "
             "speed apply at the next step, without losing the weights. **Keep this curve**, "
             "change α or k, press **Reset** and **Start** again to compare two settings "
-            "on the same corpus and seed."),
+            "on the same corpus and seed: under another α or k the losses are not "
+            "comparable (the kept curve says so), and the table under the chart compares "
+            "the runs by a measure that is."),
         "present": "presentation",
         "present_help": "Larger text, lines and points for a projector",
         "full": "full",
         "batch_clamped": ("Batch size B={B} is more than the {high} training windows of this "
                           "corpus: training uses B={high}."),
-        "progress": "{state} · step **{steps}** · epoch {epoch} · {wps} words/s · loss **{loss}**",
+        "progress": "{state} · step **{steps}** · epoch {epoch} · {pace} · loss **{loss}**",
+        "pace": "{steps} steps/s = {words} words/s",
+        "pace_engine": "{steps} steps/s = {words} words/s (engine {engine} words/s)",
+        "pace_none": "— words/s",
+        "pace_help": ("The pace: steps and words (the centre words trained) per second of "
+                      "wall-clock time over the last few seconds, slow motion and the other "
+                      "tabs' turns included. The engine: words per second while the model "
+                      "computes, shown when the pace is less than half of it."),
         "pca_title": "Word vectors, PCA ({n} words)",
         "watch": "words to watch",
         "watch_help": ("Their nearest neighbours are recorded as the model trains (below the "
@@ -62,6 +71,23 @@ TEXT = {
                            "and Step are off until you press **Reset** to train on **{new}**."),
         "cannot_build": "The model cannot be built with these settings: {error}",
         "kept": "{n} kept curve(s) are drawn dotted under the live loss.",
+        "kept_run": "run",
+        "kept_now": "this run now (step {steps})",
+        "kept_not_comparable": (
+            "Curves marked *not comparable* were trained under another α or k: their loss "
+            "is measured against other negatives (another task, which even starts "
+            "elsewhere), so a lower curve does not mean better vectors. Compare the runs "
+            "in the table below."),
+        "measure_group_rate": "words whose neighbour is in their group",
+        "measure_corrected_ce": "corrected cross-entropy",
+        "measure_help_group_rate": (
+            "Comparable under any α and k: the share of planted-group words whose nearest "
+            "neighbour (cosine) is in their group; higher is better, chance is {ref}."),
+        "measure_help_corrected_ce": (
+            "Comparable under any α and k: the model read as a language model (its scores "
+            "plus log P_α(w), through a softmax over all V words, as on the Softmax page) "
+            "on 256 fixed windows of the corpus, in nats; lower is better, and a model "
+            "that knows nothing scores ln V = {ref}."),
         "negatives_caption": (
             "The negatives drawn at the last step for the first rows of the batch. "
             "The first column is the positive word: the target for CBOW, the context "
@@ -102,13 +128,22 @@ TEXT = {
             "単語ベクトルが広がって、同じグループの単語が集まっていきます。α と k（サイドバー）、"
             "学習率、バッチサイズ、速度は、重みを保ったまま次のステップから反映されます。"
             "**この曲線を残す** を押してから α や k を変え、**リセット** と **開始** をもう一度"
-            "押すと、同じコーパスとシードで2つの設定を比べられます。"),
+            "押すと、同じコーパスとシードで2つの設定を比べられます。ただし α や k が違うと損失は"
+            "比べられない（残した曲線にそう表示されます）ので、グラフの下の表で、比べられる"
+            "指標を使って実行どうしを比べます。"),
         "present": "プレゼン表示", "present_help": "プロジェクター向けに文字・線・点を大きくします",
         "full": "最大",
         "batch_clamped": ("バッチサイズ B={B} はこのコーパスの学習用ウィンドウ数 {high} "
                           "より多いため、B={high} で学習します。"),
-        "progress": ("{state} · ステップ **{steps}** · エポック {epoch} · {wps} 単語/秒 · "
+        "progress": ("{state} · ステップ **{steps}** · エポック {epoch} · {pace} · "
                      "損失 **{loss}**"),
+        "pace": "{steps} ステップ/秒 = {words} 単語/秒",
+        "pace_engine": "{steps} ステップ/秒 = {words} 単語/秒（計算中は {engine} 単語/秒）",
+        "pace_none": "— 単語/秒",
+        "pace_help": ("進み具合：直近数秒の実時間 1 秒あたりに進んだステップ数と単語数（学習した"
+                      "中心語）。スローモーションや他のタブの順番待ちも含みます。計算中の"
+                      "速さ：モデルが計算している間だけの 1 秒あたりの単語数。進み具合がその"
+                      "半分に満たないときに表示します。"),
         "pca_title": "単語ベクトルの PCA（{n} 語）",
         "watch": "注目する単語",
         "watch_help": ("学習の進み具合に合わせて、これらの単語の近傍を記録します（グラフの下）。"
@@ -148,6 +183,22 @@ TEXT = {
                            "押せません。"),
         "cannot_build": "この設定ではモデルを作れません：{error}",
         "kept": "残した曲線 {n} 本を、ライブの損失の下に点線で描いています。",
+        "kept_run": "実行",
+        "kept_now": "いまの実行（ステップ {steps}）",
+        "kept_not_comparable": (
+            "「比較不可」と付いた曲線は、別の α か k で学習したものです。その損失は別の負例に"
+            "対して測ったもの（別の課題で、始まる値も違います）なので、曲線が低くてもベクトルが"
+            "良いとは限りません。実行どうしは下の表で比べてください。"),
+        "measure_group_rate": "近傍が同じグループにある単語",
+        "measure_corrected_ce": "補正した交差エントロピー",
+        "measure_help_group_rate": (
+            "α と k によらず比べられます：仕込んだグループの単語のうち、最も近い単語（コサイン"
+            "類似度）が同じグループにある割合です。高いほど良く、偶然なら {ref} です。"),
+        "measure_help_corrected_ce": (
+            "α と k によらず比べられます：モデルを言語モデルとして読んだ値（スコアに "
+            "log P_α(w) を足し、V 語すべての softmax に通したもの。Softmax のページと同じ）を、"
+            "コーパスの決まった 256 個のウィンドウで測ったもの（単位は nats）。低いほど良く、"
+            "何も知らないモデルなら ln V = {ref} です。"),
         "negatives_caption": (
             "最後のステップでサンプリングされた負例（ミニバッチの最初の数行）。最初の列は正例の"
             "単語です：CBOW ではターゲット、skip-gram ではコンテキストの単語（このとき各行は"
@@ -180,6 +231,8 @@ TEXT = {
             "dropped": "有限でない {n} 点を除外（NaN か inf：発散した可能性があります）",
             "dropped_1": "有限でない 1 点を除外（NaN か inf：発散した可能性があります）",
             "empty": "まだステップがありません",
+            "range": "損失の範囲",
+            "not_comparable": "{label}（α か k が違う：比較不可）",
         },
     },
 }

@@ -69,11 +69,14 @@ LOSS_LABELS = {
     "dropped": "{n} non-finite points dropped (NaN or inf: the run may have diverged)",
     "dropped_1": "1 non-finite point dropped (NaN or inf: the run may have diverged)",
     "empty": "no steps yet",
+    "range": "range of the loss",
+    "not_comparable": "{label} (other α or k: not comparable)",
 }
 
 
 def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=None,
-                initial_loss=None, log_y=False, recent=None, labels=None) -> go.Figure:
+                initial_loss=None, log_y=False, recent=None, labels=None, band=None,
+                smoothed=None) -> go.Figure:
     """Training loss against step: raw, smoothed, positive/negative parts, earlier runs.
 
     Non-finite points (NaN, ±inf, e.g. from a diverged run) are never plotted: they are
@@ -92,7 +95,11 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         EMA weight ``beta`` (debiased). 0 draws the raw loss only.
     overlays : list of dict, optional
         Earlier runs, each ``{"label": str, "steps": (T_i,), "loss": (T_i,)}``; each one
-        adds one smoothed trace named by its label, drawn thin and faded.
+        adds one smoothed trace named by its label, drawn thin and faded. Optional keys:
+        ``"smoothed"`` (T_i,), its smoothed loss as computed on every step, drawn as
+        given; ``"comparable"`` (default True): False names the trace "not comparable"
+        (``labels["not_comparable"]``), in the legend and the hover, for a run trained
+        under another α or k, whose loss is another task's.
     initial_loss : float, optional
         A horizontal reference, e.g. the untrained loss ``(k+1)·ln 2``.
     log_y : bool, default False
@@ -101,6 +108,15 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         Show only the last ``recent`` steps: the x axis is zoomed there and the y axis
         fits what it shows; every point stays in the figure (a zoom out shows the whole
         run). None shows the whole run from its first step.
+    band : (array_like, array_like) of shape (T,) each, optional
+        The loss's minimum and maximum over the steps each point covers (a bounded
+        history's merged points): drawn as two thin lines around the loss where a point
+        covers more than one step (a line costs the browser less than a filled area
+        redrawn on every refresh).
+    smoothed : (array_like, array_like, array_like) of shape (T,) each, optional
+        The smoothed loss, loss_pos and loss_neg at each point, computed on every step
+        (``LossHistory``): drawn instead of an average of the points, which would span
+        many steps per point once they are merged.
 
     Returns
     -------
@@ -119,12 +135,29 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
                 f"overlays[{i}] must be a dict with keys label, steps, loss") from None
         rs, ry, n_bad = _finite(f"overlays[{i}] loss", r_steps, r_loss)
         dropped += n_bad
+        if run.get("smoothed") is not None:  # computed on every step (LossHistory)
+            rs, ry, _ = _finite(f"overlays[{i}] smoothed", r_steps, run["smoothed"])
+        elif smooth > 0:
+            ry = ema(ry, smooth)
+        if not run.get("comparable", True):  # named so in the legend and the hover
+            label = L["not_comparable"].format(label=label)
         fig.add_trace(go.Scatter(
-            x=rs, y=ema(ry, smooth), name=label, mode="lines",
+            x=rs, y=ry, name=label, mode="lines",
             line=dict(width=1.5, color=OVERLAY_COLORS[i % len(OVERLAY_COLORS)], dash="dot"),
             opacity=0.6, legendgroup="overlays",
             hovertemplate=f"{label}: %{{y:.4f}}<extra></extra>",
         ))
+    band_trace = None if band is None else _band_trace(steps, band, L["range"])
+    if band_trace is not None:  # nothing to draw until points are merged
+        fig.add_trace(band_trace)
+    mine = {} if smoothed is None else dict(zip(("loss", "loss_pos", "loss_neg"), smoothed,
+                                                strict=True))
+
+    def smooth_of(name, xs, ys):
+        """(x, y) of a smoothed line: the given series, or an average of the points."""
+        if name in mine:
+            return _finite(name + " smoothed", steps, mine[name])[:2]
+        return xs, ema(ys, smooth)
     raw_style = dict(width=1, color=PALETTE["loss"])
     fig.add_trace(go.Scatter(  # one step alone is a point: a line needs two
         x=s, y=y, name=L["loss"], mode="lines" if s.size > 1 else "markers", line=raw_style,
@@ -132,8 +165,9 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         hovertemplate="loss %{y:.4f}<extra></extra>",
     ))
     if smooth > 0:
+        sx, sy = smooth_of("loss", s, y)
         fig.add_trace(go.Scatter(
-            x=s, y=ema(y, smooth), name=L["smoothed"].format(name=L["loss"]), mode="lines",
+            x=sx, y=sy, name=L["smoothed"].format(name=L["loss"]), mode="lines",
             line=dict(width=2.5, color=PALETTE["loss"]),
             hovertemplate=f"EMA β={smooth:g}: %{{y:.4f}}<extra></extra>",
         ))
@@ -144,8 +178,10 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         ps, py, n_bad = _finite(name, steps, part)
         dropped += n_bad
         label = L["smoothed"].format(name=L[name]) if smooth > 0 else L[name]
+        if smooth > 0:
+            ps, py = smooth_of(name, ps, py)
         fig.add_trace(go.Scatter(
-            x=ps, y=ema(py, smooth), name=label, mode="lines",
+            x=ps, y=py, name=label, mode="lines",
             line=dict(width=1.5, color=PALETTE[color], dash="dash"),
             hovertemplate=f"{L[name]} %{{y:.4f}}<extra></extra>",
         ))
@@ -179,6 +215,24 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         untrained = initial_loss is not None and np.isfinite(initial_loss)
         add_empty_message(fig, L["empty"], y=0.25 if untrained else 0.5)
     return fig
+
+
+def _band_trace(steps, band, name):
+    """One trace of two thin lines, the loss's minimum and maximum over the points that
+    cover more than one step (merged), broken between the two by a NaN (no fill);
+    None when no point is merged."""
+    s, lo, _ = _finite("band low", steps, band[0])
+    s_hi, hi, _ = _finite("band high", steps, band[1])
+    if s.shape != s_hi.shape or np.any(s != s_hi):
+        raise ValueError("band low and band high must be finite at the same steps")
+    keep = hi > lo  # a single step has no range: nothing to draw there
+    if not keep.any():
+        return None
+    x = np.concatenate([s[keep], [np.nan], s[keep]])
+    y = np.concatenate([lo[keep], [np.nan], hi[keep]])
+    return go.Scatter(x=x, y=y, name=name, mode="lines", connectgaps=False,
+                      line=dict(width=0.75, color=PALETTE["loss"]), opacity=0.45,
+                      hoverinfo="skip")
 
 
 def _y_range(fig, steps, recent, initial_loss):
