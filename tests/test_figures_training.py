@@ -197,7 +197,7 @@ def test_a_bounded_history_is_drawn_with_its_range_and_its_own_smoothed_line():
                       smoothed=(a["smoothed"], a["smoothed_pos"], a["smoothed_neg"]))
     by_name = {t.name: t for t in fig.data}
     np.testing.assert_array_equal(by_name["loss (smoothed)"].y, a["smoothed"])
-    np.testing.assert_array_equal(by_name["loss_neg (smoothed)"].y, a["smoothed_neg"])
+    np.testing.assert_array_equal(by_name["negative part (smoothed)"].y, a["smoothed_neg"])
     # the range: two lines (no filled area) over the merged points, the steps of one
     # weight, from the history's own min and max
     band = by_name["range of the loss"]

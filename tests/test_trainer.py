@@ -147,9 +147,9 @@ def test_learning_finds_the_planted_groups(model):
     assert rate >= 0.9 > 5 * chance, (rate, chance)
 
 
-def test_toy_corpus_trains_with_dense_gradients():
+def test_toy_corpus_trains_to_the_end():
     t = Trainer(toy_corpus(), TrainConfig(window=1, batch_size=3, num_negatives=2,
-                                          hidden_size=5, dense_grad=True, epochs=50))
+                                          hidden_size=5, epochs=50))
     losses = _losses(t, 10**6)
     assert t.status == "finished" and losses[-5:].mean() < losses[:5].mean()
 

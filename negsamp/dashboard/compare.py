@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..corpus import context_offsets, num_windows, windows_at
 from ..evaluate import chance_group_neighbour_rate, group_neighbour_rate
-from ..sampler import unigram_p
+from ..negative_sampling import unigram_p
 from ..softmax_model import softmax_cross_entropy
+from ..windows import context_offsets, num_windows, windows_at
 
 MEASURE_WINDOWS = 256  # windows of the corpus the corrected cross-entropy is taken on
 MEASURE_WINDOW = 2     # their width each side: one sample for every run, whatever its window
