@@ -22,15 +22,15 @@ from ui.texts.training import CODE, LOSS_LATEX, TEXT
 
 T, _, corpus = state.page_top(TEXT, intro_folded=True)
 lc.link_settings(corpus)  # a lesson link's values, before anything reads them
-big = lc.page_style(T)
-top = st.container()  # buttons and speed, drawn once the settings are known
+big = lc.page_style(T)  # presentation mode (ui.present): the first screen fits the window
+screen = st.container(key="live_screen")  # the first screen: buttons, notices, charts
+top = screen.container()  # buttons and speed, drawn once the settings are known
 wanted, batch_note = lc.settings_panel(T, corpus)
 with top:  # one row that wraps on a narrow screen: nothing is cut
     row = st.container(horizontal=True, vertical_alignment="bottom")
 with row:
     buttons = st.container(horizontal=True, width="content")
     speed = lc.speed_control(T, big)
-    st.toggle(T["present"], key="w_live_present", help=T["present_help"], **state.KEEP)
 live, error = lc.get_live(corpus, wanted, speed)
 if live is None:
     st.error(T["cannot_build"].format(error=error))
@@ -41,10 +41,11 @@ with buttons:
 with st.sidebar:
     lc.pca_words_slider(live, T)
     live_neighbours.watched_words(live, T)
-lc.notices(live, T, wanted, corpus, apply_error, batch_note)
+with screen:
+    lc.notices(live, T, wanted, corpus, apply_error, batch_note)
 
 loss_every, slow_every = SCHEDULER.periods(live, live.running)  # (None, None) while paused
-left, right = st.columns(2)
+left, right = screen.columns(2)
 
 
 @st.fragment(run_every=loss_every)
@@ -65,7 +66,8 @@ def live_view():
 @st.fragment(run_every=slow_every)
 def vectors_view():  # slower, and slower still with many tabs: drawing costs every tab
     with SCHEDULER.turn():
-        lc.negatives_list(live, T)
+        with st.container(key="negatives_box"):  # its height kept: the PCA does not move
+            lc.negatives_list(live, T)
         lc.pca_chart(live, T, big)
 
 

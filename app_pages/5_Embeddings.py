@@ -4,7 +4,7 @@ import streamlit as st
 from negsamp.dashboard.figures import neighbours_figure
 from negsamp.evaluate import chance_group_neighbour_rate, group_neighbour_rate
 from negsamp.tokenizers import normalize_word
-from ui import checkpoints, links, state
+from ui import checkpoints, links, present, state
 from ui import embeddings_view as view
 from ui.texts.embeddings import TEXT
 
@@ -46,7 +46,7 @@ if dims >= 2:
                     tag=(source, model["steps"], corpus.name))
 
 st.header(T["neighbours_header"])
-st.plotly_chart(neighbours_figure([w for w, _ in neighbours], [x for _, x in neighbours],
+present.chart(neighbours_figure([w for w, _ in neighbours], [x for _, x in neighbours],
                                   word, labels=T["fig_neighbours"]), key="neighbours_chart")
 
 st.header(T["analogy_header"])

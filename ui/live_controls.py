@@ -16,8 +16,9 @@ import streamlit as st
 from negsamp.checks import SettingError
 from negsamp.config import MODEL_LABELS, MODELS, OPTIMIZER_LABELS, OPTIMIZERS
 from negsamp.dashboard.figures import loss_figure, pca_figure
+from negsamp.dashboard.figures.style import FONT_SIZE
 from negsamp.dashboard.live import LiveTraining
-from ui import class_server, links, state, stops
+from ui import class_server, links, present, state, stops
 from ui.i18n import texts
 from ui.plain import plain
 from ui.texts.embeddings import TEXT as EMBEDDINGS_TEXT
@@ -25,8 +26,8 @@ from ui.texts.embeddings import TEXT as EMBEDDINGS_TEXT
 KEY = "live"                 # st.session_state[KEY]: this session's LiveTraining
 MAX_PCA_WORDS = 2000
 PCA_LABELS = 20              # the most frequent words shown get a label; all get a hover
-HEIGHTS = {False: (330, 300), True: (430, 400)}  # px (loss, PCA): normal, presentation
-FONT = {False: 13, True: 19}                     # figure font size: normal, presentation
+HEIGHTS = (330, 300)         # px (loss, PCA); presentation mode: the window's (SCREEN_CSS)
+FONT = {False: FONT_SIZE, True: present.BIG_FONT}  # figure font size: normal, presentation
 RECENT_STEPS = 500           # the "recent" view of the loss: the last this many steps
 NEGATIVE_ROWS = 4
 WORD_SHOWN = 30              # characters of a corpus word in the negatives list
@@ -38,18 +39,37 @@ SPEED_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, "full")  # steps per 
 # as fast as the server's turns allow
 DEFAULTS = {"lr": 0.01, "batch_size": 100, "speed": 10, "model": "cbow",
             "optimizer": "adam", "hidden_size": 50, "window": 2, "seed": 0}
+# The page's own style. The negatives' box holds its header and NEGATIVE_ROWS lines before
+# the first step too, and the progress line two lines, so nothing below them moves when
+# training starts (the PCA jumped down by the list's height).
 PAGE_CSS = """<style>
 [data-testid="stMainBlockContainer"] {padding-top: 3.75rem;}
 [data-testid="stMainBlockContainer"] h1 {font-size: 2rem; padding-top: 0;}
 .st-key-negatives_list p {white-space: nowrap; overflow-x: auto; scrollbar-width: thin;}
-%s
+.st-key-negatives_box {min-height: %(rows)s;}
+.st-key-live_progress {min-height: %(progress)s;}
+%(screen)s
 </style>"""
-BIG_CSS = ("[data-testid='stMain'] p, [data-testid='stMain'] label p "
-           "{font-size: 1.35rem !important;}"
-           # a slider's value sits just above its track: larger, it ran over the track
-           "[data-testid='stMain'] [data-testid='stSliderThumbValue'] p, "
-           "[data-testid='stMain'] [data-testid='stSliderTickBar'] p "
-           "{font-size: 0.875rem !important;}")
+BOX = {False: ("9.5rem", "3.2rem"), True: ("12rem", "4.4rem")}  # negatives, progress
+# Presentation mode: the first screen (buttons, notices, the two columns) is as high as
+# the window under the title, and the charts take what their column leaves (flex), so
+# they are whole at 1024×768, 1280×720 and 1920×1080 in either language, whatever wraps
+# above them, and follow a resize (Plotly's height="stretch" follows its box).
+SCREEN_TOP = "7.25rem"  # the header's padding, the title and the gap under it
+SCREEN_CSS = """
+.st-key-live_screen {height: calc(100vh - SCREEN_TOP); flex: none !important;}
+.st-key-live_screen [data-testid="stLayoutWrapper"]:has(> [data-testid="stHorizontalBlock"]
+  > [data-testid="stColumn"]),
+.st-key-live_screen [data-testid="stLayoutWrapper"]:has(.st-key-loss_chart),
+.st-key-live_screen [data-testid="stLayoutWrapper"]:has(.st-key-pca_chart),
+.st-key-loss_chart, .st-key-pca_chart {flex: 1 1 0 !important; min-height: 0 !important;}
+.st-key-live_screen [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]),
+.st-key-live_screen [data-testid="stColumn"] > [data-testid="stVerticalBlock"],
+.st-key-live_screen [data-testid="stLayoutWrapper"]:has(.st-key-loss_chart)
+  > [data-testid="stVerticalBlock"],
+.st-key-live_screen [data-testid="stLayoutWrapper"]:has(.st-key-pca_chart)
+  > [data-testid="stVerticalBlock"] {height: 100%;}
+""".replace("SCREEN_TOP", SCREEN_TOP)
 
 
 SEED, WINDOW = links.Span(0, 2**32 - 1), links.Span(1, 10)  # the widgets' and links' ranges
@@ -61,7 +81,6 @@ LINK = {
     "lr": ("w_live_lr", links.url_choice(*LR_OPTIONS)),
     "window": ("w_live_window", WINDOW.parse),
     "speed": ("w_live_speed", links.url_choice(*SPEED_OPTIONS)),
-    "present": ("w_live_present", links.url_bool),
     "view": ("w_live_view", links.url_choice("whole", "recent")),
     "log": ("w_live_log_y", links.url_bool),
 }
@@ -104,9 +123,12 @@ def _bind(widget, name, *args, **kwargs):
 
 
 def page_style(T):
-    """Less room above the title; with presentation mode on, larger text. Returns it."""
-    big = st.session_state.get("w_live_present", False)
-    st.html(PAGE_CSS % (BIG_CSS if big else ""))
+    """Less room above the title; in presentation mode (``ui.present``: larger text on
+    every page) the first screen fitted to the window. Returns whether the mode is on."""
+    big = present.on()
+    rows, progress_height = BOX[big]
+    st.html(PAGE_CSS % dict(rows=rows, progress=progress_height,
+                            screen=SCREEN_CSS if big else ""))
     return big
 
 
@@ -251,10 +273,16 @@ def progress(live, T):
 
 
 def fit(fig, big, height):
-    """A figure sized for its column, in the normal or the presentation font."""
-    fig.update_layout(height=height, font=dict(size=FONT[big]),
+    """A figure sized for its column, in the normal or the presentation font; in
+    presentation mode as high as its box (SCREEN_CSS), drawn with :func:`show`."""
+    fig.update_layout(height=None if big else height, font=dict(size=FONT[big]),
                       margin=dict(l=50, r=10, t=10, b=40))
     return fig
+
+
+def show(fig, big, key):
+    """Draw a chart of the first screen: as high as its box in presentation mode."""
+    st.plotly_chart(fig, key=key, theme=None, height="stretch" if big else "content")
 
 
 def loss_controls(T):
@@ -285,10 +313,10 @@ def loss_chart(live, T, big, view, log_y):
     fig.update_layout(title_text="",  # the y axis says "loss": room for the curves
                       legend=dict(orientation="h", x=0.0, xanchor="left", y=1.08,
                                   yanchor="bottom", itemwidth=30))  # shortest symbols
-    fit(fig, big, HEIGHTS[big][0])
+    fit(fig, big, HEIGHTS[0])
     # a size smaller than the axes: two entries a row in a half-width column at 1280 px
     fig.update_layout(legend_font_size=FONT[big] - 2)
-    st.plotly_chart(fig, key="loss_chart", theme=None)  # redrawn every refresh: no restyling
+    show(fig, big, "loss_chart")  # redrawn every refresh: no restyling
 
 
 def negatives_list(live, T, rows=NEGATIVE_ROWS):
@@ -346,12 +374,15 @@ def pca_chart(live, T, big):
     fig.update_layout(title_text="",  # named above, where a half-width column cuts nothing
                       legend=dict(orientation="h", x=0.0, xanchor="left", y=1.0,
                                   yanchor="bottom", title=dict(text="")))
+    if big:  # beside the plot: rows above it took most of a 720 px screen's chart
+        fig.update_layout(legend=dict(orientation="v", x=1.02, xanchor="left", y=1.0,
+                                      yanchor="top", font_size=FONT[big] - 2))
     shown = pca_labels(c, n, PCA_LABELS // 2 if big else PCA_LABELS)
     for trace in fig.data:  # every point keeps its hover; the most frequent get a label
         trace.text = [w if w in shown else "" for w in trace.hovertext]
         if big:
             trace.marker.size = np.asarray(trace.marker.size) * 1.6
-    st.plotly_chart(fit(fig, big, HEIGHTS[big][1]), key="pca_chart", theme=None)
+    show(fit(fig, big, HEIGHTS[1]), big, "pca_chart")
 
 
 def pca_words_slider(live, T):

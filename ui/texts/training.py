@@ -20,8 +20,6 @@ TEXT = {
             "speed apply at the next step, without losing the weights. **Keep this curve**, "
             "change α or k, press **Reset** and **Start** again to compare two settings "
             "on the same corpus and seed."),
-        "present": "presentation",
-        "present_help": "Larger text, lines and points for a projector",
         "full": "full",
         "batch_clamped": ("Batch size B={B} is more than the {high} training windows of this "
                           "corpus: training uses B={high}."),
@@ -97,7 +95,6 @@ TEXT = {
             "学習率、バッチサイズ、速度は、重みを保ったまま次のステップから反映されます。"
             "**この曲線を残す** を押してから α や k を変え、**リセット** と **開始** をもう一度"
             "押すと、同じコーパスとシードで2つの設定を比べられます。"),
-        "present": "プレゼン表示", "present_help": "プロジェクター向けに文字・線・点を大きくします",
         "full": "最大",
         "batch_clamped": ("バッチサイズ B={B} はこのコーパスの学習用ウィンドウ数 {high} "
                           "より多いため、B={high} で学習します。"),
