@@ -306,6 +306,9 @@ def loss_chart(live, T, big, view, log_y):
     if big:
         fig.update_traces(line_width=4, selector=dict(name=T["fig_loss"]["smoothed"].format(
             name=T["fig_loss"]["loss"])))
+        # the untrained line's label under it: above it, at the larger font, it reached
+        # the legend over the plot
+        fig.update_annotations(yanchor="top", selector=dict(yref="y"))
     # the legend in rows above the plot area (the title is off), where it covers no curve:
     # inside, top right, it covered the first fall, and most of the plot in Japanese or
     # presentation mode. Plotly widens the top margin to the rows it needs (autoexpand);

@@ -72,6 +72,13 @@ def scaled(fig, big=None):
     for note in layout.annotations:
         if note.font.size:
             note.font.size = round(note.font.size * ratio)
+    tables = [t for t in fig.data if t.type == "table"]
+    for table in tables:  # their cells set their own size: grown, with their rows
+        for part in (table.header, table.cells):
+            part.font.size = round((part.font.size or base) * ratio)
+            part.height = round((part.height or 28) * ratio)  # Plotly's default row: 28
+    if tables and layout.height:
+        layout.height = round(layout.height * ratio)
     # The title stays at the size Plotly gives a normal figure's (the page's headings are
     # large already): grown, a half-width chart's title ran past its edge.
     layout.title.font.size = layout.title.font.size or round(base * TITLE_RATIO)
