@@ -336,7 +336,7 @@ def test_neighbours_of_the_watched_words_are_shown_as_training_goes(page):
 
 
 def test_the_loss_chart_shows_the_whole_run_or_zooms_on_the_recent_steps(page):
-    from ui.live_controls import RECENT_STEPS
+    from ui.live_charts import RECENT_STEPS
     live = _live(page)
     live.step(RECENT_STEPS + 100)
     page.run()

@@ -5,7 +5,7 @@ keeps its value on every page, and it is in every page's URL as ``present=true``
 (``ui.links``). On, it folds the sidebar away (the settings are one click away, behind
 the header's arrow), makes the text of the main area larger, and draws every chart in a
 larger font (:func:`chart`). The Training page also lays its first screen out to the
-window's height (``ui/live_controls.py``: ``SCREEN_CSS``), so its charts are whole at any
+window's height (``ui/live_layout.py``: ``SCREEN_CSS``), so its charts are whole at any
 projector size and follow a resize.
 """
 from __future__ import annotations

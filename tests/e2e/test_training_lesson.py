@@ -124,7 +124,7 @@ def test_a_lesson_link_shows_its_values_and_trains_with_them(streamlit_server, b
     from negsamp.config import TrainConfig
     from negsamp.datasets import synthetic_corpus
     from negsamp.trainer import Trainer
-    from ui import live_controls as lc
+    from ui import live_settings as lc
 
     page = _open(browser, streamlit_server, 1280, 720,
                  "?power=0.5&k=10&model=skipgram&seed=3")
