@@ -6,11 +6,12 @@ with no code copying them (Streamlit's multipage pattern, st.navigation); the pa
 read them through ui.state.shared(). Page titles are texts (ui/texts/app.py) in the
 session's language (the URL's ?lang=, or the sidebar's select); the URL paths are fixed
 (ui/nav.py). The shared settings (corpus, power, k) are in every page's URL: a link opens
-with them (ui.links.link_shared).
+with them (ui.links.link_shared), and so is presentation mode (ui.present), one switch
+for every page.
 """
 import streamlit as st
 
-from ui import class_server, links, state, uploader
+from ui import class_server, links, present, state, uploader
 from ui.i18n import sync_language, texts
 from ui.nav import PAGES
 from ui.texts.app import TEXT
@@ -23,7 +24,9 @@ pages = [st.Page(path, title=T[title], url_path=url or None, default=not url)
 page = st.navigation(pages)
 if links.link_shared() and page is not pages[0]:  # ?corpus=upload: Home asks for the file
     st.switch_page(pages[0])
+present.page_config()  # after the link: ?present=true folds the sidebar on first load
 state.shared_sidebar()
+present.style()
 links.link_notes()  # values of the link that were ignored, at the top of the page
 class_server.moved_note()  # a class server's learner whose process died: the model is lost
 class_server.server_marker()

@@ -6,7 +6,7 @@ from negsamp.dashboard.explain import extremes
 from negsamp.dashboard.figures import mass_table, unigram_figure, zipf_figure
 from negsamp.engine import FastSampler
 from negsamp.negative_sampling import unigram_p
-from ui import links, state
+from ui import links, present, state
 from ui.source import snippet
 from ui.texts.unigram import TEXT
 
@@ -32,7 +32,7 @@ st.header(T["bars_header"])
 c1, c2 = st.columns(2)
 top_n = c1.slider(T["top_n"], value=min(V, 30), key=top_key, **TOP.widget(), **state.KEEP)
 log_y = c2.checkbox(T["log_y"], value=False, key="w_unigram_log_y", **state.KEEP)
-st.plotly_chart(unigram_figure(words, raw_p, word_p, top_n=top_n, log_y=log_y, power=power,
+present.chart(unigram_figure(words, raw_p, word_p, top_n=top_n, log_y=log_y, power=power,
                                labels=T["fig_unigram"]),
                 key="powered_chart")
 
@@ -50,7 +50,7 @@ state.formula_beside_code(
 
 st.header(T["zipf_header"])
 st.caption(T["zipf_caption"])
-st.plotly_chart(zipf_figure(raw_p, word_p, power=power, labels=T["fig_zipf"]), key="zipf_chart")
+present.chart(zipf_figure(raw_p, word_p, power=power, labels=T["fig_zipf"]), key="zipf_chart")
 
 st.header(T["mass_header"])
 st.caption(T["mass_caption"])
@@ -90,6 +90,6 @@ left.dataframe({T["seed_word"]: seed_words, T["seed_p"]: seed_p.tolist(),
                 T["seed_new"]: seed_new.round(4).tolist(),
                 T["seed_change"]: [f"{b - a:+.4f}" for a, b in zip(seed_p, seed_new, strict=True)]},
                hide_index=True, key="seed_table")
-right.plotly_chart(unigram_figure(seed_words, seed_p, seed_new, top_n=seed_p.size, power=power,
+present.chart(unigram_figure(seed_words, seed_p, seed_new, top_n=seed_p.size, power=power,
                                   labels={**T["fig_unigram"], "title": T["seed_title"]}),
-                   key="seed_chart")
+                   where=right, key="seed_chart")

@@ -9,7 +9,7 @@ from negsamp.dashboard.figures import (
     sample_histogram_figure,
 )
 from negsamp.engine import FastSampler
-from ui import links, state
+from ui import links, present, state
 from ui.source import snippet
 from ui.texts.sampler import TEXT
 
@@ -48,7 +48,7 @@ except ValueError as err:
 
 st.header(T["batch_header"])
 targets, negatives = draw_batch(sampler, corpus.ids, B, rng)
-st.plotly_chart(negatives_table_figure([words[t] for t in targets],
+present.chart(negatives_table_figure([words[t] for t in targets],
                                        [[words[w] for w in row] for row in negatives],
                                        labels=T["fig_table"]),
                 key="negatives_table")
@@ -77,7 +77,7 @@ sample = sample_negatives(sampler, corpus.ids, N_DRAWS, rng)
 st.caption(T["hist_" + sample["columns"]].format(n=sample["n_draws"], rows=sample["n_rows"],
                                                  k=k))
 fit = goodness_of_fit(sample["observed"], sample["expected_p"])
-st.plotly_chart(sample_histogram_figure(words, sample["observed"], sample["expected_p"],
+present.chart(sample_histogram_figure(words, sample["observed"], sample["expected_p"],
                                         top_n=min(len(words), 60), chi2=fit["chi2"],
                                         p_value=fit["p_value"], labels=T["fig_histogram"]),
                 key="sample_histogram")

@@ -7,7 +7,7 @@ from negsamp.config import OPTIMIZER_LABELS
 from negsamp.dashboard.figures import heatmap_figure
 from negsamp.dashboard.walkthrough import CBOWStepper, stage_panels
 from negsamp.datasets import toy_corpus
-from ui import links, state
+from ui import links, present, state
 from ui.source import code, snippet
 from ui.texts.layers import TEXT
 
@@ -109,7 +109,7 @@ with main:
         for i, p in enumerate(panels):
             fig = heatmap_figure(p["array"], T["panel"][p["name"]], p["rows"], p["cols"],
                                  labels=T["fig_heatmap"])
-            cols[i % 2].plotly_chart(fig, key=f"stage_{p['name']}")
+            present.chart(fig, where=cols[i % 2], key=f"stage_{p['name']}")
 with st.expander(T["classes_title"]):
     st.caption(T["classes_caption"])
     for module in (negsamp.layers, negsamp.negative_sampling):

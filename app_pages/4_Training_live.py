@@ -16,37 +16,37 @@ import streamlit as st
 
 from negsamp.config import TrainConfig
 from negsamp.dashboard.scheduler import SCHEDULER
-from ui import live_controls as lc
-from ui import live_neighbours, state
+from ui import live_charts, live_layout, live_neighbours, live_run, live_settings, state
 from ui.i18n import texts
 from ui.texts.app import TEXT as APP_TEXT
 from ui.texts.training import CODE, LOSS_LATEX, TEXT
 
 T, _, corpus = state.page_top(TEXT, intro_folded=True)
-lc.link_settings(corpus)  # a lesson link's values, before anything reads them
-big = lc.page_style(T)
-top = st.container()  # buttons and speed, drawn once the settings are known
-wanted, batch_note = lc.settings_panel(T, corpus)
+live_settings.link_settings(corpus)  # a lesson link's values, before anything reads them
+big = live_layout.page_style(T)  # presentation mode (ui.present): the first screen fits the window
+screen = st.container(key="live_screen")  # the first screen: buttons, notices, charts
+top = screen.container()  # buttons and speed, drawn once the settings are known
+wanted, batch_note = live_settings.settings_panel(T, corpus)
 with top:  # one row that wraps on a narrow screen: nothing is cut
     row = st.container(horizontal=True, vertical_alignment="bottom")
 with row:
     buttons = st.container(horizontal=True, width="content")
-    speed = lc.speed_control(T, big)
-    st.toggle(T["present"], key="w_live_present", help=T["present_help"], **state.KEEP)
-live, error = lc.get_live(corpus, wanted, speed)
+    speed = live_settings.speed_control(T, big)
+live, error = live_run.get_live(corpus, wanted, speed)
 if live is None:
     st.error(T["cannot_build"].format(error=error))
     st.stop()
 apply_error = live.apply_live_settings(**{f: getattr(wanted, f) for f in TrainConfig.LIVE})
 with buttons:
-    lc.buttons(live, T, wanted, corpus)
+    live_run.buttons(live, T, wanted, corpus)
 with st.sidebar:
-    lc.pca_words_slider(live, T)
+    live_settings.pca_words_slider(live, T)
     live_neighbours.watched_words(live, T)
-lc.notices(live, T, wanted, corpus, apply_error, batch_note)
+with screen:
+    live_run.notices(live, T, wanted, corpus, apply_error, batch_note)
 
 loss_every, slow_every = SCHEDULER.periods(live, live.running)  # (None, None) while paused
-left, right = st.columns(2)
+left, right = screen.columns(2)
 
 
 @st.fragment(run_every=loss_every)
@@ -59,16 +59,17 @@ def live_view():
         if SCHEDULER.retune_needed(live):
             st.rerun()  # more or fewer tabs train: a full run retunes both refreshes
         started = time.perf_counter()
-        lc.progress(live, T)
-        lc.loss_chart(live, T, big, view, log_y)
+        live_run.progress(live, T)
+        live_charts.loss_chart(live, T, big, view, log_y)
         SCHEDULER.drawn(live, time.perf_counter() - started)  # the next turns leave it free
 
 
 @st.fragment(run_every=slow_every)
 def vectors_view():  # slower, and slower still with many tabs: drawing costs every tab
     with SCHEDULER.turn():
-        lc.negatives_list(live, T)
-        lc.pca_chart(live, T, big)
+        with st.container(key="negatives_box"):  # its height kept: the PCA does not move
+            live_charts.negatives_list(live, T)
+        live_charts.pca_chart(live, T, big)
 
 
 @st.fragment(run_every=slow_every and 2 * slow_every)
@@ -78,9 +79,9 @@ def neighbours_view():  # its record grows at log-spaced steps: redrawn less oft
 
 
 with left:
-    view, log_y = lc.loss_controls(T)
+    view, log_y = live_charts.loss_controls(T)
     live_view()
-    lc.keep_buttons(live, T)
+    live_run.keep_buttons(live, T)
 with right:
     vectors_view()
 neighbours_view()  # as wide as the page, below the charts: its columns hold whole words
@@ -90,7 +91,7 @@ with st.expander(T["details"]):
     st.caption(T["loss_caption"])
     st.latex(LOSS_LATEX % T["latex_parts"])
     st.caption(T["negatives_caption"])
-    st.caption(T["pca_caption"].format(n=lc.pca_words(live)))
+    st.caption(T["pca_caption"].format(n=live_settings.pca_words(live)))
     st.caption(T["code_caption"])
     st.code(CODE.format(**live.config.to_dict()), language="python")
     st.caption(T["engine_note"])

@@ -5,7 +5,7 @@ from negsamp.dashboard.explain import probe_word
 from negsamp.dashboard.figures import neighbours_figure
 from negsamp.evaluate import chance_group_neighbour_rate, group_neighbour_rate
 from negsamp.tokenizers import normalize_word
-from ui import checkpoints, links, state
+from ui import checkpoints, links, present, state
 from ui import embeddings_view as view
 from ui.texts.embeddings import TEXT
 
@@ -49,7 +49,7 @@ if dims >= 2:
 st.header(T["neighbours_header"])
 if s.corpus == "upload" and corpus.n_tokens < state.SMALL_TEXT:  # as Home said at upload
     st.caption(T["small_text"].format(tokens=corpus.n_tokens))
-st.plotly_chart(neighbours_figure([w for w, _ in neighbours], [x for _, x in neighbours],
+present.chart(neighbours_figure([w for w, _ in neighbours], [x for _, x in neighbours],
                                   word, labels=T["fig_neighbours"]), key="neighbours_chart")
 
 st.header(T["analogy_header"])

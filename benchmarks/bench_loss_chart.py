@@ -36,7 +36,7 @@ def training_step_seconds(repeats=5, steps=50):
     from negsamp.trainer import Trainer
     config = TrainConfig(power=0.75, num_negatives=5, model="cbow", optimizer="adam",
                          hidden_size=50, window=2, seed=0, lr=0.01, batch_size=100,
-                         epochs=None)  # the page's defaults (ui/live_controls.py)
+                         epochs=None)  # the page's defaults (ui/live_settings.py)
     trainer = Trainer(synthetic_corpus(), config)
     trainer.run(10)
     return _best(lambda: trainer.run(steps), repeats) / steps

@@ -36,7 +36,7 @@ from negsamp.config import TrainConfig  # noqa: E402
 from negsamp.dashboard.class_server import CLASS_CAPS  # noqa: E402
 from negsamp.datasets import synthetic_corpus, text_corpus  # noqa: E402
 from streamlit_page import open_app  # noqa: E402
-from ui.live_controls import DEFAULTS  # noqa: E402
+from ui.live_settings import DEFAULTS  # noqa: E402
 
 CLASS_SIZE = 40
 IDLE_TABS = 6

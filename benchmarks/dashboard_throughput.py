@@ -28,11 +28,11 @@ from streamlit_page import new_counted_page, open_app  # noqa: E402
 
 
 def page_config():
-    """The Training page's default TrainConfig (ui/state.py and ui/live_controls.py)."""
+    """The Training page's default TrainConfig (ui/state.py and ui/live_settings.py)."""
     from negsamp.config import TrainConfig
-    from ui import live_controls, state
+    from ui import live_settings, state
 
-    d = live_controls.DEFAULTS
+    d = live_settings.DEFAULTS
     return TrainConfig(power=state.DEFAULTS["power"], num_negatives=state.DEFAULTS["num_negatives"],
                        model=d["model"], optimizer=d["optimizer"], hidden_size=d["hidden_size"],
                        window=d["window"], seed=d["seed"], lr=d["lr"], batch_size=d["batch_size"],

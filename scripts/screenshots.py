@@ -109,10 +109,10 @@ def training_screens(browser, url: str, out: Path, only=(), query: str = "") -> 
             continue
         page = new_counted_page(browser, viewport=viewport)
         try:
-            open_app(page, f"{url.rstrip('/')}/training{query}")
-            if present:
-                page.locator(".st-key-w_live_present label:visible").first.click()
-                wait_for_app_idle(page)
+            sep = "&" if query else "?"
+            open_app(page, f"{url.rstrip('/')}/training{query}"
+                     + (f"{sep}present=true" if present else ""))
+            wait_for_app_idle(page)
             train_then_pause(page)
             if error_elements(page).count():
                 raise RuntimeError(f"{name}: the page shows an error")

@@ -373,7 +373,7 @@ def test_neighbours_of_the_watched_words_are_shown_as_training_goes(page):
 
 
 def test_the_loss_chart_shows_the_whole_run_or_zooms_on_the_recent_steps(page):
-    from ui.live_controls import RECENT_STEPS
+    from ui.live_charts import RECENT_STEPS
     live = _live(page)
     live.step(RECENT_STEPS + 100)
     page.run()
@@ -403,8 +403,9 @@ def test_the_japanese_speed_help_names_full_speed_as_the_slider_does():
 def test_the_status_names_the_pace_and_the_engine_apart(lang):
     """Issue 22: at 10 steps/s (B = 100) the status read 80,000 words/s, the engine's
     speed, as if it were the pace."""
+    from ui.live_run import pace_text
+
     from negsamp.dashboard.live import Rates
-    from ui.live_controls import pace_text
     from ui.texts.training import TEXT
     T = TEXT[lang]
     slow = pace_text(Rates(10.0, 1000.0, 80_000.0), T)

@@ -50,7 +50,7 @@ BUILT = [
      "the heldout chart's x axis in the comparison's mode"),
     ("softmax", "ui/long_run.py", 'T.get(f"run_{text}", text)',
      {"run_softmax", "run_negsamp", "run_negsamp_time"}, "the model a comparison is running"),
-    ("training", "ui/live_controls.py", 'T["view_" + v]', {"view_whole", "view_recent"},
+    ("training", "ui/live_charts.py", 'T["view_" + v]', {"view_whole", "view_recent"},
      "the loss chart's two views"),
     ("training", "ui/kept_runs.py", 'T["measure_" + name]',
      {"measure_group_rate", "measure_corrected_ce"},

@@ -11,7 +11,7 @@ from negsamp.dashboard.projection import StableProjection, tsne
 from negsamp.textformats import projector_tsv, word2vec_text
 from negsamp.trainer import Trainer
 from negsamp.windows import num_windows
-from ui import checkpoints, state
+from ui import checkpoints, present, state
 
 OPEN_STEPS, OPEN_SECONDS = 400, 1.5    # the model the page opens with
 QUICK_EPOCHS, QUICK_SECONDS = 5, 5.0   # "Train longer": at most this many epochs / seconds
@@ -77,7 +77,7 @@ def projection(T, corpus, wv, dims, n, highlight, tag):
     with pca_tab:
         proj = st.session_state.setdefault("emb_projection", StableProjection()).project(
             wv.vectors[:n], dims)  # axes kept between reruns
-        st.plotly_chart(pca_figure(proj.coords, wv.words[:n], color, label,
+        present.chart(pca_figure(proj.coords, wv.words[:n], color, label,
                                    highlight=highlight, explained=proj.explained_variance_ratio,
                                    group_names=corpus.group_names, labels=T["fig_pca"]),
                         key="pca_chart")
@@ -100,7 +100,7 @@ def projection(T, corpus, wv, dims, n, highlight, tag):
                 done = (key, tsne(wv.vectors[:n], dims))
             st.session_state["emb_tsne"] = done
         if done is not None and done[0] == key:
-            st.plotly_chart(pca_figure(done[1], wv.words[:n], color, label, highlight=highlight,
+            present.chart(pca_figure(done[1], wv.words[:n], color, label, highlight=highlight,
                                        group_names=corpus.group_names, labels=T["fig_tsne"]),
                             key="tsne_chart")
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ui import present
 from ui.i18n import texts
 from ui.plain import plain
 from ui.state import CORPORA, shared
@@ -104,6 +105,7 @@ SHARED_LINK = {  # the settings every page shares, in every page's URL
     "corpus": ("w_corpus", url_choice(*CORPORA)),
     "power": ("w_power", url_number(0.0, 1.0)),
     "k": ("w_num_negatives", url_number(1, 20, whole=True)),
+    "present": (present.KEY, url_bool),  # written only when on, as ?lang= (link_shared)
 }
 
 
@@ -201,4 +203,8 @@ def link_shared():
     link_read(SHARED_LINK, "shared")
     s = shared()
     link_write({"corpus": s.corpus, "power": s.power, "k": s.num_negatives})
+    if present.on():
+        link_write({"present": True})
+    else:  # off is the default: links stay as they were
+        st.query_params.pop("present", None)
     return first and s.corpus == "upload" and "upload_corpus" not in st.session_state

@@ -6,7 +6,8 @@ import streamlit as st
 
 from negsamp.dashboard.figures import neighbours_over_time_figure
 from ui import state
-from ui.live_controls import FONT, MAX_PCA_WORDS, watch_key
+from ui.live_layout import FONT
+from ui.live_settings import MAX_PCA_WORDS, watch_key
 
 MAX_WATCHED = 6  # words watched at once (the first ones chosen)
 # px: the page's narrowest width, normal and presentation: 1024 × 768 and 1280 × 720 with

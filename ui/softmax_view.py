@@ -16,7 +16,7 @@ from negsamp.dashboard.cost import compare_losses, measure_costs
 from negsamp.dashboard.figures import cost_figure
 from negsamp.dashboard.figures.cost import heldout_figure
 from negsamp.datasets import planted_corpus
-from ui import state
+from ui import present, state
 
 START_SIZES = [1_000, 3_000, 10_000, 30_000]   # measured once per server at start-up
 START = dict(hidden_size=50, batch_size=100, steps=200)  # the opening comparison
@@ -57,7 +57,7 @@ def cost_headline(T, res):
     cols[0].metric(T["m_soft"], f"{soft:,.2f} ms")
     cols[1].metric(T["m_ns"], f"{ns:,.3f} ms")
     cols[2].metric(T["m_work"], f"{res['softmax_madds'][i] / res['negsamp_madds'][i]:,.0f}×")
-    st.plotly_chart(cost_figure(res["V"], res["softmax_ms"], res["negsamp_ms"], log_y=True,
+    present.chart(cost_figure(res["V"], res["softmax_ms"], res["negsamp_ms"], log_y=True,
                                 labels=T["fig_cost"]), key="cost_chart")
     st.caption(T["timing_caption"].format(**res))
     # the ratios as the headline words them (Python's rounding and separators: the
@@ -95,7 +95,7 @@ def quality(T, cmp, key, explain=True):
     if explain:
         st.markdown(T["why_correct"])
     x = "curve_steps" if cmp["mode"] == "steps" else "curve_seconds"
-    st.plotly_chart(heldout_figure(soft[x], soft["heldout_ce"], ns[x], ns["heldout_ce"],
+    present.chart(heldout_figure(soft[x], soft["heldout_ce"], ns[x], ns["heldout_ce"],
                                    T[f"x_{cmp['mode']}"],
                                    {T["uniform"]: cmp["uniform_ce"], T["palpha"]: cmp["palpha_ce"]},
                                    labels=T["fig_heldout"],

@@ -15,7 +15,7 @@ from negsamp import datasets
 from negsamp.checks import Allowed, InputError, SettingError, check, describe
 from negsamp.config import TrainConfig
 from negsamp.tokenizers import UnsupportedScript
-from ui import class_server
+from ui import class_server, present
 from ui.i18n import LANGUAGES, lang, texts
 from ui.plain import plain
 from ui.texts.app import TEXT as APP_TEXT
@@ -99,7 +99,8 @@ def formula_beside_code(T, formulas, code):
 
 def shared_sidebar():
     """Draw what every page shares into the sidebar, below the page list: a language
-    choice (once there is more than one language), the corpus name, α and k.
+    choice (once there is more than one language), presentation mode (``ui.present``),
+    the corpus name, α and k.
 
     Called by the entry point only, once per run: widgets drawn there belong to no page,
     so they keep their values on every page (Streamlit's multipage pattern).
@@ -111,6 +112,7 @@ def shared_sidebar():
         if len(LANGUAGES) > 1:  # ui.i18n.texts reads st.session_state["lang"]
             st.selectbox(T["language"], list(LANGUAGES), format_func=LANGUAGES.get,
                          key="lang")
+        present.switch(T)
         key = shared().corpus
         st.caption(T["corpus"].format(name=ptb_files.short_name() if key == "ptb"
                                       else T["corpora"][key][0]))

@@ -103,9 +103,9 @@ def _solo_losses(seed, n_steps):
     from negsamp.config import TrainConfig
     from negsamp.datasets import synthetic_corpus
     from negsamp.trainer import Trainer
-    from ui import live_controls, state
+    from ui import live_settings, state
 
-    d = live_controls.DEFAULTS
+    d = live_settings.DEFAULTS
     config = TrainConfig(power=state.DEFAULTS["power"],
                          num_negatives=state.DEFAULTS["num_negatives"],
                          model=d["model"], optimizer=d["optimizer"], hidden_size=d["hidden_size"],

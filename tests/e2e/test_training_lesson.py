@@ -97,10 +97,8 @@ def test_after_start_the_chart_keeps_the_first_steps_and_one_screen_holds_it(
 
 
 def test_presentation_mode_fits_one_screen_at_1920x1080(streamlit_server, browser):
-    page = _open(browser, streamlit_server, 1920, 1080)
+    page = _open(browser, streamlit_server, 1920, 1080, "?present=true")
     try:
-        page.locator(".st-key-w_live_present label:visible").first.click()
-        wait_for_app_idle(page)
         click_key(page, "live_step")
         # the step's negatives come with the rerun after the click; wait for them to show
         page.locator(".st-key-negatives_list").wait_for(state="visible", timeout=IDLE_TIMEOUT_MS)
@@ -126,7 +124,7 @@ def test_a_lesson_link_shows_its_values_and_trains_with_them(streamlit_server, b
     from negsamp.config import TrainConfig
     from negsamp.datasets import synthetic_corpus
     from negsamp.trainer import Trainer
-    from ui import live_controls as lc
+    from ui import live_settings as lc
 
     page = _open(browser, streamlit_server, 1280, 720,
                  "?power=0.5&k=10&model=skipgram&seed=3")
@@ -162,11 +160,9 @@ def test_the_neighbours_table_is_whole(streamlit_server, browser, width, height,
     inside the chart, the step header and every word whole; one screen still holds the
     lesson, and the loss chart's legend covers none of its curves."""
     page = _open(browser, streamlit_server, width, height,
-                 "?speed=200" + ("&lang=ja" if lang == "ja" else ""))
+                 "?speed=200" + ("&lang=ja" if lang == "ja" else "")
+                 + ("&present=true" if present else ""))
     try:
-        if present:
-            page.locator(".st-key-w_live_present label:visible").first.click()
-            wait_for_app_idle(page)
         click_live(page, "live_start", then_enabled="live_pause")
         # trains until step 200 is on the chart (a refresh stops at a recording step)
         loss = TEXT[lang]["fig_loss"]["loss"]  # the loss trace's name in the page's language

@@ -14,6 +14,9 @@ TEXT = {
         "page_softmax": "Softmax vs Negative Sampling",
         "page_seed_bugs": "The seed note's bugs",
         "language": "Language",
+        "present": "presentation",
+        "present_help": ("Larger text, lines and points for a projector, on every page; "
+                         "the sidebar folds away (open it again with the arrow at the top)"),
         "corpus": "Corpus: **{name}**",
         "power": "power α",
         "power_help": "Negatives are drawn with probability count^α / Z",
@@ -59,6 +62,9 @@ TEXT = {
         "page_softmax": "Softmax と Negative Sampling",
         "page_seed_bugs": "元のノートのバグ",
         "language": "言語",
+        "present": "プレゼン表示",
+        "present_help": ("プロジェクター向けに、すべてのページで文字・線・点を大きくします。"
+                         "サイドバーは畳まれます（左上の矢印でまた開けます）"),
         "corpus": "コーパス：**{name}**",
         "power": "累乗 α",
         "power_help": "負例は確率 count^α / Z でサンプリングされます",

@@ -22,8 +22,6 @@ TEXT = {
             "on the same corpus and seed: under another α or k the losses are not "
             "comparable (the kept curve says so), and the table under the chart compares "
             "the runs by a measure that is."),
-        "present": "presentation",
-        "present_help": "Larger text, lines and points for a projector",
         "full": "full",
         "batch_clamped": ("Batch size B={B} is more than the {high} training windows of this "
                           "corpus: training uses B={high}."),
@@ -131,7 +129,6 @@ TEXT = {
             "押すと、同じコーパスとシードで2つの設定を比べられます。ただし α や k が違うと損失は"
             "比べられない（残した曲線にそう表示されます）ので、グラフの下の表で、比べられる"
             "指標を使って実行どうしを比べます。"),
-        "present": "プレゼン表示", "present_help": "プロジェクター向けに文字・線・点を大きくします",
         "full": "最大",
         "batch_clamped": ("バッチサイズ B={B} はこのコーパスの学習用ウィンドウ数 {high} "
                           "より多いため、B={high} で学習します。"),
