@@ -43,9 +43,10 @@ BETA = Allowed(0, 1, high_open=True)  # Adam's decay rates
 
 def _raise_if_non_finite(i, *arrays):
     for a in arrays:
-        # one sum: NaN and ±inf carry through it (a value so large that the sum
+        # one sum of squares: NaN and ±inf carry through it (a value so large that it
         # overflows counts as not finite too: such weights have long diverged)
-        if not np.isfinite(a.sum()):
+        flat = a.reshape(-1)
+        if not np.isfinite(np.dot(flat, flat)):
             raise NonFiniteUpdateError(
                 f"the update of params[{i}] is not finite (NaN or inf); nothing was "
                 f"changed")
@@ -121,7 +122,7 @@ class SGD:
                         cap = np.minimum(1.0, self.max_row_count / g.counts)  # (U,)
                         scale = (-lr * cap).astype(g.rows.dtype)[:, None]
                     W_new = g.rows * scale
-                    W_new += p[ids]  # (U, D)
+                    W_new += np.take(p, ids, axis=0)  # (U, D)
                 _raise_if_non_finite(i, W_new)
                 new.append((ids, W_new))
         for p, (ids, W_new) in zip(params, new, strict=False):
@@ -194,9 +195,10 @@ class Adam:
                 g = g.rows if isinstance(g, RowSum) else g
                 # copies of the rows' m, v and W (a gather, or the whole matrix when
                 # dense), changed in place: one temporary, no array per operation
-                m, v, W_new = self.m[i][sel], self.v[i][sel], p[sel]
-                if not isinstance(sel, np.ndarray):
-                    m, v, W_new = m.copy(), v.copy(), W_new.copy()
+                if isinstance(sel, np.ndarray):  # take: a faster gather of whole rows
+                    m, v, W_new = (np.take(a, sel, axis=0) for a in (self.m[i], self.v[i], p))
+                else:
+                    m, v, W_new = self.m[i].copy(), self.v[i].copy(), p.copy()
                 tmp = g - m                     # m += (1 - b1)(g - m)
                 tmp *= 1 - b1
                 m += tmp

@@ -77,7 +77,7 @@ class _Engine:
         its weight."""
         R, P = positives.shape
         idx = np.concatenate([positives, negatives], axis=1)  # (R, P+k)
-        W_rows = self.params[1][idx]  # (R, P+k, D)
+        W_rows = np.take(self.params[1], idx, axis=0)  # (R, P+k, D)
         s = np.matmul(W_rows, h[:, :, None])[:, :, 0]  # (R, P+k) scores
         z = s.copy()
         z[:, :P] *= -1  # a true word's loss is softplus(-s), a negative's softplus(s)
@@ -133,7 +133,7 @@ class CBOW(_Engine):
             indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int32)
         coef = np.repeat(1 / n, (indptr[1:] - indptr[:-1]))  # (N,) 1 / (row's count)
         ids, inv = self._index(flat)
-        h = by_row(inv, indptr, coef, self.params[0][ids])  # (B, D): each context's mean
+        h = by_row(inv, indptr, coef, np.take(self.params[0], ids, axis=0))  # (B, D) mean
         if negatives is None:
             negatives = self.sampler.draw_for(target.astype(np.int64))
         self._in = (ids, inv, indptr, coef, n)
@@ -169,7 +169,7 @@ class SkipGram(_Engine):
     def forward(self, contexts: np.ndarray, target: np.ndarray,
                 negatives: np.ndarray | None = None, mask: np.ndarray | None = None) -> float:
         B, C = contexts.shape
-        h = self.params[0][target]  # (B, D)
+        h = np.take(self.params[0], target, axis=0)  # (B, D)
         self._target = target
         if self.shared_negatives:
             if negatives is None:
