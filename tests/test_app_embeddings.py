@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from app_paths import APPTEST_TIMEOUT, ROOT, shown
+from app_paths import APPTEST_TIMEOUT, ROOT, model_caption, shown
 from negsamp.dashboard.projection import stable_pca
 from negsamp.io import parse_word2vec_text
 
@@ -53,7 +53,7 @@ def wv(app):
 def test_without_a_model_the_page_opens_with_a_picture_and_groups_beat_chance(open_page):
     at = open_page(PAGE)  # no click
     assert not at.exception and not at.error
-    assert at.caption[0].value.startswith("Vectors of a quick model")
+    assert model_caption(at).startswith("Vectors of a quick model")
     _figure(at, "pca_chart")
     _figure(at, "neighbours_chart")
     m = _metrics(at)
@@ -62,7 +62,7 @@ def test_without_a_model_the_page_opens_with_a_picture_and_groups_beat_chance(op
     assert 0 < chance < 0.2 and rate > chance + 0.3, (rate, chance)
     at.button(key="quick_train").click().run()  # then a longer one, for this session
     assert not at.exception and not at.error
-    assert "quick model trained on this page" in at.caption[0].value
+    assert "quick model trained on this page" in model_caption(at)
 
 
 def test_the_opening_model_of_a_built_in_corpus_is_shared_between_sessions(open_page):
@@ -177,7 +177,8 @@ def test_the_training_pages_model_is_shown_when_there_is_one(app):
     app.session_state["live"] = live
     app.run()
     assert not app.exception
-    assert app.caption[0].value.startswith("Vectors of the model on the Training page: 20 steps")
+    assert model_caption(app).startswith(
+        "Vectors of the model on the Training page: 20 steps")
     assert [b.key for b in app.button] == ["tsne_run"]  # no quick training over a live model
     del app.session_state["live"]
     app.run()
