@@ -9,6 +9,7 @@ import pytest
 from app_paths import APPTEST_TIMEOUT, ROOT, model_caption, shown
 from negsamp.dashboard.projection import stable_pca
 from negsamp.io import parse_word2vec_text
+from ui.embeddings_view import LANDMARKS
 
 PAGE = "app_pages/5_Embeddings.py"
 
@@ -28,6 +29,12 @@ def _figure(at, key):
 
 def _metrics(at):
     return {m.label: m.value for m in at.metric}
+
+
+def _neighbours(at):
+    """(word, cosine) pairs of the neighbour bars, as drawn."""
+    bars = _figure(at, "neighbours_chart")["data"][0]
+    return list(zip(bars["y"], _arr(bars["x"]), strict=True))
 
 
 def _percent(text):
@@ -84,7 +91,11 @@ def test_an_upload_gets_labels_on_its_most_frequent_words_and_a_t_sne(open_page)
     fig = _figure(at, "pca_chart")
     labelled = [w for t in fig["data"] for w in t["text"] if w]
     assert len(fig["data"][0]["hovertext"]) > 60  # too many to label them all
-    assert 30 <= len(labelled) < 60  # the most frequent words, and the highlighted ones
+    # as the Projector: the searched word always, then its neighbours and a few frequent
+    # words as landmarks where their labels have room; never most of 300 words
+    word = at.selectbox(key="w_emb_word").value
+    assert word in labelled and len(labelled) <= 11 + LANDMARKS
+    assert set(labelled) <= {word, *(w for w, _ in _neighbours(at))} | set(words[:60])
     assert not [c for c in at.get("plotly_chart") if c.proto.id.endswith("-tsne_chart")]
     at.button(key="tsne_run").click().run()
     assert not at.exception
@@ -192,3 +203,22 @@ def test_the_toy_corpus_works_with_a_clipped_batch(open_page):
     assert not at.exception and not at.error
     fig = _figure(at, "pca_chart")
     assert sum(len(t["hovertext"]) for t in fig["data"]) == 7
+
+
+def test_a_searched_word_and_its_neighbours_stand_out_and_every_hover_lists_neighbours(app, wv):
+    """As the Embedding Projector: the searched word and its neighbours are drawn solid
+    and larger, every other point faint; hovering any point lists its nearest words."""
+    word = wv.words[-1]
+    app.selectbox(key="w_emb_word").set_value(word).run()
+    fig = _figure(app, "pca_chart")
+    near = {w for w, _ in _neighbours(app)} | {word}
+    n = sum(len(t["hovertext"]) for t in fig["data"])
+    unit = wv.vectors[:n] / np.linalg.norm(wv.vectors[:n], axis=1, keepdims=True)
+    for t in fig["data"]:
+        opacity = np.broadcast_to(_arr(t["marker"]["opacity"]), (len(t["hovertext"]),))
+        for w, o, extra in zip(t["hovertext"], opacity, t["customdata"], strict=True):
+            assert (o == 1.0) == (w in near), w
+            sims = unit[: n] @ unit[wv.words.index(w)]  # its 5 nearest among the shown words
+            sims[wv.words.index(w)] = -np.inf
+            best = [wv.words[j] for j in np.argsort(-sims)[:5]]
+            assert extra[-1] == ", ".join(best), w
