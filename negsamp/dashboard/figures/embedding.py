@@ -139,8 +139,8 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
         Label as the Projector does: the first highlighted word, then the others (in the
         order given) and up to ``n_labelled`` of the most frequent words as landmarks,
         each only where its label meets no label kept before (:func:`spaced_labels`),
-        whatever V; with a highlight the other points are drawn fainter. False: the labels as ``max_labels`` and ``n_labelled``
-        say.
+        whatever V; with a highlight the other points are drawn fainter. False: the
+        labels as ``max_labels`` and ``n_labelled`` say.
 
     Returns
     -------
