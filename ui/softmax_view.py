@@ -54,8 +54,10 @@ def cost_headline(T, res, details):
     i = len(res["V"]) - 1
     soft, ns = res["softmax_ms"][i], res["negsamp_ms"][i]
     st.subheader(T["headline"].format(V=res["V"][i], ratio=soft / ns))
-    st.plotly_chart(cost_figure(res["V"], res["softmax_ms"], res["negsamp_ms"], log_y=True,
-                                labels=T["fig_cost"]), key="cost_chart")
+    fig = cost_figure(res["V"], res["softmax_ms"], res["negsamp_ms"], log_y=True,
+                      labels=T["fig_cost"])
+    # whole on the first screen at 1280×720, under a title and a headline of two lines each
+    st.plotly_chart(fig.update_layout(height=380), key="cost_chart")
     with details:
         _cost_details(T, res, i)
 
