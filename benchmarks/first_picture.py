@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO)]
 
-from conftest import REPO as _REPO, chromium, start_streamlit  # noqa: E402
+from conftest import chromium, start_streamlit  # noqa: E402
 from streamlit_page import new_counted_page  # noqa: E402
 
 SCREEN = {"width": 1280, "height": 720}
@@ -57,7 +57,6 @@ def first_picture_ms(browser, url: str) -> float:
 
 
 def measure(tries: int, pages: list[str]) -> dict[str, list[float]]:
-    assert _REPO == REPO
     flags = ("--logger.level", "warning")
     dash, minimal = start_streamlit(REPO / "dashboard.py", flags), start_streamlit(MINIMAL, flags)
     try:
