@@ -28,6 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO)]
 
+import conftest  # noqa: E402
 from conftest import chromium, start_streamlit  # noqa: E402
 from streamlit_page import new_counted_page  # noqa: E402
 
@@ -56,12 +57,22 @@ def first_picture_ms(browser, url: str) -> float:
         page.context.close()
 
 
-def measure(tries: int, pages: list[str]) -> dict[str, list[float]]:
+def measure(tries: int, pages: list[str], before: Path | None = None) -> dict[str, list[float]]:
+    """Each target's tries (ms); ``before``: another checkout of the dashboard (e.g. the
+    code before a change), served too and measured in the same rounds."""
     flags = ("--logger.level", "warning")
-    dash, minimal = start_streamlit(REPO / "dashboard.py", flags), start_streamlit(MINIMAL, flags)
+    servers = [start_streamlit(MINIMAL, flags), start_streamlit(REPO / "dashboard.py", flags)]
+    if before is not None:  # run from its own folder, so that it imports its own code
+        conftest.REPO = before.resolve()
+        try:
+            servers.append(start_streamlit(conftest.REPO / "dashboard.py", flags))
+        finally:
+            conftest.REPO = REPO
     try:
         with chromium() as browser:
-            targets = {"minimal app": minimal.url, **{p: dash.url + p for p in pages}}
+            targets = {"minimal app": servers[0].url, **{p: servers[1].url + p for p in pages}}
+            if before is not None:
+                targets.update({f"{p} (before)": servers[2].url + p for p in pages})
             for url in targets.values():  # warm: caches filled, modules imported
                 first_picture_ms(browser, url)
             times = {name: [] for name in targets}
@@ -72,16 +83,16 @@ def measure(tries: int, pages: list[str]) -> dict[str, list[float]]:
                     f"{n} {t[-1]:.0f}" for n, t in times.items()), flush=True)
             return times
     finally:
-        dash.stop()
-        minimal.stop()
+        for server in servers:
+            server.stop()
 
 
 def report(times: dict[str, list[float]]) -> None:
     floor = statistics.median(times["minimal app"])
-    print(f"\n{'page':<14}{'median s':>10}{'× minimal':>11}   tries (ms)")
+    print(f"\n{'page':<22}{'median s':>10}{'× minimal':>11}   tries (ms)")
     for name, t in times.items():
         med = statistics.median(t)
-        print(f"{name:<14}{med / 1000:>10.2f}{med / floor:>11.2f}   "
+        print(f"{name:<22}{med / 1000:>10.2f}{med / floor:>11.2f}   "
               + " ".join(f"{x:.0f}" for x in t))
 
 
@@ -89,8 +100,10 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tries", type=int, default=5)
     ap.add_argument("--pages", default=",".join(PAGES), help="comma-separated URL paths")
+    ap.add_argument("--before", type=Path, default=None,
+                    help="another checkout's root (e.g. git archive of main), measured alongside")
     args = ap.parse_args(argv)
-    report(measure(args.tries, [p for p in args.pages.split(",") if p]))
+    report(measure(args.tries, [p for p in args.pages.split(",") if p], args.before))
 
 
 if __name__ == "__main__":
