@@ -10,7 +10,7 @@ from ui import links, present, state
 from ui.source import snippet
 from ui.texts.unigram import TEXT
 
-T, s, corpus = state.page_top(TEXT)
+T, s, corpus = state.page_top(TEXT, intro_folded=True)
 
 power, k = s.power, s.num_negatives
 try:
@@ -27,14 +27,15 @@ TOP = links.Span(1, min(V, 100))
 links.link_page({"top": (top_key, TOP.parse),
                  "log": ("w_unigram_log_y", links.url_bool)}, "unigram")
 
-# the picture first (it fits the first screen at 1280×720), then the numbers and the code
-st.header(T["bars_header"])
+# the picture first, whole on the first screen at 1280×720 with its word labels (the intro
+# in the title's tooltip and under the chart), then the numbers and the code
 c1, c2 = st.columns(2)
 top_n = c1.slider(T["top_n"], value=min(V, 30), key=top_key, **TOP.widget(), **state.KEEP)
 log_y = c2.checkbox(T["log_y"], value=False, key="w_unigram_log_y", **state.KEEP)
 present.chart(unigram_figure(words, raw_p, word_p, top_n=top_n, log_y=log_y, power=power,
                                labels=T["fig_unigram"]),
                 key="powered_chart")
+st.markdown(T["intro"])
 
 ex = extremes(words, raw_p, word_p, k)
 st.markdown(T["summary"].format(

@@ -8,13 +8,14 @@ from negsamp.dashboard.figures import heatmap_figure
 from negsamp.dashboard.walkthrough import CBOWStepper, stage_panels
 from negsamp.datasets import toy_corpus
 from ui import links, present, state
+from ui.layers_view import step_figure
 from ui.source import code, snippet
 from ui.texts.layers import TEXT
 
 MAX_V = 60  # largest vocabulary whose dense V × D gradients this page draws
 LR = {"sgd": ([0.01, 0.05, 0.1, 0.5, 1.0, 2.0], 1.0), "adam": ([0.001, 0.01, 0.05, 0.1], 0.05)}
 
-T, s, current = state.page_top(TEXT)
+T, s, current = state.page_top(TEXT, intro_folded=True)
 
 HIDDEN, WINDOW, BATCH = links.Span(2, 16), links.Span(1, 2), links.Span(1, 8)
 LINK = {"data": ("w_layers_corpus", links.url_choice("toy", "current")),
@@ -47,39 +48,54 @@ seed = int(side.number_input(T["seed"], value=0, key="w_layers_seed", **links.SE
 cfg = dict(hidden_size=D, window=window, batch_size=B, power=s.power,
            num_negatives=s.num_negatives, optimizer=opt, lr=lr, seed=seed)
 key = (corpus.name, corpus.n_tokens, corpus.vocab_size, tuple(cfg.items()))
-# the buttons, then the step's numbers, on one row that wraps on a narrow screen (no label
-# is cut): each button as wide as its label
+# the step buttons (×1, ×10, ×100, as wevi) and the step's numbers on one row that wraps on
+# a narrow screen (no label is cut); right under it, what the step changed: on the first
+# screen, where the click was
 row = st.container(horizontal=True, vertical_alignment="bottom")
-b1, b2 = (row.container(width="content") for _ in range(2))  # Next before Restart
+b = [row.container(width="content") for _ in range(4)]  # Next, ×10, ×100, then Restart
 try:
-    if b2.button(T["restart"], key="restart") or st.session_state.get("layers_key") != key:
+    if b[3].button(T["restart"], key="restart") or st.session_state.get("layers_key") != key:
         st.session_state["layers"] = CBOWStepper(corpus.ids, corpus.vocab.counts, **cfg)
         st.session_state["layers_key"] = key
     stepper = st.session_state["layers"]
-    if b1.button(T["next"], key="next_step", type="primary"):
-        stepper.next_step()
-    trace, check = stepper.trace(), stepper.gradcheck()
+    for box, n, name in ((b[0], 1, "next_step"), (b[1], 10, "next_10"), (b[2], 100, "next_100")):
+        if box.button(T["next"] if n == 1 else f"×{n}", key=name,
+                      type="primary" if n == 1 else "secondary",
+                      help=None if n == 1 else T["next_n_help"].format(n=n)):
+            stepper.run(n)
+    trace = stepper.trace()
+    last = stepper.last
+    seen = last["batch"] if last else stepper.look()
 except (ValueError, FloatingPointError) as err:
     st.error(T["error"].format(err=state.message(err)))
     st.stop()
 
 words = corpus.vocab.words
-prev = stepper.history[-1]["loss_before"] if stepper.history else None
-m = [row.container(width=125) for _ in range(4)]
+m = [row.container(width=125) for _ in range(2)]
 m[0].metric(T["step"], stepper.step)
 m[1].metric(T["loss"], f"{float(trace['loss']):.4f}",
-            delta=None if prev is None else f"{float(trace['loss']) - prev:+.4f}",
-            delta_color="inverse")
-m[2].metric(T["loss_pos"], f"{float(trace['loss_pos']):.4f}")
-m[3].metric(T["loss_neg"], f"{float(trace['loss_neg']):.4f}")
-if stepper.history:
-    h = stepper.history[-1]
-    st.caption(T["last_update"].format(step=stepper.step, before=h["loss_before"],
-                                       after=h["loss_after"]))
+            delta=None if last is None else f"{last['losses'][-1] - last['losses'][0]:+.4f}",
+            delta_color="inverse", help=T["loss_help"])
+present.chart(step_figure(T, seen, last, words), key="step_change")
+if last is None:
+    st.caption(T["changed_none"])
+else:
+    st.caption(T["changed" if last["steps"] > 1 else "changed_one"].format(
+        a=last["from_step"] + 1, b=last["to_step"], n=last["steps"], before=last["losses"][0],
+        after=last["losses"][-1], n_in=len(last["rows_in"]), n_out=len(last["rows_out"])))
+st.markdown(T["intro"])
+m = st.columns(4)
+m[0].metric(T["loss_pos"], f"{float(trace['loss_pos']):.4f}")
+m[1].metric(T["loss_neg"], f"{float(trace['loss_neg']):.4f}")
 st.latex(r"L = \frac{1}{B}\sum_{b=1}^{B}\Big[-\log\sigma(s_{b,0})"
          r" - \sum_{j=1}^{k}\log\sigma(-s_{b,j})\Big],\quad s_{b,j} = W_{out}[idx_{b,j}]"
          r"\cdot h_b,\quad h_b = \frac{1}{C}\sum_{c} W_{in}[ctx_{b,c}]")
 
+try:  # after the picture: the numeric gradient takes many forward passes
+    check = stepper.gradcheck()
+except (ValueError, FloatingPointError) as err:
+    st.error(T["error"].format(err=state.message(err)))
+    st.stop()
 main, side = st.columns([3, 1])
 with side:
     st.subheader(T["gradcheck_header"])

@@ -9,18 +9,23 @@ from ui import checkpoints, links, present, state
 from ui import embeddings_view as view
 from ui.texts.embeddings import TEXT
 
-T, s, corpus = state.page_top(TEXT)
-checkpoints.load_panel(corpus)  # before the model is chosen: a loaded one is shown
-try:
-    model, source = view.choose_model(T, s, corpus)
-except ValueError as err:
-    st.error(state.message(err))
-    st.stop()
-if model["status"] == "diverged":
-    st.warning(model["reason"])
-wv = model["wv"]
-V, groups = len(wv), corpus.groups
-st.caption(T["model_caption"].format(source=source, steps=model["steps"], V=V, D=wv.dim))
+T, s, corpus = state.page_top(TEXT, intro_folded=True)
+# the picture first, on the first screen at 1280×720: drawn into this box once the model
+# is chosen below it (which model, the checkpoint panel, Train longer, then the intro)
+picture, about = st.container(), st.container()
+with about:
+    checkpoints.load_panel(corpus)  # before the model is chosen: a loaded one is shown
+    try:
+        model, source = view.choose_model(T, s, corpus)
+    except ValueError as err:
+        st.error(state.message(err))
+        st.stop()
+    if model["status"] == "diverged":
+        st.warning(model["reason"])
+    wv = model["wv"]
+    V, groups = len(wv), corpus.groups
+    st.caption(T["model_caption"].format(source=source, steps=model["steps"], V=V, D=wv.dim))
+    st.markdown(T["intro"])
 
 choices, N_WORDS = wv.words[:5000], links.Span(100, min(V, 3000))
 links.link_page({
@@ -30,8 +35,7 @@ links.link_page({
     **{name: (f"w_emb_{name}_{corpus.name}", str) for name in "abc"},  # the analogy's words
 }, "embeddings")
 
-st.header(T["pca_header"])
-left, mid, right = st.columns(3)
+left, mid, right = picture.columns(3)
 dims = left.radio(T["dims"], [2, 3], horizontal=True, key="w_emb_dims", **state.KEEP)
 n = V if V <= 200 else mid.slider(T["n_words"], value=min(V, 500), **N_WORDS.widget(),
                                   key=f"w_emb_n_{corpus.name}", **state.KEEP)
@@ -39,12 +43,13 @@ first = probe_word(choices, groups)  # not 「。」 or "the": neighbours that c
 word = right.selectbox(T["word"], choices, index=first, key="w_emb_word",
                        **state.KEEP)
 neighbours = wv.most_similar(word, topn=min(10, V - 1))
-if min(dims, wv.dim, n) < dims:  # PCA gives at most min(D, words) axes
-    st.info(T["dims_fewer"].format(dims=dims, D=wv.dim, n=n))
-    dims = min(dims, wv.dim, n)
-if dims >= 2:
-    view.projection(T, corpus, wv, dims, n, [word] + [w for w, _ in neighbours],
-                    tag=(source, model["steps"], corpus.name))
+with picture:
+    if min(dims, wv.dim, n) < dims:  # PCA gives at most min(D, words) axes
+        st.info(T["dims_fewer"].format(dims=dims, D=wv.dim, n=n))
+        dims = min(dims, wv.dim, n)
+    if dims >= 2:
+        view.projection(T, corpus, wv, dims, n, [word] + [w for w, _ in neighbours],
+                        tag=(source, model["steps"], corpus.name))
 
 st.header(T["neighbours_header"])
 if s.corpus == "upload" and corpus.n_tokens < state.SMALL_TEXT:  # as Home said at upload

@@ -10,7 +10,7 @@ from ui.source import snippet
 from ui.texts.softmax import TEXT
 
 VOCAB_SIZES = [1_000, 3_000, 10_000, 30_000, 100_000]
-T, s, corpus = state.page_top(TEXT)
+T, s, corpus = state.page_top(TEXT, intro_folded=True)
 k, builtin = s.num_negatives, not state.session_corpus(s.corpus)
 
 HIDDEN, BATCH = links.Span(10, 200, 10), links.Span(10, 500, 10)
@@ -26,7 +26,12 @@ links.link_page({
     "large_steps": ("w_large_steps", LARGE_STEPS.parse),
 }, "softmax")
 
+# the picture first, on the first screen at 1280×720 (the intro in the title's tooltip and
+# under it); drawn once the measurement below it is chosen
+picture = st.container()
+st.markdown(T["intro"])
 st.header(T["timing_header"])
+details = st.container()
 # a link that sets them opens their expander: the teacher's settings are in sight
 with st.expander(T["measure_more"], expanded=links.given("softmax", "sizes", "dim", "batch")):
     cols = st.columns(3)
@@ -43,7 +48,8 @@ res = st.session_state.get("cost_result")
 if res is None or res["k"] != k:
     with st.spinner(T["measuring"]):
         res = view.start_costs(k)
-view.cost_headline(T, res)
+with picture:
+    view.cost_headline(T, res, details)
 with st.expander(T["how_header"]):
     left, right = st.columns(2)
     left.caption(T["softmax_cost"])

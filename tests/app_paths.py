@@ -13,3 +13,10 @@ def shown(body):
     WORD JOINER (ui/plain.py); this undoes both."""
     import re
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", body).replace("\u2060", "")
+
+
+def model_caption(at):
+    """The Embeddings page's caption naming the model it shows ("Vectors of ...")."""
+    found = [c.value for c in at.caption if c.value.startswith("Vectors of")]
+    assert len(found) == 1, [c.value for c in at.caption]
+    return found[0]

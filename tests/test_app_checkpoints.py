@@ -4,7 +4,7 @@ page; a bad file or another corpus's checkpoint gets a message and the model sta
 import numpy as np
 import pytest
 
-from app_paths import APPTEST_TIMEOUT, ROOT, shown
+from app_paths import APPTEST_TIMEOUT, ROOT, model_caption, shown
 from negsamp.checkpoint import read_checkpoint
 from negsamp.config import TrainConfig
 from negsamp.dashboard.resume import checkpoint_of
@@ -67,7 +67,7 @@ def test_a_checkpoint_loads_in_a_new_session_and_training_goes_on(downloaded):
     assert any("Loaded" in s.value for s in at.success), [e.value for e in at.error]
     live = at.session_state["live"]
     np.testing.assert_array_equal(live.trainer.model.params[0], quick.model.params[0])
-    assert "Training page" in at.caption[0].value and at.get("plotly_chart")
+    assert "Training page" in model_caption(at) and at.get("plotly_chart")
     at.switch_page(TRAINING).run()
     assert not at.exception, [e.value for e in at.exception]
     at.button(key="live_step").click().run()

@@ -6,9 +6,10 @@ import json
 import numpy as np
 import pytest
 
-from app_paths import APPTEST_TIMEOUT, ROOT, shown
+from app_paths import APPTEST_TIMEOUT, ROOT, model_caption, shown
 from negsamp.dashboard.projection import stable_pca
 from negsamp.textformats import parse_word2vec_text
+from ui.embeddings_view import LANDMARKS
 
 PAGE = "app_pages/5_Embeddings.py"
 
@@ -28,6 +29,12 @@ def _figure(at, key):
 
 def _metrics(at):
     return {m.label: m.value for m in at.metric}
+
+
+def _neighbours(at):
+    """(word, cosine) pairs of the neighbour bars, as drawn."""
+    bars = _figure(at, "neighbours_chart")["data"][0]
+    return list(zip(bars["y"], _arr(bars["x"]), strict=True))
 
 
 def _percent(text):
@@ -53,7 +60,7 @@ def wv(app):
 def test_without_a_model_the_page_opens_with_a_picture_and_groups_beat_chance(open_page):
     at = open_page(PAGE)  # no click
     assert not at.exception and not at.error
-    assert at.caption[0].value.startswith("Vectors of a quick model")
+    assert model_caption(at).startswith("Vectors of a quick model")
     _figure(at, "pca_chart")
     _figure(at, "neighbours_chart")
     m = _metrics(at)
@@ -62,7 +69,7 @@ def test_without_a_model_the_page_opens_with_a_picture_and_groups_beat_chance(op
     assert 0 < chance < 0.2 and rate > chance + 0.3, (rate, chance)
     at.button(key="quick_train").click().run()  # then a longer one, for this session
     assert not at.exception and not at.error
-    assert "quick model trained on this page" in at.caption[0].value
+    assert "quick model trained on this page" in model_caption(at)
 
 
 def test_the_opening_model_of_a_built_in_corpus_is_shared_between_sessions(open_page):
@@ -84,7 +91,11 @@ def test_an_upload_gets_labels_on_its_most_frequent_words_and_a_t_sne(open_page)
     fig = _figure(at, "pca_chart")
     labelled = [w for t in fig["data"] for w in t["text"] if w]
     assert len(fig["data"][0]["hovertext"]) > 60  # too many to label them all
-    assert 30 <= len(labelled) < 60  # the most frequent words, and the highlighted ones
+    # as the Projector: the searched word always, then its neighbours and a few frequent
+    # words as landmarks where their labels have room; never most of 300 words
+    word = at.selectbox(key="w_emb_word").value
+    assert word in labelled and len(labelled) <= 11 + LANDMARKS
+    assert set(labelled) <= {word, *(w for w, _ in _neighbours(at))} | set(words[:60])
     assert not [c for c in at.get("plotly_chart") if c.proto.id.endswith("-tsne_chart")]
     at.button(key="tsne_run").click().run()
     assert not at.exception
@@ -177,7 +188,8 @@ def test_the_training_pages_model_is_shown_when_there_is_one(app):
     app.session_state["live"] = live
     app.run()
     assert not app.exception
-    assert app.caption[0].value.startswith("Vectors of the model on the Training page: 20 steps")
+    assert model_caption(app).startswith(
+        "Vectors of the model on the Training page: 20 steps")
     assert [b.key for b in app.button] == ["tsne_run"]  # no quick training over a live model
     del app.session_state["live"]
     app.run()
@@ -193,32 +205,3 @@ def test_the_toy_corpus_works_with_a_clipped_batch(open_page):
     assert sum(len(t["hovertext"]) for t in fig["data"]) == 7
 
 
-def test_an_uploaded_text_opens_on_a_word_whose_neighbours_can_mean_something():
-    """Issue 22: a Japanese upload opened on 「。」, an English one on "the"."""
-    from streamlit.testing.v1 import AppTest
-
-    from test_tokenizers import japanese_text
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
-    at.query_params["lang"] = "ja"
-    at.run()
-    at.radio(key="w_corpus").set_value("upload").run()
-    at.file_uploader(key="w_upload").upload("neko.txt", japanese_text().encode()).run()
-    corpus = at.session_state["upload_corpus"]
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    word = at.selectbox(key="w_emb_word").value
-    top = corpus.vocab.words[0]
-    assert not top.isalpha() or top in {"は", "が"}  # the text's most frequent: 。 or a particle
-    assert word != top and word.isalpha(), (word, corpus.vocab.words[:25])
-
-
-def test_a_short_upload_is_told_its_neighbours_are_noise_where_they_are_shown():
-    """Issue 22: a 150-word text trained on with no hint that its neighbours are noise."""
-    from streamlit.testing.v1 import AppTest
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
-    at.run()
-    at.radio(key="w_corpus").set_value("upload").run()
-    at.file_uploader(key="w_upload").upload("short.txt", b"the cat sat on the mat . " * 25).run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert any("only 175 tokens" in c.value and "noise" in c.value for c in at.caption)

@@ -26,7 +26,8 @@ def page(open_page):
 
 
 def test_every_stage_is_drawn_with_its_shape_and_the_loss_parts_add_up(page):
-    assert sorted(c.key for c in page.get("plotly_chart")) == sorted(f"stage_{s}" for s in STAGES)
+    assert sorted(c.key for c in page.get("plotly_chart")) == sorted(
+        ["step_change"] + [f"stage_{s}" for s in STAGES])
     m = metrics(page)
     assert m["step"] == "0"
     k = 5
@@ -132,3 +133,41 @@ def test_word_ids_are_written_in_their_cells(page):
         trace = chart(page, f"stage_{name}")["data"][0]
         assert trace.get("texttemplate") == "%{z:d}", name
     assert "texttemplate" not in chart(page, "stage_scores")["data"][0]  # real values: colour
+
+
+def panels(at):
+    """The step picture's heatmaps: [(z, y labels)] in order σ, ∂L/∂s, W_in rows, W_out rows."""
+    spec = chart(at, "step_change")
+    return [(np.array(t["z"], dtype=float), list(t["y"])) for t in spec["data"]]
+
+
+def test_before_a_step_the_picture_shows_the_next_batch_and_its_gradient_rows(page):
+    (sigma, rows), (dscores, _), (dW_in, in_rows), (dW_out, out_rows) = panels(page)
+    # the same σ and ∂L/∂s as the forward/backward panels further down, computed apart
+    np.testing.assert_allclose(sigma, heat(page, "sigma")[0], atol=1e-6)
+    np.testing.assert_allclose(dscores, heat(page, "dscores")[0], atol=1e-6)
+    words = toy_corpus().vocab.words
+    full_in, full_out = heat(page, "dW_in")[0], heat(page, "dW_out")[0]
+    np.testing.assert_allclose(dW_out, full_out[[words.index(w) for w in out_rows]], atol=1e-7)
+    np.testing.assert_allclose(dW_in, full_in[[words.index(w) for w in in_rows]], atol=1e-7)
+    ids, _ = heat(page, "idx")  # the rows of W_out the step will touch: targets, negatives
+    assert sorted(out_rows) == sorted({words[int(i)] for i in ids.ravel()})
+
+
+@pytest.mark.parametrize(("button", "n"), [("next_step", 1), ("next_10", 10), ("next_100", 100)])
+def test_steps_x1_x10_x100_show_which_rows_moved_and_by_how_much(page, button, n):
+    W_before = page.session_state["layers"].model.params[1].copy()  # W_out
+    page.button(key=button).click().run()
+    assert metrics(page)["step"] == str(n)
+    W_after = page.session_state["layers"].model.params[1]
+    _, _, (_, in_rows), (delta_out, out_rows) = panels(page)
+    words = toy_corpus().vocab.words
+    ids = [words.index(w) for w in out_rows]
+    np.testing.assert_allclose(delta_out, (W_after - W_before)[ids], atol=1e-6)
+    untouched = np.setdiff1d(np.arange(len(words)), ids)  # nothing else moved
+    assert np.all(W_after[untouched] == W_before[untouched])
+    spec = chart(page, "step_change")
+    title = spec["layout"]["title"]["text"]
+    assert (f"steps 1–{n}" if n > 1 else "step 1 changed") in title
+    assert any(f"moved {len(in_rows)} rows of W_in and {len(out_rows)} rows of W_out" in c.value
+               for c in page.caption)

@@ -403,9 +403,8 @@ def test_the_japanese_speed_help_names_full_speed_as_the_slider_does():
 def test_the_status_names_the_pace_and_the_engine_apart(lang):
     """Issue 22: at 10 steps/s (B = 100) the status read 80,000 words/s, the engine's
     speed, as if it were the pace."""
-    from ui.live_run import pace_text
-
     from negsamp.dashboard.live import Rates
+    from ui.live_run import pace_text
     from ui.texts.training import TEXT
     T = TEXT[lang]
     slow = pace_text(Rates(10.0, 1000.0, 80_000.0), T)

@@ -95,3 +95,54 @@ def test_neighbours_are_horizontal_bars_in_the_given_order_from_the_top():
     assert "puppy" in fig.layout.title.text
     assert fig.layout.xaxis.range[0] < -0.1
     json.loads(fig.to_json())
+
+
+def _labels(fig):
+    """word -> (x, y) of every labelled point, over all traces."""
+    return {w: (float(x), float(y)) for t in fig.data
+            for w, x, y in zip(t.text, t.x, t.y, strict=True) if w}
+
+
+def _overlapping(labels, span):
+    """Pairs of labels whose boxes meet, checked pair by pair (the figure keeps them
+    greedily): boxes (len + 1) character widths wide and one line high, centred on the
+    point, in shares of the axes' spans."""
+    from negsamp.dashboard.figures.embedding import CHAR_WIDTH, LINE_HEIGHT
+    items = list(labels.items())
+    return [(a, b) for i, (a, (ax, ay)) in enumerate(items) for b, (bx, by) in items[i + 1:]
+            if abs(ax - bx) / span[0] * 2 < (len(a) + len(b) + 2) * CHAR_WIDTH
+            and abs(ay - by) / span[1] < LINE_HEIGHT]
+
+
+def test_spaced_labels_never_pile_and_keep_the_searched_word_first():
+    rng = np.random.default_rng(3)
+    n = 400  # a crowd: most points lie under another's label
+    xy = np.vstack([rng.normal(size=(n - 1, 2)), [[0.0, 0.0]]])
+    words = [f"word{i}" for i in range(n)]
+    query, near = words[-1], [words[i] for i in np.argsort(np.hypot(*xy.T))[1:11]]
+    fig = pca_figure(xy, words, color=np.arange(n) % 3, highlight=[query, *near],
+                     neighbours=[[w] for w in words], spaced=True, n_labelled=8)
+    labels = _labels(fig)
+    assert query in labels
+    assert _overlapping(labels, np.ptp(xy, axis=0)) == []
+    landmarks = set(labels) - {query, *near}
+    assert 0 < len(landmarks) <= 8 and landmarks <= set(words[:n - 1])
+    assert len(labels) < 19  # the ten neighbours sit close: not all get room
+    # the same rule without spacing piles them
+    assert _overlapping(_labels(pca_figure(xy, words, highlight=[query, *near])),
+                        np.ptp(xy, axis=0))
+
+
+def test_with_a_highlight_the_other_points_are_faint_and_hover_names_the_neighbours():
+    near = [[w for w in WORDS if w != v][:3] for v in WORDS]
+    fig = pca_figure(XY, WORDS, color=np.linspace(0, 1, V), highlight=["w4", "w7"],
+                     neighbours=near, spaced=True)
+    t = fig.data[0]
+    assert list(np.asarray(t.marker.opacity) == 1.0) == [w in ("w4", "w7") for w in WORDS]
+    assert [row[-1] for row in t.customdata] == [", ".join(n) for n in near]
+    assert [row[0] for row in t.customdata] == pytest.approx(np.linspace(0, 1, V))
+    assert "%{customdata[0]:.3g}" in t.hovertemplate and "%{customdata[1]}" in t.hovertemplate
+    plain = pca_figure(XY, WORDS, color=np.linspace(0, 1, V), highlight=["w4"])
+    assert plain.data[0].marker.opacity is None  # the old drawing, unchanged
+    with pytest.raises(ValueError, match="neighbours has 3 entries"):
+        pca_figure(XY, WORDS, neighbours=near[:3])

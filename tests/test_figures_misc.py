@@ -73,3 +73,26 @@ def test_base_layout_and_every_figure_share_template_and_titles():
 def test_public_names_are_exported():
     for name in F.__all__:
         assert callable(getattr(F, name)) or name == "PALETTE"
+
+
+def test_panels_figure_draws_each_panel_on_its_own_scale_and_checks_labels():
+    from negsamp.dashboard.figures.layers import panels_figure
+    sigma = np.array([[0.9, 0.2], [0.4, 0.6]])
+    delta = np.array([[0.5, -2.0, 0.1]])
+    fig = panels_figure([dict(array=sigma, title="σ", rows=["a", "b"], cols=["pos", "neg 1"],
+                              unit=True),
+                         dict(array=delta, title="ΔW", rows=["cat"], cols=["d0", "d1", "d2"])],
+                        "what changed")
+    unit, signed = fig.data
+    assert (unit.name, signed.name) == ("σ", "ΔW") and fig.layout.title.text == "what changed"
+    np.testing.assert_array_equal(np.asarray(unit.z), sigma)
+    assert (unit.zmin, unit.zmax) == (0.0, 1.0) and unit.texttemplate
+    assert (signed.zmin, signed.zmax, signed.zmid) == (-2.0, 2.0, 0.0)  # the sign is a colour
+    assert list(signed.y) == ["cat"] and signed.xaxis == "x2"
+    zero = panels_figure([dict(array=np.zeros((1, 2)), title="0", rows=["a"], cols=["x", "y"])],
+                         "t")
+    assert (zero.data[0].zmin, zero.data[0].zmax) == (-1.0, 1.0)  # all zero: still a scale
+    with pytest.raises(ValueError, match="does not match"):
+        panels_figure([dict(array=sigma, title="σ", rows=["a"], cols=["x", "y"])], "t")
+    with pytest.raises(ValueError, match="empty"):
+        panels_figure([], "t")

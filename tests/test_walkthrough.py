@@ -108,3 +108,35 @@ def test_stage_panels_are_2d_and_labelled():
         assert p["array"].ndim == 2, p["name"]
         assert p["array"].shape == (len(p["rows"]), len(p["cols"])), p["name"]
     assert panels[0]["cols"] == ["-1", "+1"]
+
+
+def test_look_gives_the_traced_sigma_dscores_and_gradient_rows():
+    c = toy_corpus()
+    s = CBOWStepper(c.ids, c.vocab.counts, hidden_size=4, batch_size=3, seed=2)
+    s.run(3)  # W_out no longer zero: every gradient has content
+    seen, traced = s.look(), s.trace()  # from the weights vs the layers' own arrays
+    np.testing.assert_allclose(seen["sigma"], traced["sigma"], atol=1e-6)
+    np.testing.assert_allclose(seen["dscores"], traced["dscores"], atol=1e-6)
+    np.testing.assert_allclose(seen["dW_in"], traced["dW_in"][seen["rows_in"]], atol=1e-7)
+    np.testing.assert_allclose(seen["dW_out"], traced["dW_out"][seen["rows_out"]], atol=1e-7)
+    assert np.abs(seen["dW_in"]).max() > 0
+    untouched = np.setdiff1d(np.arange(c.vocab_size), seen["rows_out"])
+    assert not traced["dW_out"][untouched].any()  # the rows named are all that has a gradient
+
+
+def test_run_keeps_the_losses_and_moves_only_the_rows_its_batches_touched():
+    c = toy_corpus()
+    a = CBOWStepper(c.ids, c.vocab.counts, hidden_size=4, batch_size=2, seed=5)
+    b = CBOWStepper(c.ids, c.vocab.counts, hidden_size=4, batch_size=2, seed=5)
+    W0 = [W.copy() for W in a.model.params]
+    out = a.run(4)
+    singles = [b.next_step() for _ in range(4)]  # the same updates one by one
+    assert out["losses"] == [r["loss_before"] for r in singles] + [singles[-1]["loss_after"]]
+    assert (out["from_step"], out["to_step"], a.last is out) == (0, 4, True)
+    for W_before, W_after, rows, delta in zip(W0, a.model.params, (out["rows_in"], out["rows_out"]),
+                                              (out["delta_in"], out["delta_out"]), strict=True):
+        np.testing.assert_allclose(delta, (W_after - W_before)[rows])
+        others = np.setdiff1d(np.arange(c.vocab_size), rows)
+        assert np.array_equal(W_after[others], W_before[others])
+    with pytest.raises(ValueError, match="n_steps=0"):
+        a.run(0)

@@ -15,6 +15,7 @@ from ui import checkpoints, present, state
 
 OPEN_STEPS, OPEN_SECONDS = 400, 1.5    # the model the page opens with
 QUICK_EPOCHS, QUICK_SECONDS = 5, 5.0   # "Train longer": at most this many epochs / seconds
+LANDMARKS = 8  # frequent words labelled besides the searched word and its neighbours
 
 
 def _train(corpus, steps, seconds, epochs=None):
@@ -65,6 +66,20 @@ def choose_model(T, s, corpus):
         return opened[1], T["from_open"]
 
 
+def nearest_words(vectors, words, topn=5):
+    """Each row's ``topn`` nearest rows by cosine among ``vectors`` (self excluded), as
+    words: what a point's hover lists, as the Embedding Projector's neighbours."""
+    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    sims = unit @ unit.T
+    np.fill_diagonal(sims, -np.inf)
+    topn = min(topn, len(words) - 1)
+    if topn < 1:
+        return [[] for _ in words]
+    part = np.argpartition(-sims, topn - 1, axis=1)[:, :topn]
+    best = np.take_along_axis(part, np.argsort(-np.take_along_axis(sims, part, 1), 1), 1)
+    return [[words[j] for j in row] for row in best]
+
+
 def projection(T, corpus, wv, dims, n, highlight, tag):
     """PCA (always) and t-SNE (on request) of the n most frequent words; ``tag`` names
     the model (a t-SNE is kept until the model, n or dims change)."""
@@ -73,14 +88,18 @@ def projection(T, corpus, wv, dims, n, highlight, tag):
         color, label = groups[:n], T["group_label"]
     else:
         color, label = np.log10(np.maximum(counts[:n], 1)).astype(float), T["freq_label"]
+    near = nearest_words(wv.vectors[:n].astype(np.float64), wv.words[:n])
     pca_tab, tsne_tab = st.tabs([T["tab_pca"], T["tab_tsne"]])
     with pca_tab:
         proj = st.session_state.setdefault("emb_projection", StableProjection()).project(
             wv.vectors[:n], dims)  # axes kept between reruns
-        present.chart(pca_figure(proj.coords, wv.words[:n], color, label,
-                                   highlight=highlight, explained=proj.explained_variance_ratio,
-                                   group_names=corpus.group_names, labels=T["fig_pca"]),
-                        key="pca_chart")
+        fig = pca_figure(proj.coords, wv.words[:n], color, label, highlight=highlight,
+                         explained=proj.explained_variance_ratio, neighbours=near,
+                         spaced=True, n_labelled=LANDMARKS, group_names=corpus.group_names,
+                         labels=T["fig_pca"])
+        if dims == 2:  # the whole chart on the first screen at 1280×720, under the controls
+            fig.update_layout(height=400)
+        present.chart(fig, key="pca_chart")
         total = proj.explained_variance_ratio.sum()
         parts = ", ".join(f"PC{i + 1} {r:.1%}" for i, r in
                           enumerate(proj.explained_variance_ratio))
@@ -101,6 +120,7 @@ def projection(T, corpus, wv, dims, n, highlight, tag):
             st.session_state["emb_tsne"] = done
         if done is not None and done[0] == key:
             present.chart(pca_figure(done[1], wv.words[:n], color, label, highlight=highlight,
+                                       neighbours=near, spaced=True, n_labelled=LANDMARKS,
                                        group_names=corpus.group_names, labels=T["fig_tsne"]),
                             key="tsne_chart")
 

@@ -48,17 +48,26 @@ def large_corpus():
     return planted_corpus()
 
 
-def cost_headline(T, res):
-    """The cost result first: at the largest V, the speed-up and both times."""
+def cost_headline(T, res, details):
+    """The cost result first: at the largest V, the speed-up in words and in a picture;
+    then, in ``details`` (a container further down), both times and the table."""
     i = len(res["V"]) - 1
     soft, ns = res["softmax_ms"][i], res["negsamp_ms"][i]
     st.subheader(T["headline"].format(V=res["V"][i], ratio=soft / ns))
+    fig = cost_figure(res["V"], res["softmax_ms"], res["negsamp_ms"], log_y=True,
+                      labels=T["fig_cost"])
+    # whole on the first screen at 1280×720, under a title and a headline of two lines each
+    present.chart(fig.update_layout(height=380), key="cost_chart")
+    with details:
+        _cost_details(T, res, i)
+
+
+def _cost_details(T, res, i):
+    soft, ns = res["softmax_ms"][i], res["negsamp_ms"][i]
     cols = st.columns(3)
     cols[0].metric(T["m_soft"], f"{soft:,.2f} ms")
     cols[1].metric(T["m_ns"], f"{ns:,.3f} ms")
     cols[2].metric(T["m_work"], f"{res['softmax_madds'][i] / res['negsamp_madds'][i]:,.0f}×")
-    present.chart(cost_figure(res["V"], res["softmax_ms"], res["negsamp_ms"], log_y=True,
-                                labels=T["fig_cost"]), key="cost_chart")
     st.caption(T["timing_caption"].format(**res))
     # the ratios as the headline words them (Python's rounding and separators: the
     # table's own format rounded 3762.5 up and wrote 1254 without a comma)

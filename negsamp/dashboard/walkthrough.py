@@ -13,6 +13,7 @@ import numpy as np
 
 from ..checks import check
 from ..config import RANGES
+from ..functions import sigmoid
 from ..gradcheck import TOL, numeric_grad, rel_error
 from ..layers import Embedding
 from ..models import CBOW
@@ -136,6 +137,7 @@ class CBOWStepper:
     step : int, updates applied so far
     batch : (contexts (B, C), target (B,), negatives (B, k)), the current mini-batch
     history : list of dict, per update ``loss_before`` and ``loss_after`` (same batch)
+    last : dict or None, what the latest :meth:`run` changed (its return value)
     """
 
     def __init__(self, corpus_ids, counts, *, hidden_size=8, window=1, batch_size=4,
@@ -150,6 +152,7 @@ class CBOWStepper:
         self._batches = context_target_batches(self.ids, window, batch_size, self.rng)
         self.batch = self._next_batch()
         self._check = None
+        self.last = None
 
     def _next_batch(self):
         batch = next(self._batches, None)
@@ -186,6 +189,74 @@ class CBOWStepper:
         self.history.append(dict(loss_before=before, loss_after=after))
         self.batch = self._next_batch()
         return self.history[-1]
+
+    def look(self, batch=None):
+        """σ, ∂L/∂s and the gradient rows of one batch under the current weights, through
+        the model's ``forward``/``backward``/``params``/``grads`` only.
+
+        Parameters
+        ----------
+        batch : (contexts (B, C), target (B,), negatives (B, k)), optional
+            Defaults to the current batch (the one the next update uses).
+
+        Returns
+        -------
+        dict
+            ``target`` (B,), ``sigma`` and ``dscores`` (B, k+1: σ(s) and (σ − t) / B,
+            target column first), ``loss`` (float), ``rows_in`` (sorted unique context
+            ids), ``rows_out`` (sorted unique target and negative ids), ``dW_in`` and
+            ``dW_out`` (the gradient on those rows, (len(rows), D)).
+        """
+        contexts, target, negatives = self.batch if batch is None else batch
+        W_in, W_out = self.model.params
+        idx = np.concatenate([target[:, None], negatives], axis=1)
+        # the exact CBOW rule (this page's model): h is the mean of the context rows
+        h = W_in[contexts].astype(np.float64).mean(axis=1)
+        sigma = sigmoid(np.einsum("bjd,bd->bj", W_out[idx].astype(np.float64), h))
+        t = np.zeros_like(sigma)
+        t[:, 0] = 1.0
+        loss = float(self.model.forward(contexts, target, negatives))
+        self.model.backward()
+        dW_in, dW_out = (g.copy() for g in self.model.grads)
+        rows_in, rows_out = np.unique(contexts), np.unique(idx)
+        return dict(target=np.asarray(target), sigma=sigma,
+                    dscores=(sigma - t) / len(target), loss=loss, rows_in=rows_in,
+                    rows_out=rows_out, dW_in=dW_in[rows_in], dW_out=dW_out[rows_out])
+
+    def run(self, n_steps=1):
+        """Apply ``n_steps`` updates (the page's ×1, ×10, ×100) and keep what they changed.
+
+        Returns
+        -------
+        dict (also kept as ``last``)
+            ``steps`` (n_steps), ``from_step`` and ``to_step``, ``losses`` (each update's
+            loss on its batch before it, then the last one's after it: n_steps + 1
+            values), ``batch`` (the last update's :meth:`look`, taken before it),
+            ``rows_in`` / ``rows_out`` (every row of W_in / W_out the updates' batches
+            touched, sorted) and ``delta_in`` / ``delta_out`` (how much those rows moved,
+            (len(rows), D)).
+        """
+        if not isinstance(n_steps, (int, np.integer)) or n_steps < 1:
+            raise ValueError(f"n_steps={n_steps!r} must be a whole number >= 1")
+        before = [np.array(W, dtype=np.float64) for W in self.model.params]
+        touched_in, touched_out, losses, start = [], [], [], self.step
+        for i in range(n_steps):
+            contexts, target, negatives = self.batch
+            touched_in.append(contexts.ravel())
+            touched_out += [target, negatives.ravel()]
+            if i == n_steps - 1:
+                seen = self.look()
+            r = self.next_step()
+            losses.append(r["loss_before"])
+        losses.append(r["loss_after"])
+        rows_in = np.unique(np.concatenate(touched_in))
+        rows_out = np.unique(np.concatenate(touched_out))
+        after = self.model.params
+        self.last = dict(steps=n_steps, from_step=start, to_step=self.step, losses=losses,
+                         batch=seen, rows_in=rows_in, rows_out=rows_out,
+                         delta_in=after[0][rows_in] - before[0][rows_in],
+                         delta_out=after[1][rows_out] - before[1][rows_out])
+        return self.last
 
 
 def stage_panels(trace, words, columns=("pos", "neg {j}")):

@@ -43,8 +43,29 @@ TEXT = {
         "optimizer": "optimizer", "lr": "learning rate", "seed": "seed",
         "next": "Next step", "restart": "Restart",
         "step": "step", "loss": "loss", "loss_pos": "positive part", "loss_neg": "negative part",
-        "last_update": (
-            "Last update (step {step}) on its own batch: loss {before:.4f} → {after:.4f}."),
+        "next_n_help": "{n} steps at once",
+        "loss_help": "The loss of the batch the next step uses; the change is the last click's.",
+        "fig_next": "What the next step uses: its batch and its gradients",
+        "fig_changed": "What steps {a}–{b} changed", "fig_changed_one": "What step {b} changed",
+        "p_sigma": "σ(s) of the batch", "p_dscores": "∂L/∂s = (σ − t) / B",
+        "p_dW_in": "dW_in, rows to touch", "p_dW_out": "dW_out, rows to touch",
+        "p_delta_in": "ΔW_in, rows touched", "p_delta_out": "ΔW_out, rows touched",
+        "col_pos": "pos", "col_neg": "neg {j}",
+        "changed_none": (
+            "Nothing has changed yet: the right-hand panels are the gradients **Next step** "
+            "will apply (dW_in is zero while W_out is all zero). Each step then shows here "
+            "what it changed."),
+        "changed_one": (
+            "Step {b}: the loss of its batch went from {before:.4f} to {after:.4f} by its "
+            "update, which moved {n_in} rows of W_in and {n_out} rows of W_out. σ and ∂L/∂s "
+            "are that batch's, before the update; with SGD each row moves by −lr × its "
+            "gradient."),
+        "changed": (
+            "{n} updates, steps {a}–{b}: the loss of their batches went from {before:.4f} "
+            "(the first, before its update) to {after:.4f} (the last, after its update); "
+            "they moved {n_in} rows of W_in and {n_out} rows of W_out. σ and ∂L/∂s are the "
+            "last update's batch, before it; with SGD one update moves each row by −lr × "
+            "its gradient."),
         "batch_header": "This mini-batch",
         "batch_target": "target", "batch_contexts": "contexts", "batch_negatives": "negatives",
         "forward": "Forward", "backward": "Backward",
@@ -115,9 +136,28 @@ TEXT = {
         "optimizer": "最適化手法", "lr": "学習率", "seed": "シード",
         "next": "次のステップ", "restart": "最初から",
         "step": "ステップ", "loss": "損失", "loss_pos": "正例の項", "loss_neg": "負例の項",
-        "last_update": (
-            "直前の更新（ステップ {step}）の、そのミニバッチでの損失："
-            "{before:.4f} → {after:.4f}。"),
+        "next_n_help": "{n} ステップまとめて進めます",
+        "loss_help": "次のステップが使うミニバッチの損失です。変化は直前のクリックによるものです。",
+        "fig_next": "次のステップが使うもの：ミニバッチと勾配",
+        "fig_changed": "ステップ {a}〜{b} で変わったもの",
+        "fig_changed_one": "ステップ {b} で変わったもの",
+        "p_sigma": "ミニバッチの σ(s)", "p_dscores": "∂L/∂s = (σ − t) / B",
+        "p_dW_in": "dW_in（更新される行）", "p_dW_out": "dW_out（更新される行）",
+        "p_delta_in": "ΔW_in（更新された行）", "p_delta_out": "ΔW_out（更新された行）",
+        "col_pos": "正例", "col_neg": "負例 {j}",
+        "changed_none": (
+            "まだ何も変わっていません。右の2つのパネルは **次のステップ** が適用する勾配です"
+            "（W_out がすべて 0 のあいだ、dW_in は 0 です）。ステップを進めるたびに、ここに"
+            "そのステップで変わったものが表示されます。"),
+        "changed_one": (
+            "ステップ {b}：更新によってミニバッチの損失は {before:.4f} から {after:.4f} になり、"
+            "W_in の {n_in} 行と W_out の {n_out} 行が動きました。σ と ∂L/∂s はそのミニバッチの"
+            "更新前の値です。SGD では各行が −学習率 × 勾配 だけ動きます。"),
+        "changed": (
+            "{n} 回の更新（ステップ {a}〜{b}）：ミニバッチの損失は {before:.4f}（最初の更新の前）"
+            "から {after:.4f}（最後の更新の後）になり、W_in の {n_in} 行と W_out の {n_out} 行が"
+            "動きました。σ と ∂L/∂s は最後の更新に使ったミニバッチの、更新前の値です。SGD では"
+            "1回の更新で各行が −学習率 × 勾配 だけ動きます。"),
         "batch_header": "このミニバッチ",
         "batch_target": "ターゲット", "batch_contexts": "コンテキスト",
         "batch_negatives": "負例",

@@ -11,7 +11,7 @@ TEXT = {
             "A full softmax scores **all V words** for every training example, so a step "
             "costs O(V·D) per example, forward and backward, and the update touches every "
             "row of W_out. Negative Sampling scores only the true word and k negatives: "
-            "O((k+1)·D), whatever V is. Below, both are timed on this machine, then "
+            "O((k+1)·D), whatever V is. On this page both are timed on this machine, then "
             "trained on the current corpus and judged on the same held-out metric."),
         "softmax_cost": "Full softmax, per example: every output vector is scored.",
         "ns_cost": "Negative Sampling, per example: the true word and k negatives.",
@@ -138,8 +138,8 @@ TEXT = {
             "全語彙 Softmax は、学習データ1つごとに **V 個すべての単語** のスコアを計算します。"
             "そのため1ステップの計算量はデータ1つあたり順伝播・逆伝播とも O(V·D) で、更新は"
             " W_out のすべての行に及びます。Negative Sampling が計算するのは正解の単語と k 個の"
-            "負例のスコアだけで、V に関係なく O((k+1)·D) です。下では、両方をこのマシンで時間を"
-            "計り、さらに選択中のコーパスで学習して、同じ評価データの同じ指標で比べます。"),
+            "負例のスコアだけで、V に関係なく O((k+1)·D) です。このページでは、両方をこのマシンで"
+            "時間を計り、さらに選択中のコーパスで学習して、同じ評価データの同じ指標で比べます。"),
         "softmax_cost": "全語彙 Softmax、データ1つあたり：すべての出力ベクトルのスコアを計算。",
         "ns_cost": "Negative Sampling、データ1つあたり：正解の単語と k 個の負例だけ。",
         "code_caption": ("それを行う negsamp のコード（negsamp/softmax_model.py、"

@@ -14,14 +14,13 @@ TEXT = {
             "word2vec raises every count to the power α and normalises. With α < 1 the "
             "frequent words lose probability and the rare words gain it; α = 1 keeps the "
             "raw frequencies and α = 0 makes every word equally likely. Move **power α** "
-            "in the sidebar: the bars below are the sampler's own `raw_p` and `word_p`, "
+            "in the sidebar: the bars above are the sampler's own `raw_p` and `word_p`, "
             "exactly what training draws from."),
         "no_corpus": "No corpus: {problem}",
         "formula_caption": "Raw and powered probability of a word w:",
         "code_caption": "The same in negsamp (negsamp/negative_sampling.py, `UnigramSampler`):",
         "top_n": "words shown (most frequent first)",
         "log_y": "logarithmic probability axis",
-        "bars_header": "The most frequent words",
         "zipf_header": "Rank-frequency (Zipf) view",
         "zipf_caption": (
             "On log-log axes a Zipf-like corpus is close to a straight line; raising to "
@@ -60,14 +59,13 @@ TEXT = {
             "ありません。word2vec はすべての出現回数を α 乗してから正規化します。α < 1 だと、"
             "頻度の高い単語の確率が下がり、その分だけ頻度の低い単語の"
             "確率が上がります。α = 1 なら元の頻度のまま、α = 0 ならすべての単語が同じ確率です。"
-            "サイドバーの **累乗 α** を動かしてみてください。下の棒グラフは、学習が実際に"
+            "サイドバーの **累乗 α** を動かしてみてください。上の棒グラフは、学習が実際に"
             "サンプリングに使う確率分布、つまりサンプラー自身の `raw_p` と `word_p` です。"),
         "no_corpus": "コーパスがありません：{problem}",
         "formula_caption": "単語 w の元の確率と α 乗した確率：",
         "code_caption": "negsamp での同じ処理（negsamp/negative_sampling.py、`UnigramSampler`）：",
         "top_n": "表示する単語数（頻度の高い順）",
         "log_y": "確率の軸を対数にする",
-        "bars_header": "頻度の高い単語",
         "zipf_header": "順位と頻度（Zipf の法則）",
         "zipf_caption": (
             "両対数グラフでは、Zipf の法則に従うコーパスはほぼ直線になります。α 乗すると"

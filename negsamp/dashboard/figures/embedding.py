@@ -10,7 +10,7 @@ PCA_LABELS = {
     "title": "Word vectors, PCA to {dims}-D ({V} words)",
     "axis": "PC{i}", "axis_explained": "PC{i} ({r:.1%} of variance)",
     "words": "words", "value": "value", "group": "group",
-    "no_group": "no group", "group_n": "group {g}",
+    "no_group": "no group", "group_n": "group {g}", "near": "nearest",
 }
 NEIGHBOURS_LABELS = {
     "title": "Nearest neighbours", "title_of": "Nearest neighbours of “{query}”",
@@ -45,8 +45,63 @@ def _groups(color, group_names, L=PCA_LABELS):
     return out
 
 
+# A label's box in a 2-D scatter, as a share of the axes' spans: about one character's
+# width per letter (13 px type on a chart some 700 px wide) and one line's height (on one
+# some 350 px high). Two labels whose boxes meet would be drawn over each other.
+CHAR_WIDTH, LINE_HEIGHT = 0.011, 0.065
+
+
+def spaced_labels(xy, words, order, limit=None, kept=(), char_width=CHAR_WIDTH,
+                  line_height=LINE_HEIGHT) -> list[int]:
+    """Which points get a text label, so that no two labels are drawn over each other.
+
+    Goes through ``order`` (the most wanted first: a searched word, its neighbours, then
+    landmarks such as the most frequent words) and keeps a point when its label's box
+    (centred on the point, ``len(word) + 1`` character widths wide and one line high,
+    both as shares of the axes' spans) meets no box kept before.
+
+    Parameters
+    ----------
+    xy : array_like of shape (V, 2) or (V, 3)
+        Point coordinates (a third column is ignored: a 3-D view turns).
+    words : sequence of str of length V
+    order : sequence of int
+        Candidate row indices, most wanted first (repeats are ignored).
+    limit : int, optional
+        At most this many labels (``kept`` included).
+    kept : sequence of int, optional
+        Rows already labelled: their boxes are taken, and they come first in the result.
+    char_width, line_height : float
+        A character's width and a line's height as shares of the x and y spans.
+
+    Returns
+    -------
+    list of int
+        The labelled rows, in the order they were kept.
+    """
+    xy = np.asarray(xy, dtype=float)[:, :2]
+    span = np.ptp(xy, axis=0) if len(xy) else np.ones(2)
+    span = np.where(span > 0, span, 1.0)
+    pos = xy / span  # shares of each span
+    kept, boxes = [int(i) for i in kept], []
+    for i in kept:
+        boxes.append((pos[i, 0], pos[i, 1], (len(words[i]) + 1) * char_width))
+    for i in dict.fromkeys(int(i) for i in order):
+        if limit is not None and len(kept) >= limit:
+            break
+        if i in kept:
+            continue
+        w = (len(words[i]) + 1) * char_width
+        if all(abs(pos[i, 0] - x) * 2 >= w + bw or abs(pos[i, 1] - y) >= line_height
+               for x, y, bw in boxes):
+            kept.append(i)
+            boxes.append((pos[i, 0], pos[i, 1], w))
+    return kept
+
+
 def pca_figure(coords, words, color=None, color_label=None, highlight=None, explained=None,
-               group_names=None, max_labels=60, labels=None, n_labelled=30) -> go.Figure:
+               group_names=None, max_labels=60, labels=None, n_labelled=30,
+               neighbours=None, spaced=False) -> go.Figure:
     """Scatter of the word vectors projected on their first principal components.
 
     Parameters
@@ -77,6 +132,15 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
     labels : dict, optional
         Texts in place of the English defaults (``PCA_LABELS``: same keys and fields),
         so a page can draw the figure in its language.
+    neighbours : sequence of sequence of str, optional
+        Each word's nearest neighbours, shown when the pointer rests on it (as the
+        Embedding Projector does).
+    spaced : bool, default False
+        Label as the Projector does: the first highlighted word, then the others (in the
+        order given) and up to ``n_labelled`` of the most frequent words as landmarks,
+        each only where its label meets no label kept before (:func:`spaced_labels`),
+        whatever V; with a highlight the other points are drawn fainter. False: the
+        labels as ``max_labels`` and ``n_labelled`` say.
 
     Returns
     -------
@@ -93,8 +157,22 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
     V, dims = xy.shape
     wanted = set(highlight or [])
     is_hi = np.array([w in wanted for w in words], dtype=bool)
-    text = np.array([w if (V <= max_labels or h or i < n_labelled) else ""
-                     for i, (w, h) in enumerate(zip(words, is_hi, strict=True))], dtype=object)
+    if spaced:
+        row = {w: i for i, w in reversed(list(enumerate(words)))}
+        first = spaced_labels(xy, words, [row[w] for w in (highlight or []) if w in row])
+        keep = set(spaced_labels(xy, words, range(V), limit=len(first) + n_labelled,
+                                 kept=first))
+        text = np.array([w if i in keep else "" for i, w in enumerate(words)], dtype=object)
+    else:
+        text = np.array([w if (V <= max_labels or h or i < n_labelled) else ""
+                         for i, (w, h) in enumerate(zip(words, is_hi, strict=True))],
+                        dtype=object)
+    faint = spaced and is_hi.any()
+    near = None
+    if neighbours is not None:
+        if len(neighbours) != V:
+            raise ValueError(f"neighbours has {len(neighbours)} entries, words has {V}")
+        near = np.array([", ".join(str(w) for w in ws) for ws in neighbours], dtype=object)
     L = labelled(PCA_LABELS, labels)
     titles = _axis_titles(dims, explained, L)
     title = L["title"].format(dims=dims, V=V)
@@ -111,8 +189,16 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
 
     def add(mask, name, marker, hover_extra="", customdata=None):
         marker = dict(marker, size=size[mask])
-        if dims == 2:  # Scatter3d has no per-point outline width
+        if dims == 2:  # Scatter3d has no per-point outline width nor opacity
             marker["line"] = dict(width=np.where(is_hi[mask], 2, 0), color="#222222")
+            if faint:
+                marker["opacity"] = np.where(is_hi[mask], 1.0, 0.25)
+        if near is not None:  # the neighbours ride along as a last column
+            column = near[mask][:, None]
+            customdata = column if customdata is None else np.hstack(
+                [np.asarray(customdata, dtype=object)[:, None], column])
+            hover_extra = (hover_extra.replace("%{customdata:", "%{customdata[0]:")
+                           + f"<br>{L['near']}: %{{customdata[{customdata.shape[1] - 1}]}}")
         cols = dict(x=xy[mask, 0], y=xy[mask, 1])
         if dims == 3:
             cols["z"] = xy[mask, 2]
@@ -136,7 +222,7 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
         add(everyone, L["words"],
             dict(color=color_arr, colorscale=SEQUENTIAL, showscale=True,
                  colorbar=dict(title=dict(text=label))),
-            hover_extra=f"<br>{label} = %{{customdata:.3g}}", customdata=color_arr)
+            hover_extra=f"<br>{label} = %{{customdata:.3g}}", customdata=color_arr[everyone])
     else:
         for i, (value, name) in enumerate(_groups(color_arr, group_names, L)):
             is_id = isinstance(value, (int, np.integer)) and not isinstance(value, bool)

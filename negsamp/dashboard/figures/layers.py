@@ -3,7 +3,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from . import _checks
-from .style import DIVERGING, SEQUENTIAL, labelled, new_figure
+from .style import DIVERGING, SEQUENTIAL, base_layout, labelled, new_figure
 
 # The texts the figure draws, in English; a page passes its language's (same keys).
 HEATMAP_LABELS = {
@@ -79,3 +79,59 @@ def heatmap_figure(array, title, row_labels=None, col_labels=None, max_rows=200,
     fig.update_yaxes(type="category", autorange="reversed")
     return fig
 
+
+
+def panels_figure(panels, title, height=330, labels=None) -> go.Figure:
+    """Small heatmaps side by side in one figure: what one step saw and changed.
+
+    Parameters
+    ----------
+    panels : sequence of dict
+        Each with ``array`` (2-D), ``title``, ``rows`` and ``cols`` (labels, as many as
+        the array's rows and columns), optional ``unit`` (True: values in [0, 1], drawn
+        on a sequential scale from 0 to 1 with their values written in the cells; else
+        a diverging scale centred at 0, so a sign is a colour).
+    title : str
+        The figure's title.
+    height : int, default 330
+        Pixels; the panels share it (one row).
+    labels : dict, optional
+        Texts in place of ``HEATMAP_LABELS`` (the hover's "row"/"column" words).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One ``go.Heatmap`` per panel, named after its title, in the order given; row 0
+        at the top of each.
+    """
+    from plotly.subplots import make_subplots  # loaded with the first figure that needs it
+
+    if not panels:
+        raise ValueError("panels must not be empty")
+    L = labelled(HEATMAP_LABELS, labels)
+    arrays = []
+    for p in panels:
+        a = np.asarray(p["array"], dtype=float)
+        if a.ndim != 2 or a.shape != (len(p["rows"]), len(p["cols"])):
+            raise ValueError(f"panel {p['title']!r}: array of shape {a.shape} does not match "
+                             f"{len(p['rows'])} row and {len(p['cols'])} column labels")
+        arrays.append(np.where(np.isfinite(a), a, np.nan))
+    fig = make_subplots(rows=1, cols=len(panels), horizontal_spacing=0.09,
+                        subplot_titles=[p["title"] for p in panels])
+    for i, (p, a) in enumerate(zip(panels, arrays, strict=True), start=1):
+        if p.get("unit"):
+            scale = dict(colorscale=SEQUENTIAL, zmin=0.0, zmax=1.0, texttemplate="%{z:.2f}")
+        else:
+            top = float(np.nanmax(np.abs(a))) if np.isfinite(a).any() else 0.0
+            scale = dict(colorscale=DIVERGING, zmid=0.0, zmin=-top or -1.0, zmax=top or 1.0)
+        fig.add_trace(go.Heatmap(
+            z=a, x=[str(c) for c in p["cols"]], y=[str(r) for r in p["rows"]],
+            name=p["title"], showscale=False, **scale,
+            hovertemplate=f"{L['y']} %{{y}}, {L['x']} %{{x}}<br>%{{z:.4g}}<extra></extra>",
+        ), row=1, col=i)
+        fig.update_xaxes(type="category", tickangle=-90, row=1, col=i)
+        fig.update_yaxes(type="category", autorange="reversed", automargin=True, row=1, col=i)
+    layout = base_layout(title, height=height, margin=dict(l=10, r=10, t=70, b=10))
+    fig.update_layout(**{k: v for k, v in layout.items() if k not in ("xaxis", "yaxis")})
+    fig.update_annotations(font_size=12)
+    return fig
