@@ -119,7 +119,7 @@ with side:
 with main:
     for stage in ("forward", "backward"):
         st.subheader(T[stage])
-        st.code(snippet("layers_" + stage), language="python")
+        st.code(snippet("layers_" + stage), language="python", wrap_lines=True)
         panels = [p for p in stage_panels(trace, words, T["columns"]) if p["stage"] == stage]
         cols = st.columns(2)
         for i, p in enumerate(panels):
@@ -129,4 +129,4 @@ with main:
 with st.expander(T["classes_title"]):
     st.caption(T["classes_caption"])
     for module in (negsamp.layers, negsamp.negative_sampling):
-        st.code(code(module), language="python")
+        st.code(code(module), language="python", wrap_lines=True)

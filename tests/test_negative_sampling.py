@@ -79,14 +79,13 @@ def test_engine_scores_a_row_with_one_gather(monkeypatch):
     """The engine's speed: one (B, k+1, D) lookup of W_out, not one per negative."""
     model = engine.CBOW(V, D, np.bincount(CORPUS, minlength=V), 0.75, K,
                         np.random.default_rng(0))
-    shapes = []
-    W_out = model.params[1]
+    W_out, take, shapes = model.params[1], np.take, []
 
-    class Spy(np.ndarray):
-        def __getitem__(self, idx):
+    def spy(a, idx, *args, **kwargs):
+        if a is W_out:
             shapes.append(np.shape(idx))
-            return np.asarray(self)[idx]
-    model.params[1] = W_out.view(Spy)
+        return take(a, idx, *args, **kwargs)
+    monkeypatch.setattr(np, "take", spy)
     model.forward(np.zeros((B, 2), np.int64), np.arange(B))
     assert shapes == [(B, K + 1)]
 

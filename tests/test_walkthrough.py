@@ -19,7 +19,7 @@ V, D, B, C, K = 9, 4, 3, 2, 3
 def _setup(seed=0):
     rng = np.random.default_rng(seed)
     counts = rng.integers(1, 20, size=V)
-    m = CBOW(V, D, counts, 0.75, K, rng, dense_grad=True)
+    m = CBOW(V, D, counts, 0.75, K, rng)
     m.params[1][...] = rng.normal(0, 0.5, size=(V, D))  # non-zero W_out: every path used
     contexts = rng.integers(0, V, size=(B, C))
     target = rng.integers(0, V, size=B)
@@ -72,7 +72,18 @@ def test_gradcheck_numbers_are_below_the_threshold_and_the_copy_is_independent()
 def test_gradcheck_detects_a_wrong_gradient(monkeypatch):
     m, ctx, t, neg = _setup()
     from negsamp.dashboard import walkthrough
-    monkeypatch.setattr(walkthrough, "_dense", lambda g: 2 * np.array(g, copy=True))
+    copy = walkthrough.float64_copy
+
+    def broken(model):  # a backward pass whose dW_out is twice the true one
+        c = copy(model)
+        backward = c.backward
+
+        def doubled(*args, **kwargs):
+            backward(*args, **kwargs)
+            c.grads[1] *= 2
+        c.backward = doubled
+        return c
+    monkeypatch.setattr(walkthrough, "float64_copy", broken)
     res = gradcheck_cbow(m, ctx, t, neg)
     assert not res["dW_out"]["ok"] and res["dW_out"]["rel_error"] > 0.1
 
