@@ -193,7 +193,8 @@ TEXT = {
             "類似度）が同じグループにある割合です。高いほど良く、偶然なら {ref} です。"),
         "measure_help_corrected_ce": (
             "α と k によらず比べられます：モデルを言語モデルとして読んだ値（スコアに "
-            "log P_α(w) を足し、V 語すべての softmax に通したもの。Softmax と Negative Sampling の比較と同じ）を、"
+            "log P_α(w) を足し、V 語すべての softmax に通したもの。"
+            "Softmax と Negative Sampling の比較と同じ）を、"
             "コーパスの決まった 256 個のウィンドウで測ったもの（単位は nats）。低いほど良く、"
             "何も知らないモデルなら ln V = {ref} です。"),
         "negatives_caption": (
