@@ -53,7 +53,9 @@ def loss_chart(live, T, big, view, log_y):
                                   yanchor="bottom", itemwidth=30))  # shortest symbols
     fit(fig, big, HEIGHTS[0])
     # a size smaller than the axes: two entries a row in a half-width column at 1280 px
-    fig.update_layout(legend_font_size=FONT[big] - 2)
+    # (presentation: smaller still against its larger axes, so that the four entries keep
+    # to two rows above a plot that is only as tall as a 720 px screen leaves)
+    fig.update_layout(legend_font_size=FONT[big] - (5 if big else 2))
     show(fig, big, "loss_chart")  # redrawn every refresh: no restyling
 
 
