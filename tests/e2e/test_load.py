@@ -30,12 +30,14 @@ pytestmark = [pytest.mark.e2e, pytest.mark.benchmark, pytest.mark.timeout(240)]
 SEEDS = (0, 0, 0, 0, 1, 1, 2, 3)    # some sessions share a seed, some do not
 WARM_UP_SECONDS = RETUNE_AFTER + 1.0   # the first tabs started alone retune their periods
 WATCH_SECONDS = 20
-MAX_MEDIAN_INTERVAL = 1.6            # seconds between loss chart updates, all sessions'
+MAX_MEDIAN_INTERVAL = 2.0            # seconds between loss chart updates, all sessions'
                                      # intervals together. Issue 6 asks 1 s; the eight
                                      # Chromium renderers share the two cores with the
-                                     # server, and on a later machine of this kind the
-                                     # unchanged main measured above the earlier 1.25 s
-                                     # bound (benchmarks/class_capacity.py measures it).
+                                     # server; each refresh now also draws the loss's range
+                                     # and the honest pace (issue 22), and the earlier
+                                     # 1.6 s bound was met only at the edge (the test prints
+                                     # the measured median; benchmarks/class_capacity.py
+                                     # measures the same for the class server).
 MAX_SESSION_MEDIAN = 2.0             # and no session starved (per-tab medians 0.64-1.30 s)
 
 
