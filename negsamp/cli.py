@@ -359,6 +359,11 @@ def _train(args, parser):
                        recipe)
 
 
+def _count(n: int, noun: str) -> str:
+    """"1 epoch", "10 epochs"."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def _book(args, parser):
     """``negsamp book``: the book's recipe on PTB's train split, then its table beside ours."""
     from . import datasets
@@ -374,13 +379,14 @@ def _book(args, parser):
     with Signals() as signals, folder as out:
         corpus = datasets.load_ptb("train", cache_dir=args.ptb_dir)
         print(f"{corpus.name}: {corpus.n_tokens:,} tokens, {corpus.vocab_size:,} words; "
-              f"the book's recipe, {config.epochs} epochs", file=sys.stderr)
+              f"the book's recipe, {_count(config.epochs, 'epoch')}", file=sys.stderr)
         run = BookRun(corpus, config)
         _run_book(run, signals, args.quiet)
         if run.results:
             last = run.results[-1]
-            print(f"The book's table beside ours (after {last.epoch} of {run.epochs} "
-                  f"epochs, {last.seconds:,.0f} s of training, loss {last.loss:.3f}):")
+            print(f"The book's table beside ours (after {last.epoch} of "
+                  f"{_count(run.epochs, 'epoch')}, {last.seconds:,.0f} s of training, "
+                  f"loss {last.loss:.3f}):")
             print(format_table(last.neighbours, last.analogies))
         elif run.trainer.status != "diverged":
             print("negsamp book: stopped before the first epoch ended; no table yet",

@@ -35,6 +35,7 @@ def test_book_prints_the_books_table_beside_ours_and_writes_the_run(ptb_dir, tmp
                  "--out", str(out)]) == 0
     printed, said = capsys.readouterr()
     assert "epoch 1/2" in said and "epoch 2/2" in said  # a line of neighbours per epoch
+    assert "the book's recipe, 2 epochs" in said and "after 2 of 2 epochs," in printed
     ckpt = load_checkpoint(out / "checkpoint.npz", word_arrays=["W_in"])
     assert TrainConfig.from_dict(ckpt.config) == TrainConfig.book(epochs=2)
     neighbours, analogies = book.comparison(ckpt.word_vectors("W_in"))
@@ -101,3 +102,9 @@ def test_a_bad_flag_with_the_book_is_named_and_exits_2(ptb_dir, argv, named, cap
         main(argv + ["--quiet"])
     err = capsys.readouterr().err
     assert exit_.value.code == 2 and named in err and "Traceback" not in err
+
+
+def test_one_epoch_is_said_in_the_singular():
+    from negsamp.cli import _count
+    assert (_count(1, "epoch"), _count(2, "epoch"), _count(10_000, "epoch")) == (
+        "1 epoch", "2 epochs", "10,000 epochs")
