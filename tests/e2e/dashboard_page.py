@@ -8,10 +8,20 @@ renamed label does not break a test, a renamed key does.
 
 from __future__ import annotations
 
+import os
 import time
+from pathlib import Path
 
 from negsamp.dashboard.live import STEP_STEPS as STEP  # noqa: F401 (steps one Step takes; re-exported)
-from streamlit_page import IDLE_TIMEOUT_MS, PLAIN_JS, _decode, finished_runs, wait_for_app_idle
+from streamlit_page import (
+    IDLE_TIMEOUT_MS,
+    PLAIN_JS,
+    _decode,
+    finished_runs,
+    new_counted_page,
+    open_app,
+    wait_for_app_idle,
+)
 
 WAIT_S = IDLE_TIMEOUT_MS / 1000  # a poll's limit: for a condition that never comes
 
@@ -306,3 +316,21 @@ def progress_numbers(page) -> dict[str, float]:
     wps = re.search(r"([\d,]+)\s+words/s", text)
     return {"step": int(step.group(1).replace(",", "")) if step else None,
             "words_per_s": float(wps.group(1).replace(",", "")) if wps else None}
+
+
+def open_sized(browser, server, width: int, height: int, path_and_query: str):
+    """A new page of ``width`` × ``height`` on the dashboard's ``path_and_query``
+    (e.g. ``"training?lang=ja"``), once the app is idle."""
+    page = new_counted_page(browser, viewport={"width": width, "height": height})
+    open_app(page, f"{server.url.rstrip('/')}/{path_and_query}")
+    wait_for_app_idle(page)
+    return page
+
+
+def screenshot_if_asked(page, name: str) -> None:
+    """Save ``name``.png in $NEGSAMP_SCREENSHOTS when it is set (to look at a test's
+    screen), else nothing."""
+    folder = os.environ.get("NEGSAMP_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))

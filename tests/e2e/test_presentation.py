@@ -9,8 +9,6 @@ clear) and drawn in the larger font.
 
 Set NEGSAMP_SCREENSHOTS to a folder to keep a screenshot of each view checked.
 """
-import os
-from pathlib import Path
 
 import pytest
 
@@ -21,7 +19,9 @@ from dashboard_page import (
     click_live,
     last_step,
     legend_problems,
+    open_sized,
     poll,
+    screenshot_if_asked,
     title_problems,
 )
 from streamlit_page import error_texts, new_counted_page, open_app, wait_for_app_idle
@@ -65,17 +65,7 @@ def _query(lang, extra=""):
 
 
 def _open(browser, server, width, height, path, query=""):
-    page = new_counted_page(browser, viewport={"width": width, "height": height})
-    open_app(page, f"{server.url.rstrip('/')}/{path}{query}")
-    wait_for_app_idle(page)
-    return page
-
-
-def _shot(page, name):
-    folder = os.environ.get("NEGSAMP_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"))
+    return open_sized(browser, server, width, height, path + query)
 
 
 def _lesson_problems(page):
@@ -112,7 +102,7 @@ def test_presentation_mode_keeps_the_training_lesson_on_one_screen(
         assert _lesson_problems(page) == {}
         fonts = {c[0]: c[5] for c in page.evaluate(_CHARTS_JS) if c[0] in ON_SCREEN}
         assert min(fonts.values()) >= present.BIG_FONT - 2, fonts  # legible from the back
-        _shot(page, f"present_training_{width}x{height}_{lang}")
+        screenshot_if_asked(page, f"present_training_{width}x{height}_{lang}")
         assert error_texts(page) == []
     finally:
         page.context.close()

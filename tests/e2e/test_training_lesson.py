@@ -5,8 +5,6 @@ a lesson link opens the page with its settings and trains with them.
 Set NEGSAMP_SCREENSHOTS to a folder to keep a screenshot of each view checked.
 """
 import math
-import os
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,14 +17,14 @@ from dashboard_page import (
     last_step,
     legend_problems,
     loss_steps,
+    open_sized,
     poll,
+    screenshot_if_asked,
     table_problems,
 )
 from streamlit_page import (
     IDLE_TIMEOUT_MS,
     error_texts,
-    new_counted_page,
-    open_app,
     wait_for_app_idle,
 )
 from ui.texts.training import TEXT
@@ -54,17 +52,7 @@ _CUT_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] button'
 
 
 def _open(browser, server, width, height, query=""):
-    page = new_counted_page(browser, viewport={"width": width, "height": height})
-    open_app(page, f"{server.url.rstrip('/')}/training{query}")
-    wait_for_app_idle(page)
-    return page
-
-
-def _shot(page, name):
-    folder = os.environ.get("NEGSAMP_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"))
+    return open_sized(browser, server, width, height, "training" + query)
 
 
 def _off_screen(page, width, height):
@@ -90,7 +78,7 @@ def test_after_start_the_chart_keeps_the_first_steps_and_one_screen_holds_it(
         assert y[-10:].mean() < first - 1.0  # and the fall itself is on the chart
         assert _off_screen(page, 1280, 720) == {}
         assert legend_problems(page, "loss_chart") == []  # above the curves, not on them
-        _shot(page, "training_1280x720")
+        screenshot_if_asked(page, "training_1280x720")
         assert error_texts(page) == []
     finally:
         page.context.close()
@@ -103,7 +91,7 @@ def test_presentation_mode_fits_one_screen_at_1920x1080(streamlit_server, browse
         # the step's negatives come with the rerun after the click; wait for them to show
         page.locator(".st-key-negatives_list").wait_for(state="visible", timeout=IDLE_TIMEOUT_MS)
         assert _off_screen(page, 1920, 1080) == {}
-        _shot(page, "training_presentation_1920x1080")
+        screenshot_if_asked(page, "training_presentation_1920x1080")
     finally:
         page.context.close()
 
@@ -114,7 +102,7 @@ def test_no_button_label_is_cut_at_1024x768(streamlit_server, browser, lang):
     try:
         click_key(page, "live_step")
         assert page.evaluate(_CUT_JS) == []
-        _shot(page, f"training_1024x768_{lang}")
+        screenshot_if_asked(page, f"training_1024x768_{lang}")
         assert error_texts(page) == []
     finally:
         page.context.close()
@@ -179,7 +167,7 @@ def test_the_neighbours_table_is_whole(streamlit_server, browser, width, height,
         page.locator('[data-testid="stMain"]').evaluate("e => e.scrollTo(0, 0)")
         assert _off_screen(page, width, height) == {}
         assert legend_problems(page, "loss_chart") == []  # in either language, at any size
-        _shot(page, f"training_neighbours_{width}x{height}_{lang}")
+        screenshot_if_asked(page, f"training_neighbours_{width}x{height}_{lang}")
         assert error_texts(page) == []
     finally:
         page.context.close()
