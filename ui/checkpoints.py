@@ -93,8 +93,12 @@ def load_panel(corpus):
     # right after the load (another widget, a refresh) must not take the message away
     kind, text, file_id = st.session_state.get(OUTCOME, (None, None, None))
     upload = st.session_state.get(UPLOAD)
+    # the message has a slot of its own, there with or without a message: the expander
+    # keeps its place in the page, so a message appearing does not remount it (closing it
+    # and replacing the uploader the learner is about to give the next file to)
+    slot = st.empty()
     if kind is not None and upload is not None and upload.file_id == file_id:
-        getattr(st, kind)(text)
+        getattr(slot, kind)(text)
     else:
         st.session_state.pop(OUTCOME, None)
     with st.expander(T["load_header"], expanded=False):
