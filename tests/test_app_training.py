@@ -385,6 +385,11 @@ def test_the_loss_chart_shows_the_whole_run_or_zooms_on_the_recent_steps(page):
     fig = _chart(page, "loss_chart")
     assert fig["layout"]["xaxis"]["range"] == [100, RECENT_STEPS + 100]
     assert _values(_traces(page, "loss_chart")["loss"]["x"])[0] == 1  # still all there
+    view.set_value("log_steps").run()
+    fig = _chart(page, "loss_chart")
+    assert fig["layout"]["xaxis"]["type"] == "log" and "range" not in fig["layout"]["xaxis"]
+    x = _values(_traces(page, "loss_chart")["loss"]["x"])
+    assert x[0] == 1 and x[-1] == live.trainer.step_count  # the whole run, steps from 1
 
 
 def test_the_optimizer_radio_names_them_as_the_papers_do(page):

@@ -147,6 +147,17 @@ def test_the_recent_view_zooms_on_the_last_steps_and_keeps_every_point():
     assert whole.layout.xaxis.range is None and whole.layout.yaxis.range[1] >= 4.16
 
 
+def test_the_log_step_axis_keeps_every_point_and_zooms_in_log10_units():
+    steps = np.arange(1, 20_001)
+    loss = np.where(steps < 2_000, 4.0, 2.3)
+    fig = loss_figure(steps, loss, smooth=0.0, log_x=True)
+    assert fig.layout.xaxis.type == "log" and fig.layout.xaxis.range is None
+    np.testing.assert_array_equal(trace(fig, "loss").x, steps)
+    assert loss_figure(steps, loss, smooth=0.0).layout.xaxis.type is None  # linear
+    zoom = loss_figure(steps, loss, smooth=0.0, recent=100, log_x=True)
+    np.testing.assert_allclose(zoom.layout.xaxis.range, np.log10([19_900, 20_000]))
+
+
 def test_neighbours_over_time_has_a_row_per_step_and_a_column_per_word():
     from negsamp.dashboard.figures import neighbours_over_time_figure
     record = [(0, [["a", "b"], ["c", "d"]]), (1200, [["dog", "cow"], ["red", "blue"]])]

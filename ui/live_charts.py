@@ -9,7 +9,7 @@ from negsamp.dashboard.figures import loss_figure, pca_figure
 from ui import state
 from ui.i18n import texts
 from ui.live_layout import FONT, HEIGHTS, fit, show
-from ui.live_settings import pca_words
+from ui.live_settings import VIEWS, pca_words
 from ui.plain import plain
 from ui.texts.embeddings import TEXT as EMBEDDINGS_TEXT
 
@@ -24,7 +24,7 @@ def loss_controls(T):
     outside the refreshing fragment: widgets redrawn on every refresh cost every tab's
     browser (measured with 8 tabs: benchmarks/concurrent_sessions.py)."""
     row = st.container(horizontal=True, vertical_alignment="center")
-    view = row.segmented_control(T["view"], ("whole", "recent"), key="w_live_view",
+    view = row.segmented_control(T["view"], VIEWS, key="w_live_view",
                                format_func=lambda v: T["view_" + v], required=True,
                                default="whole", label_visibility="collapsed", **state.KEEP)
     log_y = row.toggle(T["log_y"], key="w_live_log_y", help=T["log_y_help"], **state.KEEP)
@@ -36,6 +36,7 @@ def loss_chart(live, T, big, view, log_y):
     fig = loss_figure(h["step"], h["loss"], h["loss_pos"], h["loss_neg"],
                       overlays=live.overlays(), initial_loss=(k + 1) * np.log(2), log_y=log_y,
                       recent=RECENT_STEPS if view == "recent" else None,
+                      log_x=view == "log_steps",
                       labels=T["fig_loss"], band=(h["loss_min"], h["loss_max"]),
                       smoothed=(h["smoothed"], h["smoothed_pos"], h["smoothed_neg"]))
     if big:

@@ -21,6 +21,9 @@ SPEED_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, "full")  # steps per 
 # as fast as the server's turns allow
 DEFAULTS = {"lr": 0.01, "batch_size": 100, "speed": 10, "model": "cbow",
             "optimizer": "adam", "hidden_size": 50, "window": 2, "seed": 0}
+# the loss chart's views: the whole run, the last RECENT_STEPS, the whole run on a log step
+# axis (the first steps, where the loss falls most, as wide as a long run's tail)
+VIEWS = ("whole", "recent", "log_steps")
 SEED, WINDOW = links.Span(0, 2**32 - 1), links.Span(1, 10)  # the widgets' and links' ranges
 # The page's settings in its URL (ARCHITECTURE.md lists the names): name -> (key, parse)
 LINK = {
@@ -30,7 +33,7 @@ LINK = {
     "lr": ("w_live_lr", links.url_choice(*LR_OPTIONS)),
     "window": ("w_live_window", WINDOW.parse),
     "speed": ("w_live_speed", links.url_choice(*SPEED_OPTIONS)),
-    "view": ("w_live_view", links.url_choice("whole", "recent")),
+    "view": ("w_live_view", links.url_choice(*VIEWS)),
     "log": ("w_live_log_y", links.url_bool),
 }
 

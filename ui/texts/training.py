@@ -43,6 +43,7 @@ TEXT = {
                             "group as the loss falls."),
         "fig_neighbours": dict(NEIGHBOURS_LABELS),
         "view": "loss view", "view_whole": "whole run", "view_recent": "recent steps",
+        "view_log_steps": "log step axis",
         "negatives_header": "Negatives of the last step (k = {k})",
         "details": "About this page: the loss formula and the code it runs",
         "engine_note": ("Training runs `negsamp/engine/`: the book's five classes "
@@ -97,7 +98,7 @@ TEXT = {
             "word2vec does, which keeps a little more analogy quality."),
         "no_step": "No step yet: press Step or Start.",
         "no_sample": "No sampled negatives to show yet.",
-        "log_y": "log axis",
+        "log_y": "log loss axis",
         "log_y_help": "Shows both a diverging loss and the curves near (k+1)·ln 2",
         "pca_words": "words shown in the PCA",
         "pca_caption": ("The {n} most frequent words' vectors (W_in) on their first two "
@@ -152,6 +153,7 @@ TEXT = {
         "fig_neighbours": {"title": "学習につれて変わる近傍の単語", "step": "ステップ",
                            "empty": "注目する単語がありません"},
         "view": "損失の表示範囲", "view_whole": "学習全体", "view_recent": "直近のステップ",
+        "view_log_steps": "ステップを対数軸で",
         "negatives_header": "最後のステップの負例（k = {k}）",
         "details": "このページについて：損失の式と実行しているコード",
         "engine_note": ("学習は `negsamp/engine/` が行います。本の5つのクラス"
@@ -208,7 +210,7 @@ TEXT = {
             "高くなります。"),
         "no_step": "まだステップがありません：1ステップか開始を押してください。",
         "no_sample": "表示できる負例のサンプルはまだありません。",
-        "log_y": "対数軸",
+        "log_y": "損失を対数軸で",
         "log_y_help": "発散する損失と、(k+1)·ln 2 付近の曲線の両方が見えます",
         "pca_words": "PCA に表示する単語数",
         "pca_caption": ("頻度の高い {n} 語のベクトル（W_in）を、第1・第2主成分に射影したもの。"

@@ -76,7 +76,7 @@ LOSS_LABELS = {
 
 def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=None,
                 initial_loss=None, log_y=False, recent=None, labels=None, band=None,
-                smoothed=None) -> go.Figure:
+                smoothed=None, log_x=False) -> go.Figure:
     """Training loss against step: raw, smoothed, positive/negative parts, earlier runs.
 
     Non-finite points (NaN, ±inf, e.g. from a diverged run) are never plotted: they are
@@ -108,6 +108,10 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
         Show only the last ``recent`` steps: the x axis is zoomed there and the y axis
         fits what it shows; every point stays in the figure (a zoom out shows the whole
         run). None shows the whole run from its first step.
+    log_x : bool, default False
+        Logarithmic step axis for the whole run: the first steps, where the loss falls
+        most, get as much width as the long tail of a long run (steps below 1 are not
+        drawn on it). With ``recent`` the zoom is given in the axis's log10 units.
     band : (array_like, array_like) of shape (T,) each, optional
         The loss's minimum and maximum over the steps each point covers (a bounded
         history's merged points): drawn as two thin lines around the loss where a point
@@ -196,8 +200,13 @@ def loss_figure(steps, loss, loss_pos=None, loss_neg=None, smooth=0.9, overlays=
                            yanchor="bottom", showarrow=False,
                            font=dict(color=PALETTE["neutral"]))
     lo_hi = _y_range(fig, s, recent, initial_loss)
+    if log_x:
+        fig.update_xaxes(type="log")
     if recent is not None and s.size:
-        fig.update_xaxes(range=[max(s[0], s[-1] - int(recent)), s[-1]])
+        first, last = max(s[0], s[-1] - int(recent)), s[-1]
+        if log_x:  # Plotly's log axis range is in log10 units
+            first, last = np.log10(max(first, 1)), np.log10(max(last, 1))
+        fig.update_xaxes(range=[first, last])
     if log_y:
         fig.update_yaxes(type="log")
     if lo_hi is not None:
