@@ -46,13 +46,13 @@ def _live(at):
     return at.session_state["live"]
 
 
-def _negative_rows(at):
+def _negative_rows(at, separator=", "):
     """The rows of the last step's negatives as (positive, [k negatives])."""
     found = [m.value for m in at.markdown if " → " in m.value]
     if not found:
         return []
     rows = [line.split(" → ") for line in found[0].split("  \n")]
-    return [(p.strip("*"), [w.strip("*") for w in neg.split(", ")]) for p, neg in rows]
+    return [(p.strip("*"), [w.strip("*") for w in neg.split(separator)]) for p, neg in rows]
 
 
 def _steps_shown(at):
@@ -319,6 +319,14 @@ def _open_with(query):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def test_the_japanese_negatives_are_listed_with_the_japanese_comma():
+    at = _open_with({"lang": "ja", "k": "5"})
+    at.button(key="live_step").click().run()
+    rows = _negative_rows(at, separator="、")
+    assert rows and all(len(neg) == 5 for _, neg in rows), rows
+    assert not any(", " in w for _, neg in rows for w in neg)
 
 
 def test_a_lesson_link_sets_the_widgets_and_trains_with_them():

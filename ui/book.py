@@ -10,7 +10,7 @@ import streamlit as st
 
 from negsamp.book import KNOWN_FAILURE, BookRun, book_differences, comparison
 from ui import ptb_files, state
-from ui.i18n import texts
+from ui.i18n import joined, texts
 from ui.long_run import run_long
 from ui.texts.book import TEXT
 
@@ -102,7 +102,7 @@ def panel(corpus):
     st.caption(T["source"].format(source=source, steps=trainer.step_count))
     different = book_differences(trainer.config)
     if different:
-        st.caption(T["not_book"].format(fields=", ".join(different)))
+        st.caption(T["not_book"].format(fields=joined(different)))
     neighbours, analogies = comparison(trainer.vectors(), missing=T["missing"])
     st.dataframe({T["col_query"]: [r[0] for r in neighbours],
                   T["col_book"]: [r[1] for r in neighbours],

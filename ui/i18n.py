@@ -11,6 +11,7 @@ import streamlit as st
 
 LANGUAGES = {"en": "English", "ja": "日本語"}
 DEFAULT = "en"
+LIST_SEPARATOR = {"en": ", ", "ja": "、"}  # between the items of a list in a sentence
 
 
 def lang():
@@ -28,6 +29,12 @@ def texts(table, code=None):
         ``{"en": {...}, "ja": {...}}`` as defined in ``ui/texts/<page>.py``.
     """
     return table[code or lang()]
+
+
+def joined(items, code=None):
+    """``items`` (strings) as a list in a sentence of the session's language (or
+    ``code``'s): "a, b, c" in English, 「a、b、c」 in Japanese."""
+    return LIST_SEPARATOR[code or lang()].join(items)
 
 
 def sync_language():

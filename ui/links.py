@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from ui import present
-from ui.i18n import texts
+from ui.i18n import joined, texts
 from ui.plain import plain
 from ui.state import CORPORA, shared
 from ui.texts.app import TEXT as APP_TEXT
@@ -188,7 +188,7 @@ def link_notes():
     if notes:
         items = [f"{plain(name)}={plain(text)} ({plain(allowed, ALLOWED_SHOWN)})"
                  for name, text, allowed in notes]
-        st.warning(texts(APP_TEXT)["link_ignored"].format(items=", ".join(items)))
+        st.warning(texts(APP_TEXT)["link_ignored"].format(items=joined(items)))
 
 
 def link_shared():

@@ -7,7 +7,7 @@ import streamlit as st
 
 from negsamp.dashboard.figures import loss_figure, pca_figure
 from ui import state
-from ui.i18n import texts
+from ui.i18n import joined, texts
 from ui.live_layout import FONT, HEIGHTS, fit, show
 from ui.live_settings import VIEWS, pca_words
 from ui.plain import plain
@@ -74,7 +74,7 @@ def negatives_list(live, T, rows=NEGATIVE_ROWS):
         return
     st.markdown(f"**{T['negatives_header'].format(k=len(negatives[0]))}**",
                 help=T["negatives_caption"])
-    lines = [f"**{plain(p, WORD_SHOWN)}** → " + ", ".join(
+    lines = [f"**{plain(p, WORD_SHOWN)}** → " + joined(
         f"*{plain(w)}*" if w == live.SKIPPED else plain(w, WORD_SHOWN) for w in row)
         for p, row in zip(positives, negatives, strict=True)]  # corpus words: text
     st.container(key="negatives_list").markdown("  \n".join(lines))

@@ -10,6 +10,7 @@ import streamlit as st
 from negsamp.config import OPTIMIZER_LABELS
 from negsamp.dashboard.live import LiveTraining
 from ui import class_server, kept_runs, state, stops
+from ui.i18n import joined
 
 KEY = "live"                 # st.session_state[KEY]: this session's LiveTraining
 
@@ -82,8 +83,8 @@ def notices(live, T, config, corpus, apply_error, batch_note):
     changes = live.reset_changes(config)
     if changes:
         names = {"optimizer": OPTIMIZER_LABELS, "model": T["model_labels"]}  # as the radios
-        text = ", ".join(f"{T['fields'].get(k, k)} {names.get(k, {}).get(a, a)} → "
-                         f"{names.get(k, {}).get(b, b)}" for k, (a, b) in changes.items())
+        text = joined(f"{T['fields'].get(k, k)} {names.get(k, {}).get(a, a)} → "
+              f"{names.get(k, {}).get(b, b)}" for k, (a, b) in changes.items())
         st.warning(T["needs_reset"].format(changes=text))
     if batch_note:
         st.caption(batch_note)

@@ -17,6 +17,7 @@ from negsamp.dashboard.figures import cost_figure
 from negsamp.dashboard.figures.cost import heldout_figure
 from negsamp.datasets import planted_corpus
 from ui import present, state
+from ui.i18n import joined
 
 START_SIZES = [1_000, 3_000, 10_000, 30_000]   # measured once per server at start-up
 START = dict(hidden_size=50, batch_size=100, steps=200)  # the opening comparison
@@ -119,7 +120,7 @@ def quality(T, cmp, key, explain=True):
         runs = [(T["r_soft"], soft), (T["r_ns_steps"], ns)]
         runs += [(T["r_ns_time"], nt)] if nt else []
         st.dataframe({T["col_word"]: cmp["probe_words"],
-                      **{name: [", ".join(r["neighbours"][w]) for w in cmp["probe_words"]]
+                      **{name: [joined(r["neighbours"][w]) for w in cmp["probe_words"]]
                          for name, r in runs}}, hide_index=True, key=f"{key}_nb_table")
 
 

@@ -16,7 +16,7 @@ from negsamp.checks import Allowed, InputError, SettingError, check, describe
 from negsamp.config import TrainConfig
 from negsamp.tokenizers import UnsupportedScript
 from ui import class_server, present
-from ui.i18n import LANGUAGES, lang, texts
+from ui.i18n import LANGUAGES, joined, lang, texts
 from ui.plain import plain
 from ui.texts.app import TEXT as APP_TEXT
 from ui.texts.errors import TEXT as ERROR_NAMES
@@ -261,7 +261,7 @@ def describe_in(err, names):
         return str(int(x)) if isinstance(x, float) and x.is_integer() else str(x)
 
     if a.choices is not None:
-        allowed = names["one_of"].format(choices=", ".join(map(str, a.choices)))
+        allowed = names["one_of"].format(choices=joined(map(str, a.choices)))
     else:
         bounds = []
         if a.low is not None:
