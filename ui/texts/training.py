@@ -42,8 +42,8 @@ TEXT = {
                             "0, 10, 20, 50, 100, 200, 500, … and now: a word gathers its "
                             "group as the loss falls."),
         "fig_neighbours": dict(NEIGHBOURS_LABELS),
-        "view": "loss view", "view_whole": "whole run", "view_recent": "recent steps",
-        "view_log_steps": "log step axis",
+        "view": "loss view", "view_whole": "whole run", "view_recent": "recent",
+        "view_log_steps": "log steps",
         "negatives_header": "Negatives of the last step (k = {k})",
         "details": "About this page: the loss formula and the code it runs",
         "engine_note": ("Training runs `negsamp/engine/`: the book's five classes "
@@ -152,8 +152,8 @@ TEXT = {
                             "単語が同じグループの単語を集めていきます。"),
         "fig_neighbours": {"title": "学習につれて変わる近傍の単語", "step": "ステップ",
                            "empty": "注目する単語がありません"},
-        "view": "損失の表示範囲", "view_whole": "学習全体", "view_recent": "直近のステップ",
-        "view_log_steps": "ステップを対数軸で",
+        "view": "損失の表示範囲", "view_whole": "全体", "view_recent": "直近",
+        "view_log_steps": "対数ステップ",
         "negatives_header": "最後のステップの負例（k = {k}）",
         "details": "このページについて：損失の式と実行しているコード",
         "engine_note": ("学習は `negsamp/engine/` が行います。本の5つのクラス"
