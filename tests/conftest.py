@@ -83,6 +83,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("soak") and not item.get_closest_marker("timeout"):
             item.add_marker(pytest.mark.timeout(int(max(minutes, 1.0) * 60 + 240)))
+    for item in items:  # one worker runs them all, one after the other (--dist loadgroup)
+        if item.get_closest_marker("benchmark"):
+            item.add_marker(pytest.mark.xdist_group("benchmarks"))
     if config.getoption("markexpr"):
         return
     kept, left_out = [], []
@@ -95,7 +98,22 @@ def pytest_collection_modifyitems(config, items):
         config.stash[BENCHMARKS_LEFT_OUT] = len(left_out)
 
 
+def pytest_sessionfinish(session):
+    out = getattr(session.config, "workeroutput", None)
+    if out is not None:  # an xdist worker: its count goes to the controller, which prints
+        out["benchmarks_left_out"] = session.config.stash.get(BENCHMARKS_LEFT_OUT, 0)
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's: the controller hears of a worker's end
+def pytest_testnodedown(node, error):
+    config = node.config
+    n = getattr(node, "workeroutput", {}).get("benchmarks_left_out", 0)
+    config.stash[BENCHMARKS_LEFT_OUT] = max(n, config.stash.get(BENCHMARKS_LEFT_OUT, 0))
+
+
 def pytest_terminal_summary(terminalreporter, config):
+    if hasattr(config, "workerinput"):  # an xdist worker's summary is not shown
+        return
     n = config.stash.get(BENCHMARKS_LEFT_OUT, 0)
     if n:
         terminalreporter.write_line(f"{n} benchmarks not run (timed checks); to run them: "
