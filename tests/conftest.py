@@ -64,7 +64,13 @@ def pytest_addoption(parser):
                      "instead of its short ~60 s soak")
 
 
-BENCHMARKS_LEFT_OUT = pytest.StashKey[int]()
+# Left out of a run that neither selects markers with -m nor names their file; the
+# summary says how many and how to run them.
+LEFT_OUT_MARKERS = {
+    "benchmark": "benchmarks not run (timed checks)",
+    "grid": "grid cases not run (the other window sizes and languages of a layout check)",
+}
+LEFT_OUT = pytest.StashKey[dict]()
 
 
 def _named(config, item) -> bool:
@@ -77,8 +83,9 @@ def _named(config, item) -> bool:
 @pytest.hookimpl(tryfirst=True)  # before tests/e2e/conftest.py gives e2e tests 120 s
 def pytest_collection_modifyitems(config, items):
     """Give the soak time for its --soak-minutes, and leave the benchmarks (tests marked
-    ``benchmark``: measurements with a time, memory or speed bound) out of a run that
-    neither selects markers with -m nor names their file."""
+    ``benchmark``: measurements with a time, memory or speed bound) and the rest of the
+    layout grids (``grid``) out of a run that neither selects markers with -m nor names
+    their file."""
     minutes = config.getoption("--soak-minutes")
     for item in items:
         if item.get_closest_marker("soak") and not item.get_closest_marker("timeout"):
@@ -88,36 +95,40 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("benchmarks"))
     if config.getoption("markexpr"):
         return
-    kept, left_out = [], []
+    kept, left_out, counts = [], [], {}
     for item in items:
-        benchmark = item.get_closest_marker("benchmark") and not _named(config, item)
-        (left_out if benchmark else kept).append(item)
+        marker = next((m for m in LEFT_OUT_MARKERS if item.get_closest_marker(m)), None)
+        if marker and not _named(config, item):
+            left_out.append(item)
+            counts[marker] = counts.get(marker, 0) + 1
+        else:
+            kept.append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
-        config.stash[BENCHMARKS_LEFT_OUT] = len(left_out)
+        config.stash[LEFT_OUT] = counts
 
 
 def pytest_sessionfinish(session):
     out = getattr(session.config, "workeroutput", None)
-    if out is not None:  # an xdist worker: its count goes to the controller, which prints
-        out["benchmarks_left_out"] = session.config.stash.get(BENCHMARKS_LEFT_OUT, 0)
+    if out is not None:  # an xdist worker: its counts go to the controller, which prints
+        out["left_out"] = session.config.stash.get(LEFT_OUT, {})
 
 
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's: the controller hears of a worker's end
 def pytest_testnodedown(node, error):
-    config = node.config
-    n = getattr(node, "workeroutput", {}).get("benchmarks_left_out", 0)
-    config.stash[BENCHMARKS_LEFT_OUT] = max(n, config.stash.get(BENCHMARKS_LEFT_OUT, 0))
+    # every worker collects every test: any one's counts are the run's
+    counts = getattr(node, "workeroutput", {}).get("left_out")
+    if counts:
+        node.config.stash[LEFT_OUT] = counts
 
 
 def pytest_terminal_summary(terminalreporter, config):
     if hasattr(config, "workerinput"):  # an xdist worker's summary is not shown
         return
-    n = config.stash.get(BENCHMARKS_LEFT_OUT, 0)
-    if n:
-        terminalreporter.write_line(f"{n} benchmarks not run (timed checks); to run them: "
-                                    "python -m pytest -m benchmark")
+    for marker, n in config.stash.get(LEFT_OUT, {}).items():
+        terminalreporter.write_line(f"{n} {LEFT_OUT_MARKERS[marker]}; to run them: "
+                                    f"python -m pytest -m {marker}")
 
 
 def pytest_configure(config):

@@ -111,8 +111,10 @@ def test_without_chromium_browser_tests_skip_with_one_line_saying_how_to_enable_
     hints = [line for line in out.stdout.splitlines() if "apt-get install chromium" in line]
     assert len(hints) == 1 and hints[0].startswith("SKIPPED"), out.stdout[-3000:]
     assert " passed" not in out.stdout.splitlines()[-1]
-    benchmarks = [line for line in out.stdout.splitlines() if "-m benchmark" in line]
-    assert len(benchmarks) == 1 and "benchmarks not run" in benchmarks[0], out.stdout[-3000:]
+    # one line each (from xdist's controller, not one per worker), saying how to run them
+    for marker, words in (("benchmark", "benchmarks not run"), ("grid", "grid cases not run")):
+        lines = [line for line in out.stdout.splitlines() if f"-m {marker}" in line]
+        assert len(lines) == 1 and words in lines[0], out.stdout[-3000:]
 
 
 def test_under_ci_a_missing_browser_fails_the_browser_tests():
@@ -126,3 +128,14 @@ def test_a_benchmark_whose_file_is_named_is_collected():
     out = run_pytest("--collect-only", "-q", "tests/e2e/test_soak.py")
     assert out.returncode == 0 and "test_soak.py::" in out.stdout, out.stdout[-3000:]
     assert "benchmarks not run" not in out.stdout
+
+
+def test_a_named_file_runs_its_whole_grid_and_the_default_run_one_case_a_size():
+    named = run_pytest("--collect-only", "-q", "tests/e2e/test_presentation.py")
+    default = run_pytest("--collect-only", "-q", "tests/e2e")
+    every_page = "test_presentation_mode_keeps_every_chart_whole_on_every_page["
+    cases = {out: [line for line in out.stdout.splitlines() if every_page in line]
+             for out in (named, default)}
+    assert len(cases[named]) == 4, named.stdout[-3000:]
+    sizes = {line.split("[")[1].rsplit("-", 1)[0] for line in cases[default]}
+    assert len(cases[default]) == 2 and sizes == {"1280-720", "1024-768"}, default.stdout[-3000:]

@@ -126,8 +126,13 @@ def test_after_a_resize_the_lesson_fits_the_new_screen(streamlit_server, browser
         page.context.close()
 
 
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("width, height", SIZES)
+# every size in one language or the other in the default run; the rest with -m grid
+EVERY_PAGE_CASES = [(1280, 720, "ja"), (1024, 768, "en"),
+                    pytest.param(1280, 720, "en", marks=pytest.mark.grid),
+                    pytest.param(1024, 768, "ja", marks=pytest.mark.grid)]
+
+
+@pytest.mark.parametrize("width, height, lang", EVERY_PAGE_CASES)
 def test_presentation_mode_keeps_every_chart_whole_on_every_page(
         streamlit_server, browser, width, height, lang):
     """Each chart of Unigram, Sampler, Layers, Embeddings and Softmax fits the window
