@@ -23,7 +23,9 @@ def loss_controls(T):
     """The loss chart's view ("whole" or "recent") and log axis, drawn once per page run,
     outside the refreshing fragment: widgets redrawn on every refresh cost every tab's
     browser (measured with 8 tabs: benchmarks/concurrent_sessions.py)."""
-    row = st.container(horizontal=True, vertical_alignment="center")
+    # key: presentation mode keeps this row's labels a size smaller (live_layout's
+    # SCREEN_CSS), so the three views and the log toggle share one row at 1024 px
+    row = st.container(horizontal=True, vertical_alignment="center", key="loss_controls")
     view = row.segmented_control(T["view"], VIEWS, key="w_live_view",
                                format_func=lambda v: T["view_" + v], required=True,
                                default="whole", label_visibility="collapsed", **state.KEEP)

@@ -40,6 +40,8 @@ SCREEN_CSS = """
   > [data-testid="stVerticalBlock"],
 .st-key-live_screen [data-testid="stLayoutWrapper"]:has(.st-key-pca_chart)
   > [data-testid="stVerticalBlock"] {height: 100%;}
+[data-testid="stMain"] .st-key-loss_controls p,
+[data-testid="stMain"] .st-key-loss_controls label p {font-size: 1.05rem !important;}
 """.replace("SCREEN_TOP", SCREEN_TOP)
 
 
