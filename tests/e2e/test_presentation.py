@@ -204,10 +204,6 @@ def test_nothing_moves_while_training_starts_and_runs(streamlit_server, browser,
         assert any(f[i][1] for f in frames), f"{key} never showed data"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Streamlit 1.67 remounts a Plotly chart whose figure changed (st.plotly_chart's "
-    "element id hashes the spec and the frontend keys the element by that id): one "
-    "empty frame per refresh. With an id that ignores the spec the chart never updates."))
 def test_the_charts_never_show_an_empty_frame_while_training(streamlit_server, browser):
     """The PCA shows points in every frame, the loss chart in every frame after its first
     step (it has none before)."""
