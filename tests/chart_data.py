@@ -30,7 +30,7 @@ def specs(at):
     out = [(c.proto.id, c.proto.spec) for c in at.get("plotly_chart")]
     for c in at.get("bidi_component"):
         if c.proto.component_name == LIVE_PLOT:
-            out.append((c.proto.id, json.loads(c.proto.json)["figure"]))
+            out.append((c.proto.id, json.dumps(json.loads(c.proto.json)["figure"])))
     return out
 
 

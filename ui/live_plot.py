@@ -5,13 +5,16 @@ Training page redraws while it trains.
 new chart for a new name: one empty frame per refresh (the chart blinks); a name that
 ignores the figure keeps the first figure for ever. This Streamlit component (v2: no
 iframe, its element named by its key) keeps one ``div`` and hands each new figure to
-Plotly.js, which redraws it in place. Plotly.js is the copy the Python ``plotly``
-package ships, served once per page load by Streamlit's component file route and shared
-by every chart of the page; each refresh sends only the figure's JSON, as
-``st.plotly_chart`` does.
+Plotly.js (``web/live_plot.js``), which redraws it in place.
+
+Each refresh sends only the figure and a few names, as ``st.plotly_chart`` sends its
+spec: the module and Plotly.js (the copy the Python ``plotly`` package ships) are files
+the browser loads once per page, served by Streamlit's route for a declared
+component's folder (such a component is never drawn).
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import plotly
@@ -20,62 +23,24 @@ import streamlit as st
 import streamlit.components.v1 as components_v1
 from streamlit import config
 
-PLOTLY_DIR = Path(plotly.__file__).parent / "package_data"  # plotly.min.js
-ROUTE = "component"  # Streamlit's route of a declared component's files
-CLASS = "stLivePlot"  # the chart's box in the page (the browser tests find it)
+NAME = "negsamp_live_plot"  # the component
+CLASS = "stLivePlot"        # the chart's div (tests find it: tests/e2e/streamlit_page.py)
+WEB = Path(__file__).parent / "web"                         # live_plot.js
+PLOTLY = Path(plotly.__file__).parent / "package_data"      # plotly.min.js
+# Streamlit calls a v2 component's inline module on each data; this one only imports
+# the module file (the browser keeps it), so the inline code sent per refresh is short.
+JS = "export default async (c) => (await import(new URL(c.data.module, "\
+     "document.baseURI))).default(c);"
 
-# An ES module (Streamlit calls its default export on mount and on each new data, with the
-# same parent element). Plotly.js is a classic script: loaded once, by a <script> tag.
-# Without style isolation the chart lives in the page's DOM, where Plotly's own style
-# sheet (added to the document's head) reaches it and tests find `.js-plotly-plot`.
-JS = """
-function plotlyJs(src) {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  if (!window.__negsampPlotly) {
-    window.__negsampPlotly = new Promise((resolve, reject) => {
-      const s = document.createElement('script');
-      s.src = src;
-      s.onload = () => resolve(window.Plotly);
-      s.onerror = () => { window.__negsampPlotly = null; reject(new Error('Plotly.js: ' + src)); };
-      document.head.appendChild(s);
-    });
-  }
-  return window.__negsampPlotly;
-}
-
-export default function ({ parentElement, data }) {
-  let el = parentElement.querySelector('.CLASS');
-  if (!el) {
-    el = document.createElement('div');
-    el.className = 'CLASS';
-    parentElement.appendChild(el);
-  }
-  // "stretch": as high as the box the page's style gives the element; else the figure's
-  el.style.height = data.stretch ? '100%' : data.height + 'px';
-  el.__figure = data.figure;  // the newest: a slow first load draws only the last one
-  plotlyJs(data.src).then((Plotly) => {
-    if (el.__figure !== data.figure) return;
-    const fig = JSON.parse(data.figure);
-    Plotly.react(el, fig.data, fig.layout, {displaylogo: false, responsive: true});
-    if (!el.__resize) {  // follow the box (a flex item resizes without a window resize)
-      el.__resize = new ResizeObserver(() => Plotly.Plots.resize(el));
-      el.__resize.observe(el);
-    }
-  });
-}
-""".replace("CLASS", CLASS)
-
-NAME = "negsamp_live_plot"
 _component = st.components.v2.component(NAME, js=JS, isolate_styles=False)
 
 
-def _plotly_js_url():
-    """Where the browser loads Plotly.js from: the installed package's copy, declared as a
-    component's folder (never drawn) so that Streamlit serves it; declared in each run,
-    as Streamlit registers a component only while a script runs."""
-    files = components_v1.declare_component("plotly_js", path=str(PLOTLY_DIR))
+def _url(name, folder, file):
+    """The URL path of ``file`` in ``folder``, declared as component ``name``'s folder;
+    declared in each run, as Streamlit registers a component only while a script runs."""
+    files = components_v1.declare_component(name, path=str(folder))
     base = config.get_option("server.baseUrlPath").strip("/")
-    return "/".join(["", *([base] if base else []), ROUTE, files.name, "plotly.min.js"])
+    return "/".join(["", *([base] if base else []), "component", files.name, file])
 
 
 def live_plot(fig, *, key, height):
@@ -85,6 +50,9 @@ def live_plot(fig, *, key, height):
     ``layout.height``), as ``st.plotly_chart``'s.
     """
     stretch = height == "stretch"
+    # the figure as JSON values, not a JSON string inside the data (escaped: more bytes)
     _component(key=key, height="stretch" if stretch else "content", data=dict(
-        figure=plotly.io.to_json(fig, validate=False), src=_plotly_js_url(),
+        figure=json.loads(plotly.io.to_json(fig, validate=False)), cls=CLASS,
+        module=_url("web", WEB, "live_plot.js"),
+        plotly=_url("plotly_js", PLOTLY, "plotly.min.js"),
         stretch=stretch, height=fig.layout.height or 450))
