@@ -1,11 +1,15 @@
 // The Training page's charts, updated in place (ui/live_plot.py): Streamlit calls this
 // module's default export on mount and on each new data, with the same parent element.
 
-// Plotly.js is a classic script that sets window.Plotly: loaded once per page, by a
-// <script> tag, for every chart of the page, and kept here as it was when it loaded.
-// Streamlit's own Plotly chunk (another version, for st.plotly_chart) sets
-// window.Plotly too when it loads, before or after this one: it is never read later.
+// Plotly.js, chosen once per page and kept: the copy Streamlit's own Plotly chunk (for
+// st.plotly_chart) put in window.Plotly when another chart of the app loaded it already,
+// else the Python package's copy, a classic script that sets window.Plotly, loaded by a
+// <script> tag. Either chunk may set window.Plotly again later: it is not read again, so
+// a chart is never redrawn by another version.
 function plotlyJs(src) {
+  if (!window.__negsampPlotly && window.Plotly) {
+    window.__negsampPlotly = Promise.resolve(window.Plotly);
+  }
   if (!window.__negsampPlotly) {
     window.__negsampPlotly = new Promise((resolve, reject) => {
       const s = document.createElement('script');
