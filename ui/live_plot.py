@@ -8,9 +8,9 @@ iframe, its element named by its key) keeps one ``div`` and hands each new figur
 Plotly.js (``web/live_plot.js``), which redraws it in place.
 
 Each refresh sends only the figure and a few names, as ``st.plotly_chart`` sends its
-spec: the module and Plotly.js (the copy the Python ``plotly`` package ships) are files
-the browser loads once per page, served by Streamlit's route for a declared
-component's folder (such a component is never drawn).
+spec: the module and Plotly.js (the copy the Python ``plotly`` package ships, unless
+Streamlit's own is on the page already) are files the browser loads once per page,
+served by Streamlit's route for a declared component's folder (never drawn).
 """
 from __future__ import annotations
 
