@@ -30,21 +30,21 @@ sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO)]
 
 import conftest  # noqa: E402
 from conftest import chromium, start_streamlit  # noqa: E402
-from streamlit_page import new_counted_page  # noqa: E402
+from streamlit_page import PLOT, new_counted_page  # noqa: E402
 
 SCREEN = {"width": 1280, "height": 720}
 PAGES = ["unigram", "sampler", "layers", "training", "embeddings", "softmax"]
 MINIMAL = REPO / "benchmarks" / "apps" / "minimal_plotly.py"
 # ms since the navigation started at which a Plotly chart has drawn data; or false
 PICTURE_JS = """() => {
-  for (const p of document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')) {
+  for (const p of document.querySelectorAll('PLOT')) {
     const box = p.getBoundingClientRect();
     if (Array.isArray(p.data) && p.data.length && p._fullLayout && box.width > 0
         && box.height > 0 && p.querySelector('.main-svg .trace, .main-svg .hm, .main-svg .table'))
       return performance.now();
   }
   return false;
-}"""
+}""".replace("PLOT", PLOT)
 
 
 def first_picture_ms(browser, url: str) -> float:

@@ -4,6 +4,8 @@ import json
 
 import numpy as np
 
+from ui.live_plot import NAME as LIVE_PLOT
+
 
 def decode(v):
     """Plotly's JSON: ``{"dtype", "bdata"[, "shape"]}`` becomes an ndarray; recurse."""
@@ -21,11 +23,22 @@ def decode(v):
     return v
 
 
+def specs(at):
+    """``[(element id, figure JSON)]`` of every plotly chart drawn: ``st.plotly_chart``'s and
+    the Training page's charts that update in place (``ui.live_plot``: a Streamlit
+    component, which AppTest holds as an unknown element with the figure in its data)."""
+    out = [(c.proto.id, c.proto.spec) for c in at.get("plotly_chart")]
+    for c in at.get("bidi_component"):
+        if c.proto.component_name == LIVE_PLOT:
+            out.append((c.proto.id, json.dumps(json.loads(c.proto.json)["figure"])))
+    return out
+
+
 def chart(at, key):
     """The figure dict (``data``, ``layout``) of the one plotly chart drawn with ``key``."""
-    found = [c for c in at.get("plotly_chart") if c.key == key]
+    found = [spec for id_, spec in specs(at) if id_.endswith(f"-{key}")]
     assert len(found) == 1, f"{len(found)} charts with key {key!r}"
-    return decode(json.loads(found[0].proto.spec))
+    return decode(json.loads(found[0]))
 
 
 def traces(at, key):

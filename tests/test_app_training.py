@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from app_paths import shown
+from chart_data import specs
 from negsamp.datasets import synthetic_corpus
 
 PAGE = "app_pages/4_Training_live.py"
@@ -30,8 +31,8 @@ def _values(v):
 
 def _chart(at, key):
     """The figure dict of the plotly chart drawn with ``key`` (None when not drawn)."""
-    found = [c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}")]
-    return json.loads(found[0].proto.spec) if found else None
+    found = [spec for id_, spec in specs(at) if id_.endswith(f"-{key}")]
+    return json.loads(found[0]) if found else None
 
 
 def _traces(at, key):

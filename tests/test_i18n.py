@@ -12,7 +12,7 @@ import pytest
 import ui.texts
 from app_paths import HOME
 from app_paths import shown as as_read
-from chart_data import decode
+from chart_data import decode, specs
 from ui.i18n import LANGUAGES
 from ui.nav import PAGES
 
@@ -131,8 +131,8 @@ def _shown_texts(at):
         out += re.findall(r"\\text\{([^}]*)\}", f.value)
     for df in at.dataframe:
         out += [str(c) for c in df.value.columns]
-    for c in at.get("plotly_chart"):
-        fig = decode(json.loads(c.proto.spec))
+    for _, spec in specs(at):
+        fig = decode(json.loads(spec))
         lay = fig.get("layout", {})
         out.append(str(lay.get("title", {}).get("text", "")))
         for axis in ("xaxis", "yaxis"):

@@ -7,6 +7,7 @@ import streamlit as st
 
 from negsamp.dashboard.figures.style import FONT_SIZE
 from ui import present
+from ui.live_plot import live_plot
 
 HEIGHTS = (330, 300)         # px (loss, PCA); presentation mode: the window's (SCREEN_CSS)
 FONT = {False: FONT_SIZE, True: present.BIG_FONT}  # figure font size: normal, presentation
@@ -64,5 +65,6 @@ def fit(fig, big, height):
 
 
 def show(fig, big, key):
-    """Draw a chart of the first screen: as high as its box in presentation mode."""
-    st.plotly_chart(fig, key=key, theme=None, height="stretch" if big else "content")
+    """Draw a chart of the first screen, updated in place on each refresh (``live_plot``:
+    no empty frame): as high as its box in presentation mode."""
+    live_plot(fig, key=key, height="stretch" if big else "content")

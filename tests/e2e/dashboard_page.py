@@ -16,6 +16,7 @@ from negsamp.dashboard.live import STEP_STEPS as STEP  # noqa: F401 (steps one S
 from streamlit_page import (
     IDLE_TIMEOUT_MS,
     PLAIN_JS,
+    PLOT,
     _decode,
     finished_runs,
     new_counted_page,
@@ -36,8 +37,7 @@ PAGES = {  # sidebar title -> keys of the charts the page draws on its own
 }
 
 _KEYED_TRACES_JS = f"""(key) => {{
-  const p = document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"] \
-.js-plotly-plot');
+  const p = document.querySelector('.st-key-' + key + ' {PLOT}');
   if (!p || !Array.isArray(p.data)) return null;
 {PLAIN_JS}  return p.data.map((t) => plain({{name: t.name, type: t.type, x: t.x, y: t.y, z: t.z,
                                   cells: t.cells}}));
@@ -48,9 +48,8 @@ def chart_traces(page, key: str, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> list[d
     """Traces (name, type, x, y, z, cells; arrays as lists) of the Plotly chart keyed ``key``."""
     try:  # Plotly draws asynchronously after its element mounts
         page.wait_for_function(
-            """(key) => { const p = document.querySelector(
-                  '.st-key-' + key + ' [data-testid="stPlotlyChart"] .js-plotly-plot');
-                return p && Array.isArray(p.data); }""",
+            f"""(key) => {{ const p = document.querySelector('.st-key-' + key + ' {PLOT}');
+                return p && Array.isArray(p.data); }}""",
             arg=key, timeout=timeout_ms, polling=50)
     except Exception:  # noqa: S110
         pass  # reported below
@@ -93,7 +92,7 @@ KEY_OF_JS = """
 def chart_keys(page) -> list:
     """The key of every rendered Plotly chart of the page (None for an unkeyed one)."""
     return page.evaluate(f"""() => {{{KEY_OF_JS}  return Array.from(document.querySelectorAll(
-        '[data-testid="stPlotlyChart"] .js-plotly-plot')).map(keyOf);
+        '{PLOT}')).map(keyOf);
     }}""")
 
 
@@ -239,8 +238,7 @@ _DECODE_JS = """(v) => {  // Plotly's {dtype, bdata, shape} (or a typed or plain
 }"""
 _TRACE_TAIL_JS = f"""([key, name]) => {{
   const decode = {_DECODE_JS};
-  const p = document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"] \
-.js-plotly-plot');
+  const p = document.querySelector('.st-key-' + key + ' {PLOT}');
   const t = p && Array.isArray(p.data) && p.data.find((t) => t.name === name);
   if (!t) return null;
   const x = decode(t.x);

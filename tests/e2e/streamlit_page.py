@@ -18,8 +18,10 @@ DOM facts these rely on (checked on Streamlit 1.67 with a page loaded in Chromiu
   "notRunning" while ``[data-testid="stSkeleton"]`` placeholders still stand in
   for buttons and charts (~1 s for Plotly), so idle also means "no skeleton".
 - ``st.plotly_chart`` renders ``[data-testid="stPlotlyChart"] .js-plotly-plot``;
-  the element's ``.data`` is the trace list. NumPy arrays arrive base64-encoded
-  as ``{"dtype": "f4", "bdata": "...", "shape": "5"}`` and stay so in ``.data``.
+  the element's ``.data`` is the trace list. The Training page's charts, which update
+  in place (``ui.live_plot``), are ``.stLivePlot.js-plotly-plot``: ``PLOT`` finds both.
+  NumPy arrays arrive base64-encoded as ``{"dtype": "f4", "bdata": "...", "shape": "5"}``
+  and stay so in ``.data``.
 - ``st.error`` renders ``[data-testid="stAlert"]`` containing
   ``[data-testid="stAlertContentError"]``; an uncaught exception renders
   ``[data-testid="stException"]`` (which also contains an stAlertContentError).
@@ -262,6 +264,9 @@ def _decode(value):
     return value
 
 
+# A selector of every Plotly chart: st.plotly_chart's and ui.live_plot's (ui.live_plot.CLASS)
+PLOT = ':is([data-testid="stPlotlyChart"] .js-plotly-plot, .stLivePlot.js-plotly-plot)'
+
 # JS: plain(v) turns Plotly's typed arrays and objects into JSON-able lists and dicts.
 PLAIN_JS = """
   const plain = (v) => ArrayBuffer.isView(v) ? Array.from(v)
@@ -273,7 +278,7 @@ PLAIN_JS = """
 """
 
 _TRACES_JS = f"""(i) => {{
-  const plots = document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot');
+  const plots = document.querySelectorAll('{PLOT}');
   if (i >= plots.length) return {{count: plots.length, traces: null}};
 {PLAIN_JS}  return {{count: plots.length, traces: plots[i].data.map(plain)}};
 }}"""
@@ -283,9 +288,8 @@ def plotly_traces(page, chart_index: int = 0, *, timeout_ms: int = IDLE_TIMEOUT_
     """All traces of the ``chart_index``-th ``st.plotly_chart`` on the page, arrays as lists."""
     try:  # Plotly draws asynchronously after its element mounts
         page.wait_for_function(
-            """(i) => { const p = document.querySelectorAll(
-                            '[data-testid="stPlotlyChart"] .js-plotly-plot')[i];
-                        return p && Array.isArray(p.data); }""",
+            f"""(i) => {{ const p = document.querySelectorAll('{PLOT}')[i];
+                        return p && Array.isArray(p.data); }}""",
             arg=chart_index, timeout=timeout_ms, polling=50)
     except Exception:  # noqa: S110
         pass  # reported below with the number of charts found

@@ -31,6 +31,7 @@ import pytest
 
 from dashboard_page import PAGES as CHARTS
 from streamlit_page import (
+    PLOT,
     finished_runs,
     new_counted_page,
     open_app,
@@ -59,7 +60,7 @@ _ARM_JS = """() => {
 # marked old has drawn data: its trace list set, laid out by Plotly, a drawn trace in its
 # SVG (.trace: scatter and bar, .hm: heatmap, .table: table) and a non-empty box; or false.
 _PICTURE_JS = """() => {
-  for (const p of document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')) {
+  for (const p of document.querySelectorAll('PLOT')) {
     const box = p.getBoundingClientRect();
     if (!p.__old && Array.isArray(p.data) && p.data.length && p._fullLayout
         && box.width > 0 && box.height > 0
@@ -67,7 +68,7 @@ _PICTURE_JS = """() => {
       return performance.now() - (window.__clickAt ?? 0);
   }
   return false;
-}"""
+}""".replace("PLOT", PLOT)
 _RUN_JS = """() => [window.__stRuns.startedAt - window.__clickAt,
                    window.__stRuns.lastAt - window.__clickAt]"""
 

@@ -8,7 +8,7 @@ window scrolled to the top (a fresh page never scrolls)."""
 import pytest
 
 from dashboard_page import click_key
-from streamlit_page import new_counted_page, open_app, wait_for_app_idle
+from streamlit_page import PLOT, new_counted_page, open_app, wait_for_app_idle
 from ui.nav import PAGES
 
 pytestmark = pytest.mark.e2e
@@ -19,8 +19,8 @@ WHOLE = {"unigram", "layers", "embeddings", "softmax"}  # the picture is the les
 # The first chart's key and boxes, relative to the window: the whole element, its plot
 # areas (.nsewdrag, one per subplot) and its x tick labels (words, on Unigram).
 _FIRST_CHART_JS = """(key) => {
-  const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
-  const p = key ? document.querySelector('.st-key-' + key + ' [data-testid="stPlotlyChart"]')
+  const charts = document.querySelectorAll('PLOT');
+  const p = key ? document.querySelector('.st-key-' + key + ' PLOT')
                 : charts[0];
   if (!p || !p.querySelector('.main-svg .nsewdrag, .main-svg .table')) return null;
   const box = (e) => { const r = e.getBoundingClientRect();
@@ -29,7 +29,7 @@ _FIRST_CHART_JS = """(key) => {
   return {key: k, chart: box(p), scrollY: window.scrollY,
           plots: Array.from(p.querySelectorAll('.nsewdrag')).map(box),
           ticks: Array.from(p.querySelectorAll('.xtick text')).map(box)};
-}"""
+}""".replace("PLOT", PLOT)
 
 
 def first_chart(page, key=None):

@@ -209,10 +209,6 @@ def test_nothing_moves_while_training_starts_and_runs(streamlit_server, browser,
         assert any(f[i][1] for f in frames), f"{key} never showed data"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Streamlit 1.67 remounts a Plotly chart whose figure changed (st.plotly_chart's "
-    "element id hashes the spec and the frontend keys the element by that id): one "
-    "empty frame per refresh. With an id that ignores the spec the chart never updates."))
 def test_the_charts_never_show_an_empty_frame_while_training(streamlit_server, browser):
     """The PCA shows points in every frame, the loss chart in every frame after its first
     step (it has none before)."""
@@ -223,3 +219,23 @@ def test_the_charts_never_show_an_empty_frame_while_training(streamlit_server, b
         first = 0 if key == "pca_chart" else shown.index(True)
         blank[key] = sum(not s for s in shown[first:])
     assert blank == {k: 0 for k in WATCHED}, f"empty frames of {len(frames)}: {blank}"
+
+
+def test_plotly_js_and_the_chart_module_load_once_while_training(streamlit_server, browser):
+    """The charts update in place from the figure alone: their module (ui/live_plot.py)
+    comes once per page and Plotly.js at most once (none when Streamlit's own copy came
+    first), not once per refresh."""
+    page = new_counted_page(browser, viewport={"width": 1280, "height": 720})
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url.rsplit("/", 1)[-1])
+            if "/component/" in r.url else None)
+    try:
+        open_app(page, f"{streamlit_server.url.rstrip('/')}/training")
+        wait_for_app_idle(page)
+        click_live(page, "live_start", then_enabled="live_pause")
+        poll(lambda: last_step(page), lambda n: n >= WATCH_STEPS, timeout_s=WAIT_S)
+        click_live(page, "live_pause", then_enabled="live_start")
+    finally:
+        page.context.close()
+    counts = {f: fetched.count(f) for f in set(fetched)}
+    assert counts in ({"live_plot.js": 1}, {"live_plot.js": 1, "plotly.min.js": 1}), fetched
