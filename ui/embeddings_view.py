@@ -12,6 +12,7 @@ from negsamp.textformats import projector_tsv, word2vec_text
 from negsamp.trainer import Trainer
 from negsamp.windows import num_windows
 from ui import checkpoints, present, state
+from ui.i18n import joined
 
 OPEN_STEPS, OPEN_SECONDS = 400, 1.5    # the model the page opens with
 QUICK_EPOCHS, QUICK_SECONDS = 5, 5.0   # "Train longer": at most this many epochs / seconds
@@ -101,8 +102,8 @@ def projection(T, corpus, wv, dims, n, highlight, tag):
             fig.update_layout(height=400)
         present.chart(fig, key="pca_chart")
         total = proj.explained_variance_ratio.sum()
-        parts = ", ".join(f"PC{i + 1} {r:.1%}" for i, r in
-                          enumerate(proj.explained_variance_ratio))
+        parts = joined(f"PC{i + 1} {r:.1%}" for i, r in
+                       enumerate(proj.explained_variance_ratio))
         st.caption(T["explained_line"].format(parts=parts, total=total))
         cols = st.columns(dims + 1)
         for i, r in enumerate(proj.explained_variance_ratio):
