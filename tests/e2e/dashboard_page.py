@@ -332,3 +332,17 @@ def screenshot_if_asked(page, name: str) -> None:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(folder) / f"{name}.png"))
+
+
+_BOXES_JS = """(keys) => Object.fromEntries(keys.map((k) => {
+  const e = document.querySelector('.st-key-' + k);
+  if (!e) return [k, null];
+  const r = e.getBoundingClientRect();
+  return [k, [r.left, r.top, r.right, r.bottom]];
+}))"""
+
+
+def key_boxes(page, keys):
+    """``{key: [left, top, right, bottom]}`` of each keyed element in the window (None when
+    the page has no such element)."""
+    return page.evaluate(_BOXES_JS, list(keys))

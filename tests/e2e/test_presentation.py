@@ -17,6 +17,7 @@ from dashboard_page import (
     chart_keys,
     click_key,
     click_live,
+    key_boxes,
     last_step,
     legend_problems,
     open_sized,
@@ -37,12 +38,6 @@ MIN_PLOT_PX = 150  # a chart squeezed to less plot height than this is no pictur
 PAGES = ["unigram", "sampler", "layers", "embeddings", "softmax"]
 WATCH_STEPS = 60   # steps trained while the Training page is watched for a jump
 
-_BOXES_JS = """(keys) => Object.fromEntries(keys.map((k) => {
-  const e = document.querySelector('.st-key-' + k);
-  if (!e) return [k, null];
-  const r = e.getBoundingClientRect();
-  return [k, [r.left, r.top, r.right, r.bottom]];
-}))"""
 # per chart: [key, left, right, height, plot area's height, smallest tick or cell font]
 _CHARTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map((p) => {
   const key = (p.closest('[class*="st-key-"]')?.className.match(/st-key-(\\S+)/) || [])[1];
@@ -74,7 +69,7 @@ def _lesson_problems(page):
     little plot area, a legend on the data, a cut label."""
     width, height = page.viewport_size["width"], page.viewport_size["height"]
     bad = {}
-    for k, b in page.evaluate(_BOXES_JS, ON_SCREEN).items():
+    for k, b in key_boxes(page, ON_SCREEN).items():
         if b is None or b[0] < 0 or b[1] < 0 or b[2] > width + 1 or b[3] > height + 1:
             bad[k] = b
     charts = {c[0]: c for c in page.evaluate(_CHARTS_JS)}
@@ -118,7 +113,7 @@ def test_after_a_resize_the_lesson_fits_the_new_screen(streamlit_server, browser
         for width, height in [(1024, 768), (1920, 1080), (1280, 720)]:
             page.set_viewport_size({"width": width, "height": height})
             poll(lambda: _lesson_problems(page), lambda bad: bad == {}, timeout_s=WAIT_S)
-            bottoms[height] = page.evaluate(_BOXES_JS, ["pca_chart"])["pca_chart"][3]
+            bottoms[height] = key_boxes(page, ["pca_chart"])["pca_chart"][3]
         # the PCA grows into a taller window: its foot near the window's, not fixed
         assert bottoms[1080] > bottoms[768] > bottoms[720]
         assert all(h - 60 < b <= h for h, b in bottoms.items()), bottoms

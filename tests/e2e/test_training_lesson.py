@@ -14,6 +14,7 @@ from dashboard_page import (
     chart_traces,
     click_key,
     click_live,
+    key_boxes,
     last_step,
     legend_problems,
     loss_steps,
@@ -38,12 +39,6 @@ WAIT_S = IDLE_TIMEOUT_MS / 1000  # the limit for a condition that never comes
 ON_SCREEN = ["live_start", "live_pause", "live_step", "live_reset", "w_live_speed",
              "loss_chart", "negatives_list", "pca_chart"]
 
-_BOXES_JS = """(keys) => Object.fromEntries(keys.map((k) => {
-  const e = document.querySelector('.st-key-' + k);
-  if (!e) return [k, null];
-  const r = e.getBoundingClientRect();
-  return [k, [r.left, r.top, r.right, r.bottom]];
-}))"""
 # a button whose label does not fit shows an ellipsis ("Pa…"): its text overflows
 _CUT_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] button')]
   .filter((b) => b.offsetParent !== null)
@@ -59,7 +54,7 @@ def _off_screen(page, width, height):
     """The keys of ON_SCREEN not wholly inside the viewport (the page not scrolled)."""
     assert page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
                          ) == 0
-    boxes = page.evaluate(_BOXES_JS, ON_SCREEN)
+    boxes = key_boxes(page, ON_SCREEN)
     return {k: b for k, b in boxes.items()
             if b is None or b[0] < 0 or b[1] < 0 or b[2] > width + 1 or b[3] > height + 1}
 
