@@ -2,7 +2,7 @@
 screen: the intro, then the choice)."""
 import streamlit as st
 
-from ui import book, ptb_files, state, uploader
+from ui import book, code_block, ptb_files, state, uploader
 from ui.i18n import texts
 from ui.nav import PAGES
 from ui.plain import plain
@@ -55,7 +55,7 @@ with right:
     st.latex(r"w_i \sim P_\alpha(w) = \frac{\mathrm{count}(w)^\alpha}"
              r"{\sum_{v} \mathrm{count}(v)^\alpha}")
     st.caption(T["code_caption"])
-    st.code(snippet("ns_forward"), language="python")
+    code_block.show(snippet("ns_forward"))
 # every page of the sidebar, named as the sidebar names it
 titles = texts(APP_TEXT)
 st.markdown(f"**{T['pages_header']}** — " + " ".join(

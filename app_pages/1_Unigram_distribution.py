@@ -71,12 +71,13 @@ def group_label(group):  # "top 10%" -> the page's words for it
     return T["mass_" + kind].format(pct=pct)
 
 
-st.dataframe({T["mass_group"]: [group_label(r["group"]) for r in rows],
-              T["mass_n"]: [r["n_words"] for r in rows],
-              T["mass_raw"]: [round(r["raw_share"], 4) for r in rows],
-              T["mass_powered"]: [round(r["powered_share"], 4) for r in rows],
-              T["mass_gain"]: [round(r["gain"], 3) for r in rows]},
-             hide_index=True, key="mass_table")
+# static tables (st.table): a data grid would make a fresh browser load its code before
+# the first chart is drawn (benchmarks/first_picture.py), and these have a few rows
+st.table({T["mass_group"]: [group_label(r["group"]) for r in rows],
+          T["mass_n"]: [r["n_words"] for r in rows],
+          T["mass_raw"]: [round(r["raw_share"], 4) for r in rows],
+          T["mass_powered"]: [round(r["powered_share"], 4) for r in rows],
+          T["mass_gain"]: [round(r["gain"], 3) for r in rows]}, hide_index=True)
 
 # The seed note's own example (p = [0.5, 0.1, 0.05, 0.2, 0.05, 0.1]) as numbers, beside its bars
 st.header(T["seed_header"])
@@ -86,11 +87,11 @@ seed_new = unigram_p(seed_p, power)
 st.caption(T["seed_caption"].format(power=power, z=seed_pow.sum()))
 seed_words = [f"w{i}" for i in range(seed_p.size)]
 left, right = st.columns([2, 3])
-left.dataframe({T["seed_word"]: seed_words, T["seed_p"]: seed_p.tolist(),
-                T["seed_pow"]: seed_pow.round(4).tolist(),
-                T["seed_new"]: seed_new.round(4).tolist(),
-                T["seed_change"]: [f"{b - a:+.4f}" for a, b in zip(seed_p, seed_new, strict=True)]},
-               hide_index=True, key="seed_table")
+left.table({T["seed_word"]: seed_words, T["seed_p"]: seed_p.tolist(),
+            T["seed_pow"]: seed_pow.round(4).tolist(),
+            T["seed_new"]: seed_new.round(4).tolist(),
+            T["seed_change"]: [f"{b - a:+.4f}" for a, b in zip(seed_p, seed_new, strict=True)]},
+           hide_index=True)
 present.chart(unigram_figure(seed_words, seed_p, seed_new, top_n=seed_p.size, power=power,
                                   labels={**T["fig_unigram"], "title": T["seed_title"]}),
                    where=right, key="seed_chart")

@@ -7,7 +7,7 @@ from negsamp.config import OPTIMIZER_LABELS
 from negsamp.dashboard.figures import heatmap_figure
 from negsamp.dashboard.walkthrough import CBOWStepper, stage_panels
 from negsamp.datasets import toy_corpus
-from ui import links, present, state
+from ui import code_block, links, present, state
 from ui.layers_view import step_figure
 from ui.source import code, snippet
 from ui.texts.layers import TEXT
@@ -96,8 +96,8 @@ try:  # after the picture: the numeric gradient takes many forward passes
 except (ValueError, FloatingPointError) as err:
     st.error(T["error"].format(err=state.message(err)))
     st.stop()
-main, side = st.columns([3, 1])
-with side:
+check_col, batch_col = st.columns([1, 2])
+with check_col:
     st.subheader(T["gradcheck_header"])
     st.caption(T["gradcheck_caption"].format(tol=check["tol"]))
     for name in ("dW_in", "dW_out"):
@@ -109,24 +109,32 @@ with side:
             st.caption(T["gradcheck_empty"].format(name=name))
     with st.expander(T["cbow_rule_title"]):  # the exact gradient is what this page checks
         st.markdown(T["cbow_rule"])
+with batch_col:
     st.subheader(T["batch_header"])
     contexts, target, negatives = stepper.batch
-    # a static table: in a quarter of the page its cells wrap (a dataframe cut them)
     st.table({T["batch_target"]: [words[t] for t in target],
               T["batch_contexts"]: [" ".join(words[i] for i in r) for r in contexts],
               T["batch_negatives"]: [" ".join(words[i] for i in r) for r in negatives]},
              hide_index=True)
-with main:
-    for stage in ("forward", "backward"):
-        st.subheader(T[stage])
-        st.code(snippet("layers_" + stage), language="python", wrap_lines=True)
-        panels = [p for p in stage_panels(trace, words, T["columns"]) if p["stage"] == stage]
-        cols = st.columns(2)
-        for i, p in enumerate(panels):
-            fig = heatmap_figure(p["array"], T["panel"][p["name"]], p["rows"], p["cols"],
-                                 labels=T["fig_heatmap"])
-            present.chart(fig, where=cols[i % 2], key=f"stage_{p['name']}")
-with st.expander(T["classes_title"]):
-    st.caption(T["classes_caption"])
-    for module in (negsamp.layers, negsamp.negative_sampling):
-        st.code(code(module), language="python", wrap_lines=True)
+# Every array of the step, and the five classes whole: drawn only once opened (Streamlit's
+# lazy expander), so that a fresh browser draws the step's picture without first drawing
+# eight more charts (benchmarks/first_picture.py). Opened, they stay open from step to step.
+arrays = st.expander(T["arrays_title"], key="w_layers_arrays", on_change="rerun")
+if arrays.open:
+    with arrays:
+        for stage in ("forward", "backward"):
+            st.subheader(T[stage])
+            code_block.show(snippet("layers_" + stage), wrap=True)
+            panels = [p for p in stage_panels(trace, words, T["columns"])
+                      if p["stage"] == stage]
+            cols = st.columns(2)
+            for i, p in enumerate(panels):
+                fig = heatmap_figure(p["array"], T["panel"][p["name"]], p["rows"], p["cols"],
+                                     labels=T["fig_heatmap"])
+                present.chart(fig, where=cols[i % 2], key=f"stage_{p['name']}")
+classes = st.expander(T["classes_title"], key="w_layers_classes", on_change="rerun")
+if classes.open:
+    with classes:
+        st.caption(T["classes_caption"])
+        for module in (negsamp.layers, negsamp.negative_sampling):
+            code_block.show(code(module), wrap=True)

@@ -69,9 +69,9 @@ else:
            for col, name, d in zip(st.columns(3), "abc", defaults, strict=True)]
     try:
         answers = wv.analogy(*(normalize_word(w) for w in abc), topn=max(1, min(5, V - 3)))
-        st.dataframe({T["col_word"]: [w for w, _ in answers],
-                      T["col_cosine"]: [x for _, x in answers]},
-                     hide_index=True, key="analogy_table")
+        # a static table: a data grid would load its code before the first chart
+        st.table({T["col_word"]: [w for w, _ in answers],
+                  T["col_cosine"]: [round(x, 4) for _, x in answers]}, hide_index=True)
     except ValueError as err:
         st.error(state.message(err))
 

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from negsamp.dashboard.cost import compare_losses, measure_costs
-from ui import links, state
+from ui import code_block, links, state
 from ui import softmax_view as view
 from ui.long_run import run_long
 from ui.plain import plain
@@ -35,8 +35,10 @@ details = st.container()
 # a link that sets them opens their expander: the teacher's settings are in sight
 with st.expander(T["measure_more"], expanded=links.given("softmax", "sizes", "dim", "batch")):
     cols = st.columns(3)
-    sizes = cols[0].multiselect(T["sizes"], VOCAB_SIZES, default=VOCAB_SIZES,
-                                key="w_cost_sizes", **state.KEEP)
+    # pills, not a multiselect: one click a size, and a fresh browser loads no select box
+    # before the first chart (benchmarks/first_picture.py)
+    sizes = cols[0].pills(T["sizes"], VOCAB_SIZES, selection_mode="multi", default=VOCAB_SIZES,
+                          format_func="{:,}".format, key="w_cost_sizes", **state.KEEP)
     D = cols[1].slider(T["hidden"], value=50, key="w_cost_D", **HIDDEN.widget(), **state.KEEP)
     B = cols[2].slider(T["batch"], value=100, key="w_cost_B", **BATCH.widget(), **state.KEEP)
     if st.button(T["measure"], key="measure", disabled=not sizes):
@@ -58,9 +60,8 @@ with st.expander(T["how_header"]):
     right.caption(T["ns_cost"])
     right.latex(r"s_j = u_{w_j}^\top h,\ j = 0..k,\quad O((k+1) \cdot D)")
     st.caption(T["code_caption"])
-    st.code("\n".join([T["code_softmax"], snippet("softmax_forward"),
-                       snippet("softmax_backward"), T["code_ns"], snippet("ns_scores")]),
-            language="python")
+    code_block.show("\n".join([T["code_softmax"], snippet("softmax_forward"),
+                               snippet("softmax_backward"), T["code_ns"], snippet("ns_scores")]))
 
 st.header(T["compare_header"])
 st.markdown(T["compare_intro"])

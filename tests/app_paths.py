@@ -20,3 +20,14 @@ def model_caption(at):
     found = [c.value for c in at.caption if c.value.startswith("Vectors of")]
     assert len(found) == 1, [c.value for c in at.caption]
     return found[0]
+
+
+def code_blocks(at):
+    """The code each block of the page shows (ui/code_block.py draws them as HTML), in
+    page order."""
+    import html
+    import re
+
+    from ui.code_block import CLASS
+    return [html.unescape(re.sub(r"<[^>]+>", "", h.value)) for h in at.html
+            if f'class="{CLASS}"' in h.value]

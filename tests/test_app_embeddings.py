@@ -146,7 +146,7 @@ def test_analogy_answers_and_unknown_words_give_a_message(app, wv):
     for name, w in zip("abc", (a, b, c), strict=False):
         app.text_input(key=f"w_emb_{name}_synthetic").set_value(w)
     app.run()
-    table = app.dataframe[0].value
+    table = app.table[0].value
     assert list(table["word"]) == [w for w, _ in wv.analogy(a, b, c, topn=5)]
     app.text_input(key="w_emb_b_synthetic").set_value("zzzunknown").run()
     assert not app.exception

@@ -30,6 +30,8 @@ def _extremes(w):
         return [w.options[0], w.options[-1]] if w.options else []
     if kind == "Multiselect":
         return [[], list(w.options)]
+    if kind == "ButtonGroup":  # pills: none, then every option (the default selects all)
+        return [[], list(w.value)] if isinstance(w.value, list) else []
     if kind in ("Checkbox", "Toggle"):
         return [not w.value]
     if kind == "TextInput":
@@ -40,7 +42,7 @@ def _extremes(w):
 def _widgets(at):
     out = []
     for kind in ("slider", "select_slider", "number_input", "radio", "selectbox", "checkbox",
-                 "toggle", "multiselect", "text_input"):
+                 "toggle", "multiselect", "button_group", "text_input"):
         out += [w for w in getattr(at, kind) if w.key and w.key != "w_corpus"]
     return out
 
@@ -79,7 +81,7 @@ def test_every_widget_at_its_extremes_on_a_tiny_corpus(open_page, n_words):
             kind = {"Slider": "slider", "SelectSlider": "select_slider",
                     "NumberInput": "number_input", "Radio": "radio", "Selectbox": "selectbox",
                     "Checkbox": "checkbox", "Toggle": "toggle", "Multiselect": "multiselect",
-                    "TextInput": "text_input"}[type(w).__name__]
+                    "ButtonGroup": "button_group", "TextInput": "text_input"}[type(w).__name__]
             key, before = w.key, _shown(w, kind)
             for value in _extremes(w):
                 _set(at, key, kind, value)

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from app_paths import HOME
+from app_paths import HOME, code_blocks
 from chart_data import chart
 from negsamp.datasets import toy_corpus
 
@@ -20,9 +20,34 @@ def metrics(at):
     return {m.label: m.value for m in at.metric}
 
 
+LAZY = ("w_layers_arrays", "w_layers_classes")  # expanders drawn only once opened
+
+
 @pytest.fixture
 def page(open_page):
-    return open_page(PAGE)
+    """The page with its two lazy expanders open (the arrays, the five classes)."""
+    at = open_page(PAGE)
+    for key in LAZY:
+        at.session_state[key] = True
+    return at.run()
+
+
+def test_a_fresh_page_draws_the_steps_picture_and_draws_the_rest_once_opened(open_page):
+    at = open_page(PAGE)
+    assert [c.key for c in at.get("plotly_chart")] == ["step_change"]
+    assert code_blocks(at) == []
+    assert [e.label for e in at.expander][-2:] == [
+        "Every array of this step, forward and backward, with its code",
+        "The book's five classes, as this page runs them"]
+    at.session_state["w_layers_arrays"] = True
+    at.run()
+    assert len(at.get("plotly_chart")) == 1 + len(STAGES)
+    assert len(code_blocks(at)) == 2  # the forward and the backward lines
+    at.session_state["w_layers_classes"] = True
+    at.run()
+    assert any("class NegativeSamplingLoss" in b for b in code_blocks(at))
+    at.button(key="next_step").click().run()  # opened, they stay open from step to step
+    assert len(at.get("plotly_chart")) == 1 + len(STAGES) and len(code_blocks(at)) == 4
 
 
 def test_every_stage_is_drawn_with_its_shape_and_the_loss_parts_add_up(page):
@@ -45,7 +70,7 @@ def test_every_stage_is_drawn_with_its_shape_and_the_loss_parts_add_up(page):
     np.testing.assert_allclose(dscores, (sigma - labels) / 4, rtol=1e-5)
     assert any("SigmoidWithLoss" in mk.value for mk in page.markdown)
     assert any(r"\log\sigma" in x.value for x in page.latex)
-    assert any("dot.backward(dscores" in c.value for c in page.code)
+    assert any("dot.backward(dscores" in b for b in code_blocks(page))
 
 
 def test_next_step_moves_the_counter_and_the_loss_and_grad_check_passes(page):
@@ -72,7 +97,9 @@ def test_current_corpus_is_used_when_small_and_replaced_when_large(page):
     assert heat(page, "dW_out")[0].shape[0] == 58 and not page.info
     page.switch_page(HOME).run()
     page.radio(key="w_corpus").set_value("synthetic_large").run()
-    page.switch_page(PAGE).run()
+    page.switch_page(PAGE)
+    page.session_state["w_layers_arrays"] = True  # an expander forgets it was open
+    page.run()
     page.radio(key="w_layers_corpus").set_value("current").run()
     assert not page.exception
     assert "uses the toy sentence" in page.info[0].value
@@ -110,7 +137,7 @@ def test_the_page_shows_the_five_classes_it_runs(page):
     from negsamp.layers import Embedding, EmbeddingDot, SigmoidWithLoss
     from negsamp.negative_sampling import NegativeSamplingLoss, UnigramSampler
     from ui.source import code
-    blocks = [c.value for c in page.code]
+    blocks = code_blocks(page)
     for module in (negsamp.layers, negsamp.negative_sampling):
         assert code(module) in blocks
     shown = "\n".join(blocks)

@@ -52,8 +52,8 @@ def _sampler(at):
 
 
 def _layers(at):
-    scores = np.array(chart(at, "stage_scores")["data"][0]["z"])
-    assert scores.shape == (2, 1 + 5)  # B = 2 rows, the positive and k = 5 negatives
+    sigma = np.array(chart(at, "step_change")["data"][0]["z"])  # the step's σ panel
+    assert sigma.shape == (2, 1 + 5)  # B = 2 rows, the positive and k = 5 negatives
 
 
 def _training(at):

@@ -45,7 +45,7 @@ def test_alpha_and_k_set_on_one_page_hold_on_every_page_and_are_what_each_uses(o
 
     _go(at, LAYERS)
     assert _sidebar(at) == (0.3, 9)
-    assert np.array(chart(at, "stage_scores")["data"][0]["z"]).shape == (4, 1 + 9)
+    assert np.array(chart(at, "step_change")["data"][0]["z"]).shape == (4, 1 + 9)  # σ
 
     _go(at, TRAINING)
     assert _sidebar(at) == (0.3, 9)
@@ -60,7 +60,7 @@ def test_alpha_and_k_set_on_one_page_hold_on_every_page_and_are_what_each_uses(o
 
     _go(at, SOFTMAX)
     assert _sidebar(at) == (0.3, 9)
-    at.multiselect(key="w_cost_sizes").set_value([1_000])
+    at.button_group(key="w_cost_sizes").set_value([1_000])
     at.slider(key="w_cost_D").set_value(10)
     at.slider(key="w_cost_B").set_value(10).run()
     at.button(key="measure").click().run()

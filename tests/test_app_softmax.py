@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from app_paths import ROOT
+from app_paths import ROOT, code_blocks
 
 PAGE = "app_pages/6_Softmax_vs_Negative_Sampling.py"
 
@@ -70,12 +70,12 @@ def test_the_large_comparison_runs_on_request_on_its_own_corpus(page, monkeypatc
 def test_the_code_shown_is_negsamps_own(page):
     source = "".join((ROOT / "negsamp" / f).read_text(encoding="utf-8")
                      for f in ("softmax_model.py", "negative_sampling.py"))
-    lines = [x.strip() for x in page.code[0].value.splitlines() if not x.startswith("#")]
+    lines = [x.strip() for x in code_blocks(page)[0].splitlines() if not x.startswith("#")]
     assert lines and all(x in source for x in lines), lines
 
 
 def test_measuring_gives_one_row_per_V_with_positive_timings(page):
-    page.multiselect(key="w_cost_sizes").set_value([3_000, 1_000])
+    page.button_group(key="w_cost_sizes").set_value([3_000, 1_000])
     page.slider(key="w_cost_D").set_value(20)
     page.slider(key="w_cost_B").set_value(20).run()
     page.button(key="measure").click().run()

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from app_paths import HOME
+from app_paths import HOME, code_blocks
 from chart_data import chart as figure
 from chart_data import traces as chart
 from negsamp.datasets import synthetic_corpus, toy_corpus
@@ -35,7 +35,7 @@ def test_powered_bars_are_count_to_the_alpha_over_z_and_follow_the_slider(page):
     zipf = chart(page, "zipf_chart")
     np.testing.assert_allclose(zipf["powered"]["y"], zipf["raw"]["y"], rtol=1e-12)
     assert any("count}(w)^\\alpha" in x.value for x in page.latex)
-    assert any("word_p" in c.value for c in page.code)
+    assert any("word_p" in b for b in code_blocks(page))
 
 
 def test_top_n_and_log_scale_controls(page):
@@ -51,7 +51,7 @@ def test_mass_numbers_match_a_direct_computation(page):
     counts = synthetic_corpus().vocab.counts
     order = np.argsort(-counts, kind="stable")
     raw, pw = counts / counts.sum(), powered(counts, 0.5)
-    df = page.dataframe[0].value.set_index("words")
+    df = page.table[0].value.set_index("words")
     V = counts.size
     for group, ids in (("top 10%", order[:int(np.ceil(0.1 * V))]),
                        ("bottom 50%", order[V - int(np.ceil(0.5 * V)):])):
@@ -88,6 +88,6 @@ def test_the_change_in_share_starts_with_its_sign_in_every_language(open_page):
     words' share must show ↓ in Japanese too (the text once began with words)."""
     at = open_page(PAGE)
     for lang in ("en", "ja"):
-        at.sidebar.selectbox(key="lang").set_value(lang).run()
+        at.sidebar.radio(key="lang").set_value(lang).run()
         deltas = [m.delta for m in at.metric]
         assert deltas[0].startswith("-") and deltas[1].startswith("×"), (lang, deltas)

@@ -129,7 +129,7 @@ def _shown_texts(at):
         out.append(m.label)
     for f in at.latex:  # the words a formula writes out (\text{positive part} was left)
         out += re.findall(r"\\text\{([^}]*)\}", f.value)
-    for df in at.dataframe:
+    for df in [*at.dataframe, *at.table]:
         out += [str(c) for c in df.value.columns]
     for _, spec in specs(at):
         fig = decode(json.loads(spec))
@@ -166,7 +166,7 @@ def _english_left(at):
 def test_every_page_in_japanese_shows_no_english_prose(ja_app):
     at = ja_app
     assert at.session_state["lang"] == "ja"
-    assert at.sidebar.selectbox(key="lang").value == "ja"
+    assert at.sidebar.radio(key="lang").value == "ja"
     for path, _, _ in PAGES:
         if path != HOME:
             at.switch_page(path).run()
@@ -177,7 +177,7 @@ def test_every_page_in_japanese_shows_no_english_prose(ja_app):
         if path.endswith("4_Training_live.py"):
             at.button(key="live_step").click().run()
         if path.endswith("6_Softmax_vs_Negative_Sampling.py"):
-            at.multiselect(key="w_cost_sizes").set_value([1_000])
+            at.button_group(key="w_cost_sizes").set_value([1_000])
             at.slider(key="w_cost_D").set_value(10)
             at.slider(key="w_cost_B").set_value(10).run()
             at.button(key="measure").click().run()
@@ -196,7 +196,7 @@ def test_the_default_lesson_in_japanese_is_the_japanese_corpus(ja_app):
 def test_switching_the_language_in_the_sidebar_changes_the_texts_and_the_url(open_page):
     at = open_page()
     assert at.title[0].value == "Negative Sampling, live"
-    at.sidebar.selectbox(key="lang").set_value("ja").run()
+    at.sidebar.radio(key="lang").set_value("ja").run()
     assert at.title[0].value == "Negative Sampling をライブで"
     assert at.query_params["lang"] == ["ja"] or at.query_params["lang"] == "ja"
     at.switch_page(PAGES[1][0]).run()
@@ -205,7 +205,7 @@ def test_switching_the_language_in_the_sidebar_changes_the_texts_and_the_url(ope
 
 def test_the_seed_notes_example_is_on_the_unigram_page(open_page):
     at = open_page(PAGES[1][0])
-    table = next(d.value for d in at.dataframe if "p^α / Σ p^α" in d.value.columns)
+    table = next(d.value for d in at.table if "p^α / Σ p^α" in d.value.columns)
     assert list(table["p"]) == [0.5, 0.1, 0.05, 0.2, 0.05, 0.1]
     powered = [0.5, 0.1, 0.05, 0.2, 0.05, 0.1]
     z = sum(p ** 0.75 for p in powered)

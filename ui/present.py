@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import code_block
+
 KEY = "w_present"
 BIG_FONT = 19  # px: a chart's font in presentation mode (figures.style.FONT_SIZE otherwise)
 TITLE_RATIO = 1.3  # a chart title's size to its normal base font (Plotly's default ratio)
@@ -23,11 +25,12 @@ CSS = """<style>
 {font-size: 1.35rem !important;}
 [data-testid='stMain'] [data-testid='stCaptionContainer'],
 [data-testid='stMain'] [data-testid='stCaptionContainer'] p {font-size: 1.15rem !important;}
-[data-testid='stMain'] code {font-size: 1.05rem !important;}
+[data-testid='stMain'] code, [data-testid='stMain'] .CODE_CLASS
+{font-size: 1.05rem !important;}
 [data-testid='stMain'] .katex {font-size: 1.45em;}
 [data-testid='stMain'] [data-testid='stSliderThumbValue'] p,
 [data-testid='stMain'] [data-testid='stSliderTickBar'] p {font-size: 0.875rem !important;}
-</style>"""
+</style>""".replace("CODE_CLASS", code_block.CLASS)
 
 
 def on():

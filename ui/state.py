@@ -15,7 +15,7 @@ from negsamp import datasets
 from negsamp.checks import Allowed, InputError, SettingError, check, describe
 from negsamp.config import TrainConfig
 from negsamp.tokenizers import UnsupportedScript
-from ui import class_server, present
+from ui import class_server, code_block, present
 from ui.i18n import LANGUAGES, joined, lang, texts
 from ui.plain import plain
 from ui.texts.app import TEXT as APP_TEXT
@@ -94,7 +94,7 @@ def formula_beside_code(T, formulas, code):
         st.latex(r"\begin{gathered}" + r"\\[8pt]".join(formulas) + r"\end{gathered}")
     with right:
         st.caption(T["code_caption"])
-        st.code(code, language="python")
+        code_block.show(code)
 
 
 def shared_sidebar():
@@ -110,8 +110,10 @@ def shared_sidebar():
         st.session_state["w_corpus"] = st.session_state.pop("corpus_switch")
     with st.sidebar:
         if len(LANGUAGES) > 1:  # ui.i18n.texts reads st.session_state["lang"]
-            st.selectbox(T["language"], list(LANGUAGES), format_func=LANGUAGES.get,
-                         key="lang")
+            # a radio: both choices in sight, and a fresh browser loads no select box
+            # before the first chart (benchmarks/first_picture.py)
+            st.radio(T["language"], list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
+                     horizontal=True)
         present.switch(T)
         key = shared().corpus
         st.caption(T["corpus"].format(name=ptb_files.short_name() if key == "ptb"

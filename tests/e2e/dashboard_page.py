@@ -29,7 +29,7 @@ WAIT_S = IDLE_TIMEOUT_MS / 1000  # a poll's limit: for a condition that never co
 PAGES = {  # sidebar title -> keys of the charts the page draws on its own
     "Unigram distribution": ["powered_chart", "zipf_chart"],
     "Negative sampler": ["negatives_table", "sample_histogram"],
-    "Layers step by step": ["stage_contexts", "stage_loss_terms", "stage_dW_in"],
+    "Layers step by step": ["step_change", "stage_contexts", "stage_loss_terms", "stage_dW_in"],
     "Training live": ["loss_chart", "pca_chart"],
     "Embeddings": ["pca_chart", "neighbours_chart"],
     "Softmax vs Negative Sampling": ["cost_chart", "compare_heldout_chart"],
@@ -199,6 +199,14 @@ def click_key(page, key: str, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
     button = page.locator(f".st-key-{key} button:visible")
     before = finished_runs(page)
     button.click()
+    wait_for_app_idle(page, after=before, timeout_ms=timeout_ms)
+
+
+def open_expander(page, key: str, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
+    """Open the lazy expander keyed ``key`` (``on_change="rerun"``: its content is drawn
+    by the rerun the click causes) and wait for that rerun."""
+    before = finished_runs(page)
+    page.locator(f".st-key-{key} summary").click()
     wait_for_app_idle(page, after=before, timeout_ms=timeout_ms)
 
 

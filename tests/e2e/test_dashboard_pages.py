@@ -12,6 +12,7 @@ from dashboard_page import (
     click_key,
     data_size,
     formula_problems,
+    open_expander,
     rendered_charts,
     title_problems,
 )
@@ -44,6 +45,8 @@ def _make_meaningful(page, title):
         click_key(page, "draw_batch")  # next seed: a new batch of words
         assert chart_traces(page, "negatives_table") != before
     elif title == "Layers step by step":
+        assert rendered_charts(page).keys() == {"step_change"}  # the rest: drawn once opened
+        open_expander(page, "w_layers_arrays")
         before = chart_traces(page, "stage_dW_in")
         click_key(page, "next_step")   # one update: new weights, new gradients
         assert chart_traces(page, "stage_dW_in") != before

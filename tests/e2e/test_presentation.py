@@ -20,6 +20,7 @@ from dashboard_page import (
     key_boxes,
     last_step,
     legend_problems,
+    open_expander,
     open_sized,
     poll,
     screenshot_if_asked,
@@ -139,6 +140,8 @@ def test_presentation_mode_keeps_every_chart_whole_on_every_page(
         for path in PAGES:
             open_app(page, f"{streamlit_server.url.rstrip('/')}/{path}{_query(lang)}")
             wait_for_app_idle(page)
+            if path == "layers":  # its eight array charts too, drawn once opened
+                open_expander(page, "w_layers_arrays")
             keys = [k for k in chart_keys(page) if k]
             assert keys, f"{path}: no chart drawn"
             for key, left, right, h, _, font, has_legend in page.evaluate(_CHARTS_JS):

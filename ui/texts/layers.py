@@ -69,6 +69,7 @@ TEXT = {
         "batch_header": "This mini-batch",
         "batch_target": "target", "batch_contexts": "contexts", "batch_negatives": "negatives",
         "forward": "Forward", "backward": "Backward",
+        "arrays_title": "Every array of this step, forward and backward, with its code",
         "gradcheck_header": "Gradient check",
         "gradcheck_caption": (
             "On a float64 copy of this batch: relative error ‖analytic − numeric‖ / "
@@ -162,6 +163,7 @@ TEXT = {
         "batch_target": "ターゲット", "batch_contexts": "コンテキスト",
         "batch_negatives": "負例",
         "forward": "順伝播", "backward": "逆伝播",
+        "arrays_title": "このステップのすべての配列（順伝播と逆伝播、そのコードとともに）",
         "gradcheck_header": "勾配確認",
         "gradcheck_caption": (
             "このミニバッチの float64 のコピーで、中心差分による数値微分との相対誤差 "
