@@ -16,7 +16,7 @@ import streamlit as st
 
 from negsamp.config import TrainConfig
 from negsamp.dashboard.scheduler import SCHEDULER
-from ui import code_block, live_charts, live_layout, live_neighbours, live_run, live_settings, state
+from ui import live_charts, live_layout, live_neighbours, live_run, live_settings, state
 from ui.i18n import texts
 from ui.texts.app import TEXT as APP_TEXT
 from ui.texts.training import CODE, LOSS_LATEX, TEXT
@@ -93,6 +93,8 @@ with st.expander(T["details"]):
     st.caption(T["negatives_caption"])
     st.caption(T["pca_caption"].format(n=live_settings.pca_words(live)))
     st.caption(T["code_caption"])
-    code_block.show(CODE.format(**live.config.to_dict()))
+    # st.code, not ui.code_block: while it trains this page reruns many times a second,
+    # and an HTML block is drawn again on each (the class server's benchmark fell behind)
+    st.code(CODE.format(**live.config.to_dict()), language="python")
     st.caption(T["engine_note"])
     st.caption(T["reload_note"].format(page=texts(APP_TEXT)["page_embeddings"]))

@@ -10,7 +10,7 @@ import json
 import numpy as np
 import pytest
 
-from app_paths import code_blocks, shown
+from app_paths import shown
 from chart_data import specs
 from negsamp.datasets import synthetic_corpus
 
@@ -78,7 +78,7 @@ def test_page_shows_buttons_formula_and_code_before_any_step(page):
     assert not labels["live_start"].disabled and labels["live_pause"].disabled
     assert labels["live_keep"].disabled and labels["live_clear"].disabled
     assert any(r"\sigma(-u_" in x.value for x in page.latex)
-    code = code_blocks(page)[0]
+    code = page.code[0].value
     assert "trainer = Trainer(corpus, config)" in code and "trainer.run(" in code
     # it says what computes the step, and which test holds it equal to the book's layers
     from negsamp.trainer import Trainer
