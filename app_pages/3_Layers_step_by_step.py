@@ -122,11 +122,11 @@ with batch_col:
 arrays = st.expander(T["arrays_title"], key="w_layers_arrays", on_change="rerun")
 if arrays.open:
     with arrays:
+        every = stage_panels(trace, words, T["columns"])
         for stage in ("forward", "backward"):
             st.subheader(T[stage])
             code_block.show(snippet("layers_" + stage), wrap=True)
-            panels = [p for p in stage_panels(trace, words, T["columns"])
-                      if p["stage"] == stage]
+            panels = [p for p in every if p["stage"] == stage]
             cols = st.columns(2)
             for i, p in enumerate(panels):
                 fig = heatmap_figure(p["array"], T["panel"][p["name"]], p["rows"], p["cols"],
