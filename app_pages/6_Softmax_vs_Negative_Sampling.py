@@ -38,7 +38,8 @@ with st.expander(T["measure_more"], expanded=links.given("softmax", "sizes", "di
     # pills, not a multiselect: one click a size, and a fresh browser loads no select box
     # before the first chart (benchmarks/first_picture.py)
     sizes = cols[0].pills(T["sizes"], VOCAB_SIZES, selection_mode="multi", default=VOCAB_SIZES,
-                          format_func="{:,}".format, key="w_cost_sizes", **state.KEEP)
+                          format_func="{:,}".format, wrap=True, key="w_cost_sizes",
+                          **state.KEEP)  # wrapped: five sizes do not fit a third of 1280 px
     D = cols[1].slider(T["hidden"], value=50, key="w_cost_D", **HIDDEN.widget(), **state.KEEP)
     B = cols[2].slider(T["batch"], value=100, key="w_cost_B", **BATCH.widget(), **state.KEEP)
     if st.button(T["measure"], key="measure", disabled=not sizes):
