@@ -86,15 +86,18 @@ with right:
     vectors_view()
 neighbours_view()  # as wide as the page, below the charts: its columns hold whole words
 
-with st.expander(T["details"]):
-    st.markdown(T["intro"])
-    st.caption(T["loss_caption"])
-    st.latex(LOSS_LATEX % T["latex_parts"])
-    st.caption(T["negatives_caption"])
-    st.caption(T["pca_caption"].format(n=live_settings.pca_words(live)))
-    st.caption(T["code_caption"])
-    # st.code, not ui.code_block: while it trains this page reruns many times a second,
-    # and an HTML block is drawn again on each (the class server's benchmark fell behind)
-    st.code(CODE.format(**live.config.to_dict()), language="python")
-    st.caption(T["engine_note"])
-    st.caption(T["reload_note"].format(page=texts(APP_TEXT)["page_embeddings"]))
+# the formula and the code, drawn only once opened (a lazy expander, as on the Layers
+# page): a fresh browser then draws the charts without first loading the code highlighter
+# and KaTeX (benchmarks/first_picture.py)
+details = st.expander(T["details"], key="w_training_details", on_change="rerun")
+if details.open:
+    with details:
+        st.markdown(T["intro"])
+        st.caption(T["loss_caption"])
+        st.latex(LOSS_LATEX % T["latex_parts"])
+        st.caption(T["negatives_caption"])
+        st.caption(T["pca_caption"].format(n=live_settings.pca_words(live)))
+        st.caption(T["code_caption"])
+        st.code(CODE.format(**live.config.to_dict()), language="python")  # copy button
+        st.caption(T["engine_note"])
+        st.caption(T["reload_note"].format(page=texts(APP_TEXT)["page_embeddings"]))

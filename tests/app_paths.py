@@ -5,6 +5,10 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 APPTEST_TIMEOUT = 300  # seconds one script run may take under AppTest: a limit for a hung
 #                       run, many times what a busy two-core machine takes, not a speed
 HOME = "app_pages/0_Home.py"  # the default page, shown at the app's root URL
+# expanders whose content is drawn only once opened (st.expander(on_change="rerun")), by
+# page: a test of what a page shows opens them (at.session_state[key] = True, then run)
+LAZY = {"app_pages/3_Layers_step_by_step.py": ("w_layers_arrays", "w_layers_classes"),
+        "app_pages/4_Training_live.py": ("w_training_details",)}
 
 
 def shown(body):

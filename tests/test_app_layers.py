@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from app_paths import HOME, code_blocks
+from app_paths import HOME, LAZY, code_blocks
 from chart_data import chart
 from negsamp.datasets import toy_corpus
 
@@ -20,14 +20,14 @@ def metrics(at):
     return {m.label: m.value for m in at.metric}
 
 
-LAZY = ("w_layers_arrays", "w_layers_classes")  # expanders drawn only once opened
+OPENED = LAZY[PAGE]  # the arrays, the five classes
 
 
 @pytest.fixture
 def page(open_page):
     """The page with its two lazy expanders open (the arrays, the five classes)."""
     at = open_page(PAGE)
-    for key in LAZY:
+    for key in OPENED:
         at.session_state[key] = True
     return at.run()
 

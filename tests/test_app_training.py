@@ -73,10 +73,16 @@ def _click(at, key):
     return at
 
 
-def test_page_shows_buttons_formula_and_code_before_any_step(page):
+def test_page_shows_buttons_then_formula_and_code_once_opened_before_any_step(page):
     labels = {b.key: b for b in page.button}
     assert not labels["live_start"].disabled and labels["live_pause"].disabled
     assert labels["live_keep"].disabled and labels["live_clear"].disabled
+    # the formula and the code: drawn once their expander is opened (a lazy expander)
+    assert not page.latex and not page.code and not any(
+        "tests/test_engine.py" in c.value for c in page.caption)
+    page.session_state["w_training_details"] = True
+    page.run()
+    assert not page.exception, [e.value for e in page.exception]
     assert any(r"\sigma(-u_" in x.value for x in page.latex)
     code = page.code[0].value
     assert "trainer = Trainer(corpus, config)" in code and "trainer.run(" in code

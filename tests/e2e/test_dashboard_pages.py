@@ -52,6 +52,9 @@ def _make_meaningful(page, title):
         assert chart_traces(page, "stage_dW_in") != before
     elif title == "Training live":
         click_key(page, "live_step")
+        assert not page.locator(".katex-display").count()  # the formula: drawn once opened
+        open_expander(page, "w_training_details")
+        assert page.locator(".katex-display").count() == 1
     elif title == "Embeddings":
         assert "pca_chart" in rendered_charts(page)      # a picture on first load, no click
         click_key(page, "quick_train")
