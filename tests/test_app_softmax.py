@@ -16,9 +16,9 @@ def page(open_page):
 
 
 def table(page, column):
-    """The dataframe that has this column."""
-    found = [d.value for d in page.dataframe if column in d.value.columns]
-    assert found, [list(d.value.columns) for d in page.dataframe]
+    """The table that has this column (its values: numbers as numbers)."""
+    found = [d.value for d in page.table if column in d.value.columns]
+    assert found, [list(d.value.columns) for d in page.table]
     return found[-1]
 
 
@@ -80,7 +80,7 @@ def test_measuring_gives_one_row_per_V_with_positive_timings(page):
     page.slider(key="w_cost_B").set_value(20).run()
     page.button(key="measure").click().run()
     assert not page.exception and not page.error
-    table = page.dataframe[0].value  # the cost table comes first
+    table = page.table[0].value  # the cost table comes first
     assert list(table["V"]) == [1_000, 3_000]
     assert (table["softmax ms/step"] > 0).all() and (table["NS ms/step"] > 0).all()
     k = page.sidebar.slider(key="w_num_negatives").value
@@ -89,7 +89,7 @@ def test_measuring_gives_one_row_per_V_with_positive_timings(page):
     names = [t["name"] for t in json.loads(chart[0].proto.spec)["data"]]
     assert names == ["softmax", "negative sampling"]
     page.run()  # the result is kept in the session: a rerun still shows it
-    assert len(page.dataframe[0].value) == 2
+    assert len(page.table[0].value) == 2
 
 
 def test_comparing_shows_both_models_on_one_held_out_metric(page):

@@ -9,6 +9,7 @@ the learner asks for a rerun, and the result of a cancelled run is never stored.
 """
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 from threadpoolctl import threadpool_limits
 
@@ -49,6 +50,18 @@ def large_corpus():
     return planted_corpus()
 
 
+def _table(columns, formats, names=()):
+    """A static table (``st.table``: a data grid would make a fresh browser load its code
+    before the page's first chart, benchmarks/first_picture.py) of ``columns`` ({name:
+    values}), the numbers shown in ``formats`` ({name: format}, "–" for a missing one)
+    and kept as numbers; right-aligned, as numbers are, but for the ``names`` columns."""
+    frame = pd.DataFrame(columns)
+    numbers = [c for c in frame.columns if c not in names]
+    st.table(frame.style.format(formats, na_rep="–")
+             .set_properties(subset=numbers, **{"text-align": "right !important"}),
+             hide_index=True)  # !important: over the table's own left for text
+
+
 def cost_headline(T, res, details):
     """The cost result first: at the largest V, the speed-up in words and in a picture;
     then, in ``details`` (a container further down), both times and the table."""
@@ -75,16 +88,12 @@ def _cost_details(T, res, i):
     ratio = [f"{a / b:,.0f}×" for a, b in zip(res["softmax_ms"], res["negsamp_ms"], strict=True)]
     work = [f"{a / b:,.0f}×"
             for a, b in zip(res["softmax_madds"], res["negsamp_madds"], strict=True)]
-    num = st.column_config.NumberColumn
-    st.dataframe({T["col_V"]: res["V"], T["col_soft_ms"]: res["softmax_ms"],
-                  T["col_ns_ms"]: res["negsamp_ms"], T["col_speedup"]: ratio,
-                  T["col_soft_work"]: res["softmax_madds"], T["col_ns_work"]: res["negsamp_madds"],
-                  T["col_work_ratio"]: work}, hide_index=True, key="cost_table",
-                 column_config={T["col_V"]: num(format="localized"),
-                                T["col_soft_ms"]: num(format="%.2f"),
-                                T["col_ns_ms"]: num(format="%.3f"),
-                                T["col_soft_work"]: num(format="localized"),
-                                T["col_ns_work"]: num(format="localized")})
+    _table({T["col_V"]: res["V"], T["col_soft_ms"]: res["softmax_ms"],
+            T["col_ns_ms"]: res["negsamp_ms"], T["col_speedup"]: ratio,
+            T["col_soft_work"]: res["softmax_madds"], T["col_ns_work"]: res["negsamp_madds"],
+            T["col_work_ratio"]: work},
+           {T["col_V"]: "{:,}", T["col_soft_ms"]: "{:.2f}", T["col_ns_ms"]: "{:.3f}",
+            T["col_soft_work"]: "{:,}", T["col_ns_work"]: "{:,}"})
 
 
 def quality(T, cmp, key, explain=True):
@@ -96,12 +105,11 @@ def quality(T, cmp, key, explain=True):
         if row and row["error"]:
             st.error(row["error"])
     st.markdown(T["ce_header"].format(steps=ns["steps"], V=cmp["vocab_size"]))
-    num = st.column_config.NumberColumn(format="%.3f")
     names = [T["r_soft"], T["r_raw"], T["r_corr"], T["r_palpha"], T["r_uniform"]]
     values = [soft["final_heldout_ce"], ns["final_heldout_ce"], ns["final_corrected_ce"],
               cmp["palpha_ce"], cmp["uniform_ce"]]
-    st.dataframe({T["col_model"]: names, T["col_heldout"]: values}, hide_index=True,
-                 column_config={T["col_heldout"]: num}, key=f"{key}_ce_table")
+    _table({T["col_model"]: names, T["col_heldout"]: values}, {T["col_heldout"]: "{:.3f}"},
+           names=[T["col_model"]])
     if explain:
         st.markdown(T["why_correct"])
     x = "curve_steps" if cmp["mode"] == "steps" else "curve_seconds"
@@ -112,32 +120,28 @@ def quality(T, cmp, key, explain=True):
                                    corrected_ce=ns["heldout_ce_corrected"]),
                     key=f"{key}_heldout_chart")
     if soft["group_rate"] == soft["group_rate"]:  # NaN: no planted groups
-        group_rates(T, soft, ns, nt, key)
+        group_rates(T, soft, ns, nt)
     else:
         st.caption(T["no_groups"])
     if "neighbours" in soft:
         st.markdown(T["nb_header"])
         runs = [(T["r_soft"], soft), (T["r_ns_steps"], ns)]
         runs += [(T["r_ns_time"], nt)] if nt else []
-        st.dataframe({T["col_word"]: cmp["probe_words"],
-                      **{name: [joined(r["neighbours"][w]) for w in cmp["probe_words"]]
-                         for name, r in runs}}, hide_index=True, key=f"{key}_nb_table")
+        st.table({T["col_word"]: cmp["probe_words"],
+                  **{name: [joined(r["neighbours"][w]) for w in cmp["probe_words"]]
+                     for name, r in runs}}, hide_index=True)  # words: as written
 
 
-def group_rates(T, soft, ns, nt, key):
+def group_rates(T, soft, ns, nt):
     """The embeddings after the same steps and the same time: the group rate."""
     st.markdown(T["emb_header"])
     rows = [(T["r_soft"], soft), (T["r_ns_steps"], ns)] + ([(T["r_ns_time"], nt)] if nt else [])
-    st.dataframe({T["col_model"]: [n for n, _ in rows],
-                  T["col_steps"]: [r["steps"] for _, r in rows],
-                  T["col_seconds"]: [r["seconds"] for _, r in rows],
-                  T["col_rate"]: [100 * r["group_rate"] for _, r in rows],
-                  T["col_heldout_corr"]: [r["final_heldout_ce"] if r is soft else
-                                             r["final_corrected_ce"] for _, r in rows]},
-                 hide_index=True, key=f"{key}_emb_table",
-                 column_config={T["col_steps"]: st.column_config.NumberColumn(format="localized"),
-                                T["col_seconds"]: st.column_config.NumberColumn(format="%.2f"),
-                                T["col_rate"]: st.column_config.NumberColumn(format="%.1f%%"),
-                                T["col_heldout_corr"]: st.column_config.NumberColumn(
-                                    format="%.3f", width="medium")})  # its long name
+    _table({T["col_model"]: [n for n, _ in rows],
+            T["col_steps"]: [r["steps"] for _, r in rows],
+            T["col_seconds"]: [r["seconds"] for _, r in rows],
+            T["col_rate"]: [100 * r["group_rate"] for _, r in rows],
+            T["col_heldout_corr"]: [r["final_heldout_ce"] if r is soft else
+                                    r["final_corrected_ce"] for _, r in rows]},
+           {T["col_steps"]: "{:,}", T["col_seconds"]: "{:.2f}", T["col_rate"]: "{:.1f}%",
+            T["col_heldout_corr"]: "{:.3f}"}, names=[T["col_model"]])
     st.caption(T["emb_caption"])
