@@ -64,7 +64,7 @@ def test_alpha_and_k_set_on_one_page_hold_on_every_page_and_are_what_each_uses(o
     at.slider(key="w_cost_D").set_value(10)
     at.slider(key="w_cost_B").set_value(10).run()
     at.button(key="measure").click().run()
-    assert list(at.dataframe[0].value["NS multiply-adds"]) == [4 * 10 * (9 + 1) * 10]
+    assert list(at.table[0].value["NS multiply-adds"]) == [4 * 10 * (9 + 1) * 10]
 
     _go(at, SAMPLER)
     assert _sidebar(at) == (0.3, 9)
