@@ -67,6 +67,14 @@ def _progress_line(at):
     return line
 
 
+def _open_details(at):
+    """Open the lazy expander of the formula, the captions and the code, and rerun."""
+    at.session_state["w_training_details"] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def _click(at, key):
     at.button(key=key).click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -80,9 +88,7 @@ def test_page_shows_buttons_then_formula_and_code_once_opened_before_any_step(pa
     # the formula and the code: drawn once their expander is opened (a lazy expander)
     assert not page.latex and not page.code and not any(
         "tests/test_engine.py" in c.value for c in page.caption)
-    page.session_state["w_training_details"] = True
-    page.run()
-    assert not page.exception, [e.value for e in page.exception]
+    _open_details(page)
     assert any(r"\sigma(-u_" in x.value for x in page.latex)
     code = page.code[0].value
     assert "trainer = Trainer(corpus, config)" in code and "trainer.run(" in code
@@ -104,6 +110,7 @@ def test_live_skipgram_shares_negatives_unlike_the_librarys_default(page):
     assert _live(page).config.model == "skipgram" and _live(page).config.shared_negatives
     assert not TrainConfig().shared_negatives  # the command line draws them per pair
     _click(page, "live_step")
+    _open_details(page)
     assert any("per pair by default" in c.value for c in page.caption)
 
 
@@ -310,6 +317,7 @@ def test_two_sessions_train_independently(open_page):
 
 def test_page_says_a_reload_starts_a_new_session(page):
     """Issue 14, item 15: a reload loses the run; the page says so before it happens."""
+    _open_details(page)
     assert any("reloading the page starts a new session" in c.value for c in page.caption)
 
 
