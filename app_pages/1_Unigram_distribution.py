@@ -6,7 +6,7 @@ from negsamp.dashboard.explain import extremes
 from negsamp.dashboard.figures import mass_table, unigram_figure, zipf_figure
 from negsamp.engine import FastSampler
 from negsamp.negative_sampling import unigram_p
-from ui import links, present, state
+from ui import links, present, state, static_table
 from ui.source import snippet
 from ui.texts.unigram import TEXT
 
@@ -71,13 +71,13 @@ def group_label(group):  # "top 10%" -> the page's words for it
     return T["mass_" + kind].format(pct=pct)
 
 
-# static tables (st.table): a data grid would make a fresh browser load its code before
-# the first chart is drawn (benchmarks/first_picture.py), and these have a few rows
-st.table({T["mass_group"]: [group_label(r["group"]) for r in rows],
-          T["mass_n"]: [r["n_words"] for r in rows],
-          T["mass_raw"]: [round(r["raw_share"], 4) for r in rows],
-          T["mass_powered"]: [round(r["powered_share"], 4) for r in rows],
-          T["mass_gain"]: [round(r["gain"], 3) for r in rows]}, hide_index=True)
+static_table.show({T["mass_group"]: [group_label(r["group"]) for r in rows],
+                   T["mass_n"]: [r["n_words"] for r in rows],
+                   T["mass_raw"]: [r["raw_share"] for r in rows],
+                   T["mass_powered"]: [r["powered_share"] for r in rows],
+                   T["mass_gain"]: [r["gain"] for r in rows]},
+                  {T["mass_n"]: "{:,}", T["mass_raw"]: "{:.4f}", T["mass_powered"]: "{:.4f}",
+                   T["mass_gain"]: "{:.3f}"}, names=[T["mass_group"]])
 
 # The seed note's own example (p = [0.5, 0.1, 0.05, 0.2, 0.05, 0.1]) as numbers, beside its bars
 st.header(T["seed_header"])
@@ -87,11 +87,13 @@ seed_new = unigram_p(seed_p, power)
 st.caption(T["seed_caption"].format(power=power, z=seed_pow.sum()))
 seed_words = [f"w{i}" for i in range(seed_p.size)]
 left, right = st.columns([2, 3])
-left.table({T["seed_word"]: seed_words, T["seed_p"]: seed_p.tolist(),
-            T["seed_pow"]: seed_pow.round(4).tolist(),
-            T["seed_new"]: seed_new.round(4).tolist(),
-            T["seed_change"]: [f"{b - a:+.4f}" for a, b in zip(seed_p, seed_new, strict=True)]},
-           hide_index=True)
+static_table.show({T["seed_word"]: seed_words, T["seed_p"]: seed_p.tolist(),
+                   T["seed_pow"]: seed_pow.round(4).tolist(),
+                   T["seed_new"]: seed_new.round(4).tolist(),
+                   T["seed_change"]: [f"{b - a:+.4f}"
+                                      for a, b in zip(seed_p, seed_new, strict=True)]},
+                  {T["seed_p"]: "{:.2f}", T["seed_pow"]: "{:.4f}", T["seed_new"]: "{:.4f}"},
+                  names=[T["seed_word"]], where=left)
 present.chart(unigram_figure(seed_words, seed_p, seed_new, top_n=seed_p.size, power=power,
                                   labels={**T["fig_unigram"], "title": T["seed_title"]}),
                    where=right, key="seed_chart")

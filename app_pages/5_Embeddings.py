@@ -5,7 +5,7 @@ from negsamp.dashboard.explain import probe_word
 from negsamp.dashboard.figures import neighbours_figure
 from negsamp.evaluate import chance_group_neighbour_rate, group_neighbour_rate
 from negsamp.tokenizers import normalize_word
-from ui import checkpoints, links, present, state
+from ui import checkpoints, links, present, state, static_table
 from ui import embeddings_view as view
 from ui.texts.embeddings import TEXT
 
@@ -69,9 +69,9 @@ else:
            for col, name, d in zip(st.columns(3), "abc", defaults, strict=True)]
     try:
         answers = wv.analogy(*(normalize_word(w) for w in abc), topn=max(1, min(5, V - 3)))
-        # a static table: a data grid would load its code before the first chart
-        st.table({T["col_word"]: [w for w, _ in answers],
-                  T["col_cosine"]: [round(x, 4) for _, x in answers]}, hide_index=True)
+        static_table.show({T["col_word"]: [w for w, _ in answers],
+                           T["col_cosine"]: [x for _, x in answers]},
+                          {T["col_cosine"]: "{:.4f}"}, names=[T["col_word"]])
     except ValueError as err:
         st.error(state.message(err))
 

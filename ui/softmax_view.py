@@ -9,7 +9,6 @@ the learner asks for a rerun, and the result of a cancelled run is never stored.
 """
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 from threadpoolctl import threadpool_limits
 
@@ -17,7 +16,7 @@ from negsamp.dashboard.cost import compare_losses, measure_costs
 from negsamp.dashboard.figures import cost_figure
 from negsamp.dashboard.figures.cost import heldout_figure
 from negsamp.datasets import planted_corpus
-from ui import present, state
+from ui import present, state, static_table
 from ui.i18n import joined
 
 START_SIZES = [1_000, 3_000, 10_000, 30_000]   # measured once per server at start-up
@@ -50,18 +49,6 @@ def large_corpus():
     return planted_corpus()
 
 
-def _table(columns, formats, names=()):
-    """A static table (``st.table``: a data grid would make a fresh browser load its code
-    before the page's first chart, benchmarks/first_picture.py) of ``columns`` ({name:
-    values}), the numbers shown in ``formats`` ({name: format}, "–" for a missing one)
-    and kept as numbers; right-aligned, as numbers are, but for the ``names`` columns."""
-    frame = pd.DataFrame(columns)
-    numbers = [c for c in frame.columns if c not in names]
-    st.table(frame.style.format(formats, na_rep="–")
-             .set_properties(subset=numbers, **{"text-align": "right !important"}),
-             hide_index=True)  # !important: over the table's own left for text
-
-
 def cost_headline(T, res, details):
     """The cost result first: at the largest V, the speed-up in words and in a picture;
     then, in ``details`` (a container further down), both times and the table."""
@@ -88,12 +75,13 @@ def _cost_details(T, res, i):
     ratio = [f"{a / b:,.0f}×" for a, b in zip(res["softmax_ms"], res["negsamp_ms"], strict=True)]
     work = [f"{a / b:,.0f}×"
             for a, b in zip(res["softmax_madds"], res["negsamp_madds"], strict=True)]
-    _table({T["col_V"]: res["V"], T["col_soft_ms"]: res["softmax_ms"],
-            T["col_ns_ms"]: res["negsamp_ms"], T["col_speedup"]: ratio,
-            T["col_soft_work"]: res["softmax_madds"], T["col_ns_work"]: res["negsamp_madds"],
-            T["col_work_ratio"]: work},
-           {T["col_V"]: "{:,}", T["col_soft_ms"]: "{:.2f}", T["col_ns_ms"]: "{:.3f}",
-            T["col_soft_work"]: "{:,}", T["col_ns_work"]: "{:,}"})
+    static_table.show(
+        {T["col_V"]: res["V"], T["col_soft_ms"]: res["softmax_ms"],
+         T["col_ns_ms"]: res["negsamp_ms"], T["col_speedup"]: ratio,
+         T["col_soft_work"]: res["softmax_madds"], T["col_ns_work"]: res["negsamp_madds"],
+         T["col_work_ratio"]: work},
+        {T["col_V"]: "{:,}", T["col_soft_ms"]: "{:.2f}", T["col_ns_ms"]: "{:.3f}",
+         T["col_soft_work"]: "{:,}", T["col_ns_work"]: "{:,}"})
 
 
 def quality(T, cmp, key, explain=True):
@@ -108,8 +96,8 @@ def quality(T, cmp, key, explain=True):
     names = [T["r_soft"], T["r_raw"], T["r_corr"], T["r_palpha"], T["r_uniform"]]
     values = [soft["final_heldout_ce"], ns["final_heldout_ce"], ns["final_corrected_ce"],
               cmp["palpha_ce"], cmp["uniform_ce"]]
-    _table({T["col_model"]: names, T["col_heldout"]: values}, {T["col_heldout"]: "{:.3f}"},
-           names=[T["col_model"]])
+    static_table.show({T["col_model"]: names, T["col_heldout"]: values},
+                      {T["col_heldout"]: "{:.3f}"}, names=[T["col_model"]])
     if explain:
         st.markdown(T["why_correct"])
     x = "curve_steps" if cmp["mode"] == "steps" else "curve_seconds"
@@ -127,21 +115,23 @@ def quality(T, cmp, key, explain=True):
         st.markdown(T["nb_header"])
         runs = [(T["r_soft"], soft), (T["r_ns_steps"], ns)]
         runs += [(T["r_ns_time"], nt)] if nt else []
-        st.table({T["col_word"]: cmp["probe_words"],
-                  **{name: [joined(r["neighbours"][w]) for w in cmp["probe_words"]]
-                     for name, r in runs}}, hide_index=True)  # words: as written
+        words = {T["col_word"]: cmp["probe_words"],
+                 **{name: [joined(r["neighbours"][w]) for w in cmp["probe_words"]]
+                    for name, r in runs}}
+        static_table.show(words, names=list(words))  # words only: left-aligned
 
 
 def group_rates(T, soft, ns, nt):
     """The embeddings after the same steps and the same time: the group rate."""
     st.markdown(T["emb_header"])
     rows = [(T["r_soft"], soft), (T["r_ns_steps"], ns)] + ([(T["r_ns_time"], nt)] if nt else [])
-    _table({T["col_model"]: [n for n, _ in rows],
-            T["col_steps"]: [r["steps"] for _, r in rows],
-            T["col_seconds"]: [r["seconds"] for _, r in rows],
-            T["col_rate"]: [100 * r["group_rate"] for _, r in rows],
-            T["col_heldout_corr"]: [r["final_heldout_ce"] if r is soft else
-                                    r["final_corrected_ce"] for _, r in rows]},
-           {T["col_steps"]: "{:,}", T["col_seconds"]: "{:.2f}", T["col_rate"]: "{:.1f}%",
-            T["col_heldout_corr"]: "{:.3f}"}, names=[T["col_model"]])
+    static_table.show(
+        {T["col_model"]: [n for n, _ in rows],
+         T["col_steps"]: [r["steps"] for _, r in rows],
+         T["col_seconds"]: [r["seconds"] for _, r in rows],
+         T["col_rate"]: [100 * r["group_rate"] for _, r in rows],
+         T["col_heldout_corr"]: [r["final_heldout_ce"] if r is soft else
+                                 r["final_corrected_ce"] for _, r in rows]},
+        {T["col_steps"]: "{:,}", T["col_seconds"]: "{:.2f}", T["col_rate"]: "{:.1f}%",
+         T["col_heldout_corr"]: "{:.3f}"}, names=[T["col_model"]])
     st.caption(T["emb_caption"])
