@@ -35,7 +35,7 @@ from live_sessions import rss_mb  # noqa: E402
 from negsamp.config import TrainConfig  # noqa: E402
 from negsamp.dashboard.class_server import CLASS_CAPS  # noqa: E402
 from negsamp.datasets import synthetic_corpus, text_corpus  # noqa: E402
-from streamlit_page import open_app  # noqa: E402
+from streamlit_page import new_counted_page, open_app  # noqa: E402
 from ui.live_settings import DEFAULTS  # noqa: E402
 
 CLASS_SIZE = 40
@@ -82,8 +82,9 @@ def idle_tab_mb(browser, server):
     contexts = []
     try:
         for i in range(IDLE_TABS + 1):
-            contexts.append(browser.new_context(viewport=VIEWPORT))
-            open_app(contexts[-1].new_page(), server.url, timeout_ms=60_000)
+            page = new_counted_page(browser, viewport=VIEWPORT)
+            contexts.append(page.context)
+            open_app(page, server.url, timeout_ms=60_000)
             if i == 0:
                 time.sleep(1)
                 base = rss_mb(server.proc.pid)

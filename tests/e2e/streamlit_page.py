@@ -108,7 +108,9 @@ _IDLE_JS = """([after, settleMs]) => {
   if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')) return false;
   if (document.querySelector('[data-testid="stSkeleton"]')) return false;
   const runs = window.__stRuns;
-  if (after === null || runs === undefined) return true;
+  if (after === null) return true;
+  // no counter (a page not opened by new_counted_page): waiting "after" cannot be kept
+  if (runs === undefined) return 'no run counter';
   // settle: Streamlit renders a message a few ms after it arrives
   return runs.finished > after && performance.now() - runs.lastAt > settleMs;
 }"""
@@ -135,7 +137,8 @@ def wait_for_app_idle(page, *, after: int | None = None, timeout_ms: int = IDLE_
     not mistaken for idleness. ``open_app`` uses ``after=0`` (first run done).
     """
     try:
-        page.wait_for_function(_IDLE_JS, arg=[after, SETTLE_MS], timeout=timeout_ms, polling=50)
+        idle = page.wait_for_function(_IDLE_JS, arg=[after, SETTLE_MS], timeout=timeout_ms,
+                                      polling=50).json_value()
     except Exception as exc:
         state = page.evaluate(
             """() => { const a = document.querySelector('[data-testid="stApp"]');
@@ -146,6 +149,9 @@ def wait_for_app_idle(page, *, after: int | None = None, timeout_ms: int = IDLE_
         raise AssertionError(
             f"Streamlit app not idle after {timeout_ms} ms (after={after}): {state}"
         ) from exc
+    # without the counter this wait would return before the rerun it waits for had begun
+    # (a checkpoint upload was then read before the page had answered it)
+    assert idle is True, "open the page with new_counted_page: it has no run counter"
 
 
 def open_app(page, url: str, *, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
