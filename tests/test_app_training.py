@@ -442,3 +442,32 @@ def test_the_status_names_the_pace_and_the_engine_apart(lang):
     assert full == T["pace"].format(steps="500", words="50,000") and "80,000" not in full
     assert pace_text(Rates(0.5, 50.0, 80_000.0), T).startswith("0.5 ")
     assert pace_text(None, T) == T["pace_none"]
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["normal", "presentation"])
+def test_pca_labels_never_pile_and_its_axes_fit_the_plot(page, big):
+    """The untrained vectors lie in one heap, where the most frequent words' labels piled
+    up; and in presentation mode "PC2 (6.2% of variance)" ran past the short plot."""
+    from negsamp.dashboard.figures.embedding import cells
+    from ui import present
+    from ui.live_charts import PCA_LABELS, PCA_PLOT_PX
+    from ui.live_layout import FONT
+    if big:
+        page.session_state[present.KEY] = True
+        page.run()
+    fig = _chart(page, "pca_chart")
+    points = [(w, float(x), float(y)) for t in fig["data"]
+              for w, x, y in zip(t["text"], _values(t["x"]), _values(t["y"]), strict=True)]
+    xy = np.array([p[1:] for p in points])
+    # in pixels, as Plotly draws them (one scale for both axes, the span that needs more
+    # units a pixel sets it); a label is its character cells wide and one line high
+    width, height = PCA_PLOT_PX[big]
+    unit = max(np.ptp(xy[:, 0]) / width, np.ptp(xy[:, 1]) / height)
+    cell, line = 0.6 * FONT[big], 1.25 * FONT[big]
+    labels = [(w, x / unit, y / unit) for w, x, y in points if w]
+    piled = [(a, b) for i, (a, ax, ay) in enumerate(labels) for b, bx, by in labels[i + 1:]
+             if abs(ax - bx) * 2 < (cells(a) + cells(b) + 2) * cell and abs(ay - by) < line]
+    assert piled == []
+    assert 5 <= len(labels) <= (PCA_LABELS // 2 if big else PCA_LABELS)
+    axis = fig["layout"]["yaxis"]["title"]["text"]
+    assert axis.startswith("PC2") and ("of variance" in axis) is not big

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from negsamp.dashboard.figures import neighbours_figure, pca_figure
+from negsamp.dashboard.figures.embedding import cells, label_box, spaced_labels
 
 V = 12
 WORDS = [f"w{i}" for i in range(V)]
@@ -131,6 +132,30 @@ def test_spaced_labels_never_pile_and_keep_the_searched_word_first():
     # the same rule without spacing piles them
     assert _overlapping(_labels(pca_figure(xy, words, highlight=[query, *near])),
                         np.ptp(xy, axis=0))
+
+
+def test_a_wide_character_is_two_cells_so_japanese_labels_get_their_room():
+    assert [cells(w) for w in ["apple", "りんご", "ﾘﾝｺﾞ", "Ａ1"]] == [5, 6, 4, 3]
+    # two three-character words 0.05 of the span apart, a cell 0.01 wide: Latin labels
+    # ((3 + 1) cells each) fit side by side, Japanese ones ((6 + 1) cells) would meet
+    xy = np.array([[0.0, 0.0], [0.05, 0.0], [1.0, 1.0]])
+    for pair, kept in [(["abc", "xyz"], [0, 1, 2]), (["りんご", "みかん"], [0, 2])]:
+        assert spaced_labels(xy, [*pair, "z"], [0, 1, 2], char_width=0.01,
+                             line_height=0.1) == kept
+
+
+def test_label_box_is_a_pixel_box_on_one_scale_for_both_axes():
+    xy = np.array([[0.0, 0.0], [2.0, 1.0]])  # spans 2 and 1
+    # 400 × 100 px: the y span needs 0.01 units a pixel (x only 0.005) and sets the
+    # scale of both axes; Plotly's padding adds a tenth: 0.011. A 10 px font: a cell 6 px
+    # wide (0.066 units, 0.033 of the x span), a line 12.5 px high (0.1375 of the y span)
+    assert label_box(xy, (400, 100), 10) == pytest.approx((6 * 0.011 / 2, 12.5 * 0.011 / 1))
+    # twice the pixels each way: half the share; twice the font: twice the share
+    small, big = label_box(xy, (400, 100), 10), label_box(xy, (800, 200), 10)
+    assert big == pytest.approx(tuple(x / 2 for x in small))
+    assert label_box(xy, (400, 100), 20) == pytest.approx(tuple(x * 2 for x in small))
+    # one point, or points on a line: no zero span to divide by
+    assert all(np.isfinite(label_box(np.zeros((1, 2)), (400, 100), 10)))
 
 
 def test_with_a_highlight_the_other_points_are_faint_and_hover_names_the_neighbours():

@@ -6,6 +6,7 @@ import numpy as np
 import streamlit as st
 
 from negsamp.dashboard.figures import loss_figure, pca_figure
+from negsamp.dashboard.figures.embedding import label_box, spaced_labels
 from ui import state
 from ui.i18n import joined, texts
 from ui.live_layout import FONT, HEIGHTS, fit, show
@@ -13,7 +14,11 @@ from ui.live_settings import VIEWS, pca_words
 from ui.plain import plain
 from ui.texts.embeddings import TEXT as EMBEDDINGS_TEXT
 
-PCA_LABELS = 20              # the most frequent words shown get a label; all get a hover
+PCA_LABELS = 20              # at most this many labels (landmarks); every point has a hover
+# The PCA's plot area (px, width × height) at 1280×720 with the sidebar open, normal and
+# presentation (the legend above it, or beside it): labels are spaced for this size, the
+# smallest a learner meets, so that on a larger screen they only stand further apart.
+PCA_PLOT_PX = {False: (340, 165), True: (420, 185)}
 RECENT_STEPS = 500           # the "recent" view of the loss: the last this many steps
 NEGATIVE_ROWS = 4
 WORD_SHOWN = 30              # characters of a corpus word in the negatives list
@@ -82,13 +87,17 @@ def negatives_list(live, T, rows=NEGATIVE_ROWS):
     st.container(key="negatives_list").markdown("  \n".join(lines))
 
 
-def pca_labels(corpus, n, count=PCA_LABELS):
-    """Which of the first ``n`` words get a label: the most frequent ones (of a planted
-    group, when the corpus has groups), ``count`` of them."""
-    ids = np.arange(n)
+def pca_labels(corpus, coords, big, count=PCA_LABELS):
+    """Which of the first ``len(coords)`` words get a label: the most frequent ones (of a
+    planted group, when the corpus has groups) whose labels meet no label kept before
+    (untrained vectors lie in a heap, where labels piled up), ``count`` at most."""
+    ids = np.arange(len(coords))
     if corpus.groups is not None:
-        ids = ids[corpus.groups[:n] >= 0]
-    return set(corpus.vocab.words[i] for i in ids[:count])
+        ids = ids[corpus.groups[:len(coords)] >= 0]
+    words = corpus.vocab.words[:len(coords)]
+    width, height = label_box(coords, PCA_PLOT_PX[big], FONT[big])
+    return {words[i] for i in spaced_labels(coords, words, ids, limit=count,
+                                             char_width=width, line_height=height)}
 
 
 def pca_chart(live, T, big):
@@ -104,9 +113,11 @@ def pca_chart(live, T, big):
         color, label, names = c.groups[:n], T["by_group"], c.group_names
     else:
         color, label, names = np.log10(np.maximum(c.vocab.counts[:n], 1.0)), T["by_count"], None
+    labels = texts(EMBEDDINGS_TEXT)["fig_pca"]  # as the Embeddings page
+    if big:  # "PC2 (6.2% of variance)" ran past a 720 px screen's short plot
+        labels = dict(labels, axis_explained=T["pca_axis_short"])
     fig = pca_figure(p.coords, c.vocab.words[:n], color=color, color_label=label,
-                     explained=p.explained_variance_ratio, group_names=names,
-                     labels=texts(EMBEDDINGS_TEXT)["fig_pca"])  # as the Embeddings page
+                     explained=p.explained_variance_ratio, group_names=names, labels=labels)
     st.markdown(f"**{T['pca_title'].format(n=n)}**", help=T["pca_caption"].format(n=n))
     fig.update_layout(title_text="",  # named above, where a half-width column cuts nothing
                       legend=dict(orientation="h", x=0.0, xanchor="left", y=1.0,
@@ -114,7 +125,7 @@ def pca_chart(live, T, big):
     if big:  # beside the plot: rows above it took most of a 720 px screen's chart
         fig.update_layout(legend=dict(orientation="v", x=1.02, xanchor="left", y=1.0,
                                       yanchor="top", font_size=FONT[big] - 2))
-    shown = pca_labels(c, n, PCA_LABELS // 2 if big else PCA_LABELS)
+    shown = pca_labels(c, p.coords, big, PCA_LABELS // 2 if big else PCA_LABELS)
     for trace in fig.data:  # every point keeps its hover; the most frequent get a label
         trace.text = [w if w in shown else "" for w in trace.hovertext]
         if big:

@@ -34,6 +34,7 @@ TEXT = {
                       "tabs' turns included. The engine: words per second while the model "
                       "computes, shown when the pace is less than half of it."),
         "pca_title": "Word vectors, PCA ({n} words)",
+        "pca_axis_short": "PC{i} · {r:.1%}",  # presentation mode: a short plot
         "watch": "words to watch",
         "watch_help": ("Their nearest neighbours are recorded as the model trains (below the "
                        "charts); the first 6 chosen"),
@@ -143,6 +144,7 @@ TEXT = {
                       "速さ：モデルが計算している間だけの 1 秒あたりの単語数。進み具合がその"
                       "半分に満たないときに表示します。"),
         "pca_title": "単語ベクトルの PCA（{n} 語）",
+        "pca_axis_short": "第{i}主成分 · {r:.1%}",
         "watch": "注目する単語",
         "watch_help": ("学習の進み具合に合わせて、これらの単語の近傍を記録します（グラフの下）。"
                        "選んだ最初の 6 語まで"),

@@ -1,4 +1,6 @@
 """Word vectors: a 2-D or 3-D PCA scatter and a bar chart of nearest neighbours."""
+import unicodedata
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -49,6 +51,42 @@ def _groups(color, group_names, L=PCA_LABELS):
 # width per letter (13 px type on a chart some 700 px wide) and one line's height (on one
 # some 350 px high). Two labels whose boxes meet would be drawn over each other.
 CHAR_WIDTH, LINE_HEIGHT = 0.011, 0.065
+EM_WIDTH, EM_HEIGHT = 0.6, 1.25  # a narrow character's width and a line, in font sizes
+
+
+def cells(word: str) -> int:
+    """The width of ``word`` in character cells: two for a wide character (CJK, as in
+    「りんご」), one for any other."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in word)
+
+
+def label_box(xy, plot_px: tuple[float, float], font_px: float) -> tuple[float, float]:
+    """:func:`spaced_labels`' ``char_width`` and ``line_height`` for a chart of known size.
+
+    Parameters
+    ----------
+    xy : array_like of shape (V, 2) or (V, 3)
+        The points (a third column is ignored).
+    plot_px : (float, float)
+        The plot area's width and height in pixels (the figure less its margins and
+        legend); a smaller guess keeps fewer labels, never piled ones.
+    font_px : float
+        The labels' font size in pixels.
+
+    Returns
+    -------
+    (float, float)
+        A character cell's width and a line's height as shares of the x and y spans,
+        for a plot that draws both axes at one scale (``scaleanchor``, as
+        :func:`pca_figure`), with Plotly's padding around the points.
+    """
+    xy = np.asarray(xy, dtype=float)[:, :2]
+    span = np.ptp(xy, axis=0) if len(xy) else np.ones(2)
+    span = np.where(span > 0, span, 1.0)
+    # one scale for both axes: the span that needs more units per pixel sets it; the axes
+    # reach a little beyond the points (padding), so a pixel is a little more again
+    units = 1.1 * max(span[0] / plot_px[0], span[1] / plot_px[1])
+    return (EM_WIDTH * font_px * units / span[0], EM_HEIGHT * font_px * units / span[1])
 
 
 def spaced_labels(xy, words, order, limit=None, kept=(), char_width=CHAR_WIDTH,
@@ -57,8 +95,8 @@ def spaced_labels(xy, words, order, limit=None, kept=(), char_width=CHAR_WIDTH,
 
     Goes through ``order`` (the most wanted first: a searched word, its neighbours, then
     landmarks such as the most frequent words) and keeps a point when its label's box
-    (centred on the point, ``len(word) + 1`` character widths wide and one line high,
-    both as shares of the axes' spans) meets no box kept before.
+    (centred on the point, ``cells(word) + 1`` character widths wide, a CJK character
+    two, and one line high, both as shares of the axes' spans) meets no box kept before.
 
     Parameters
     ----------
@@ -72,7 +110,8 @@ def spaced_labels(xy, words, order, limit=None, kept=(), char_width=CHAR_WIDTH,
     kept : sequence of int, optional
         Rows already labelled: their boxes are taken, and they come first in the result.
     char_width, line_height : float
-        A character's width and a line's height as shares of the x and y spans.
+        A character's width and a line's height as shares of the x and y spans
+        (:func:`label_box` gives them for a chart's size in pixels).
 
     Returns
     -------
@@ -85,13 +124,13 @@ def spaced_labels(xy, words, order, limit=None, kept=(), char_width=CHAR_WIDTH,
     pos = xy / span  # shares of each span
     kept, boxes = [int(i) for i in kept], []
     for i in kept:
-        boxes.append((pos[i, 0], pos[i, 1], (len(words[i]) + 1) * char_width))
+        boxes.append((pos[i, 0], pos[i, 1], (cells(words[i]) + 1) * char_width))
     for i in dict.fromkeys(int(i) for i in order):
         if limit is not None and len(kept) >= limit:
             break
         if i in kept:
             continue
-        w = (len(words[i]) + 1) * char_width
+        w = (cells(words[i]) + 1) * char_width
         if all(abs(pos[i, 0] - x) * 2 >= w + bw or abs(pos[i, 1] - y) >= line_height
                for x, y, bw in boxes):
             kept.append(i)
