@@ -7,7 +7,7 @@ from negsamp.config import OPTIMIZER_LABELS
 from negsamp.dashboard.figures import heatmap_figure
 from negsamp.dashboard.walkthrough import CBOWStepper, stage_panels
 from negsamp.datasets import toy_corpus
-from ui import code_block, links, present, state
+from ui import code_block, links, present, state, static_table
 from ui.layers_view import step_figure
 from ui.source import code, snippet
 from ui.texts.layers import TEXT
@@ -112,10 +112,10 @@ with check_col:
 with batch_col:
     st.subheader(T["batch_header"])
     contexts, target, negatives = stepper.batch
-    st.table({T["batch_target"]: [words[t] for t in target],
-              T["batch_contexts"]: [" ".join(words[i] for i in r) for r in contexts],
-              T["batch_negatives"]: [" ".join(words[i] for i in r) for r in negatives]},
-             hide_index=True)
+    static_table.show({T["batch_target"]: [words[t] for t in target],
+                       T["batch_contexts"]: [" ".join(words[i] for i in r) for r in contexts],
+                       T["batch_negatives"]: [" ".join(words[i] for i in r) for r in negatives]},
+                      names=[T["batch_target"], T["batch_contexts"], T["batch_negatives"]])
 # Every array of the step, and the five classes whole: drawn only once opened (Streamlit's
 # lazy expander), so that a fresh browser draws the step's picture without first drawing
 # eight more charts (benchmarks/first_picture.py). Opened, they stay open from step to step.

@@ -148,3 +148,24 @@ def test_a_repeated_link_setting_becomes_one():
     at = _open(None, {"k": ["3", "4"]})
     assert at.session_state["w_num_negatives"] == 4  # the last, as Streamlit reads it
     assert at.query_params["k"] in (["4"], "4"), at.query_params["k"]
+
+
+def test_corpus_words_in_a_table_are_text():
+    """``st.table`` renders each cell as Markdown and LaTeX: the Embeddings page's
+    analogy answers (corpus words such as ``$`` or ``_``) are shown through plain, and
+    read back as the words themselves."""
+    from streamlit import dataframe_util
+    at = _open(None, {})
+    at.radio(key="w_corpus").set_value("upload").run()
+    at.file_uploader[0].upload("marks.txt", b"a_b _ * ` x`y ** [l](http://x) $x$ " * 30).run()
+    at.switch_page("app_pages/5_Embeddings.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    vocab = set(at.session_state["upload_corpus"].vocab.words)
+    (table,) = at.table
+    answers = list(table.value.iloc[:, 0])  # the values: the words themselves
+    # what the browser shows: the Styler's display values
+    shown_cells = list(dataframe_util.convert_arrow_bytes_to_pandas_df(
+        table.proto.arrow_data.styler.display_values).iloc[:, 0])
+    assert set(answers) <= vocab and any(ACTIVE.search(w) for w in answers), answers
+    assert not [c for c in shown_cells if ACTIVE.search(c)], shown_cells
+    assert [shown(c) for c in shown_cells] == answers
