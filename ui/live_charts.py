@@ -130,4 +130,9 @@ def pca_chart(live, T, big):
         trace.text = [w if w in shown else "" for w in trace.hovertext]
         if big:
             trace.marker.size = np.asarray(trace.marker.size) * 1.6
+    # a zoom or pan of the learner's stays while the model trains on (Plotly.react keeps
+    # what the new figure does not set: the PCA's axes are autoranged); another model
+    # (Reset, a checkpoint: a new trainer made while the old one lives) or word count
+    # starts from the whole picture
+    fig.update_layout(uirevision=f"{id(live.trainer)}-{n}")
     show(fit(fig, big, HEIGHTS[1]), big, "pca_chart")

@@ -15,6 +15,7 @@ from dashboard_page import (
     STEP,
     WAIT_S,
     chart_trace,
+    chart_traces,
     click_key,
     click_live,
     last_step,
@@ -151,3 +152,33 @@ def test_two_sessions_train_independently(streamlit_server, browser, training):
         assert error_texts(a) == [] and error_texts(b) == []
     finally:
         b.context.close()
+
+
+_PCA_VIEW_JS = """() => { const p = document.querySelector('.st-key-pca_chart .stLivePlot');
+  const l = p && p._fullLayout;  // x from, x to, y from, y to
+  return l ? [...l.xaxis.range, ...l.yaxis.range] : null; }"""
+
+
+def _pca_x(page):
+    return [t["x"] for t in chart_traces(page, "pca_chart")]
+
+
+def test_a_zoom_on_the_pca_stays_while_it_trains_and_goes_with_reset(training):
+    """Each refresh redrew the PCA at its whole extent: a learner's zoom on one group
+    lasted until the next step."""
+    page = training
+    click_key(page, "live_step")
+    whole = page.evaluate(_PCA_VIEW_JS)
+    box = page.locator(".st-key-pca_chart .nsewdrag").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.3)
+    page.mouse.down()  # a box zoom, as a learner drags it
+    page.mouse.move(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.6, steps=5)
+    page.mouse.up()
+    zoomed = poll(lambda: page.evaluate(_PCA_VIEW_JS), lambda v: v != whole, timeout_s=WAIT_S)
+    before = _pca_x(page)
+    click_key(page, "live_step")
+    poll(lambda: _pca_x(page), lambda x: x != before, timeout_s=WAIT_S)  # redrawn
+    assert page.evaluate(_PCA_VIEW_JS) == pytest.approx(zoomed)
+    click_key(page, "live_reset")                   # another model: the whole picture
+    assert page.evaluate(_PCA_VIEW_JS) != pytest.approx(zoomed)
+    assert error_texts(page) == []
