@@ -31,7 +31,8 @@ def show(columns: dict, formats: dict | None = None, names=(), where=st) -> None
     every column right-aligned, as numbers are, but the ``names`` columns (words, labels)."""
     frame = pd.DataFrame(columns)
     numbers = [c for c in frame.columns if c not in names]
-    shown = {c: _text for c in frame.columns if c not in (formats or {})}
+    shown = {c: _text for c in frame.columns  # text: numbers keep the Styler's own
+             if c not in (formats or {}) and not pd.api.types.is_numeric_dtype(frame[c])}
     st.html(CSS)  # style only: Streamlit gives it no room on the page
     # !important: st.table's own rule left-aligns text cells over the Styler's
     where.table(frame.style.format({**shown, **(formats or {})}, na_rep="–")
