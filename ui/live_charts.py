@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from negsamp.dashboard.figures import loss_figure, pca_figure
+from negsamp.dashboard.figures import loss_figure, pca_figure, plotly_text
 from negsamp.dashboard.figures.embedding import label_box, spaced_labels
 from ui import state
 from ui.i18n import joined, texts
@@ -90,14 +90,15 @@ def negatives_list(live, T, rows=NEGATIVE_ROWS):
 def pca_labels(corpus, coords, big, count=PCA_LABELS):
     """Which of the first ``len(coords)`` words get a label: the most frequent ones (of a
     planted group, when the corpus has groups) whose labels meet no label kept before
-    (untrained vectors lie in a heap, where labels piled up), ``count`` at most."""
+    (untrained vectors lie in a heap, where labels piled up), ``count`` at most; as the
+    figure names them (Plotly text)."""
     ids = np.arange(len(coords))
     if corpus.groups is not None:
         ids = ids[corpus.groups[:len(coords)] >= 0]
     words = corpus.vocab.words[:len(coords)]
     width, height = label_box(coords, PCA_PLOT_PX[big], FONT[big])
-    return {words[i] for i in spaced_labels(coords, words, ids, limit=count,
-                                             char_width=width, line_height=height)}
+    return {plotly_text(words[i]) for i in spaced_labels(
+        coords, words, ids, limit=count, char_width=width, line_height=height)}
 
 
 def pca_chart(live, T, big):

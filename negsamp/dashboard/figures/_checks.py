@@ -1,4 +1,6 @@
 """Argument checks shared by the figure functions (private)."""
+import html
+
 import numpy as np
 
 from ...checks import Allowed, check
@@ -16,11 +18,19 @@ def as_1d(name, values, *, dtype=float):
     return arr
 
 
+def text(value) -> str:
+    """``value`` as Plotly text: Plotly reads ``<b>``, ``<br>`` and entities such as
+    ``&amp;`` in every string it draws, so a corpus word's ``&``, ``<`` and ``>`` become
+    entities and the word shows as the characters it is (``html.unescape`` gives it back)."""
+    return html.escape(str(value), quote=False)
+
+
 def as_words(name, words):
-    """``words`` as a list of str."""
+    """``words`` as a list of Plotly text (:func:`text`): a figure keys, compares and
+    draws the words in this one form."""
     if isinstance(words, str):
         raise ValueError(f"{name} must be a sequence of words, not one string {words!r}")
-    return [str(w) for w in words]
+    return [text(w) for w in words]
 
 
 def same_length(**arrays):

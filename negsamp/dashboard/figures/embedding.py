@@ -194,7 +194,8 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
     words = _checks.as_words("words", words)
     _checks.same_length(coords=xy, words=words)
     V, dims = xy.shape
-    wanted = set(highlight or [])
+    highlight = _checks.as_words("highlight", highlight or [])
+    wanted = set(highlight)
     is_hi = np.array([w in wanted for w in words], dtype=bool)
     if spaced:
         row = {w: i for i, w in reversed(list(enumerate(words)))}
@@ -211,7 +212,8 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
     if neighbours is not None:
         if len(neighbours) != V:
             raise ValueError(f"neighbours has {len(neighbours)} entries, words has {V}")
-        near = np.array([", ".join(str(w) for w in ws) for ws in neighbours], dtype=object)
+        near = np.array([", ".join(_checks.as_words("neighbours", ws)) for ws in neighbours],
+                        dtype=object)
     L = labelled(PCA_LABELS, labels)
     titles = _axis_titles(dims, explained, L)
     title = L["title"].format(dims=dims, V=V)
@@ -305,7 +307,7 @@ def neighbours_figure(words, sims, query=None, labels=None) -> go.Figure:
     if not np.all(np.isfinite(sims)):
         raise ValueError("sims must be finite")
     L = labelled(NEIGHBOURS_LABELS, labels)
-    title = L["title_of"].format(query=query) if query else L["title"]
+    title = L["title_of"].format(query=_checks.text(query)) if query else L["title"]
     fig = new_figure(title, L["x"], None,
                      height=max(250, 60 + 26 * len(words)))
     fig.add_trace(go.Bar(

@@ -49,8 +49,10 @@ def heatmap_figure(array, title, row_labels=None, col_labels=None, max_rows=200,
     if a.ndim != 2:
         raise ValueError(f"array must be 1-D or 2-D, got shape {shape}")
     # labels are strings so the category axes keep the given order
-    rows = [str(r) for r in (row_labels if row_labels is not None else range(a.shape[0]))]
-    cols = [str(c) for c in (col_labels if col_labels is not None else range(a.shape[1]))]
+    rows = _checks.as_words("row_labels", row_labels if row_labels is not None
+                            else range(a.shape[0]))
+    cols = _checks.as_words("col_labels", col_labels if col_labels is not None
+                            else range(a.shape[1]))
     if len(rows) != a.shape[0] or len(cols) != a.shape[1]:
         raise ValueError(f"labels ({len(rows)} rows, {len(cols)} cols) do not match "
                          f"shape {a.shape}")
@@ -125,7 +127,7 @@ def panels_figure(panels, title, height=330, labels=None) -> go.Figure:
             top = float(np.nanmax(np.abs(a))) if np.isfinite(a).any() else 0.0
             scale = dict(colorscale=DIVERGING, zmid=0.0, zmin=-top or -1.0, zmax=top or 1.0)
         fig.add_trace(go.Heatmap(
-            z=a, x=[str(c) for c in p["cols"]], y=[str(r) for r in p["rows"]],
+            z=a, x=_checks.as_words("cols", p["cols"]), y=_checks.as_words("rows", p["rows"]),
             name=p["title"], showscale=False, **scale,
             hovertemplate=f"{L['y']} %{{y}}, {L['x']} %{{x}}<br>%{{z:.4g}}<extra></extra>",
         ), row=1, col=i)

@@ -324,6 +324,8 @@ def neighbours_over_time_figure(record, words, labels=None, width=None,
         if len(rows) != len(words):
             raise ValueError(f"record[{i}] has {len(rows)} rows of neighbours for "
                              f"{len(words)} words")
+    record = [(step, [_checks.as_words("record", row) for row in rows])
+              for step, rows in record]
     header = [L["step"], *words]
     if width is None:
         columns = [[", ".join(rows[j]) for _, rows in record] for j in range(len(words))]
