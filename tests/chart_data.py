@@ -44,3 +44,15 @@ def chart(at, key):
 def traces(at, key):
     """The traces of chart ``key`` by name."""
     return {t.get("name"): t for t in chart(at, key)["data"]}
+
+
+def strings(value):
+    """Every string in ``value`` (dicts, lists, tuples and arrays of them), depth first."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings(v)
+    elif isinstance(value, (list, tuple, np.ndarray)):
+        for v in value:
+            yield from strings(v)

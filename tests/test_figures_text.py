@@ -7,6 +7,7 @@ import html
 import numpy as np
 import pytest
 
+from chart_data import strings
 from negsamp.dashboard.figures import (
     heatmap_figure,
     negatives_table_figure,
@@ -22,18 +23,6 @@ from negsamp.dashboard.figures import (
 WORDS = ["<b>bold</b>", "a&amp;b", "<i>it</i>", "x<sup>2</sup>", "q<br>r", "plain"]
 N = len(WORDS)
 P = np.linspace(2.0, 1.0, N) / np.linspace(2.0, 1.0, N).sum()
-
-
-def _strings(value):
-    """Every string in a figure's JSON, wherever it sits."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, (list, tuple, np.ndarray)):
-        for v in value:
-            yield from _strings(v)
 
 
 FIGURES = {
@@ -53,12 +42,12 @@ FIGURES = {
 
 @pytest.mark.parametrize("name", FIGURES)
 def test_every_word_is_drawn_as_its_characters(name):
-    strings = list(_strings(FIGURES[name]().to_plotly_json()))
-    drawn = " ".join(strings)
+    drawn_strings = list(strings(FIGURES[name]().to_plotly_json()))
+    drawn = " ".join(drawn_strings)
     for word in WORDS[:-1]:
         assert word not in drawn, (name, word)  # no tag or entity of a word left to Plotly
     # each word is there in its escaped form, which Plotly (as html.unescape) reads back
-    assert any(plotly_text(WORDS[0]) in s for s in strings), name
+    assert any(plotly_text(WORDS[0]) in s for s in drawn_strings), name
     assert html.unescape(plotly_text(WORDS[1])) == WORDS[1]
 
 

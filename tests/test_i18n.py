@@ -12,7 +12,7 @@ import pytest
 import ui.texts
 from app_paths import HOME, LAZY
 from app_paths import shown as as_read
-from chart_data import decode, specs
+from chart_data import decode, specs, strings
 from ui.i18n import LANGUAGES
 from ui.nav import PAGES
 
@@ -51,24 +51,13 @@ def test_every_text_has_every_language(module):
                  extra_ok=module == "errors")
 
 
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            yield from _strings(v)
-
-
 def test_the_english_texts_are_english():
     """Japanese only where it is named as such: the Japanese corpus's words and the
     note's own title (the English seed-bugs page once said "The シグモイド関数 overflows")."""
     cjk = re.compile("[\u3040-\u30ff\u4e00-\u9fff]+")
     quoted = {"動物", "色", "果物", "多値分類", "二値分類"}
     for module in MODULES:
-        for text in _strings(importlib.import_module(f"ui.texts.{module}").TEXT["en"]):
+        for text in strings(importlib.import_module(f"ui.texts.{module}").TEXT["en"]):
             assert set(cjk.findall(text)) <= quoted, (module, text[:80])
 
 
@@ -300,7 +289,7 @@ def test_ptb_that_cannot_be_downloaded_is_said_in_japanese(ja_app, monkeypatch, 
 # ------------------------------------------------- Japanese as a Japanese reader writes it
 def _japanese_texts():
     for module in MODULES:
-        for text in _strings(importlib.import_module(f"ui.texts.{module}").TEXT["ja"]):
+        for text in strings(importlib.import_module(f"ui.texts.{module}").TEXT["ja"]):
             yield module, text
 
 
