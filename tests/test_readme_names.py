@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import ui.texts
-from test_i18n import _strings  # every string of a text table, nested
+from chart_data import strings  # every string of a text table, nested
 
 ROOT = Path(__file__).resolve().parents[1]
 NOT_UI = {"Lesson links.", "授業用のリンク"}  # the READMEs' own run-in headings
@@ -17,7 +17,7 @@ NOT_UI = {"Lesson links.", "授業用のリンク"}  # the READMEs' own run-in h
 @pytest.mark.parametrize("readme, lang", [("README.md", "en"), ("README.ja.md", "ja")])
 def test_every_bold_name_in_the_readme_is_a_text_of_the_dashboard(readme, lang):
     shown = {s.lower() for m in pkgutil.iter_modules(ui.texts.__path__)
-             for s in _strings(importlib.import_module(f"ui.texts.{m.name}").TEXT[lang])}
+             for s in strings(importlib.import_module(f"ui.texts.{m.name}").TEXT[lang])}
     names = set(re.findall(r"\*\*([^*\n]+)\*\*", (ROOT / readme).read_text()))
     names = {n for n in names if not re.fullmatch(r"[\d.,×]+|about .*", n)} - NOT_UI
     assert names  # the README does name some
