@@ -11,7 +11,7 @@ for every page.
 """
 import streamlit as st
 
-from ui import class_server, links, present, state, uploader
+from ui import class_server, links, present, state, static_table, uploader
 from ui.i18n import sync_language, texts
 from ui.nav import PAGES
 from ui.texts.app import TEXT
@@ -31,5 +31,6 @@ links.link_notes()  # values of the link that were ignored, at the top of the pa
 class_server.moved_note()  # a class server's learner whose process died: the model is lost
 class_server.server_marker()
 uploader.style()  # the uploaders' button and limit in the session's language
+static_table.style()  # a Japanese word in a table kept whole
 page.run()
 links.link_page_written()  # the page's own settings, as its widgets now hold them

@@ -158,6 +158,19 @@ def test_label_box_is_a_pixel_box_on_one_scale_for_both_axes():
     assert all(np.isfinite(label_box(np.zeros((1, 2)), (400, 100), 10)))
 
 
+def test_landmarks_and_the_label_room_choose_the_spaced_labels():
+    rng = np.random.default_rng(5)
+    xy, words = rng.normal(size=(200, 2)), [f"w{i}" for i in range(200)]
+    odd = list(range(1, 200, 2))
+    fig = pca_figure(xy, words, spaced=True, landmarks=odd, n_labelled=10)
+    assert set(_labels(fig)) <= {words[i] for i in odd} and len(_labels(fig)) == 10
+    # a small plot in a large font has room for fewer labels than a large one in a small
+    room = [len(_labels(pca_figure(xy, words, spaced=True, n_labelled=200,
+                                   label_room=(px, font))))
+            for px, font in [((200, 100), 20), ((1600, 800), 10)]]
+    assert 0 < room[0] < room[1]
+
+
 def test_with_a_highlight_the_other_points_are_faint_and_hover_names_the_neighbours():
     near = [[w for w in WORDS if w != v][:3] for v in WORDS]
     fig = pca_figure(XY, WORDS, color=np.linspace(0, 1, V), highlight=["w4", "w7"],

@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from negsamp.dashboard.figures import loss_figure, pca_figure, plotly_text
-from negsamp.dashboard.figures.embedding import label_box, spaced_labels
+from negsamp.dashboard.figures import loss_figure, pca_figure
 from ui import state
 from ui.i18n import joined, texts
 from ui.live_layout import FONT, HEIGHTS, fit, show
@@ -87,18 +86,11 @@ def negatives_list(live, T, rows=NEGATIVE_ROWS):
     st.container(key="negatives_list").markdown("  \n".join(lines))
 
 
-def pca_labels(corpus, coords, big, count=PCA_LABELS):
-    """Which of the first ``len(coords)`` words get a label: the most frequent ones (of a
-    planted group, when the corpus has groups) whose labels meet no label kept before
-    (untrained vectors lie in a heap, where labels piled up), ``count`` at most; as the
-    figure names them (Plotly text)."""
-    ids = np.arange(len(coords))
-    if corpus.groups is not None:
-        ids = ids[corpus.groups[:len(coords)] >= 0]
-    words = corpus.vocab.words[:len(coords)]
-    width, height = label_box(coords, PCA_PLOT_PX[big], FONT[big])
-    return {plotly_text(words[i]) for i in spaced_labels(
-        coords, words, ids, limit=count, char_width=width, line_height=height)}
+def pca_landmarks(corpus, n):
+    """The first ``n`` words' rows that may get a label, most frequent first: those of a
+    planted group, when the corpus has groups."""
+    ids = np.arange(n)
+    return ids if corpus.groups is None else ids[corpus.groups[:n] >= 0]
 
 
 def pca_chart(live, T, big):
@@ -117,8 +109,13 @@ def pca_chart(live, T, big):
     labels = texts(EMBEDDINGS_TEXT)["fig_pca"]  # as the Embeddings page
     if big:  # "PC2 (6.2% of variance)" ran past a 720 px screen's short plot
         labels = dict(labels, axis_explained=T["pca_axis_short"])
+    # labels only where they meet no other (untrained vectors lie in a heap, where the
+    # most frequent words' labels piled up), spaced for the plot at 1280×720
     fig = pca_figure(p.coords, c.vocab.words[:n], color=color, color_label=label,
-                     explained=p.explained_variance_ratio, group_names=names, labels=labels)
+                     explained=p.explained_variance_ratio, group_names=names, labels=labels,
+                     spaced=True, landmarks=pca_landmarks(c, n),
+                     n_labelled=PCA_LABELS // 2 if big else PCA_LABELS,
+                     label_room=(PCA_PLOT_PX[big], FONT[big]))
     st.markdown(f"**{T['pca_title'].format(n=n)}**", help=T["pca_caption"].format(n=n))
     fig.update_layout(title_text="",  # named above, where a half-width column cuts nothing
                       legend=dict(orientation="h", x=0.0, xanchor="left", y=1.0,
@@ -126,11 +123,8 @@ def pca_chart(live, T, big):
     if big:  # beside the plot: rows above it took most of a 720 px screen's chart
         fig.update_layout(legend=dict(orientation="v", x=1.02, xanchor="left", y=1.0,
                                       yanchor="top", font_size=FONT[big] - 2))
-    shown = pca_labels(c, p.coords, big, PCA_LABELS // 2 if big else PCA_LABELS)
-    for trace in fig.data:  # every point keeps its hover; the most frequent get a label
-        trace.text = [w if w in shown else "" for w in trace.hovertext]
-        if big:
-            trace.marker.size = np.asarray(trace.marker.size) * 1.6
+    for trace in fig.data if big else ():
+        trace.marker.size = np.asarray(trace.marker.size) * 1.6
     # a zoom or pan of the learner's stays while the model trains on (Plotly.react keeps
     # what the new figure does not set: the PCA's axes are autoranged); another model
     # (Reset, a checkpoint: a new trainer made while the old one lives) or word count

@@ -25,16 +25,21 @@ def _text(value):
     return plain(value, CELL) if isinstance(value, str) else value
 
 
+def style() -> None:
+    """The tables' style, once a run for whichever page (the entry point calls it;
+    style only: Streamlit gives it no room on the page)."""
+    st.html(CSS)
+
+
 def show(columns: dict, formats: dict | None = None, names=(), where=st) -> None:
     """Draw ``columns`` ({name: values}) in ``where`` (Streamlit, a column, a container):
     numbers in ``formats`` ({name: format string}, "–" for a missing one), text as text,
     every column right-aligned, as numbers are, but the ``names`` columns (words, labels)."""
-    frame = pd.DataFrame(columns)
+    frame, formats = pd.DataFrame(columns), formats or {}
     numbers = [c for c in frame.columns if c not in names]
     shown = {c: _text for c in frame.columns  # text: numbers keep the Styler's own
-             if c not in (formats or {}) and not pd.api.types.is_numeric_dtype(frame[c])}
-    st.html(CSS)  # style only: Streamlit gives it no room on the page
+             if c not in formats and not pd.api.types.is_numeric_dtype(frame[c])}
     # !important: st.table's own rule left-aligns text cells over the Styler's
-    where.table(frame.style.format({**shown, **(formats or {})}, na_rep="–")
+    where.table(frame.style.format({**shown, **formats}, na_rep="–")
                 .set_properties(subset=numbers, **{"text-align": "right !important"}),
                 hide_index=True)

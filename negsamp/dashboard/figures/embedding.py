@@ -140,7 +140,8 @@ def spaced_labels(xy, words, order, limit=None, kept=(), char_width=CHAR_WIDTH,
 
 def pca_figure(coords, words, color=None, color_label=None, highlight=None, explained=None,
                group_names=None, max_labels=60, labels=None, n_labelled=30,
-               neighbours=None, spaced=False) -> go.Figure:
+               neighbours=None, spaced=False, landmarks=None,
+               label_room=None) -> go.Figure:
     """Scatter of the word vectors projected on their first principal components.
 
     Parameters
@@ -180,6 +181,13 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
         each only where its label meets no label kept before (:func:`spaced_labels`),
         whatever V; with a highlight the other points are drawn fainter. False: the
         labels as ``max_labels`` and ``n_labelled`` say.
+    landmarks : sequence of int, optional
+        With ``spaced``: the rows that may be landmarks, the most wanted first (e.g. the
+        words of a planted group); all rows, most frequent first, by default.
+    label_room : ((float, float), float), optional
+        With ``spaced``: the plot area's pixels (width, height) and the labels' font
+        size, when the page knows them; the label boxes then come from
+        :func:`label_box`. By default, ``CHAR_WIDTH`` and ``LINE_HEIGHT``.
 
     Returns
     -------
@@ -198,10 +206,12 @@ def pca_figure(coords, words, color=None, color_label=None, highlight=None, expl
     wanted = set(highlight)
     is_hi = np.array([w in wanted for w in words], dtype=bool)
     if spaced:
+        room = {} if label_room is None else dict(zip(
+            ("char_width", "line_height"), label_box(xy, *label_room), strict=True))
         row = {w: i for i, w in reversed(list(enumerate(words)))}
-        first = spaced_labels(xy, words, [row[w] for w in (highlight or []) if w in row])
-        keep = set(spaced_labels(xy, words, range(V), limit=len(first) + n_labelled,
-                                 kept=first))
+        first = spaced_labels(xy, words, [row[w] for w in highlight if w in row], **room)
+        keep = set(spaced_labels(xy, words, range(V) if landmarks is None else landmarks,
+                                 limit=len(first) + n_labelled, kept=first, **room))
         text = np.array([w if i in keep else "" for i, w in enumerate(words)], dtype=object)
     else:
         text = np.array([w if (V <= max_labels or h or i < n_labelled) else ""
